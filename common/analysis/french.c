@@ -1,0 +1,371 @@
+#include "french.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fold.h"
+
+enum { FR_MAX_WORD = 256 };
+
+/* ---- Stop words ------------------------------------------------------------------------ */
+
+struct fr_stopwords {
+    char **words; /* folded, sorted, unique */
+    size_t count;
+};
+
+static int compare_words(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Strips a comment and surrounding blanks from line in place; returns the word or NULL. */
+static char *stopword_of_line(char *line)
+{
+    char *hash = strchr(line, '#');
+    if (hash)
+        *hash = '\0';
+    while (*line == ' ' || *line == '\t')
+        line++;
+    size_t n = strlen(line);
+    while (n && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' ' ||
+                 line[n - 1] == '\t'))
+        line[--n] = '\0';
+    return n ? line : NULL;
+}
+
+static int stopwords_add(fr_stopwords *sw, size_t *cap, const char *word, size_t len)
+{
+    char folded[FR_MAX_WORD];
+    size_t need = fold_text(word, len, folded, sizeof folded);
+    if (need >= sizeof folded)
+        return 0; /* no stop word is that long: ignore it */
+    if (sw->count == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 256;
+        char **words = realloc(sw->words, ncap * sizeof *words);
+        if (!words)
+            return -1;
+        sw->words = words;
+        *cap = ncap;
+    }
+    if (!(sw->words[sw->count] = strdup(folded)))
+        return -1;
+    sw->count++;
+    return 0;
+}
+
+int fr_stopwords_load(const char *path, fr_stopwords **out, ps_error *err)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return ps_fail(err, "cannot open stop words %s: %s", path, strerror(errno));
+    fr_stopwords *sw = calloc(1, sizeof *sw);
+    char *line = NULL;
+    size_t line_cap = 0, cap = 0, lineno = 0;
+    ssize_t n;
+    int rc = sw ? 0 : ps_fail(err, "out of memory");
+    while (rc == 0 && (n = getline(&line, &line_cap, f)) != -1) {
+        lineno++;
+        if (!utf8_valid(line, (size_t)n)) {
+            rc = ps_fail(err, "%s:%zu: invalid UTF-8", path, lineno);
+            break;
+        }
+        char *word = stopword_of_line(line);
+        if (word && stopwords_add(sw, &cap, word, strlen(word)) != 0)
+            rc = ps_fail(err, "out of memory");
+    }
+    if (rc == 0 && ferror(f))
+        rc = ps_fail(err, "cannot read stop words %s: %s", path, strerror(errno));
+    free(line);
+    fclose(f);
+    if (rc != 0) {
+        fr_stopwords_free(sw);
+        return rc;
+    }
+    qsort(sw->words, sw->count, sizeof *sw->words, compare_words);
+    size_t unique = 0; /* "à" and "a" both fold to "a" */
+    for (size_t i = 0; i < sw->count; i++) {
+        if (unique && strcmp(sw->words[unique - 1], sw->words[i]) == 0)
+            free(sw->words[i]);
+        else
+            sw->words[unique++] = sw->words[i];
+    }
+    sw->count = unique;
+    *out = sw;
+    return 0;
+}
+
+size_t fr_stopwords_count(const fr_stopwords *sw) { return sw->count; }
+
+bool fr_stopwords_contains(const fr_stopwords *sw, const char *folded_word)
+{
+    return bsearch(&folded_word, sw->words, sw->count, sizeof *sw->words, compare_words) != NULL;
+}
+
+void fr_stopwords_free(fr_stopwords *sw)
+{
+    if (!sw)
+        return;
+    for (size_t i = 0; i < sw->count; i++)
+        free(sw->words[i]);
+    free(sw->words);
+    free(sw);
+}
+
+/* ---- Normalisation --------------------------------------------------------------------- */
+
+/* Articles and conjunctions that elide before a vowel: l'équipe, qu'il, jusqu'à. */
+static const char *const elided_words[] = {
+    "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+};
+
+static bool is_elided_word(const char *w, size_t len)
+{
+    for (size_t i = 0; i < sizeof elided_words / sizeof elided_words[0]; i++)
+        if (strlen(elided_words[i]) == len && memcmp(elided_words[i], w, len) == 0)
+            return true;
+    return false;
+}
+
+static bool is_apostrophe(uint32_t cp)
+{
+    return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x00B4;
+}
+
+static bool is_hyphen(uint32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+
+/* Letters and digits of any script count as word characters; Latin-1 symbols, general
+ * punctuation and CJK punctuation do not. */
+static bool is_word_char(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    if (fold_letter(cp))
+        return true;
+    return !(cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x2BFF) ||
+             (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+             (cp >= 0xFF00 && cp <= 0xFF0F));
+}
+
+static bool next_is_word_char(const char *s, size_t len)
+{
+    uint32_t cp;
+    return utf8_decode(s, len, &cp) && is_word_char(cp);
+}
+
+int fr_normalize(const char *text, size_t len, strbuf *out)
+{
+    size_t word_start = out->len; /* where the word being copied began in out */
+    bool in_word = false;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = utf8_decode(text + i, len - i, &cp);
+        if (n == 0) { /* invalid byte: a word break */
+            if (strbuf_putc(out, ' ') != 0)
+                return -1;
+            in_word = false;
+            i++;
+            continue;
+        }
+        const char *rest = text + i + n;
+        size_t rest_len = len - i - n;
+        int rc = 0;
+        if (in_word && is_apostrophe(cp) && next_is_word_char(rest, rest_len)) {
+            if (is_elided_word(out->data + word_start, out->len - word_start))
+                strbuf_truncate(out, word_start);
+            else
+                rc = strbuf_putc(out, '\'');
+            in_word = false;
+        } else if (in_word && is_hyphen(cp) && next_is_word_char(rest, rest_len)) {
+            rc = strbuf_putc(out, ' ');
+            in_word = false;
+        } else if (cp == 0xAD) { /* soft hyphen: invisible, joins nothing */
+        } else if (is_word_char(cp)) {
+            if (!in_word)
+                word_start = out->len;
+            in_word = true;
+            const char *folded = fold_letter(cp);
+            rc = folded ? strbuf_puts(out, folded) : strbuf_append(out, text + i, n);
+        } else {
+            in_word = false;
+            rc = is_apostrophe(cp) ? strbuf_putc(out, '\'') : strbuf_append(out, text + i, n);
+        }
+        if (rc != 0)
+            return -1;
+        i += n;
+    }
+    if (!out->data)
+        return strbuf_reserve(out, 0);
+    return 0;
+}
+
+/* ---- Stemming -------------------------------------------------------------------------- */
+
+struct fr_analyzer {
+    xs_stemmer *snowball; /* Xapian's Snowball French, fed folded words */
+    xs_stemmer *stemmer;  /* fr_stem, as a Xapian stemmer */
+    xs_stopper *stopper;
+    xs_termgen *termgen;  /* uses stemmer and stopper */
+};
+
+static bool ends_with(const char *w, size_t len, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    return len >= n && memcmp(w + len - n, suffix, n) == 0;
+}
+
+/* Feminine endings of folded words and their masculine forms. Snowball relies on accents to
+ * conflate "infirmière" with "infirmier"; once folded, "infirmiere" needs this step. */
+static const struct {
+    const char *feminine, *masculine;
+    size_t min_len; /* shorter words are left alone: "mere", "sphere" */
+} feminine_endings[] = {
+    {"trice", "teur", 7}, /* educatrice, directrice, puericultrice */
+    {"ienne", "ien", 7},  /* technicienne, pharmacienne */
+    {"iere", "ier", 5},   /* infirmiere, hospitaliere */
+    {"euse", "eur", 6},   /* veilleuse, coiffeuse */
+    {"ere", "er", 7},     /* conseillere, menagere */
+    {"ee", "e", 6},       /* specialisee, diplomee */
+};
+
+/* Rewrites a folded word's feminine or plural ending to the masculine singular, in place.
+ * Returns the new length, or 0 when no rule applied. */
+static size_t masculine_singular(char *w, size_t len)
+{
+    size_t singular = len;
+    if (len > 4 && w[len - 1] == 's' && w[len - 2] != 's')
+        singular--;
+    for (size_t i = 0; i < sizeof feminine_endings / sizeof feminine_endings[0]; i++) {
+        const char *fem = feminine_endings[i].feminine;
+        if (singular >= feminine_endings[i].min_len && ends_with(w, singular, fem)) {
+            size_t stem_len = singular - strlen(fem);
+            size_t masc_len = strlen(feminine_endings[i].masculine);
+            memcpy(w + stem_len, feminine_endings[i].masculine, masc_len);
+            return stem_len + masc_len;
+        }
+    }
+    return 0;
+}
+
+void fr_stem(fr_analyzer *a, const char *word, size_t len, char *out, size_t cap)
+{
+    char w[FR_MAX_WORD];
+    size_t n = fold_text(word, len, w, sizeof w);
+    if (n >= sizeof w)
+        n = sizeof w - 1;
+    /* Short words in -ee ("idee", "annees") keep their form: Snowball would turn "idee" into
+     * "ide", the acronym of infirmier diplômé d'État. */
+    size_t singular = n > 1 && w[n - 1] == 's' ? n - 1 : n;
+    if (singular <= 5 && ends_with(w, singular, "ee")) {
+        snprintf(out, cap, "%.*s", (int)singular, w);
+        return;
+    }
+    size_t m = masculine_singular(w, n);
+    if (m)
+        n = m;
+    w[n] = '\0';
+    if (xs_stemmer_stem(a->snowball, w, n, out, cap, NULL) != XS_OK)
+        snprintf(out, cap, "%s", w);
+}
+
+static size_t stem_callback(void *ctx, const char *word, size_t len, char *out, size_t cap)
+{
+    fr_stem(ctx, word, len, out, cap);
+    return strlen(out);
+}
+
+int fr_analyzer_new(const fr_stopwords *sw, fr_analyzer **out, ps_error *err)
+{
+    fr_analyzer *a = calloc(1, sizeof *a);
+    if (!a)
+        return ps_fail(err, "out of memory");
+    xs_error xe;
+    if (xs_stemmer_new_snowball("french", &a->snowball, &xe) != XS_OK ||
+        xs_stemmer_new_custom(stem_callback, a, "french-folded", &a->stemmer, &xe) != XS_OK ||
+        xs_stopper_new(&a->stopper, &xe) != XS_OK)
+        goto fail;
+    for (size_t i = 0; sw && i < sw->count; i++)
+        if (xs_stopper_add(a->stopper, sw->words[i], &xe) != XS_OK)
+            goto fail;
+    if (xs_termgen_new(a->stemmer, a->stopper, &a->termgen, &xe) != XS_OK)
+        goto fail;
+    *out = a;
+    return 0;
+fail:
+    fr_analyzer_free(a);
+    return ps_fail(err, "French analyzer: %s", xe.message);
+}
+
+void fr_analyzer_free(fr_analyzer *a)
+{
+    if (!a)
+        return;
+    xs_termgen_free(a->termgen);
+    xs_stemmer_free(a->stemmer);
+    xs_stemmer_free(a->snowball);
+    xs_stopper_free(a->stopper);
+    free(a);
+}
+
+xs_stemmer *fr_analyzer_stemmer(fr_analyzer *a) { return a->stemmer; }
+
+
+/* ---- Indexing and parsing -------------------------------------------------------------- */
+
+/* Positions left between two fields of a document. */
+enum { FIELD_GAP = 100 };
+
+int fr_begin_document(fr_analyzer *a, xs_document *doc, ps_error *err)
+{
+    xs_error xe;
+    if (xs_termgen_set_document(a->termgen, doc, &xe) != XS_OK)
+        return ps_fail(err, "indexing: %s", xe.message);
+    return 0;
+}
+
+int fr_index_text(fr_analyzer *a, const char *text, size_t len, unsigned wdf_inc,
+                  const char *prefix, bool with_positions, ps_error *err)
+{
+    strbuf norm = STRBUF_INIT;
+    if (fr_normalize(text, len, &norm) != 0) {
+        strbuf_free(&norm);
+        return ps_fail(err, "out of memory");
+    }
+    xs_error xe;
+    xs_status st = xs_termgen_index(a->termgen, norm.data, norm.len, wdf_inc, prefix,
+                                    with_positions, &xe);
+    strbuf_free(&norm);
+    if (st != XS_OK)
+        return ps_fail(err, "indexing text: %s", xe.message);
+    xs_termgen_increase_termpos(a->termgen, FIELD_GAP);
+    return 0;
+}
+
+int fr_qparser_new(fr_analyzer *a, xs_database *db, xs_qparser **out, ps_error *err)
+{
+    xs_error xe;
+    if (xs_qparser_new(db, a->stemmer, a->stopper, out, &xe) != XS_OK)
+        return ps_fail(err, "query parser: %s", xe.message);
+    return 0;
+}
+
+int fr_parse_query(xs_qparser *qp, const char *text, size_t len, unsigned flags,
+                   xs_query_op default_op, xs_query **out, bool *syntax_error, ps_error *err)
+{
+    *syntax_error = false;
+    strbuf norm = STRBUF_INIT;
+    if (fr_normalize(text, len, &norm) != 0) {
+        strbuf_free(&norm);
+        return ps_fail(err, "out of memory");
+    }
+    xs_error xe;
+    xs_status st = xs_qparser_parse(qp, norm.data, norm.len, flags, default_op, out, &xe);
+    strbuf_free(&norm);
+    if (st != XS_OK) {
+        *syntax_error = st == XS_QUERY_SYNTAX;
+        return ps_fail(err, "%s", xe.message);
+    }
+    return 0;
+}

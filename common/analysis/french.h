@@ -1,0 +1,62 @@
+/* french: the one French text analysis, called by the indexer on documents and by searchd on
+ * queries so that both always produce the same terms.
+ *
+ *   text  --fr_normalize-->  folded text  --Xapian tokeniser-->  words  --fr_stem-->  stems
+ *
+ * fr_normalize folds case and accents ("Infirmière" -> "infirmiere"), drops elided articles
+ * ("l'entreprise" -> "entreprise", with ' or ’) and splits words joined by a hyphen
+ * ("aide-soignante" -> "aide soignante"). fr_stem conflates feminine and plural forms of the
+ * folded word ("infirmieres", "infirmiere" -> "infirmier") before the Snowball French stemmer,
+ * which on its own depends on accents. Stop words come from a file (stopwords/fr.txt). */
+#ifndef PS_FRENCH_H
+#define PS_FRENCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+#include "strbuf.h"
+#include "xapian/xs.h"
+
+/* The stop word list, folded; immutable once loaded, so threads may share it. */
+typedef struct fr_stopwords fr_stopwords;
+
+/* Reads one word per line; '#' starts a comment; blank lines are ignored. */
+int fr_stopwords_load(const char *path, fr_stopwords **out, ps_error *err);
+size_t fr_stopwords_count(const fr_stopwords *sw);
+bool fr_stopwords_contains(const fr_stopwords *sw, const char *folded_word);
+void fr_stopwords_free(fr_stopwords *sw);
+
+/* A thread's analysis objects (Xapian stemmers and stopper are not thread-safe). */
+typedef struct fr_analyzer fr_analyzer;
+
+int fr_analyzer_new(const fr_stopwords *sw, fr_analyzer **out, ps_error *err);
+void fr_analyzer_free(fr_analyzer *a);
+/* The stemmer behind fr_stem, for Xapian objects that need one (snippets, for example). */
+xs_stemmer *fr_analyzer_stemmer(fr_analyzer *a);
+
+/* Appends the normalised form of text to out. Returns 0, or -1 when memory runs out. */
+int fr_normalize(const char *text, size_t len, strbuf *out);
+
+/* The stem of one word as the index stores it (without the "Z" prefix): folded, feminine and
+ * plural endings made masculine singular, then Snowball. Writes a NUL-terminated stem. */
+void fr_stem(fr_analyzer *a, const char *word, size_t len, char *out, size_t cap);
+
+/* Starts indexing a new document: the following fr_index_text calls add their terms to doc. */
+int fr_begin_document(fr_analyzer *a, xs_document *doc, ps_error *err);
+
+/* Normalises one field's text and indexes it into the current document (see xs_termgen_index).
+ * Each field starts after a gap in positions, so a phrase never spans two fields. */
+int fr_index_text(fr_analyzer *a, const char *text, size_t len, unsigned wdf_inc,
+                  const char *prefix, bool with_positions, ps_error *err);
+
+/* A query parser that analyses queries as fr_index_text analyses documents; db may be NULL.
+ * The analyzer and the database must outlive it. */
+int fr_qparser_new(fr_analyzer *a, xs_database *db, xs_qparser **out, ps_error *err);
+
+/* Normalises a user's query and parses it with a parser from fr_qparser_new. *syntax_error is
+ * set when the parser rejected the text. */
+int fr_parse_query(xs_qparser *qp, const char *text, size_t len, unsigned flags,
+                   xs_query_op default_op, xs_query **out, bool *syntax_error, ps_error *err);
+
+#endif
