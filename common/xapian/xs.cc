@@ -252,6 +252,20 @@ xs_status xs_document_set_data(xs_document *doc, const void *bytes, size_t len, 
     XS_CATCH(err)
 }
 
+xs_status xs_document_each_term(const xs_document *doc,
+                                int (*fn)(void *ctx, const char *term, size_t len, unsigned wdf),
+                                void *ctx, xs_error *err)
+{
+    XS_TRY
+    for (auto it = doc->doc.termlist_begin(); it != doc->doc.termlist_end(); ++it) {
+        const std::string &term = *it;
+        if (fn(ctx, term.data(), term.size(), it.get_wdf()) != 0)
+            break;
+    }
+    return XS_OK;
+    XS_CATCH(err)
+}
+
 void xs_document_free(xs_document *doc) { delete doc; }
 
 size_t xs_sortable_serialise(double value, char out[18])

@@ -80,6 +80,11 @@ xs_status xs_document_set_value(xs_document *doc, unsigned slot, const void *byt
                                 xs_error *err);
 /* The opaque payload returned with each hit (the project stores JSON there). */
 xs_status xs_document_set_data(xs_document *doc, const void *bytes, size_t len, xs_error *err);
+/* Calls fn for each term of doc in byte order, with its within-document frequency; stops early
+ * when fn returns non-zero. For tests and diagnostics. */
+xs_status xs_document_each_term(const xs_document *doc,
+                                int (*fn)(void *ctx, const char *term, size_t len, unsigned wdf),
+                                void *ctx, xs_error *err);
 void xs_document_free(xs_document *doc);
 
 /* Encodes a double so that byte order equals numeric order (for value ranges and sorting).
@@ -154,6 +159,7 @@ void xs_query_free(xs_query *q);
 
 /* Query parser flags: the subset of Xapian's the project uses. */
 enum {
+    XS_QP_BOOLEAN = 1,  /* AND, OR, NOT and brackets, in capitals */
     XS_QP_PHRASE = 2,   /* "exact phrase" */
     XS_QP_LOVEHATE = 4, /* +required -excluded */
     XS_QP_PURE_NOT = 32 /* a query of only -excluded words */
