@@ -44,6 +44,7 @@ static void usage(FILE *out)
             PS_DEFAULT_STOPWORDS);
 }
 
+/* Returns 0 to run, 1 when --help was printed, -1 on a usage error. */
 static int parse_options(int argc, char **argv, indexer_options *opt)
 {
     *opt = (indexer_options){.stopwords_path = PS_DEFAULT_STOPWORDS};
@@ -55,7 +56,7 @@ static int parse_options(int argc, char **argv, indexer_options *opt)
                                                                 : NULL;
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             usage(stdout);
-            exit(0);
+            return 1;
         }
         if (!target || i + 1 >= argc) {
             fprintf(stderr, "indexer: %s: %s\n", arg, target ? "missing value" : "unknown option");
@@ -166,9 +167,11 @@ static int run(const indexer_options *opt, ps_error *err)
 int main(int argc, char **argv)
 {
     indexer_options opt;
-    if (parse_options(argc, argv, &opt) != 0) {
-        usage(stderr);
-        return 2;
+    int parsed = parse_options(argc, argv, &opt);
+    if (parsed != 0) {
+        if (parsed < 0)
+            usage(stderr);
+        return parsed < 0 ? 2 : 0;
     }
     ps_error err;
     if (run(&opt, &err) != 0) {

@@ -124,7 +124,7 @@ static int index_text(const json_t *rec, fr_analyzer *a, xs_document *doc, const
 
 static int store_data(xs_document *doc, json_t *stored, ps_error *err)
 {
-    char *json = json_dumps(stored, JSON_COMPACT);
+    char *json = json_dumps(stored, JSON_COMPACT | JSON_REAL_PRECISION(10));
     if (!json)
         return ps_fail(err, "out of memory");
     xs_error xe;

@@ -49,7 +49,7 @@ static void reply_json(struct evhttp_request *req, int code, json_t *body)
     evhttp_add_header(headers, "Content-Type", "application/json; charset=utf-8");
     evhttp_add_header(headers, "Access-Control-Allow-Origin", "*");
     struct evbuffer *out = evhttp_request_get_output_buffer(req);
-    char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
+    char *text = body ? json_dumps(body, JSON_COMPACT | JSON_REAL_PRECISION(10)) : NULL;
     json_decref(body);
     if (text) {
         evbuffer_add(out, text, strlen(text));
