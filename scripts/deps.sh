@@ -3,7 +3,7 @@
 # run.sh and test.sh; safe to run again (it does nothing when everything is there).
 set -eu
 
-PACKAGES="gcc g++ make cmake pkg-config python3 ca-certificates \
+PACKAGES="gcc g++ clang make cmake pkg-config python3 ca-certificates \
 libxapian-dev xapian-tools libevent-dev libjansson-dev libcurl4-openssl-dev"
 
 missing=""

@@ -41,7 +41,7 @@ static int parse_options(int argc, char **argv, server_config *cfg)
                            .port = 8080,
                            .stopwords_path = PS_DEFAULT_STOPWORDS,
                            .timeout_seconds = 30};
-    for (int i = 1; i < argc; i++) {
+    for (int i = 1; i < argc; i += 2) { /* every option takes one value */
         const char *arg = argv[i];
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             usage(stdout);
@@ -67,7 +67,6 @@ static int parse_options(int argc, char **argv, server_config *cfg)
             fprintf(stderr, "searchd: %s needs a valid value\n", arg);
             return -1;
         }
-        i++;
     }
     if (!cfg->db_path) {
         fprintf(stderr, "searchd: --db is required\n");

@@ -30,6 +30,7 @@ void fr_stopwords_free(fr_stopwords *sw);
 /* A thread's analysis objects (Xapian stemmers and stopper are not thread-safe). */
 typedef struct fr_analyzer fr_analyzer;
 
+/* The analyzer copies the stop words: sw may be freed afterwards. */
 int fr_analyzer_new(const fr_stopwords *sw, fr_analyzer **out, ps_error *err);
 void fr_analyzer_free(fr_analyzer *a);
 /* The stemmer behind fr_stem, for Xapian objects that need one (snippets, for example). */

@@ -1,0 +1,39 @@
+/* Fuzz target: the French normalisation and stemmer on arbitrary bytes. Beyond "no crash",
+ * it checks that the output never holds an ASCII capital (everything is folded) and that valid
+ * UTF-8 in gives valid UTF-8 out. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "fold.h"
+#include "french.h"
+
+static fr_analyzer *analyzer;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    fr_stopwords *sw;
+    ps_error err;
+    if (fr_stopwords_load(PS_DEFAULT_STOPWORDS, &sw, &err) != 0 ||
+        fr_analyzer_new(sw, &analyzer, &err) != 0)
+        abort();
+    fr_stopwords_free(sw); /* the analyzer has its own copy */
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const char *text = (const char *)data;
+    strbuf out = STRBUF_INIT;
+    if (fr_normalize(text, size, &out) != 0)
+        abort();
+    for (size_t i = 0; i < out.len; i++)
+        if (out.data[i] >= 'A' && out.data[i] <= 'Z')
+            abort();
+    if (utf8_valid(text, size) && !utf8_valid(out.data, out.len))
+        abort();
+    char stem[128];
+    fr_stem(analyzer, text, size < 200 ? size : 200, stem, sizeof stem);
+    strbuf_free(&out);
+    return 0;
+}

@@ -1,0 +1,28 @@
+/* Fuzz target: searchd's query-string validation. Whatever the bytes, parsing must either
+ * succeed with values inside the documented bounds or fail naming a reason. */
+#include <event2/http.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "params.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char *qs = malloc(size + 1);
+    memcpy(qs, data, size);
+    qs[size] = '\0';
+    struct evkeyvalq params;
+    search_request req;
+    param_error perr;
+    if (params_parse_search(qs, &params, &req, &perr) == 0) {
+        if (req.limit > PARAMS_MAX_LIMIT || req.offset + req.limit > PARAMS_MAX_WINDOW ||
+            strlen(req.q) > PARAMS_MAX_Q)
+            abort();
+    } else if (perr.message[0] == '\0') {
+        abort();
+    }
+    evhttp_clear_headers(&params);
+    free(qs);
+    return 0;
+}
