@@ -1,167 +1,254 @@
-/* indexer: builds the search index from JSON Lines files of records.
- *
- * This is the end-to-end slice of the foundation: offers in the France Travail shape, one
- * full build into --db. Bad records are reported with file, line and reason, and skipped. */
-#include <jansson.h>
+/* indexer: builds the search index from JSON Lines files of offers, training actions and
+ * fiches métiers, and publishes it for searchd. Options, then one of two runs:
+ *   - a full build (build.c) into a new generation, published atomically (generation.c);
+ *   - an incremental run (incremental.c) upserting and deleting in the current generation. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <unistd.h>
 
-#include "error.h"
-#include "french.h"
-#include "isodate.h"
-#include "jsonl.h"
-#include "offre.h"
-#include "schema.h"
-#include "xapian/xs.h"
+#include "build.h"
+#include "generation.h"
+#include "incremental.h"
+
+/* Exit statuses, documented in --help and docs/indexing.md for cron. */
+enum {
+    EXIT_OK = 0,
+    EXIT_FAILED = 1,       /* a source, the disk or Xapian failed: nothing published */
+    EXIT_USAGE = 2,
+    EXIT_TOO_MANY_BAD = 3, /* skipped records above --max-skipped: nothing published */
+    EXIT_LOCKED = 4        /* --no-wait and another run holds the index */
+};
 
 typedef struct indexer_options {
-    const char *db_path;
-    const char *offres_path;
+    const char *index_path;
+    build_input inputs[DOC_TYPE_COUNT];
+    size_t n_inputs;
+    const char *referentiels_dir;
+    const char *acronymes_path;
     const char *stopwords_path;
+    const char *delete_offres_path;
+    unsigned workers, keep;
+    double max_skipped;
+    bool incremental, wait, progress;
 } indexer_options;
-
-typedef struct indexer_counts {
-    unsigned long read, indexed, skipped;
-} indexer_counts;
 
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: indexer --db DIR --offres FILE.jsonl [--stopwords FILE]\n"
+            "usage: indexer --index DIR [--offres F] [--formations F] [--fiches F] [options]\n"
             "\n"
-            "Builds a new index in DIR (replacing what is there) from offers in the France\n"
-            "Travail \"Offres d'emploi v2\" shape, one JSON object per line.\n"
+            "Builds the search index in DIR from JSON Lines files: offers in the France Travail\n"
+            "\"Offres d'emploi v2\" shape, LHEO training actions, ROME fiches métiers. A full\n"
+            "build writes a new generation DIR/generations/N and switches DIR/current to it\n"
+            "atomically once it is complete; searchd serves DIR/current.\n"
             "\n"
-            "  --db DIR          the index to write\n"
-            "  --offres FILE     offers, JSON Lines\n"
-            "  --stopwords FILE  French stop words (default %s)\n"
-            "  --help            this text\n"
+            "  --index DIR          the index root (created if needed)\n"
+            "  --offres FILE        job offers\n"
+            "  --formations FILE    training actions\n"
+            "  --fiches FILE        fiches métiers\n"
+            "  --incremental        upsert the given records into the current generation\n"
+            "                       instead of building a new one (visible to searchd at once)\n"
+            "  --delete-offres FILE with --incremental: offer ids to delete, one per line\n"
+            "  --referentiels DIR   communes, départements, régions, métiers (default %s)\n"
+            "  --acronymes FILE     acronyms to store as synonyms (default DIR/acronymes.tsv of\n"
+            "                       the référentiels, when it exists)\n"
+            "  --stopwords FILE     French stop words (default %s)\n"
+            "  --workers N          analysis threads for a full build (default: CPUs, max %d)\n"
+            "  --keep N             generations kept on disk, the current one included (default 3)\n"
+            "  --max-skipped R      fail when more than this share of records is bad (default 0.01)\n"
+            "  --no-wait            exit at once with status 4 if another run holds the index\n"
+            "                       (the default is to wait for it)\n"
+            "  --quiet              no progress line, even on a terminal\n"
+            "  --help               this text\n"
             "\n"
-            "Bad records are reported on stderr as FILE:LINE: id: reason and skipped.\n"
-            "Exit status: 0 on success, 1 on a fatal error, 2 on a usage error.\n",
-            PS_DEFAULT_STOPWORDS);
+            "Bad records are reported on stderr as FILE:LINE: ID: reason and skipped; a summary\n"
+            "ends every run. Exit status: 0 published; 1 failure (source, disk, Xapian), nothing\n"
+            "published; 2 usage error; 3 too many bad records, nothing published; 4 index locked\n"
+            "by another run (--no-wait).\n",
+            PS_DEFAULT_REFERENTIELS, PS_DEFAULT_STOPWORDS, BUILD_MAX_WORKERS);
+}
+
+static int parse_unsigned(const char *s, unsigned min, unsigned max, unsigned *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(s, &end, 10);
+    if (!*s || *end || errno || v < min || v > max)
+        return -1;
+    *out = (unsigned)v;
+    return 0;
+}
+
+static int add_input(indexer_options *opt, doc_type type, const char *path)
+{
+    for (size_t i = 0; i < opt->n_inputs; i++)
+        if (opt->inputs[i].type == type)
+            return -1; /* one file per collection */
+    opt->inputs[opt->n_inputs++] = (build_input){type, path};
+    return 0;
+}
+
+static unsigned default_workers(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > BUILD_MAX_WORKERS ? BUILD_MAX_WORKERS : (unsigned)n;
 }
 
 /* Returns 0 to run, 1 when --help was printed, -1 on a usage error. */
 static int parse_options(int argc, char **argv, indexer_options *opt)
 {
-    *opt = (indexer_options){.stopwords_path = PS_DEFAULT_STOPWORDS};
+    *opt = (indexer_options){.referentiels_dir = PS_DEFAULT_REFERENTIELS,
+                             .stopwords_path = PS_DEFAULT_STOPWORDS,
+                             .workers = default_workers(),
+                             .keep = 3,
+                             .max_skipped = 0.01,
+                             .wait = true,
+                             .progress = isatty(STDERR_FILENO)};
     for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        const char **target = strcmp(arg, "--db") == 0          ? &opt->db_path
-                              : strcmp(arg, "--offres") == 0    ? &opt->offres_path
-                              : strcmp(arg, "--stopwords") == 0 ? &opt->stopwords_path
-                                                                : NULL;
-        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        int ok = 1, takes_value = 1;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             return 1;
-        }
-        if (!target || i + 1 >= argc) {
-            fprintf(stderr, "indexer: %s: %s\n", arg, target ? "missing value" : "unknown option");
+        } else if (strcmp(a, "--incremental") == 0) {
+            opt->incremental = true, takes_value = 0;
+        } else if (strcmp(a, "--no-wait") == 0) {
+            opt->wait = false, takes_value = 0;
+        } else if (strcmp(a, "--quiet") == 0) {
+            opt->progress = false, takes_value = 0;
+        } else if (!v) {
+            ok = 0;
+        } else if (strcmp(a, "--index") == 0) {
+            opt->index_path = v;
+        } else if (strcmp(a, "--offres") == 0) {
+            ok = add_input(opt, DOC_OFFRE, v) == 0;
+        } else if (strcmp(a, "--formations") == 0) {
+            ok = add_input(opt, DOC_FORMATION, v) == 0;
+        } else if (strcmp(a, "--fiches") == 0) {
+            ok = add_input(opt, DOC_METIER, v) == 0;
+        } else if (strcmp(a, "--delete-offres") == 0) {
+            opt->delete_offres_path = v;
+        } else if (strcmp(a, "--referentiels") == 0) {
+            opt->referentiels_dir = v;
+        } else if (strcmp(a, "--acronymes") == 0) {
+            opt->acronymes_path = v;
+        } else if (strcmp(a, "--stopwords") == 0) {
+            opt->stopwords_path = v;
+        } else if (strcmp(a, "--workers") == 0) {
+            ok = parse_unsigned(v, 1, BUILD_MAX_WORKERS, &opt->workers) == 0;
+        } else if (strcmp(a, "--keep") == 0) {
+            ok = parse_unsigned(v, 1, 1000, &opt->keep) == 0;
+        } else if (strcmp(a, "--max-skipped") == 0) {
+            char *end;
+            opt->max_skipped = strtod(v, &end);
+            ok = *v && !*end && opt->max_skipped >= 0 && opt->max_skipped <= 1;
+        } else {
+            fprintf(stderr, "indexer: unknown option %s\n", a);
             return -1;
         }
-        *target = argv[++i];
+        if (!ok) {
+            fprintf(stderr, "indexer: %s needs a valid value\n", a);
+            return -1;
+        }
+        i += takes_value;
     }
-    if (!opt->db_path || !opt->offres_path) {
-        fprintf(stderr, "indexer: --db and --offres are required\n");
+    if (!opt->index_path || (opt->n_inputs == 0 && !opt->delete_offres_path)) {
+        fprintf(stderr, "indexer: --index and at least one input are required\n");
+        return -1;
+    }
+    if (opt->delete_offres_path && !opt->incremental) {
+        fprintf(stderr, "indexer: --delete-offres goes with --incremental\n");
         return -1;
     }
     return 0;
 }
 
-static const char *record_id(const json_t *rec)
+/* The acronyms file: the one given, else the référentiels' when present, else none. */
+static const char *acronymes_path(const indexer_options *opt, char *buf, size_t cap)
 {
-    const char *id = json_string_value(json_object_get(rec, "id"));
-    return id ? id : "-";
+    if (opt->acronymes_path)
+        return opt->acronymes_path;
+    snprintf(buf, cap, "%s/acronymes.tsv", opt->referentiels_dir);
+    return access(buf, R_OK) == 0 ? buf : NULL;
 }
 
-/* Indexes every record of path into w; returns -1 only on a fatal error. */
-static int index_offres(const char *path, fr_analyzer *a, xs_writer *w, indexer_counts *counts,
-                        ps_error *err)
+static int full_build(const indexer_options *opt, index_root *root, fr_stopwords *sw,
+                      referentiel *ref, run_report *report, ps_error *err)
 {
-    jsonl_reader reader;
-    if (jsonl_open(&reader, path, err) != 0)
-        return -1;
-    int rc = 0;
-    for (;;) {
-        json_t *rec = NULL;
-        ps_error rec_err;
-        jsonl_result r = jsonl_next(&reader, &rec, &rec_err);
-        if (r == JSONL_EOF)
-            break;
-        if (r == JSONL_IO_ERROR) {
-            rc = ps_fail(err, "%s", rec_err.message);
-            break;
-        }
-        counts->read++;
-        if (r == JSONL_BAD) {
-            fprintf(stderr, "%s:%lu: -: %s\n", path, reader.lineno, rec_err.message);
-            counts->skipped++;
-            continue;
-        }
-        xs_document *doc;
-        xs_error xe;
-        char id_term[128];
-        if (xs_document_new(&doc, &xe) != XS_OK) {
-            json_decref(rec);
-            rc = ps_fail(err, "%s", xe.message);
-            break;
-        }
-        if (offre_to_document(rec, a, doc, id_term, sizeof id_term, &rec_err) != 0) {
-            fprintf(stderr, "%s:%lu: %s: %s\n", path, reader.lineno, record_id(rec),
-                    rec_err.message);
-            counts->skipped++;
-        } else if (xs_writer_replace(w, id_term, doc, &xe) != XS_OK) {
-            rc = ps_fail(err, "writing %s: %s", id_term, xe.message);
-        } else {
-            counts->indexed++;
-        }
-        xs_document_free(doc);
-        json_decref(rec);
-        if (rc != 0)
-            break;
+    char gen_path[4096], work[4096], acronymes[4096];
+    unsigned long gen = generation_next(root, gen_path, sizeof gen_path);
+    snprintf(work, sizeof work, "%s/work", root->path);
+    build_options bo = {.inputs = opt->inputs,
+                        .n_inputs = opt->n_inputs,
+                        .out_dir = gen_path,
+                        .work_dir = work,
+                        .workers = opt->workers,
+                        .stopwords = sw,
+                        .ref = ref,
+                        .acronymes_path = acronymes_path(opt, acronymes, sizeof acronymes),
+                        .report = report};
+    if (build_index(&bo, err) != 0)
+        return EXIT_FAILED;
+    if (report_skip_ratio(report) > opt->max_skipped) {
+        ps_fail(err, "%.2f%% of the records were bad (limit %.2f%%): generation %lu not published",
+                100 * report_skip_ratio(report), 100 * opt->max_skipped, gen);
+        return EXIT_TOO_MANY_BAD;
     }
-    jsonl_close(&reader);
-    return rc;
+    if (generation_publish(root, gen, opt->keep, err) != 0)
+        return EXIT_FAILED;
+    printf("indexer: published generation %lu\n", gen);
+    return EXIT_OK;
 }
 
-static int write_metadata(xs_writer *w, ps_error *err)
+static int incremental_run(const indexer_options *opt, index_root *root, fr_stopwords *sw,
+                           referentiel *ref, run_report *report, ps_error *err)
 {
-    char built_at[21];
-    isodate_format((int64_t)time(NULL), built_at);
-    xs_error xe;
-    if (xs_writer_set_metadata(w, META_SCHEMA_VERSION, SCHEMA_VERSION, &xe) != XS_OK ||
-        xs_writer_set_metadata(w, META_BUILT_AT, built_at, &xe) != XS_OK)
-        return ps_fail(err, "metadata: %s", xe.message);
-    return 0;
+    char gen_path[4096];
+    unsigned long gen = generation_current(root, gen_path, sizeof gen_path);
+    if (!gen)
+        return ps_fail(err, "no published generation in %s: run a full build first",
+                       root->path), EXIT_FAILED;
+    incremental_options io = {.db_path = gen_path,
+                              .inputs = opt->inputs,
+                              .n_inputs = opt->n_inputs,
+                              .delete_offres_path = opt->delete_offres_path,
+                              .stopwords = sw,
+                              .ref = ref,
+                              .report = report,
+                              .max_skipped = opt->max_skipped};
+    int rc = incremental_update(&io, err);
+    if (rc == INCREMENTAL_TOO_MANY_BAD)
+        return EXIT_TOO_MANY_BAD;
+    if (rc != 0)
+        return EXIT_FAILED;
+    printf("indexer: updated generation %lu\n", gen);
+    return EXIT_OK;
 }
 
 static int run(const indexer_options *opt, ps_error *err)
 {
+    index_root root;
+    lock_result lr = index_root_lock(&root, opt->index_path, opt->wait, err);
+    if (lr != LOCK_TAKEN)
+        return lr == LOCK_BUSY ? EXIT_LOCKED : EXIT_FAILED;
     fr_stopwords *sw = NULL;
-    fr_analyzer *a = NULL;
-    xs_writer *w = NULL;
-    indexer_counts counts = {0};
-    xs_error xe;
-    int rc = fr_stopwords_load(opt->stopwords_path, &sw, err);
-    if (rc == 0)
-        rc = fr_analyzer_new(sw, &a, err);
-    if (rc == 0 && xs_writer_open(opt->db_path, XS_CREATE_OR_OVERWRITE, &w, &xe) != XS_OK)
-        rc = ps_fail(err, "cannot open %s: %s", opt->db_path, xe.message);
-    if (rc == 0)
-        rc = index_offres(opt->offres_path, a, w, &counts, err);
-    if (rc == 0)
-        rc = write_metadata(w, err);
-    if (w && xs_writer_close(w, &xe) != XS_OK && rc == 0)
-        rc = ps_fail(err, "committing %s: %s", opt->db_path, xe.message);
-    if (rc == 0)
-        printf("indexer: read %lu, indexed %lu, skipped %lu\n", counts.read, counts.indexed,
-               counts.skipped);
-    fr_analyzer_free(a);
+    referentiel *ref = NULL;
+    run_report report;
+    report_init(&report, stderr, opt->progress);
+    int status = EXIT_FAILED;
+    if (index_root_clean(&root, err) == 0 &&
+        fr_stopwords_load(opt->stopwords_path, &sw, err) == 0 &&
+        referentiel_load(opt->referentiels_dir, &ref, err) == 0)
+        status = opt->incremental ? incremental_run(opt, &root, sw, ref, &report, err)
+                                  : full_build(opt, &root, sw, ref, &report, err);
+    report_summary(&report, stdout);
+    report_destroy(&report);
+    referentiel_free(ref);
     fr_stopwords_free(sw);
-    return rc;
+    index_root_unlock(&root);
+    return status;
 }
 
 int main(int argc, char **argv)
@@ -171,12 +258,11 @@ int main(int argc, char **argv)
     if (parsed != 0) {
         if (parsed < 0)
             usage(stderr);
-        return parsed < 0 ? 2 : 0;
+        return parsed < 0 ? EXIT_USAGE : EXIT_OK;
     }
-    ps_error err;
-    if (run(&opt, &err) != 0) {
+    ps_error err = {""};
+    int status = run(&opt, &err);
+    if (status != EXIT_OK)
         fprintf(stderr, "indexer: %s\n", err.message);
-        return 1;
-    }
-    return 0;
+    return status;
 }

@@ -134,6 +134,14 @@ search_status searcher_run(searcher *s, const search_request *req, json_t **resu
     return *result ? SEARCH_OK : SEARCH_FAILED;
 }
 
+int searcher_refresh(searcher *s, ps_error *err)
+{
+    xs_error xe;
+    if (xs_database_reopen(s->db, NULL, &xe) != XS_OK)
+        return ps_fail(err, "reopening the index: %s", xe.message);
+    return 0;
+}
+
 json_t *searcher_index_info(searcher *s)
 {
     char built_at[64] = "", version[32] = "";

@@ -30,6 +30,9 @@ void searcher_free(searcher *s);
 search_status searcher_run(searcher *s, const search_request *req, json_t **result,
                            ps_error *err);
 
+/* Moves to the index's latest commit (an incremental update); -1 with err on failure. */
+int searcher_refresh(searcher *s, ps_error *err);
+
 /* {"documents", "built_at", "schema_version"} of the open index (the caller owns it). */
 json_t *searcher_index_info(searcher *s);
 

@@ -4,8 +4,10 @@
 #include <event2/event.h>
 #include <event2/http.h>
 #include <event2/keyvalq_struct.h>
+#include <errno.h>
 #include <event2/util.h>
 #include <jansson.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,14 +19,19 @@
 
 enum { MAX_HEADERS_SIZE = 8192, MAX_BODY_SIZE = 4096 };
 
+/* How often searchd looks for a new generation or new commits. */
+static const struct timeval REFRESH_INTERVAL = {1, 0};
+
 struct server {
     server_config cfg;
     struct event_base *base;
     struct evhttp *http;
     struct evhttp_bound_socket *socket;
-    struct event *sigint, *sigterm;
+    struct event *sigint, *sigterm, *refresh;
     fr_stopwords *stopwords;
     searcher *searcher;
+    char db_target[PATH_MAX]; /* what cfg.db_path resolved to when the searcher was opened */
+    unsigned long reloads;
 };
 
 /* ---- Replies --------------------------------------------------------------------------- */
@@ -115,8 +122,11 @@ static void handle_search(server *srv, struct evhttp_request *req)
 
 static void handle_health(server *srv, struct evhttp_request *req)
 {
-    reply_json(req, 200, json_pack("{s:s, s:o}", "status", "ok", "index",
-                                   searcher_index_info(srv->searcher)));
+    json_t *index = searcher_index_info(srv->searcher);
+    const char *slash = strrchr(srv->db_target, '/');
+    json_object_set_new(index, "generation", json_string(slash ? slash + 1 : srv->db_target));
+    json_object_set_new(index, "reloads", json_integer((json_int_t)srv->reloads));
+    reply_json(req, 200, json_pack("{s:s, s:o}", "status", "ok", "index", index));
 }
 
 static void route(struct evhttp_request *req, void *arg)
@@ -140,6 +150,46 @@ static void route(struct evhttp_request *req, void *arg)
         handle_search(srv, req);
     else
         handle_health(srv, req);
+}
+
+/* ---- Following the index ---------------------------------------------------------------- */
+
+/* Opens the index cfg.db_path now resolves to (through the "current" link of an index root). */
+static int open_index(server *srv, searcher **out, char target[PATH_MAX], ps_error *err)
+{
+    if (!realpath(srv->cfg.db_path, target))
+        return ps_fail(err, "cannot open index %s: %s", srv->cfg.db_path, strerror(errno));
+    return searcher_open(target, srv->stopwords, out, err);
+}
+
+/* Every REFRESH_INTERVAL: a new generation published by the indexer is opened and swapped in;
+ * otherwise the open one moves to its latest commit (incremental updates). A failure keeps
+ * the index being served. */
+static void on_refresh(evutil_socket_t fd, short events, void *arg)
+{
+    (void)fd, (void)events;
+    server *srv = arg;
+    char target[PATH_MAX];
+    ps_error err;
+    if (!realpath(srv->cfg.db_path, target)) {
+        fprintf(stderr, "searchd: cannot resolve %s: %s\n", srv->cfg.db_path, strerror(errno));
+        return;
+    }
+    if (strcmp(target, srv->db_target) == 0) {
+        if (searcher_refresh(srv->searcher, &err) != 0)
+            fprintf(stderr, "searchd: %s\n", err.message);
+        return;
+    }
+    searcher *fresh;
+    if (open_index(srv, &fresh, target, &err) != 0) {
+        fprintf(stderr, "searchd: keeping %s: %s\n", srv->db_target, err.message);
+        return;
+    }
+    searcher_free(srv->searcher);
+    srv->searcher = fresh;
+    snprintf(srv->db_target, sizeof srv->db_target, "%s", target);
+    srv->reloads++;
+    fprintf(stderr, "searchd: now serving %s\n", target);
 }
 
 /* ---- Lifecycle ------------------------------------------------------------------------- */
@@ -177,7 +227,7 @@ int server_open(const server_config *cfg, server **out, ps_error *err)
     srv->cfg = *cfg;
     int rc = fr_stopwords_load(cfg->stopwords_path, &srv->stopwords, err);
     if (rc == 0)
-        rc = searcher_open(cfg->db_path, srv->stopwords, &srv->searcher, err);
+        rc = open_index(srv, &srv->searcher, srv->db_target, err);
     if (rc == 0 && (!(srv->base = event_base_new()) || !(srv->http = evhttp_new(srv->base))))
         rc = ps_fail(err, "cannot create the event loop");
     if (rc == 0)
@@ -185,9 +235,11 @@ int server_open(const server_config *cfg, server **out, ps_error *err)
     if (rc == 0) {
         srv->sigint = evsignal_new(srv->base, SIGINT, on_signal, srv);
         srv->sigterm = evsignal_new(srv->base, SIGTERM, on_signal, srv);
-        if (!srv->sigint || !srv->sigterm || evsignal_add(srv->sigint, NULL) != 0 ||
-            evsignal_add(srv->sigterm, NULL) != 0)
-            rc = ps_fail(err, "cannot install signal handlers");
+        srv->refresh = event_new(srv->base, -1, EV_PERSIST, on_refresh, srv);
+        if (!srv->sigint || !srv->sigterm || !srv->refresh ||
+            evsignal_add(srv->sigint, NULL) != 0 || evsignal_add(srv->sigterm, NULL) != 0 ||
+            event_add(srv->refresh, &REFRESH_INTERVAL) != 0)
+            rc = ps_fail(err, "cannot install signal handlers and timers");
     }
     if (rc != 0) {
         server_free(srv);
@@ -227,6 +279,8 @@ void server_free(server *srv)
         event_free(srv->sigint);
     if (srv->sigterm)
         event_free(srv->sigterm);
+    if (srv->refresh)
+        event_free(srv->refresh);
     if (srv->http)
         evhttp_free(srv->http);
     if (srv->base)

@@ -208,6 +208,7 @@ struct fr_analyzer {
     xs_stemmer *stemmer;  /* fr_stem, as a Xapian stemmer */
     xs_stopper *stopper;
     xs_termgen *termgen;  /* uses stemmer and stopper */
+    xs_writer *spelling;  /* where FR_SPELLING fields go, or NULL */
 };
 
 static bool ends_with(const char *w, size_t len, const char *suffix)
@@ -325,8 +326,10 @@ int fr_begin_document(fr_analyzer *a, xs_document *doc, ps_error *err)
     return 0;
 }
 
+void fr_set_spelling_writer(fr_analyzer *a, xs_writer *w) { a->spelling = w; }
+
 int fr_index_text(fr_analyzer *a, const char *text, size_t len, unsigned wdf_inc,
-                  const char *prefix, bool with_positions, ps_error *err)
+                  const char *prefix, unsigned flags, ps_error *err)
 {
     strbuf norm = STRBUF_INIT;
     if (fr_normalize(text, len, &norm) != 0) {
@@ -334,8 +337,11 @@ int fr_index_text(fr_analyzer *a, const char *text, size_t len, unsigned wdf_inc
         return ps_fail(err, "out of memory");
     }
     xs_error xe;
-    xs_status st = xs_termgen_index(a->termgen, norm.data, norm.len, wdf_inc, prefix,
-                                    with_positions, &xe);
+    xs_writer *spelling = (flags & FR_SPELLING) ? a->spelling : NULL;
+    xs_status st = xs_termgen_set_spelling(a->termgen, spelling, &xe);
+    if (st == XS_OK)
+        st = xs_termgen_index(a->termgen, norm.data, norm.len, wdf_inc, prefix,
+                              (flags & FR_POSITIONS) != 0, &xe);
     strbuf_free(&norm);
     if (st != XS_OK)
         return ps_fail(err, "indexing text: %s", xe.message);

@@ -46,10 +46,19 @@ void fr_stem(fr_analyzer *a, const char *word, size_t len, char *out, size_t cap
 /* Starts indexing a new document: the following fr_index_text calls add their terms to doc. */
 int fr_begin_document(fr_analyzer *a, xs_document *doc, ps_error *err);
 
+/* Words feed the spelling table of this writer when a field is indexed with FR_SPELLING
+ * (titles and labels: the vocabulary worth suggesting); NULL turns it off. */
+void fr_set_spelling_writer(fr_analyzer *a, xs_writer *w);
+
+enum {
+    FR_POSITIONS = 1, /* keep word positions: phrase searches */
+    FR_SPELLING = 2   /* add the words to the spelling table (see fr_set_spelling_writer) */
+};
+
 /* Normalises one field's text and indexes it into the current document (see xs_termgen_index).
  * Each field starts after a gap in positions, so a phrase never spans two fields. */
 int fr_index_text(fr_analyzer *a, const char *text, size_t len, unsigned wdf_inc,
-                  const char *prefix, bool with_positions, ps_error *err);
+                  const char *prefix, unsigned flags, ps_error *err);
 
 /* A query parser that analyses queries as fr_index_text analyses documents; db may be NULL.
  * The analyzer and the database must outlive it. */

@@ -327,6 +327,19 @@ void xs_termgen_increase_termpos(xs_termgen *tg, unsigned delta)
     }
 }
 
+xs_status xs_termgen_set_spelling(xs_termgen *tg, xs_writer *w, xs_error *err)
+{
+    XS_TRY
+    if (w) {
+        tg->tg.set_database(w->db);
+        tg->tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+    } else {
+        tg->tg.set_flags(0);
+    }
+    return XS_OK;
+    XS_CATCH(err)
+}
+
 void xs_termgen_free(xs_termgen *tg) { delete tg; }
 
 /* ---- Writable databases ---- */
@@ -367,10 +380,64 @@ xs_status xs_writer_set_metadata(xs_writer *w, const char *key, const char *valu
     XS_CATCH(err)
 }
 
+xs_status xs_writer_add_synonym(xs_writer *w, const char *term, const char *synonym,
+                                xs_error *err)
+{
+    XS_TRY
+    w->db.add_synonym(term, synonym);
+    return XS_OK;
+    XS_CATCH(err)
+}
+
+xs_status xs_compact(const char *const *sources, size_t n, const char *dest, xs_error *err)
+{
+    XS_TRY
+    if (n == 0)
+        return fail(err, XS_INVALID, "nothing to compact");
+    Xapian::Database all;
+    for (size_t i = 0; i < n; i++)
+        all.add_database(Xapian::Database(sources[i]));
+    all.compact(dest, Xapian::DBCOMPACT_MULTIPASS);
+    return XS_OK;
+    XS_CATCH(err)
+}
+
 xs_status xs_writer_commit(xs_writer *w, xs_error *err)
 {
     XS_TRY
     w->db.commit();
+    return XS_OK;
+    XS_CATCH(err)
+}
+
+xs_status xs_writer_begin_transaction(xs_writer *w, xs_error *err)
+{
+    XS_TRY
+    w->db.begin_transaction(true);
+    return XS_OK;
+    XS_CATCH(err)
+}
+
+xs_status xs_writer_commit_transaction(xs_writer *w, xs_error *err)
+{
+    XS_TRY
+    w->db.commit_transaction();
+    return XS_OK;
+    XS_CATCH(err)
+}
+
+xs_status xs_writer_cancel_transaction(xs_writer *w, xs_error *err)
+{
+    XS_TRY
+    w->db.cancel_transaction();
+    return XS_OK;
+    XS_CATCH(err)
+}
+
+xs_status xs_writer_term_exists(xs_writer *w, const char *term, bool *exists, xs_error *err)
+{
+    XS_TRY
+    *exists = w->db.term_exists(term);
     return XS_OK;
     XS_CATCH(err)
 }

@@ -106,6 +106,9 @@ xs_status xs_termgen_index(xs_termgen *tg, const char *text, size_t len, unsigne
                            const char *prefix, bool with_positions, xs_error *err);
 /* Leaves a gap in positions so that phrases never match across two fields. */
 void xs_termgen_increase_termpos(xs_termgen *tg, unsigned delta);
+/* Also records every indexed word in w's spelling table (for "did you mean" suggestions),
+ * or stops doing so when w is NULL. w must outlive the use. */
+xs_status xs_termgen_set_spelling(xs_termgen *tg, xs_writer *w, xs_error *err);
 void xs_termgen_free(xs_termgen *tg);
 
 /* ---- Writable databases ---------------------------------------------------------------- */
@@ -122,10 +125,23 @@ xs_status xs_writer_replace(xs_writer *w, const char *unique_term, const xs_docu
                             xs_error *err);
 xs_status xs_writer_delete(xs_writer *w, const char *unique_term, xs_error *err);
 xs_status xs_writer_set_metadata(xs_writer *w, const char *key, const char *value, xs_error *err);
+/* Adds synonym as an expansion of term (both as they are indexed) in the synonym table. */
+xs_status xs_writer_add_synonym(xs_writer *w, const char *term, const char *synonym,
+                                xs_error *err);
 xs_status xs_writer_commit(xs_writer *w, xs_error *err);
+/* A transaction: its changes become visible together at commit, or are all discarded. */
+xs_status xs_writer_begin_transaction(xs_writer *w, xs_error *err);
+xs_status xs_writer_commit_transaction(xs_writer *w, xs_error *err);
+xs_status xs_writer_cancel_transaction(xs_writer *w, xs_error *err);
+/* Whether any document is indexed by term (an id term, say). */
+xs_status xs_writer_term_exists(xs_writer *w, const char *term, bool *exists, xs_error *err);
 uint32_t xs_writer_doccount(const xs_writer *w);
 /* Commits and releases the lock; the handle is freed even on failure. */
 xs_status xs_writer_close(xs_writer *w, xs_error *err);
+
+/* Merges the databases at sources[0..n) into a new compacted database at dest (which must not
+ * exist), renumbering documents: how parallel-built shards become one index. */
+xs_status xs_compact(const char *const *sources, size_t n, const char *dest, xs_error *err);
 
 /* ---- Read-only databases --------------------------------------------------------------- */
 

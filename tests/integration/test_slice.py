@@ -13,14 +13,20 @@ from searchd_harness import Searchd, run_indexer, temp_dir
 ARGS = None
 
 
+def referentiels():
+    return os.path.join(ARGS.source_dir, "tests", "fixtures", "referentiels")
+
+
 class SliceTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = temp_dir("ps-slice-")
-        cls.db = os.path.join(cls.tmp, "index")
+        root = os.path.join(cls.tmp, "index")
+        cls.db = os.path.join(root, "current")
         cls.stopwords = os.path.join(ARGS.source_dir, "stopwords", "fr.txt")
         sample = os.path.join(ARGS.source_dir, "data", "sample", "offres.jsonl")
-        r = run_indexer(ARGS.indexer, ["--db", cls.db, "--offres", sample,
+        r = run_indexer(ARGS.indexer, ["--index", root, "--offres", sample,
+                                       "--referentiels", referentiels(),
                                        "--stopwords", cls.stopwords])
         if r.returncode != 0:
             raise RuntimeError("indexer failed: " + r.stderr)
@@ -44,7 +50,9 @@ class SliceTest(unittest.TestCase):
         return [h["title"] for h in self.search(query)["hits"]]
 
     def test_indexer_counts(self):
-        self.assertIn("read 12, indexed 12, skipped 0", self.indexer_output)
+        self.assertIn("read 12, indexed 12, skipped 0, duplicates replaced 0",
+                      self.indexer_output)
+        self.assertIn("published generation 1", self.indexer_output)
 
     def test_health(self):
         status, _, body = self.server.get_json("/health")
@@ -120,8 +128,9 @@ class BadRecordsTest(unittest.TestCase):
         tmp = temp_dir("ps-bad-")
         try:
             r = run_indexer(ARGS.indexer, [
-                "--db", os.path.join(tmp, "index"),
+                "--index", os.path.join(tmp, "index"), "--max-skipped", "1",
                 "--offres", os.path.join(ARGS.source_dir, "data", "sample", "offres-bad.jsonl"),
+                "--referentiels", referentiels(),
                 "--stopwords", os.path.join(ARGS.source_dir, "stopwords", "fr.txt")])
             self.assertEqual(r.returncode, 0, r.stderr)
             self.assertIn("read 4, indexed 1, skipped 3", r.stdout)

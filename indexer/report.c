@@ -1,0 +1,116 @@
+#include "report.h"
+
+#include <string.h>
+#include <time.h>
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void report_init(run_report *r, FILE *errors, bool progress)
+{
+    memset(r, 0, sizeof *r);
+    pthread_mutex_init(&r->lock, NULL);
+    r->errors = errors;
+    r->progress = progress;
+    r->started = r->last_progress = now_seconds();
+}
+
+void report_destroy(run_report *r) { pthread_mutex_destroy(&r->lock); }
+
+static void show_progress(run_report *r)
+{
+    double t = now_seconds();
+    if (!r->progress || t - r->last_progress < 0.5)
+        return;
+    r->last_progress = t;
+    double rate = (double)r->read / (t - r->started);
+    if (r->expected > r->read && rate > 0)
+        fprintf(stderr, "\rindexer: %lu records, %.0f/s, ETA %.0f s   ", r->read, rate,
+                (double)(r->expected - r->read) / rate);
+    else
+        fprintf(stderr, "\rindexer: %lu records, %.0f/s   ", r->read, rate);
+}
+
+void report_read(run_report *r)
+{
+    pthread_mutex_lock(&r->lock);
+    r->read++;
+    show_progress(r);
+    pthread_mutex_unlock(&r->lock);
+}
+
+void report_indexed(run_report *r, bool replaced)
+{
+    pthread_mutex_lock(&r->lock);
+    r->indexed++;
+    r->replaced += replaced;
+    pthread_mutex_unlock(&r->lock);
+}
+
+void report_deleted(run_report *r)
+{
+    pthread_mutex_lock(&r->lock);
+    r->deleted++;
+    pthread_mutex_unlock(&r->lock);
+}
+
+/* The reason under which a message is counted: its words up to the first detail (a quote, a
+ * digit, a parenthesis or a colon), e.g. "unknown commune" or "missing required field id". */
+static void reason_of(const char *message, char *out, size_t cap)
+{
+    size_t n = strcspn(message, "\"'0123456789(:");
+    while (n > 0 && message[n - 1] == ' ')
+        n--;
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, message, n);
+    out[n] = '\0';
+}
+
+void report_skip(run_report *r, const char *path, unsigned long line, const char *id,
+                 const char *message)
+{
+    char reason[48];
+    reason_of(message, reason, sizeof reason);
+    pthread_mutex_lock(&r->lock);
+    r->skipped++;
+    if (r->progress)
+        fputc('\n', r->errors);
+    fprintf(r->errors, "%s:%lu: %s: %s\n", path, line, id && *id ? id : "-", message);
+    int i;
+    for (i = 0; i < REPORT_MAX_REASONS && r->reasons[i].count; i++)
+        if (strcmp(r->reasons[i].reason, reason) == 0)
+            break;
+    if (i == REPORT_MAX_REASONS)
+        i = REPORT_MAX_REASONS - 1, snprintf(reason, sizeof reason, "other");
+    snprintf(r->reasons[i].reason, sizeof r->reasons[i].reason, "%s", reason);
+    r->reasons[i].count++;
+    pthread_mutex_unlock(&r->lock);
+}
+
+void report_summary(run_report *r, FILE *out)
+{
+    pthread_mutex_lock(&r->lock);
+    if (r->progress)
+        fputc('\n', stderr);
+    fprintf(out, "indexer: read %lu, indexed %lu, skipped %lu, duplicates replaced %lu", r->read,
+            r->indexed, r->skipped, r->replaced);
+    if (r->deleted)
+        fprintf(out, ", deleted %lu", r->deleted);
+    fprintf(out, " in %.1f s\n", now_seconds() - r->started);
+    for (int i = 0; i < REPORT_MAX_REASONS && r->reasons[i].count; i++)
+        fprintf(out, "indexer: skipped %lu: %s\n", r->reasons[i].count, r->reasons[i].reason);
+    pthread_mutex_unlock(&r->lock);
+}
+
+double report_skip_ratio(run_report *r)
+{
+    pthread_mutex_lock(&r->lock);
+    double ratio = r->read ? (double)r->skipped / (double)r->read : 0;
+    pthread_mutex_unlock(&r->lock);
+    return ratio;
+}
