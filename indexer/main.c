@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "build.h"
+#include "fsutil.h"
 #include "generation.h"
 #include "incremental.h"
 
@@ -194,6 +195,9 @@ static int full_build(const indexer_options *opt, index_root *root, fr_stopwords
     if (report_skip_ratio(report) > opt->max_skipped) {
         ps_fail(err, "%.2f%% of the records were bad (limit %.2f%%): generation %lu not published",
                 100 * report_skip_ratio(report), 100 * opt->max_skipped, gen);
+        ps_error cleanup_err;
+        if (fs_remove_tree(gen_path, &cleanup_err) != 0)
+            fprintf(stderr, "indexer: %s\n", cleanup_err.message);
         return EXIT_TOO_MANY_BAD;
     }
     if (generation_publish(root, gen, opt->keep, err) != 0)
