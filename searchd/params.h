@@ -1,18 +1,19 @@
-/* params: turns a request's query string into a search_request, or names the parameter that
- * is wrong and why, for the 400 reply. Never trusts evhttp's defaults: sizes are capped and
- * text must be valid UTF-8. */
+/* params: turns a request's query string into a validated request, or names the parameter
+ * that is wrong and why, for the 400 reply. Never trusts evhttp's defaults: sizes are capped,
+ * text must be valid UTF-8, unknown and repeated parameters are refused, and codes must exist
+ * in the référentiels. */
 #ifndef PS_PARAMS_H
 #define PS_PARAMS_H
 
 #include <event2/keyvalq_struct.h>
+#include <stdint.h>
 
-#include "search.h"
+#include "referentiel.h"
+#include "request.h"
 
 enum {
     PARAMS_MAX_QUERY_STRING = 4096, /* bytes of the raw query string */
-    PARAMS_MAX_Q = 512,             /* bytes of the q parameter */
-    PARAMS_MAX_LIMIT = 100,
-    PARAMS_MAX_WINDOW = 10000       /* offset + limit */
+    PARAMS_MAX_Q = 512              /* bytes of the q parameter */
 };
 
 typedef struct param_error {
@@ -20,9 +21,13 @@ typedef struct param_error {
     char message[256];
 } param_error;
 
-/* Parses the query string (NULL or "" for none) into req; the strings in req point into
- * *params, which the caller clears with evhttp_clear_headers. Returns -1 with perr filled. */
-int params_parse_search(const char *query_string, struct evkeyvalq *params, search_request *req,
-                        param_error *perr);
+/* Parses the query string (NULL or "" for none) of /v1/search into req; strings in req point
+ * into *params, which the caller clears with evhttp_clear_headers in every case. */
+int params_parse_search(const char *query_string, struct evkeyvalq *params,
+                        const referentiel *ref, search_request *req, param_error *perr);
+
+/* The q and limit of /v1/suggest. */
+int params_parse_suggest(const char *query_string, struct evkeyvalq *params, const char **q,
+                         uint32_t *limit, param_error *perr);
 
 #endif

@@ -1,9 +1,14 @@
 #include "search.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "schema.h"
+#include "codes.h"
+#include "columns.h"
+#include "filter.h"
+#include "textquery.h"
+#include "topk.h"
 #include "xapian/xs.h"
 
 struct searcher {
@@ -11,30 +16,67 @@ struct searcher {
     fr_analyzer *analyzer;
     xs_qparser *qp;
     xs_enquire *enquire;
+    columns *columns;
+    acronyms *acronyms;
+    const fr_stopwords *stopwords;
+    const referentiel *ref;
 };
 
-int searcher_open(const char *db_path, const fr_stopwords *sw, searcher **out, ps_error *err)
+/* ---- Opening ----------------------------------------------------------------------------- */
+
+static int check_schema(searcher *s, const char *db_path, ps_error *err)
+{
+    char version[32];
+    xs_error xe;
+    if (xs_database_get_metadata(s->db, META_SCHEMA_VERSION, version, sizeof version, &xe) !=
+        XS_OK)
+        return ps_fail(err, "index %s: %s", db_path, xe.message);
+    if (strcmp(version, SCHEMA_VERSION) != 0)
+        return ps_fail(err, "index %s has schema version \"%s\", this searchd reads \"%s\"",
+                       db_path, version, SCHEMA_VERSION);
+    return 0;
+}
+
+/* What is derived from the index's content: reloaded after each commit. */
+static int load_derived(searcher *s, ps_error *err)
+{
+    columns *c;
+    acronyms *a;
+    if (columns_load(s->db, &c, err) != 0)
+        return -1;
+    if (acronyms_load(s->db, &a, err) != 0) {
+        columns_free(c);
+        return -1;
+    }
+    columns_free(s->columns);
+    acronyms_free(s->acronyms);
+    s->columns = c;
+    s->acronyms = a;
+    return 0;
+}
+
+int searcher_open(const char *db_path, const fr_stopwords *sw, const referentiel *ref,
+                  searcher **out, ps_error *err)
 {
     searcher *s = calloc(1, sizeof *s);
     if (!s)
         return ps_fail(err, "out of memory");
+    s->stopwords = sw;
+    s->ref = ref;
     xs_error xe;
-    char version[32];
     int rc = 0;
     if (xs_database_open(db_path, &s->db, &xe) != XS_OK)
         rc = ps_fail(err, "cannot open index %s: %s", db_path, xe.message);
-    else if (xs_database_get_metadata(s->db, META_SCHEMA_VERSION, version, sizeof version, &xe) !=
-             XS_OK)
-        rc = ps_fail(err, "index %s: %s", db_path, xe.message);
-    else if (strcmp(version, SCHEMA_VERSION) != 0)
-        rc = ps_fail(err, "index %s has schema version \"%s\", this searchd reads \"%s\"",
-                     db_path, version, SCHEMA_VERSION);
+    if (rc == 0)
+        rc = check_schema(s, db_path, err);
     if (rc == 0)
         rc = fr_analyzer_new(sw, &s->analyzer, err);
     if (rc == 0)
         rc = fr_qparser_new(s->analyzer, s->db, &s->qp, err);
     if (rc == 0 && xs_enquire_new(s->db, &s->enquire, &xe) != XS_OK)
         rc = ps_fail(err, "%s", xe.message);
+    if (rc == 0)
+        rc = load_derived(s, err);
     if (rc != 0) {
         searcher_free(s);
         return -1;
@@ -47,6 +89,8 @@ void searcher_free(searcher *s)
 {
     if (!s)
         return;
+    columns_free(s->columns);
+    acronyms_free(s->acronyms);
     xs_enquire_free(s->enquire);
     xs_qparser_free(s->qp);
     fr_analyzer_free(s->analyzer);
@@ -54,92 +98,380 @@ void searcher_free(searcher *s)
     free(s);
 }
 
-static search_status build_query(searcher *s, const char *q, xs_query **out, ps_error *err)
+int searcher_refresh(searcher *s, ps_error *err)
 {
+    bool changed = false;
     xs_error xe;
-    if (!q || !*q) {
-        if (xs_query_match_all(out, &xe) != XS_OK)
-            return ps_fail(err, "%s", xe.message), SEARCH_FAILED;
-        return SEARCH_OK;
-    }
-    bool syntax_error;
-    if (fr_parse_query(s->qp, q, strlen(q), XS_QP_PHRASE | XS_QP_LOVEHATE | XS_QP_PURE_NOT,
-                       XS_OP_AND, out, &syntax_error, err) != 0)
-        return syntax_error ? SEARCH_BAD_QUERY : SEARCH_FAILED;
-    return SEARCH_OK;
+    if (xs_database_reopen(s->db, &changed, &xe) != XS_OK)
+        return ps_fail(err, "reopening the index: %s", xe.message);
+    return changed ? load_derived(s, err) : 0;
 }
 
-/* The stored JSON of hit i, with its score added. */
-static json_t *hit_json(xs_mset *m, uint32_t i, double top_weight, ps_error *err)
+/* ---- Matching ---------------------------------------------------------------------------- */
+
+typedef struct run_state {
+    const searcher *s;
+    const search_request *req;
+    compiled_filter filter;
+    facet_counts facets;
+    topk best; /* date and distance sorts */
+    bool sorting;
+} run_state;
+
+static double sort_key(const run_state *st, const doc_row *r)
 {
-    const char *data;
+    if (st->req->sort == SORT_DISTANCE)
+        return isnan(r->lat) ? INFINITY : distance_km(st->req->lat, st->req->lon, r->lat, r->lon);
+    return -(double)r->date; /* newest first */
+}
+
+/* Every candidate document: filters, facet counts, and the top-k of the sort. */
+static bool consider(void *arg, uint32_t docid)
+{
+    run_state *st = arg;
+    const columns *c = st->s->columns;
+    /* a document committed after the columns were loaded is skipped until the next refresh */
+    if (docid >= c->count || !c->rows[docid].present)
+        return false;
+    const doc_row *r = &c->rows[docid];
+    unsigned failures = filter_failures(&st->filter, r);
+    if (!facet_counts_add(&st->facets, r, failures, st->req->facets))
+        return false;
+    if (st->sorting)
+        topk_push(&st->best, sort_key(st, r), docid);
+    return true;
+}
+
+/* The page of docids, from the top-k (date, distance) or the mset (relevance). */
+typedef struct page {
+    uint32_t docids[REQ_MAX_LIMIT];
+    double scores[REQ_MAX_LIMIT]; /* relevance relative to the best match, or -1 */
+    uint32_t count;
+} page;
+
+static search_status run_text(run_state *st, const text_query *tq, xs_mset **mset, ps_error *err)
+{
+    const searcher *s = st->s;
+    uint32_t first = st->sorting ? 0 : st->req->offset;
+    uint32_t max = st->sorting ? 1 : st->req->limit;
+    uint32_t check_all = xs_database_doccount(s->db) + 1; /* exact totals and facets */
+    xs_error xe;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        xs_status xst = xs_enquire_run(s->enquire, tq->query, first, max, check_all, consider,
+                                       st, mset, &xe);
+        if (xst == XS_OK)
+            return SEARCH_OK;
+        if (xst != XS_MODIFIED || xs_database_reopen(s->db, NULL, &xe) != XS_OK)
+            break;
+        /* The revision being read was overwritten: start the counts again. */
+        facet_counts_free(&st->facets);
+        st->best.count = 0;
+        if (facet_counts_init(&st->facets, s->columns, err) != 0)
+            return SEARCH_FAILED;
+    }
+    ps_fail(err, "search: %s", xe.message);
+    return SEARCH_FAILED;
+}
+
+static void run_browse(run_state *st)
+{
+    const columns *c = st->s->columns;
+    for (uint32_t docid = 1; docid < c->count; docid++)
+        consider(st, docid);
+}
+
+static void page_from_topk(run_state *st, page *p)
+{
+    topk_sort(&st->best);
+    p->count = 0;
+    for (uint32_t i = st->req->offset; i < st->best.count && p->count < st->req->limit; i++) {
+        p->docids[p->count] = st->best.items[i].docid;
+        p->scores[p->count++] = -1;
+    }
+}
+
+static void page_from_mset(const xs_mset *m, page *p)
+{
+    double top = xs_mset_max_attained(m);
+    p->count = 0;
+    for (uint32_t i = 0; i < xs_mset_size(m) && p->count < REQ_MAX_LIMIT; i++) {
+        p->docids[p->count] = xs_mset_docid(m, i);
+        p->scores[p->count++] = top > 0 ? xs_mset_weight(m, i) / top : 0;
+    }
+}
+
+/* ---- Hits and facets as JSON ------------------------------------------------------------- */
+
+static double round_to(double v, double unit) { return round(v / unit) * unit; }
+
+static json_t *hit_json(const searcher *s, const search_request *req, const xs_mset *m,
+                        uint32_t docid, double score, ps_error *err)
+{
+    char *data;
     size_t len;
     xs_error xe;
-    if (xs_mset_data(m, i, &data, &len, &xe) != XS_OK)
-        return ps_fail(err, "%s", xe.message), NULL;
-    json_error_t je;
-    json_t *hit = json_loadb(data, len, 0, &je);
+    if (xs_database_data(s->db, docid, &data, &len, &xe) != XS_OK)
+        return ps_fail(err, "document %u: %s", docid, xe.message), NULL;
+    json_t *hit = json_loadb(data, len, 0, NULL);
+    free(data);
     if (!json_is_object(hit)) {
         json_decref(hit);
-        ps_fail(err, "stored document %u is not a JSON object", xs_mset_docid(m, i));
-        return NULL;
+        return ps_fail(err, "stored document %u is not a JSON object", docid), NULL;
     }
-    json_object_del(hit, "description"); /* stored for snippets, too long for a result list */
-    double score = top_weight > 0 ? xs_mset_weight(m, i) / top_weight : 0;
-    json_object_set_new(hit, "score", json_real((double)(int)(score * 1000 + 0.5) / 1000));
+    const char *description = json_string_value(json_object_get(hit, "description"));
+    if (m && description && req->q[0]) {
+        char *snippet;
+        if (xs_mset_snippet(m, description, strlen(description), 240,
+                            fr_analyzer_stemmer(s->analyzer), "<mark>", "</mark>", &snippet,
+                            &xe) == XS_OK) {
+            json_object_set_new(hit, "snippet", json_string(snippet));
+            free(snippet);
+        }
+    }
+    json_object_del(hit, "description"); /* the documents route returns it whole */
+    if (score >= 0)
+        json_object_set_new(hit, "score", json_real(round_to(score, 0.001)));
+    const doc_row *r = docid < s->columns->count ? &s->columns->rows[docid] : NULL;
+    if (req->has_centre && r && !isnan(r->lat))
+        json_object_set_new(hit, "distance_km",
+                            json_real(round_to(distance_km(req->lat, req->lon, r->lat, r->lon),
+                                               0.1)));
     return hit;
 }
 
-static json_t *result_json(xs_mset *m, const search_request *req, ps_error *err)
+/* The code and label of value id of a facet dimension; false when id names nothing. */
+static bool facet_value(const searcher *s, facet_dim d, uint32_t id, const char **code,
+                        const char **label)
+{
+    static const char *const type_labels[DOC_TYPE_COUNT] = {"Offre d'emploi", "Formation",
+                                                            "Fiche métier"};
+    const columns *c = s->columns;
+    const metier *m;
+    *label = NULL;
+    switch (d) {
+    case DIM_TYPE: *code = doc_type_name((doc_type)id), *label = type_labels[id]; break;
+    case DIM_FAMILLE: *code = famille_code((famille)id), *label = famille_label((famille)id); break;
+    case DIM_ROME:
+        *code = code_dict_code(&c->rome, id);
+        m = referentiel_metier_by_rome(s->ref, *code);
+        *label = m ? m->libelle : NULL;
+        break;
+    case DIM_CONTRAT: *code = contrat_code(id), *label = contrat_label(id); break;
+    case DIM_EXPERIENCE: *code = experience_code(id), *label = experience_label(id); break;
+    case DIM_DEPARTEMENT:
+        *code = code_dict_code(&c->departement, id);
+        *label = referentiel_departement_nom(s->ref, *code);
+        break;
+    case DIM_REGION:
+        *code = code_dict_code(&c->region, id);
+        *label = referentiel_region_nom(s->ref, *code);
+        break;
+    case DIM_TEMPS_PLEIN:
+        *code = id ? "true" : "false", *label = id ? "Temps plein" : "Temps partiel";
+        break;
+    case DIM_ALTERNANCE:
+        *code = id ? "true" : "false", *label = id ? "En alternance" : "Hors alternance";
+        break;
+    default: return false;
+    }
+    return *code && **code;
+}
+
+static int compare_facet_values(const void *a, const void *b)
+{
+    json_int_t ca = json_integer_value(json_object_get(*(json_t *const *)a, "count"));
+    json_int_t cb = json_integer_value(json_object_get(*(json_t *const *)b, "count"));
+    if (ca != cb)
+        return ca < cb ? 1 : -1;
+    return strcmp(json_string_value(json_object_get(*(json_t *const *)a, "value")),
+                  json_string_value(json_object_get(*(json_t *const *)b, "value")));
+}
+
+enum { FACET_MAX_VALUES = 200 };
+
+static json_t *facet_json(const searcher *s, const facet_counts *fc, facet_dim d)
+{
+    json_t *values[FACET_MAX_VALUES];
+    size_t n = 0;
+    for (uint32_t id = 0; id < fc->sizes[d] && n < FACET_MAX_VALUES; id++) {
+        const char *code, *label;
+        if (!fc->counts[d][id] || !facet_value(s, d, id, &code, &label))
+            continue;
+        values[n] = json_pack("{s:s, s:I}", "value", code, "count", (json_int_t)fc->counts[d][id]);
+        if (values[n] && label)
+            json_object_set_new(values[n], "label", json_string(label));
+        n += values[n] != NULL;
+    }
+    qsort(values, n, sizeof *values, compare_facet_values);
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(list, values[i]);
+    return list;
+}
+
+static json_t *facets_json(const searcher *s, const facet_counts *fc, unsigned wanted)
+{
+    json_t *facets = json_object();
+    for (int d = 0; d < DIM_FACET_COUNT; d++)
+        if (wanted & 1u << d)
+            json_object_set_new(facets, facet_dim_name((facet_dim)d), facet_json(s, fc, d));
+    return facets;
+}
+
+static json_t *result_json(const run_state *st, const page *p, const xs_mset *m, ps_error *err)
 {
     json_t *hits = json_array();
-    double top = xs_mset_size(m) ? xs_mset_weight(m, 0) : 0;
-    for (uint32_t i = 0; i < xs_mset_size(m); i++) {
-        json_t *hit = hit_json(m, i, top, err);
+    for (uint32_t i = 0; i < p->count; i++) {
+        json_t *hit = hit_json(st->s, st->req, m, p->docids[i], p->scores[i], err);
         if (!hit) {
             json_decref(hits);
             return NULL;
         }
         json_array_append_new(hits, hit);
     }
-    return json_pack("{s:I, s:I, s:I, s:o}", "total", (json_int_t)xs_mset_matches_estimated(m),
-                     "offset", (json_int_t)req->offset, "limit", (json_int_t)req->limit, "hits",
-                     hits);
+    json_t *out = json_pack("{s:I, s:I, s:I, s:o}", "total", (json_int_t)st->facets.accepted,
+                            "offset", (json_int_t)st->req->offset, "limit",
+                            (json_int_t)st->req->limit, "hits", hits);
+    if (out && st->req->facets)
+        json_object_set_new(out, "facets", facets_json(st->s, &st->facets, st->req->facets));
+    return out;
 }
 
-search_status searcher_run(searcher *s, const search_request *req, json_t **result,
+/* ---- Running a request ------------------------------------------------------------------- */
+
+static int run_state_init(run_state *st, const searcher *s, const search_request *req,
+                          int64_t now, ps_error *err)
+{
+    memset(st, 0, sizeof *st);
+    st->s = s;
+    st->req = req;
+    st->sorting = req->sort != SORT_PERTINENCE || !req->q[0];
+    if (filter_compile(req, s->columns, s->ref, now, &st->filter, err) != 0)
+        return -1;
+    if (facet_counts_init(&st->facets, s->columns, err) != 0 ||
+        (st->sorting && topk_init(&st->best, req->offset + req->limit) != 0)) {
+        filter_free(&st->filter);
+        facet_counts_free(&st->facets);
+        return ps_fail(err, "out of memory");
+    }
+    return 0;
+}
+
+static void run_state_free(run_state *st)
+{
+    filter_free(&st->filter);
+    facet_counts_free(&st->facets);
+    topk_free(&st->best);
+}
+
+/* Everything one run of a request holds; released by run_free. */
+typedef struct run {
+    run_state st;
+    text_query tq;
+    xs_mset *mset;
+    bool started;
+} run;
+
+static void run_free(run *r)
+{
+    if (!r->started)
+        return;
+    text_query_free(&r->tq);
+    xs_mset_free(r->mset);
+    run_state_free(&r->st);
+    memset(r, 0, sizeof *r);
+}
+
+/* Runs req (text or browse), replacing what r held: with any_word the words are optional (the
+ * best partial matches), with corrected unknown words are replaced by their corrections. */
+static search_status attempt(searcher *s, const search_request *req, int64_t now, bool any_word,
+                             bool corrected, run *r, ps_error *err)
+{
+    run_free(r);
+    if (run_state_init(&r->st, s, req, now, err) != 0)
+        return SEARCH_FAILED;
+    r->started = true;
+    if (req->q[0]) {
+        text_context ctx = {s->db, s->analyzer, s->qp, s->acronyms, s->stopwords};
+        if (text_query_build(&ctx, req->q, any_word, corrected, &r->tq, err) != 0)
+            return SEARCH_FAILED;
+    }
+    if (!r->tq.query) { /* no text, or only stop words: every document */
+        run_browse(&r->st);
+        return SEARCH_OK;
+    }
+    return run_text(&r->st, &r->tq, &r->mset, err);
+}
+
+/* All words; if nothing matches, the corrected words (when some are misspelt); then any of the
+ * words (the best partial matches). */
+static search_status run_request(searcher *s, const search_request *req, int64_t now, run *r,
+                                 const char **matching, ps_error *err)
+{
+    *matching = "all";
+    if (attempt(s, req, now, false, false, r, err) != SEARCH_OK)
+        return SEARCH_FAILED;
+    if (r->st.facets.accepted > 0 || !r->tq.query)
+        return SEARCH_OK;
+    bool misspelt = r->tq.misspelt, several = r->tq.words > 1;
+    if (misspelt) {
+        *matching = "corrected";
+        if (attempt(s, req, now, false, true, r, err) != SEARCH_OK)
+            return SEARCH_FAILED;
+        if (r->st.facets.accepted > 0)
+            return SEARCH_OK;
+    }
+    if (several) {
+        *matching = "any";
+        if (attempt(s, req, now, true, misspelt, r, err) != SEARCH_OK)
+            return SEARCH_FAILED;
+    }
+    return SEARCH_OK;
+}
+
+search_status searcher_run(searcher *s, const search_request *req, int64_t now, json_t **result,
                            ps_error *err)
 {
-    xs_query *query;
-    search_status st = build_query(s, req->q, &query, err);
-    if (st != SEARCH_OK)
-        return st;
-    /* Exact totals: ask the matcher to look at every document. */
-    uint32_t check_all = xs_database_doccount(s->db);
-    xs_mset *m = NULL;
-    xs_error xe;
-    for (int attempt = 0; attempt < 2; attempt++) {
-        xs_status xst = xs_enquire_run(s->enquire, query, req->offset, req->limit, check_all, &m,
-                                       &xe);
-        if (xst == XS_OK)
-            break;
-        if (xst != XS_MODIFIED || xs_database_reopen(s->db, NULL, &xe) != XS_OK)
-            break;
+    run r = {0};
+    const char *matching;
+    *result = NULL;
+    if (run_request(s, req, now, &r, &matching, err) == SEARCH_OK) {
+        page p;
+        if (r.st.sorting)
+            page_from_topk(&r.st, &p);
+        else
+            page_from_mset(r.mset, &p);
+        *result = result_json(&r.st, &p, r.mset, err);
     }
-    xs_query_free(query);
-    if (!m)
-        return ps_fail(err, "search: %s", xe.message), SEARCH_FAILED;
-    *result = result_json(m, req, err);
-    xs_mset_free(m);
+    if (*result && req->q[0]) {
+        json_object_set_new(*result, "matching", json_string(matching));
+        if (r.tq.misspelt)
+            json_object_set_new(*result, "suggestion", json_string(r.tq.corrected.data));
+    }
+    run_free(&r);
     return *result ? SEARCH_OK : SEARCH_FAILED;
 }
 
-int searcher_refresh(searcher *s, ps_error *err)
+search_status searcher_document(searcher *s, doc_type type, const char *id, json_t **result,
+                                ps_error *err)
 {
+    char term[128];
+    if (!schema_id_term(type, id, term, sizeof term))
+        return SEARCH_NOT_FOUND;
+    uint32_t docid;
     xs_error xe;
-    if (xs_database_reopen(s->db, NULL, &xe) != XS_OK)
-        return ps_fail(err, "reopening the index: %s", xe.message);
-    return 0;
+    xs_status st = xs_database_find(s->db, term, &docid, &xe);
+    if (st == XS_NOT_FOUND)
+        return SEARCH_NOT_FOUND;
+    char *data;
+    size_t len;
+    if (st != XS_OK || xs_database_data(s->db, docid, &data, &len, &xe) != XS_OK)
+        return ps_fail(err, "%s: %s", term, xe.message), SEARCH_FAILED;
+    *result = json_loadb(data, len, 0, NULL);
+    free(data);
+    if (!*result)
+        return ps_fail(err, "stored document %s is not JSON", term), SEARCH_FAILED;
+    return SEARCH_OK;
 }
 
 json_t *searcher_index_info(searcher *s)

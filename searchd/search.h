@@ -1,5 +1,6 @@
-/* search: runs a search request against one index with the shared French analysis and turns
- * the hits into the API's JSON. A searcher belongs to one thread. */
+/* search: runs validated requests against one index generation: full-text matching through
+ * Xapian, filters, disjunctive facets and date or distance sorts from the in-memory columns,
+ * spelling suggestions, and the hits as the API's JSON. A searcher belongs to one thread. */
 #ifndef PS_SEARCH_H
 #define PS_SEARCH_H
 
@@ -8,29 +9,33 @@
 
 #include "error.h"
 #include "french.h"
-
-typedef struct search_request {
-    const char *q; /* free text, "" for everything */
-    uint32_t offset;
-    uint32_t limit;
-} search_request;
+#include "referentiel.h"
+#include "request.h"
+#include "schema.h"
 
 typedef enum search_status {
     SEARCH_OK,
-    SEARCH_BAD_QUERY, /* the text could not be parsed: the client's fault */
-    SEARCH_FAILED     /* anything else: the server's fault */
+    SEARCH_NOT_FOUND, /* documents route: no such record */
+    SEARCH_FAILED     /* the server's fault: logged, answered with a 500 */
 } search_status;
 
 typedef struct searcher searcher;
 
-int searcher_open(const char *db_path, const fr_stopwords *sw, searcher **out, ps_error *err);
+/* sw and ref must outlive the searcher. */
+int searcher_open(const char *db_path, const fr_stopwords *sw, const referentiel *ref,
+                  searcher **out, ps_error *err);
 void searcher_free(searcher *s);
 
-/* On SEARCH_OK, *result is {"total", "offset", "limit", "hits": [...]} (the caller owns it). */
-search_status searcher_run(searcher *s, const search_request *req, json_t **result,
+/* On SEARCH_OK, *result is {"total", "offset", "limit", "hits", ["facets"], ["suggestion"]}
+ * (the caller owns it). now is the reference time for publieeDepuis (seconds). */
+search_status searcher_run(searcher *s, const search_request *req, int64_t now, json_t **result,
                            ps_error *err);
 
-/* Moves to the index's latest commit (an incremental update); -1 with err on failure. */
+/* The stored record of type/id, description included. */
+search_status searcher_document(searcher *s, doc_type type, const char *id, json_t **result,
+                                ps_error *err);
+
+/* Moves to the index's latest commit (an incremental update) and reloads what depends on it. */
 int searcher_refresh(searcher *s, ps_error *err);
 
 /* {"documents", "built_at", "schema_version"} of the open index (the caller owns it). */

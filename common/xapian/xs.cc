@@ -7,6 +7,7 @@
 
 #include <cstdarg>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <new>
@@ -128,6 +129,21 @@ class CallbackStemmer : public Xapian::StemImplementation {
     xs_stem_fn fn_;
     void *ctx_;
     std::string description_;
+};
+
+// Adapts a C decision function to Xapian's MatchDecider; only the docid is read, so the
+// document's data is never fetched.
+class CallbackDecider : public Xapian::MatchDecider {
+  public:
+    CallbackDecider(xs_decider_fn fn, void *ctx) : fn_(fn), ctx_(ctx) {}
+    bool operator()(const Xapian::Document &doc) const override
+    {
+        return fn_(ctx_, doc.get_docid());
+    }
+
+  private:
+    xs_decider_fn fn_;
+    void *ctx_;
 };
 
 } // namespace
@@ -505,6 +521,90 @@ xs_status xs_database_reopen(xs_database *db, bool *changed, xs_error *err)
     XS_CATCH(err)
 }
 
+xs_status xs_database_each_value(xs_database *db, unsigned slot,
+                                 int (*fn)(void *ctx, uint32_t docid, const char *bytes,
+                                           size_t len),
+                                 void *ctx, xs_error *err)
+{
+    XS_TRY
+    for (auto it = db->db.valuestream_begin(slot); it != db->db.valuestream_end(slot); ++it) {
+        const std::string &v = *it;
+        if (fn(ctx, it.get_docid(), v.data(), v.size()) != 0)
+            break;
+    }
+    return XS_OK;
+    XS_CATCH(err)
+}
+
+uint32_t xs_database_last_docid(const xs_database *db)
+{
+    try {
+        return db->db.get_lastdocid();
+    } catch (...) {
+        return 0;
+    }
+}
+
+xs_status xs_database_find(xs_database *db, const char *term, uint32_t *docid, xs_error *err)
+{
+    XS_TRY
+    auto it = db->db.postlist_begin(term);
+    if (it == db->db.postlist_end(term))
+        return fail(err, XS_NOT_FOUND, "no document for %s", term);
+    *docid = *it;
+    return XS_OK;
+    XS_CATCH(err)
+}
+
+xs_status xs_database_data(xs_database *db, uint32_t docid, char **bytes, size_t *len,
+                           xs_error *err)
+{
+    XS_TRY
+    std::string data = db->db.get_document(docid).get_data();
+    char *copy = static_cast<char *>(malloc(data.size() + 1));
+    if (!copy)
+        return fail(err, XS_NO_MEMORY, "out of memory");
+    memcpy(copy, data.data(), data.size());
+    copy[data.size()] = '\0';
+    *bytes = copy;
+    *len = data.size();
+    return XS_OK;
+    XS_CATCH(err)
+}
+
+uint32_t xs_database_termfreq(xs_database *db, const char *term)
+{
+    try {
+        return db->db.get_termfreq(term);
+    } catch (...) {
+        return 0;
+    }
+}
+
+xs_status xs_database_spelling(xs_database *db, const char *word, unsigned max_edit, char *out,
+                               size_t cap, xs_error *err)
+{
+    XS_TRY
+    copy_truncated(db->db.get_spelling_suggestion(word, max_edit), out, cap);
+    return XS_OK;
+    XS_CATCH(err)
+}
+
+xs_status xs_database_each_synonym(xs_database *db,
+                                   int (*fn)(void *ctx, const char *key, const char *synonym),
+                                   void *ctx, xs_error *err)
+{
+    XS_TRY
+    for (auto k = db->db.synonym_keys_begin(); k != db->db.synonym_keys_end(); ++k) {
+        const std::string key = *k;
+        for (auto v = db->db.synonyms_begin(key); v != db->db.synonyms_end(key); ++v)
+            if (fn(ctx, key.c_str(), (*v).c_str()) != 0)
+                return XS_OK;
+    }
+    return XS_OK;
+    XS_CATCH(err)
+}
+
 void xs_database_free(xs_database *db) { delete db; }
 
 /* ---- Queries ---- */
@@ -598,13 +698,16 @@ xs_status xs_enquire_new(xs_database *db, xs_enquire **out, xs_error *err)
 }
 
 xs_status xs_enquire_run(xs_enquire *e, const xs_query *q, uint32_t first, uint32_t max,
-                         uint32_t check_at_least, xs_mset **out, xs_error *err)
+                         uint32_t check_at_least, xs_decider_fn accept, void *accept_ctx,
+                         xs_mset **out, xs_error *err)
 {
     XS_TRY
     e->enquire.set_query(q->query);
+    CallbackDecider decider(accept, accept_ctx);
     xs_mset *m = new xs_mset();
     try {
-        m->mset = e->enquire.get_mset(first, max, check_at_least);
+        m->mset = e->enquire.get_mset(first, max, check_at_least, nullptr,
+                                      accept ? &decider : nullptr);
         m->data.resize(m->mset.size());
     } catch (...) {
         delete m;
@@ -636,6 +739,8 @@ double xs_mset_weight(const xs_mset *m, uint32_t i)
     return (m->mset.begin() + i).get_weight();
 }
 
+double xs_mset_max_attained(const xs_mset *m) { return m->mset.get_max_attained(); }
+
 xs_status xs_mset_data(xs_mset *m, uint32_t i, const char **bytes, size_t *len, xs_error *err)
 {
     XS_TRY
@@ -646,6 +751,26 @@ xs_status xs_mset_data(xs_mset *m, uint32_t i, const char **bytes, size_t *len, 
         slot = (m->mset.begin() + i).get_document().get_data();
     *bytes = slot.data();
     *len = slot.size();
+    return XS_OK;
+    XS_CATCH(err)
+}
+
+xs_status xs_mset_snippet(const xs_mset *m, const char *text, size_t len, size_t max_len,
+                          xs_stemmer *stemmer, const char *hi_start, const char *hi_end,
+                          char **out, xs_error *err)
+{
+    XS_TRY
+    std::string s = m->mset.snippet(std::string(text, len), max_len,
+                                     stemmer ? stemmer->stem : Xapian::Stem(),
+                                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                                         Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                     hi_start, hi_end, "…");
+    char *copy = static_cast<char *>(malloc(s.size() + 1));
+    if (!copy)
+        return fail(err, XS_NO_MEMORY, "out of memory");
+    memcpy(copy, s.data(), s.size());
+    copy[s.size()] = '\0';
+    *out = copy;
     return XS_OK;
     XS_CATCH(err)
 }

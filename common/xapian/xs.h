@@ -152,6 +152,28 @@ xs_status xs_database_get_metadata(xs_database *db, const char *key, char *out, 
                                    xs_error *err);
 /* Moves to the latest committed revision; *changed tells whether it moved. */
 xs_status xs_database_reopen(xs_database *db, bool *changed, xs_error *err);
+/* Calls fn(ctx, docid, bytes, len) for every document with a value in slot, in docid order;
+ * stops early when fn returns non-zero. */
+xs_status xs_database_each_value(xs_database *db, unsigned slot,
+                                 int (*fn)(void *ctx, uint32_t docid, const char *bytes,
+                                           size_t len),
+                                 void *ctx, xs_error *err);
+/* The highest docid in use (arrays indexed by docid need this many + 1 entries). */
+uint32_t xs_database_last_docid(const xs_database *db);
+/* The document indexed by a unique term (an id term): XS_NOT_FOUND when there is none. */
+xs_status xs_database_find(xs_database *db, const char *term, uint32_t *docid, xs_error *err);
+/* The data stored with docid, in a malloc()ed buffer the caller frees (NUL-terminated). */
+xs_status xs_database_data(xs_database *db, uint32_t docid, char **bytes, size_t *len,
+                           xs_error *err);
+/* How many documents contain term. */
+uint32_t xs_database_termfreq(xs_database *db, const char *term);
+/* The spelling table's best correction for word within max_edit edits; "" when none. */
+xs_status xs_database_spelling(xs_database *db, const char *word, unsigned max_edit, char *out,
+                               size_t cap, xs_error *err);
+/* Calls fn(ctx, key, synonym) for every entry of the synonym table. */
+xs_status xs_database_each_synonym(xs_database *db,
+                                   int (*fn)(void *ctx, const char *key, const char *synonym),
+                                   void *ctx, xs_error *err);
 void xs_database_free(xs_database *db);
 
 /* ---- Queries --------------------------------------------------------------------------- */
@@ -194,10 +216,16 @@ void xs_qparser_free(xs_qparser *qp);
 /* ---- Searching ------------------------------------------------------------------------- */
 
 xs_status xs_enquire_new(xs_database *db, xs_enquire **out, xs_error *err);
+/* Decides whether a matching document is kept (a filter written in C); it sees every candidate
+ * the matcher examines. */
+typedef bool (*xs_decider_fn)(void *ctx, uint32_t docid);
+
 /* Runs query and returns hits [first, first + max) by relevance. check_at_least asks the matcher
- * to examine at least that many documents, making the totals exact up to that number. */
+ * to examine at least that many documents, making the totals exact up to that number. accept,
+ * when not NULL, filters candidates. */
 xs_status xs_enquire_run(xs_enquire *e, const xs_query *q, uint32_t first, uint32_t max,
-                         uint32_t check_at_least, xs_mset **out, xs_error *err);
+                         uint32_t check_at_least, xs_decider_fn accept, void *accept_ctx,
+                         xs_mset **out, xs_error *err);
 void xs_enquire_free(xs_enquire *e);
 
 uint32_t xs_mset_size(const xs_mset *m);
@@ -207,8 +235,16 @@ uint32_t xs_mset_matches_estimated(const xs_mset *m);
 uint32_t xs_mset_matches_upper_bound(const xs_mset *m);
 uint32_t xs_mset_docid(const xs_mset *m, uint32_t i);
 double xs_mset_weight(const xs_mset *m, uint32_t i);
+/* The highest weight of any match (not only of this page): scores relative to it are stable
+ * across pages. */
+double xs_mset_max_attained(const xs_mset *m);
 /* The stored data of hit i; the bytes stay valid until the mset is freed. */
 xs_status xs_mset_data(xs_mset *m, uint32_t i, const char **bytes, size_t *len, xs_error *err);
+/* An extract of text around the query's matches, HTML-escaped, each match between hi_start and
+ * hi_end; stemmer should be the one the query was parsed with. malloc()ed, caller frees. */
+xs_status xs_mset_snippet(const xs_mset *m, const char *text, size_t len, size_t max_len,
+                          xs_stemmer *stemmer, const char *hi_start, const char *hi_end,
+                          char **out, xs_error *err);
 void xs_mset_free(xs_mset *m);
 
 #ifdef __cplusplus

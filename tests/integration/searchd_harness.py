@@ -4,6 +4,7 @@ which is how sanitizer reports such as leaks fail a test)."""
 import http.client
 import json
 import os
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -11,15 +12,33 @@ import time
 
 
 class Searchd:
-    def __init__(self, searchd, db, stopwords, extra_args=()):
-        self.proc = subprocess.Popen(
-            [searchd, "--db", db, "--port", "0", "--stopwords", stopwords, *extra_args],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        line = self.proc.stdout.readline()
-        if "listening on" not in line:
-            self.proc.kill()
-            raise RuntimeError("searchd did not start: %r %s" % (line, self.proc.stderr.read()))
-        self.port = int(line.rsplit(":", 1)[1])
+    """searchd on a free loopback port; its access log (stdout) and its log (stderr) go to
+    files beside the index, so that no pipe can fill up and block it."""
+
+    def __init__(self, searchd, db, stopwords, referentiels, extra_args=()):
+        self.logdir = tempfile.mkdtemp(prefix="ps-searchd-")
+        self.access_log = os.path.join(self.logdir, "access.log")
+        self.log = os.path.join(self.logdir, "searchd.log")
+        with open(self.access_log, "w") as out, open(self.log, "w") as err:
+            self.proc = subprocess.Popen(
+                [searchd, "--db", db, "--port", "0", "--stopwords", stopwords,
+                 "--referentiels", referentiels, *extra_args], stdout=out, stderr=err)
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            text = self.read_log()
+            if "listening on" in text:
+                line = next(l for l in text.splitlines() if "listening on" in l)
+                self.port = int(line.rsplit(":", 1)[1])
+                return
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.02)
+        self.proc.kill()
+        raise RuntimeError("searchd did not start: " + self.read_log())
+
+    def read_log(self):
+        with open(self.log, encoding="utf-8", errors="replace") as f:
+            return f.read()
 
     def request(self, method, path, headers=None):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
@@ -36,14 +55,16 @@ class Searchd:
         return status, headers, json.loads(body) if body else None
 
     def stop(self):
-        """SIGTERM, then the exit status and stderr (a sanitizer report makes it non-zero)."""
+        """SIGTERM, then the exit status and the log (a sanitizer report makes it non-zero)."""
         self.proc.send_signal(signal.SIGTERM)
         try:
-            _, err = self.proc.communicate(timeout=20)
+            self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.proc.kill()
-            _, err = self.proc.communicate()
-        return self.proc.returncode, err
+            self.proc.wait()
+        log = self.read_log()
+        shutil.rmtree(self.logdir, ignore_errors=True)
+        return self.proc.returncode, log
 
 
 def run_indexer(indexer, args):
@@ -51,4 +72,7 @@ def run_indexer(indexer, args):
 
 
 def temp_dir(prefix):
-    return tempfile.mkdtemp(prefix=prefix)
+    """A scratch folder readable by everyone: searchd started as root reads as nobody."""
+    path = tempfile.mkdtemp(prefix=prefix)
+    os.chmod(path, 0o755)
+    return path

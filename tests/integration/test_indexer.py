@@ -68,7 +68,8 @@ class IndexerTest(unittest.TestCase):
         return r
 
     def serve(self):
-        s = Searchd(ARGS.searchd, os.path.join(self.root, "current"), src("stopwords", "fr.txt"))
+        s = Searchd(ARGS.searchd, os.path.join(self.root, "current"), src("stopwords", "fr.txt"),
+                    src("tests", "fixtures", "referentiels"))
         self.servers.append(s)
         return s
 

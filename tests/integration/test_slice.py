@@ -5,6 +5,7 @@ import argparse
 import os
 import shutil
 import sys
+import time
 import unittest
 from urllib.parse import quote
 
@@ -31,7 +32,7 @@ class SliceTest(unittest.TestCase):
         if r.returncode != 0:
             raise RuntimeError("indexer failed: " + r.stderr)
         cls.indexer_output = r.stdout
-        cls.server = Searchd(ARGS.searchd, cls.db, cls.stopwords)
+        cls.server = Searchd(ARGS.searchd, cls.db, cls.stopwords, referentiels())
 
     @classmethod
     def tearDownClass(cls):
@@ -140,10 +141,29 @@ class BadRecordsTest(unittest.TestCase):
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 
-    def test_missing_index_is_a_clear_error(self):
-        r = subprocess_run([ARGS.searchd, "--db", "/nonexistent/index", "--port", "0"])
-        self.assertEqual(r.returncode, 1)
-        self.assertIn("cannot open index /nonexistent/index", r.stderr)
+    def test_no_index_yet_means_503_until_one_appears(self):
+        tmp = temp_dir("ps-noindex-")
+        root = os.path.join(tmp, "index")
+        server = Searchd(ARGS.searchd, os.path.join(root, "current"),
+                         os.path.join(ARGS.source_dir, "stopwords", "fr.txt"), referentiels())
+        try:
+            status, _, body = server.get_json("/health")
+            self.assertEqual((status, body["status"]), (503, "unavailable"))
+            status, _, body = server.get_json("/v1/search?q=infirmier")
+            self.assertEqual((status, body["error"]["code"]), (503, "unavailable"))
+            r = run_indexer(ARGS.indexer, [
+                "--index", root, "--referentiels", referentiels(),
+                "--offres", os.path.join(ARGS.source_dir, "data", "sample", "offres.jsonl")])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            deadline = time.time() + 3
+            while time.time() < deadline and server.get_json("/health")[0] != 200:
+                time.sleep(0.1)
+            status, _, body = server.get_json("/health")
+            self.assertEqual((status, body["index"]["documents"]), (200, 12))
+        finally:
+            code, log = server.stop()
+            shutil.rmtree(tmp, ignore_errors=True)
+        self.assertEqual(code, 0, log)
 
 
 def subprocess_run(cmd):

@@ -191,7 +191,7 @@ static const char *search(xs_database *db, xs_qparser *qp, const char *q)
         return out;
     }
     CHECK_INT(xs_enquire_new(db, &e, NULL), XS_OK);
-    CHECK_INT(xs_enquire_run(e, query, 0, 10, 10, &m, NULL), XS_OK);
+    CHECK_INT(xs_enquire_run(e, query, 0, 10, 10, NULL, NULL, &m, NULL), XS_OK);
     /* docid order, so the expected strings do not depend on ranking */
     int found[16] = {0};
     for (uint32_t i = 0; i < xs_mset_size(m); i++)

@@ -124,7 +124,7 @@ static void test_read_back(void)
     xs_mset *m;
     CHECK_INT(xs_query_term("soins", &q, &err), XS_OK);
     CHECK_INT(xs_enquire_new(db, &e, &err), XS_OK);
-    CHECK_INT(xs_enquire_run(e, q, 0, 10, 100, &m, &err), XS_OK);
+    CHECK_INT(xs_enquire_run(e, q, 0, 10, 100, NULL, NULL, &m, &err), XS_OK);
     CHECK_INT(xs_mset_size(m), 2);
     CHECK_INT(xs_mset_matches_estimated(m), 2);
     const char *data;
@@ -146,7 +146,7 @@ static void test_read_back(void)
     bool changed = false;
     CHECK_INT(xs_database_reopen(db, &changed, &err), XS_OK);
     CHECK(changed);
-    CHECK_INT(xs_enquire_run(e, q, 0, 10, 100, &m, &err), XS_OK);
+    CHECK_INT(xs_enquire_run(e, q, 0, 10, 100, NULL, NULL, &m, &err), XS_OK);
     CHECK_INT(xs_mset_size(m), 1);
     xs_mset_free(m);
     xs_enquire_free(e);

@@ -1,0 +1,163 @@
+#include "columns.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema.h"
+
+static uint32_t hash_code(const char *code)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (; *code; code++)
+        h = (h ^ (unsigned char)*code) * 16777619u;
+    return h;
+}
+
+uint32_t code_dict_find(const code_dict *d, const char *code)
+{
+    if (!code || !*code || !d->slot_count)
+        return 0;
+    uint32_t mask = d->slot_count - 1;
+    for (uint32_t j = hash_code(code) & mask; d->slots[j]; j = (j + 1) & mask)
+        if (strcmp(d->codes[d->slots[j]], code) == 0)
+            return d->slots[j];
+    return 0;
+}
+
+const char *code_dict_code(const code_dict *d, uint32_t id)
+{
+    return id && id < d->count ? d->codes[id] : "";
+}
+
+static void code_dict_index(code_dict *d, uint32_t id)
+{
+    uint32_t mask = d->slot_count - 1, j = hash_code(d->codes[id]) & mask;
+    while (d->slots[j])
+        j = (j + 1) & mask;
+    d->slots[j] = id;
+}
+
+/* Keeps the hash index at most half full. */
+static int code_dict_grow(code_dict *d)
+{
+    uint32_t cap = d->cap ? d->cap * 2 : 64;
+    char(*codes)[6] = realloc(d->codes, cap * sizeof *codes);
+    if (!codes)
+        return -1;
+    d->codes = codes;
+    d->cap = cap;
+    uint32_t *slots = calloc(cap * 2, sizeof *slots);
+    if (!slots)
+        return -1;
+    free(d->slots);
+    d->slots = slots;
+    d->slot_count = cap * 2;
+    for (uint32_t id = 1; id < d->count; id++)
+        code_dict_index(d, id);
+    return 0;
+}
+
+/* Finds or adds code; returns its id, or UINT32_MAX when memory runs out or ids run past max. */
+static uint32_t code_dict_intern(code_dict *d, const char *code, uint32_t max)
+{
+    if (!*code)
+        return 0;
+    uint32_t id = code_dict_find(d, code);
+    if (id)
+        return id;
+    if (d->count == 0)
+        d->count = 1; /* id 0 is "none" */
+    if (d->count > max || (d->count >= d->cap && code_dict_grow(d) != 0))
+        return UINT32_MAX;
+    memset(d->codes[0], 0, sizeof d->codes[0]);
+    snprintf(d->codes[d->count], sizeof d->codes[0], "%s", code);
+    code_dict_index(d, d->count);
+    return d->count++;
+}
+
+typedef struct load_state {
+    columns *c;
+    ps_error *err;
+    int status;
+} load_state;
+
+static int load_row(void *arg, uint32_t docid, const char *bytes, size_t len)
+{
+    load_state *st = arg;
+    columns *c = st->c;
+    doc_facets f;
+    if (docid >= c->count || !doc_facets_decode(bytes, len, &f)) {
+        st->status = ps_fail(st->err, "document %u has no valid facet record (schema mismatch?)",
+                             docid);
+        return 1;
+    }
+    /* Codes are interned in a dictionary each; a commune id must fit 16 bits. */
+    uint32_t rome = code_dict_intern(&c->rome, f.rome, UINT16_MAX),
+             commune = code_dict_intern(&c->commune, f.commune, UINT16_MAX),
+             dep = code_dict_intern(&c->departement, f.departement, UINT16_MAX),
+             region = code_dict_intern(&c->region, f.region, UINT8_MAX);
+    if (rome == UINT32_MAX || commune == UINT32_MAX || dep == UINT32_MAX || region == UINT32_MAX) {
+        st->status = ps_fail(st->err, "too many distinct codes, or out of memory");
+        return 1;
+    }
+    c->rows[docid] = (doc_row){.date = f.date,
+                               .lat = f.has_geo ? (float)f.lat : NAN,
+                               .lon = f.has_geo ? (float)f.lon : NAN,
+                               .rome = (uint16_t)rome,
+                               .commune = (uint16_t)commune,
+                               .departement = (uint16_t)dep,
+                               .region = (uint8_t)region,
+                               .type = f.type,
+                               .familles = f.familles,
+                               .contrat = f.contrat,
+                               .experience = f.experience,
+                               .temps_plein = f.temps_plein,
+                               .alternance = f.alternance,
+                               .present = 1};
+    c->documents++;
+    return 0;
+}
+
+int columns_load(xs_database *db, columns **out, ps_error *err)
+{
+    columns *c = calloc(1, sizeof *c);
+    if (!c)
+        return ps_fail(err, "out of memory");
+    c->count = xs_database_last_docid(db) + 1;
+    c->rows = calloc(c->count, sizeof *c->rows);
+    if (!c->rows) {
+        uint32_t count = c->count;
+        columns_free(c);
+        return ps_fail(err, "out of memory for %u rows", count);
+    }
+    load_state st = {c, err, 0};
+    xs_error xe;
+    if (xs_database_each_value(db, SLOT_FACETS, load_row, &st, &xe) != XS_OK)
+        st.status = ps_fail(err, "reading facets: %s", xe.message);
+    if (st.status != 0) {
+        columns_free(c);
+        return -1;
+    }
+    *out = c;
+    return 0;
+}
+
+static void code_dict_free(code_dict *d)
+{
+    free(d->codes);
+    free(d->slots);
+}
+
+void columns_free(columns *c)
+{
+    if (!c)
+        return;
+    free(c->rows);
+    code_dict_free(&c->rome);
+    code_dict_free(&c->commune);
+    code_dict_free(&c->departement);
+    code_dict_free(&c->region);
+    free(c);
+}

@@ -1,0 +1,213 @@
+#include "filter.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codes.h"
+#include "schema.h"
+
+static const char *const dim_names[DIM_FACET_COUNT] = {
+    "type", "famille", "codeROME", "typeContrat", "experienceExige",
+    "departement", "region", "tempsPlein", "alternance"};
+
+const char *facet_dim_name(facet_dim d) { return d < DIM_FACET_COUNT ? dim_names[d] : ""; }
+
+double distance_km(double lat1, double lon1, double lat2, double lon2)
+{
+    const double r = 6371.0, rad = M_PI / 180.0;
+    double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
+    double a = sin(dlat / 2) * sin(dlat / 2) +
+               cos(lat1 * rad) * cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
+    return 2 * r * asin(sqrt(a < 1 ? a : 1));
+}
+
+/* A by-id table of the allowed codes of a list: unknown codes allow nothing. */
+static int allowed_ids(const code_list *list, const code_dict *d, uint8_t **out, ps_error *err)
+{
+    *out = calloc(d->count ? d->count : 1, 1);
+    if (!*out)
+        return ps_fail(err, "out of memory");
+    for (unsigned i = 0; i < list->count; i++) {
+        uint32_t id = code_dict_find(d, list->codes[i]);
+        if (id)
+            (*out)[id] = 1;
+    }
+    return 0;
+}
+
+/* distance=0: the centre commune itself, and its arrondissements when it has some. */
+static int allowed_communes(const search_request *req, const columns *c, const referentiel *ref,
+                            compiled_filter *f, ps_error *err)
+{
+    f->commune_ok = calloc(c->commune.count ? c->commune.count : 1, 1);
+    if (!f->commune_ok)
+        return ps_fail(err, "out of memory");
+    uint32_t id = code_dict_find(&c->commune, req->centre_commune);
+    if (id)
+        f->commune_ok[id] = 1;
+    for (uint32_t i = 1; i < c->commune.count; i++) {
+        const commune *com = referentiel_commune(ref, c->commune.codes[i]);
+        if (com && strcmp(com->parent, req->centre_commune) == 0)
+            f->commune_ok[i] = 1;
+    }
+    f->commune_only = true;
+    return 0;
+}
+
+static void compile_geo(const search_request *req, compiled_filter *f)
+{
+    f->lat = req->lat, f->lon = req->lon, f->radius_km = req->distance_km;
+    /* 1 degree of latitude is 111.2 km; longitude degrees shrink with cos(latitude). A small
+     * margin keeps the box a superset of the circle despite float rounding. */
+    double dlat = req->distance_km / 111.19 + 1e-3;
+    double c = cos((fabs(req->lat) + dlat) * M_PI / 180.0);
+    double dlon = c > 1e-6 ? req->distance_km / (111.19 * c) + 1e-3 : 360;
+    f->lat_min = (float)(req->lat - dlat), f->lat_max = (float)(req->lat + dlat);
+    f->lon_min = (float)(req->lon - dlon), f->lon_max = (float)(req->lon + dlon);
+}
+
+int filter_compile(const search_request *req, const columns *c, const referentiel *ref,
+                   int64_t now, compiled_filter *f, ps_error *err)
+{
+    memset(f, 0, sizeof *f);
+    f->types = req->types, f->familles = req->familles;
+    f->contrats = req->contrats, f->experiences = req->experiences;
+    f->temps_plein = req->temps_plein, f->alternance = req->alternance;
+    f->active = (req->types ? 1u << DIM_TYPE : 0) | (req->familles ? 1u << DIM_FAMILLE : 0) |
+                (req->rome.count ? 1u << DIM_ROME : 0) |
+                (req->contrats ? 1u << DIM_CONTRAT : 0) |
+                (req->experiences ? 1u << DIM_EXPERIENCE : 0) |
+                (req->departement.count ? 1u << DIM_DEPARTEMENT : 0) |
+                (req->region.count ? 1u << DIM_REGION : 0) |
+                (req->temps_plein >= 0 ? 1u << DIM_TEMPS_PLEIN : 0) |
+                (req->alternance >= 0 ? 1u << DIM_ALTERNANCE : 0) |
+                (req->has_centre ? 1u << DIM_GEO : 0) | (req->publiee_depuis ? 1u << DIM_DATE : 0);
+    int rc = 0;
+    if (req->rome.count)
+        rc = allowed_ids(&req->rome, &c->rome, &f->rome_ok, err);
+    if (rc == 0 && req->departement.count)
+        rc = allowed_ids(&req->departement, &c->departement, &f->departement_ok, err);
+    if (rc == 0 && req->region.count)
+        rc = allowed_ids(&req->region, &c->region, &f->region_ok, err);
+    if (rc == 0 && req->has_centre) {
+        if (req->distance_km == 0 && req->centre_commune[0])
+            rc = allowed_communes(req, c, ref, f, err);
+        else
+            compile_geo(req, f);
+    }
+    f->date_min = now - (int64_t)req->publiee_depuis * 86400;
+    if (rc != 0)
+        filter_free(f);
+    return rc;
+}
+
+void filter_free(compiled_filter *f)
+{
+    free(f->rome_ok);
+    free(f->departement_ok);
+    free(f->region_ok);
+    free(f->commune_ok);
+    memset(f, 0, sizeof *f);
+}
+
+static bool geo_ok(const compiled_filter *f, const doc_row *r)
+{
+    if (f->commune_only)
+        return f->commune_ok[r->commune];
+    if (isnan(r->lat) || r->lat < f->lat_min || r->lat > f->lat_max || r->lon < f->lon_min ||
+        r->lon > f->lon_max)
+        return false;
+    return distance_km(f->lat, f->lon, r->lat, r->lon) <= f->radius_km;
+}
+
+unsigned filter_failures(const compiled_filter *f, const doc_row *r)
+{
+    unsigned a = f->active, fails = 0;
+    if (!a)
+        return 0;
+    if ((a & 1u << DIM_TYPE) && !(f->types & 1u << r->type))
+        fails |= 1u << DIM_TYPE;
+    if ((a & 1u << DIM_FAMILLE) && !(f->familles & r->familles))
+        fails |= 1u << DIM_FAMILLE;
+    if ((a & 1u << DIM_ROME) && !f->rome_ok[r->rome])
+        fails |= 1u << DIM_ROME;
+    if ((a & 1u << DIM_CONTRAT) && !(f->contrats & 1u << r->contrat))
+        fails |= 1u << DIM_CONTRAT;
+    if ((a & 1u << DIM_EXPERIENCE) && !(f->experiences & 1u << r->experience))
+        fails |= 1u << DIM_EXPERIENCE;
+    if ((a & 1u << DIM_DEPARTEMENT) && !f->departement_ok[r->departement])
+        fails |= 1u << DIM_DEPARTEMENT;
+    if ((a & 1u << DIM_REGION) && !f->region_ok[r->region])
+        fails |= 1u << DIM_REGION;
+    if ((a & 1u << DIM_TEMPS_PLEIN) && r->temps_plein != f->temps_plein)
+        fails |= 1u << DIM_TEMPS_PLEIN;
+    if ((a & 1u << DIM_ALTERNANCE) && r->alternance != f->alternance)
+        fails |= 1u << DIM_ALTERNANCE;
+    if ((a & 1u << DIM_DATE) && (r->date == 0 || r->date < f->date_min))
+        fails |= 1u << DIM_DATE;
+    if ((a & 1u << DIM_GEO) && !geo_ok(f, r))
+        fails |= 1u << DIM_GEO;
+    return fails;
+}
+
+int facet_counts_init(facet_counts *fc, const columns *c, ps_error *err)
+{
+    memset(fc, 0, sizeof *fc);
+    const uint32_t sizes[DIM_FACET_COUNT] = {
+        DOC_TYPE_COUNT, FAMILLE_COUNT, c->rome.count + 1, CONTRAT_COUNT, EXPERIENCE_COUNT,
+        c->departement.count + 1, c->region.count + 1, 2, 2};
+    for (int d = 0; d < DIM_FACET_COUNT; d++) {
+        fc->sizes[d] = sizes[d];
+        if (!(fc->counts[d] = calloc(sizes[d], sizeof *fc->counts[d]))) {
+            facet_counts_free(fc);
+            return ps_fail(err, "out of memory");
+        }
+    }
+    return 0;
+}
+
+void facet_counts_free(facet_counts *fc)
+{
+    for (int d = 0; d < DIM_FACET_COUNT; d++)
+        free(fc->counts[d]);
+    memset(fc, 0, sizeof *fc);
+}
+
+static void count_row(facet_counts *fc, const doc_row *r, unsigned dims)
+{
+    if (dims & 1u << DIM_TYPE)
+        fc->counts[DIM_TYPE][r->type]++;
+    if (dims & 1u << DIM_FAMILLE)
+        for (int fam = 0; fam < FAMILLE_COUNT; fam++)
+            if (r->familles & 1u << fam)
+                fc->counts[DIM_FAMILLE][fam]++;
+    if ((dims & 1u << DIM_ROME) && r->rome)
+        fc->counts[DIM_ROME][r->rome]++;
+    if ((dims & 1u << DIM_CONTRAT) && r->contrat)
+        fc->counts[DIM_CONTRAT][r->contrat]++;
+    if ((dims & 1u << DIM_EXPERIENCE) && r->experience)
+        fc->counts[DIM_EXPERIENCE][r->experience]++;
+    if ((dims & 1u << DIM_DEPARTEMENT) && r->departement)
+        fc->counts[DIM_DEPARTEMENT][r->departement]++;
+    if ((dims & 1u << DIM_REGION) && r->region)
+        fc->counts[DIM_REGION][r->region]++;
+    if ((dims & 1u << DIM_TEMPS_PLEIN) && r->temps_plein >= 0)
+        fc->counts[DIM_TEMPS_PLEIN][r->temps_plein]++;
+    if ((dims & 1u << DIM_ALTERNANCE) && r->alternance >= 0)
+        fc->counts[DIM_ALTERNANCE][r->alternance]++;
+}
+
+bool facet_counts_add(facet_counts *fc, const doc_row *r, unsigned failures, unsigned wanted)
+{
+    if (failures == 0) {
+        fc->accepted++;
+        if (wanted)
+            count_row(fc, r, wanted);
+        return true;
+    }
+    /* exactly one failed filter, and it is a wanted facet's own */
+    if ((failures & (failures - 1)) == 0 && (failures & wanted))
+        count_row(fc, r, failures);
+    return false;
+}

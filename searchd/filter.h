@@ -1,0 +1,53 @@
+/* filter: evaluates a request's filters on a document's in-memory row and counts disjunctive
+ * facets: each facet counts the documents that pass every filter except its own, which is what
+ * a multi-select filter UI needs. Geo radius (exact great-circle distance) and date filters
+ * apply to every facet. */
+#ifndef PS_FILTER_H
+#define PS_FILTER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "columns.h"
+#include "referentiel.h"
+#include "request.h"
+
+enum { DIM_GEO = DIM_FACET_COUNT, DIM_DATE, DIM_COUNT };
+
+typedef struct compiled_filter {
+    unsigned active;          /* bit per dimension with a filter */
+    unsigned types, familles, contrats, experiences;
+    int temps_plein, alternance;
+    uint8_t *rome_ok, *departement_ok, *region_ok, *commune_ok; /* by dictionary id */
+    bool commune_only;        /* distance 0: the centre commune (and its arrondissements) */
+    double lat, lon, radius_km;
+    float lat_min, lat_max, lon_min, lon_max; /* a box around the circle, checked first */
+    int64_t date_min;
+} compiled_filter;
+
+/* Compiles req against a generation's columns; now is the reference time (seconds). */
+int filter_compile(const search_request *req, const columns *c, const referentiel *ref,
+                   int64_t now, compiled_filter *f, ps_error *err);
+void filter_free(compiled_filter *f);
+
+/* The bit set of dimensions whose filter row fails (0: the document is accepted). */
+unsigned filter_failures(const compiled_filter *f, const doc_row *row);
+
+/* Counts, per facet dimension, by value id (dictionary ids; for type, famille, contrat,
+ * experience the codes.h/schema.h index; for booleans 0 = false, 1 = true). */
+typedef struct facet_counts {
+    uint32_t *counts[DIM_FACET_COUNT];
+    uint32_t sizes[DIM_FACET_COUNT];
+    uint64_t accepted;
+} facet_counts;
+
+int facet_counts_init(facet_counts *fc, const columns *c, ps_error *err);
+void facet_counts_free(facet_counts *fc);
+/* Records a document with the given failures: accepted ones count everywhere, those failing
+ * exactly one facet's filter count in that facet only. Returns true when accepted. */
+bool facet_counts_add(facet_counts *fc, const doc_row *row, unsigned failures, unsigned wanted);
+
+/* Great-circle distance in km (haversine, Earth radius 6,371 km). */
+double distance_km(double lat1, double lon1, double lat2, double lon2);
+
+#endif

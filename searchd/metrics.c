@@ -1,0 +1,100 @@
+#include "metrics.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+static const char *const route_names[ROUTE_COUNT] = {"search", "suggest", "documents",
+                                                     "health", "metrics", "other"};
+
+const char *route_name(route r) { return r < ROUTE_COUNT ? route_names[r] : "other"; }
+
+/* The statuses searchd sends; anything else is counted under the last one. */
+static const int statuses[METRICS_STATUSES] = {200, 204, 400, 404, 405, 500, 503, 0};
+
+/* Upper bounds of the latency buckets, in seconds; the last one is +Inf. */
+static const double bucket_bounds[METRICS_BUCKETS - 1] = {0.0005, 0.001, 0.002, 0.005, 0.01, 0.02,
+                                                          0.05,   0.1,   0.25,  0.5,   1.0};
+
+void metrics_record(metrics *m, route r, int status, double seconds)
+{
+    int s = 0;
+    while (s < METRICS_STATUSES - 1 && statuses[s] != status)
+        s++;
+    m->requests[r][s]++;
+    int b = 0;
+    while (b < METRICS_BUCKETS - 1 && seconds > bucket_bounds[b])
+        b++;
+    m->latency_buckets[r][b]++;
+    m->latency_sum[r] += seconds;
+    m->latency_count[r]++;
+}
+
+static int line(strbuf *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int line(strbuf *out, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return n < 0 ? -1 : strbuf_append(out, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+int metrics_render(const metrics *m, const index_gauges *g, strbuf *out)
+{
+    int rc = line(out, "# HELP searchd_requests_total HTTP requests by route and status.\n"
+                       "# TYPE searchd_requests_total counter\n");
+    for (int r = 0; rc == 0 && r < ROUTE_COUNT; r++) {
+        for (int s = 0; rc == 0 && s < METRICS_STATUSES; s++) {
+            if (!m->requests[r][s])
+                continue;
+            char status[16];
+            if (s < METRICS_STATUSES - 1)
+                snprintf(status, sizeof status, "%d", statuses[s]);
+            else
+                snprintf(status, sizeof status, "other");
+            rc = line(out, "searchd_requests_total{route=\"%s\",status=\"%s\"} %llu\n",
+                      route_names[r], status, (unsigned long long)m->requests[r][s]);
+        }
+    }
+    if (rc == 0)
+        rc = line(out, "# HELP searchd_request_duration_seconds Time to answer, by route.\n"
+                       "# TYPE searchd_request_duration_seconds histogram\n");
+    for (int r = 0; rc == 0 && r < ROUTE_COUNT; r++) {
+        if (!m->latency_count[r])
+            continue;
+        uint64_t cumulative = 0;
+        for (int b = 0; rc == 0 && b < METRICS_BUCKETS; b++) {
+            cumulative += m->latency_buckets[r][b];
+            char le[32];
+            if (b < METRICS_BUCKETS - 1)
+                snprintf(le, sizeof le, "%g", bucket_bounds[b]);
+            else
+                snprintf(le, sizeof le, "+Inf");
+            rc = line(out, "searchd_request_duration_seconds_bucket{route=\"%s\",le=\"%s\"} %llu\n",
+                      route_names[r], le, (unsigned long long)cumulative);
+        }
+        if (rc == 0)
+            rc = line(out,
+                      "searchd_request_duration_seconds_sum{route=\"%s\"} %.6f\n"
+                      "searchd_request_duration_seconds_count{route=\"%s\"} %llu\n",
+                      route_names[r], m->latency_sum[r], route_names[r],
+                      (unsigned long long)m->latency_count[r]);
+    }
+    if (rc == 0)
+        rc = line(out,
+                  "# HELP searchd_index_documents Documents in the index being served.\n"
+                  "# TYPE searchd_index_documents gauge\n"
+                  "searchd_index_documents %llu\n"
+                  "# HELP searchd_index_info The generation being served.\n"
+                  "# TYPE searchd_index_info gauge\n"
+                  "searchd_index_info{generation=\"%s\"} 1\n"
+                  "# HELP searchd_reloads_total New generations opened, and failed attempts.\n"
+                  "# TYPE searchd_reloads_total counter\n"
+                  "searchd_reloads_total{result=\"ok\"} %llu\n"
+                  "searchd_reloads_total{result=\"failed\"} %llu\n",
+                  (unsigned long long)g->documents, g->generation,
+                  (unsigned long long)m->reloads, (unsigned long long)m->reload_failures);
+    return rc;
+}

@@ -1,0 +1,319 @@
+#include "textquery.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- Acronyms ---------------------------------------------------------------------------- */
+
+typedef struct acronym {
+    char *key;       /* normalised, e.g. "as", "ass mat" */
+    char **expansions;
+    size_t n;
+} acronym;
+
+struct acronyms {
+    acronym *items;
+    size_t count, cap;
+};
+
+static acronym *acronym_find(const acronyms *a, const char *key, size_t len)
+{
+    for (size_t i = 0; a && i < a->count; i++)
+        if (strlen(a->items[i].key) == len && memcmp(a->items[i].key, key, len) == 0)
+            return &a->items[i];
+    return NULL;
+}
+
+static int add_synonym(void *arg, const char *key, const char *synonym)
+{
+    acronyms *a = arg;
+    acronym *item = acronym_find(a, key, strlen(key));
+    if (!item) {
+        if (a->count == a->cap) {
+            size_t cap = a->cap ? a->cap * 2 : 64;
+            acronym *items = realloc(a->items, cap * sizeof *items);
+            if (!items)
+                return 1;
+            a->items = items, a->cap = cap;
+        }
+        item = &a->items[a->count];
+        *item = (acronym){strdup(key), NULL, 0};
+        if (!item->key)
+            return 1;
+        a->count++;
+    }
+    char **exp = realloc(item->expansions, (item->n + 1) * sizeof *exp);
+    if (!exp)
+        return 1;
+    item->expansions = exp;
+    if (!(exp[item->n] = strdup(synonym)))
+        return 1;
+    item->n++;
+    return 0;
+}
+
+int acronyms_load(xs_database *db, acronyms **out, ps_error *err)
+{
+    acronyms *a = calloc(1, sizeof *a);
+    if (!a)
+        return ps_fail(err, "out of memory");
+    xs_error xe;
+    if (xs_database_each_synonym(db, add_synonym, a, &xe) != XS_OK) {
+        acronyms_free(a);
+        return ps_fail(err, "reading synonyms: %s", xe.message);
+    }
+    *out = a;
+    return 0;
+}
+
+void acronyms_free(acronyms *a)
+{
+    if (!a)
+        return;
+    for (size_t i = 0; i < a->count; i++) {
+        for (size_t k = 0; k < a->items[i].n; k++)
+            free(a->items[i].expansions[k]);
+        free(a->items[i].expansions);
+        free(a->items[i].key);
+    }
+    free(a->items);
+    free(a);
+}
+
+/* ---- Tokens ------------------------------------------------------------------------------ */
+
+typedef enum token_kind { TOKEN_WORD, TOKEN_PHRASE, TOKEN_EXCLUDED } token_kind;
+
+typedef struct token {
+    token_kind kind;
+    const char *text; /* into the normalised query */
+    size_t len;
+} token;
+
+enum { MAX_TOKENS = 32 };
+
+static bool is_word_byte(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80;
+}
+
+/* Splits normalised text into words, "phrases" and -exclusions (at most MAX_TOKENS). */
+static size_t tokenize(const char *s, token *tokens)
+{
+    size_t n = 0;
+    while (*s && n < MAX_TOKENS) {
+        if (*s == '"') {
+            const char *end = strchr(s + 1, '"');
+            size_t len = end ? (size_t)(end - s - 1) : strlen(s + 1);
+            tokens[n++] = (token){TOKEN_PHRASE, s + 1, len};
+            s += len + 1 + (end != NULL);
+        } else if (*s == '-' && is_word_byte(s[1])) {
+            size_t len = 1;
+            while (is_word_byte(s[len]))
+                len++;
+            tokens[n++] = (token){TOKEN_EXCLUDED, s + 1, len - 1};
+            s += len;
+        } else if (is_word_byte(*s)) {
+            size_t len = 0;
+            while (is_word_byte(s[len]))
+                len++;
+            tokens[n++] = (token){TOKEN_WORD, s, len};
+            s += len;
+        } else {
+            s++;
+        }
+    }
+    return n;
+}
+
+/* ---- Building ---------------------------------------------------------------------------- */
+
+/* Combines *acc with q (consumed) by op; *acc may be NULL (then it becomes q). */
+static int combine(xs_query **acc, xs_query_op op, xs_query *q, ps_error *err)
+{
+    if (!*acc) {
+        *acc = q;
+        return 0;
+    }
+    xs_query *both;
+    xs_error xe;
+    xs_status st = xs_query_combine(op, *acc, q, &both, &xe);
+    xs_query_free(q);
+    if (st != XS_OK)
+        return ps_fail(err, "%s", xe.message);
+    xs_query_free(*acc);
+    *acc = both;
+    return 0;
+}
+
+static int stem_query(const text_context *ctx, const char *word, size_t len, xs_query **out,
+                      ps_error *err)
+{
+    char term[160] = "Z";
+    fr_stem(ctx->analyzer, word, len, term + 1, sizeof term - 1);
+    xs_error xe;
+    if (xs_query_term(term, out, &xe) != XS_OK)
+        return ps_fail(err, "%s", xe.message);
+    return 0;
+}
+
+/* Parses text (a phrase or an expansion) with the shared parser. */
+static int parsed_query(const text_context *ctx, const char *text, size_t len, bool phrase,
+                        xs_query **out, ps_error *err)
+{
+    strbuf b = STRBUF_INIT;
+    int rc = 0;
+    if ((phrase && strbuf_putc(&b, '"') != 0) || strbuf_append(&b, text, len) != 0 ||
+        (phrase && strbuf_putc(&b, '"') != 0))
+        rc = ps_fail(err, "out of memory");
+    bool syntax;
+    if (rc == 0)
+        rc = fr_parse_query(ctx->qp, b.data, b.len, XS_QP_PHRASE, XS_OP_AND, out, &syntax, err);
+    strbuf_free(&b);
+    return rc;
+}
+
+/* An acronym's expansions ORed with the acronym itself. */
+static int acronym_query(const text_context *ctx, const acronym *a, xs_query *itself,
+                         xs_query **out, ps_error *err)
+{
+    xs_query *acc = itself;
+    for (size_t i = 0; i < a->n; i++) {
+        xs_query *exp;
+        if (parsed_query(ctx, a->expansions[i], strlen(a->expansions[i]), false, &exp, err) != 0 ||
+            combine(&acc, XS_OP_OR, exp, err) != 0) {
+            xs_query_free(acc);
+            return -1;
+        }
+    }
+    *out = acc;
+    return 0;
+}
+
+static bool is_stopword(const text_context *ctx, const char *w, size_t len)
+{
+    char buf[64];
+    if (len >= sizeof buf)
+        return false;
+    memcpy(buf, w, len);
+    buf[len] = '\0';
+    return fr_stopwords_contains(ctx->stopwords, buf);
+}
+
+/* A correction for an unknown word, or false. */
+static bool correction(const text_context *ctx, const char *w, size_t len, char *out, size_t cap)
+{
+    char stem[160] = "Z", word[128];
+    if (len >= sizeof word)
+        return false;
+    fr_stem(ctx->analyzer, w, len, stem + 1, sizeof stem - 1);
+    if (xs_database_termfreq(ctx->db, stem) > 0)
+        return false;
+    memcpy(word, w, len);
+    word[len] = '\0';
+    return xs_database_spelling(ctx->db, word, 2, out, cap, NULL) == XS_OK && out[0] &&
+           strcmp(out, word) != 0;
+}
+
+/* The query of the plain word at tokens[i] (consuming a following word when the two form a
+ * known acronym such as "ass mat"); *used tells how many tokens it took. */
+static int word_query(const text_context *ctx, const token *tokens, size_t n, size_t i,
+                      bool with_corrections, text_query *tq, xs_query **out, size_t *used,
+                      ps_error *err)
+{
+    const token *t = &tokens[i];
+    *used = 1;
+    if (i + 1 < n && tokens[i + 1].kind == TOKEN_WORD) {
+        size_t len = (size_t)(tokens[i + 1].text + tokens[i + 1].len - t->text);
+        const acronym *pair = acronym_find(ctx->acronyms, t->text, len);
+        if (pair) {
+            *used = 2;
+            if ((tq->corrected.len && strbuf_putc(&tq->corrected, ' ') != 0) ||
+                strbuf_append(&tq->corrected, t->text, len) != 0)
+                return ps_fail(err, "out of memory");
+            return acronym_query(ctx, pair, NULL, out, err);
+        }
+    }
+    char fixed[128];
+    const acronym *a = acronym_find(ctx->acronyms, t->text, t->len);
+    bool fixable = !a && correction(ctx, t->text, t->len, fixed, sizeof fixed);
+    tq->misspelt |= fixable;
+    const char *w = fixable ? fixed : t->text; /* the word as corrected */
+    size_t len = fixable ? strlen(fixed) : t->len;
+    if ((tq->corrected.len && strbuf_putc(&tq->corrected, ' ') != 0) ||
+        strbuf_append(&tq->corrected, w, len) != 0)
+        return ps_fail(err, "out of memory");
+    if (!with_corrections)
+        w = t->text, len = t->len;
+    xs_query *q;
+    if (stem_query(ctx, w, len, &q, err) != 0)
+        return -1;
+    return a ? acronym_query(ctx, a, q, out, err) : (*out = q, 0);
+}
+
+int text_query_build(const text_context *ctx, const char *text, bool any_word,
+                     bool with_corrections, text_query *tq, ps_error *err)
+{
+    memset(tq, 0, sizeof *tq);
+    strbuf norm = STRBUF_INIT;
+    if (fr_normalize(text, strlen(text), &norm) != 0)
+        return ps_fail(err, "out of memory");
+    token tokens[MAX_TOKENS];
+    size_t n = tokenize(norm.data, tokens);
+    xs_query *words = NULL, *required = NULL, *excluded = NULL;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < n;) {
+        const token *t = &tokens[i];
+        xs_query *q = NULL;
+        size_t used = 1;
+        if (t->kind == TOKEN_WORD && is_stopword(ctx, t->text, t->len) &&
+            !acronym_find(ctx->acronyms, t->text, t->len)) {
+            i++;
+            continue;
+        }
+        if (t->kind == TOKEN_WORD) {
+            rc = word_query(ctx, tokens, n, i, with_corrections, tq, &q, &used, err);
+            if (rc == 0) {
+                tq->words++;
+                rc = combine(&words, any_word ? XS_OP_OR : XS_OP_AND, q, err);
+            }
+        } else if (t->kind == TOKEN_PHRASE && t->len) {
+            rc = parsed_query(ctx, t->text, t->len, true, &q, err);
+            if (rc == 0)
+                rc = combine(&required, XS_OP_AND, q, err);
+        } else if (t->kind == TOKEN_EXCLUDED) {
+            rc = stem_query(ctx, t->text, t->len, &q, err);
+            if (rc == 0)
+                rc = combine(&excluded, XS_OP_OR, q, err);
+        }
+        i += used;
+    }
+    if (rc == 0 && required)
+        rc = combine(&words, XS_OP_AND, required, err), required = NULL;
+    if (rc == 0 && excluded) {
+        xs_error xe;
+        if (!words && xs_query_match_all(&words, &xe) != XS_OK)
+            rc = ps_fail(err, "%s", xe.message);
+        if (rc == 0)
+            rc = combine(&words, XS_OP_AND_NOT, excluded, err);
+        excluded = NULL;
+    }
+    xs_query_free(required);
+    xs_query_free(excluded);
+    strbuf_free(&norm);
+    if (rc != 0) {
+        xs_query_free(words);
+        text_query_free(tq);
+        return -1;
+    }
+    tq->query = words;
+    return 0;
+}
+
+void text_query_free(text_query *tq)
+{
+    xs_query_free(tq->query);
+    strbuf_free(&tq->corrected);
+    tq->query = NULL;
+}

@@ -1,0 +1,41 @@
+/* textquery: turns the user's text into a Xapian query with the shared French analysis:
+ * words (all required, or any of them for partial matching), "exact phrases", -exclusions,
+ * acronyms expanded from the référentiel stored in the index (AS, IDE, ass mat...), and
+ * spelling corrections from the index's spelling table for words it does not know. */
+#ifndef PS_TEXTQUERY_H
+#define PS_TEXTQUERY_H
+
+#include <stdbool.h>
+
+#include "error.h"
+#include "french.h"
+#include "strbuf.h"
+#include "xapian/xs.h"
+
+/* The acronyms of the index (its synonym table), loaded once per generation. */
+typedef struct acronyms acronyms;
+int acronyms_load(xs_database *db, acronyms **out, ps_error *err);
+void acronyms_free(acronyms *a);
+
+typedef struct text_context {
+    xs_database *db;
+    fr_analyzer *analyzer;
+    xs_qparser *qp;
+    const acronyms *acronyms;
+    const fr_stopwords *stopwords;
+} text_context;
+
+typedef struct text_query {
+    xs_query *query;      /* NULL when the text has no searchable word */
+    unsigned words;       /* plain words searched (after stop words) */
+    bool misspelt;        /* some word is unknown to the index and has a correction */
+    strbuf corrected;     /* the text with corrections, when misspelt */
+} text_query;
+
+/* Builds the query for text; any_word makes plain words optional (OP_OR) instead of required.
+ * with_corrections replaces unknown words by their corrections. */
+int text_query_build(const text_context *ctx, const char *text, bool any_word,
+                     bool with_corrections, text_query *out, ps_error *err);
+void text_query_free(text_query *tq);
+
+#endif
