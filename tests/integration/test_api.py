@@ -1,0 +1,373 @@
+"""The search API contract (docs/api.md) against a real searchd over a small corpus: every
+route and parameter, and totals and disjunctive facet counts checked against a brute-force
+computation over the same records, geo included.
+
+Usage: test_api.py --indexer PATH --searchd PATH --source-dir DIR"""
+import argparse
+import csv
+import json
+import math
+import os
+import random
+import shutil
+import sys
+import unittest
+from datetime import datetime, timedelta, timezone
+from urllib.parse import quote, urlencode
+
+from searchd_harness import Searchd, run_indexer, temp_dir
+
+ARGS = None
+NOW = datetime(2026, 11, 20, 6, 0, 0, tzinfo=timezone.utc)
+CONTRACTS = ["CDI", "CDD", "MIS", "LIB", "SAI"]
+
+
+def src(*parts):
+    return os.path.join(ARGS.source_dir, *parts)
+
+
+def referentiels():
+    return src("tests", "fixtures", "referentiels")
+
+
+def read_tsv(name):
+    with open(os.path.join(referentiels(), name), encoding="utf-8") as f:
+        rows = [r for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
+    return rows[1:] if rows and rows[0][0] in ("insee", "code", "slug") else rows
+
+
+def familles_by_rome():
+    out = {}
+    for slug, code, label, fams in read_tsv("metiers.tsv"):
+        out.setdefault(code, fams.split(","))
+    return out
+
+
+def haversine(lat1, lon1, lat2, lon2):
+    r = math.radians
+    a = (math.sin(r(lat2 - lat1) / 2) ** 2 +
+         math.cos(r(lat1)) * math.cos(r(lat2)) * math.sin(r(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def make_corpus(path, n=600, seed=7):
+    """Offers derived from the sample, with places, codes and dates spread at random."""
+    rng = random.Random(seed)
+    with open(src("data", "sample", "offres.jsonl"), encoding="utf-8") as f:
+        base = [json.loads(line) for line in f]
+    communes = [r for r in read_tsv("communes.tsv")]
+    records = []
+    for i in range(n):
+        o = json.loads(json.dumps(base[i % len(base)]))
+        c = rng.choice(communes)
+        o["id"] = "T%06d" % i
+        o["lieuTravail"] = {"libelle": "%s - %s" % (c[3], c[1].upper()), "commune": c[0],
+                            "codePostal": c[2].split(",")[0],
+                            "latitude": float(c[6]) + rng.uniform(-0.05, 0.05),
+                            "longitude": float(c[7]) + rng.uniform(-0.05, 0.05)}
+        o["typeContrat"] = rng.choice(CONTRACTS)
+        o["experienceExige"] = rng.choice("DSE")
+        o["dureeTravailLibelleConverti"] = rng.choice(["Temps plein", "Temps partiel"])
+        o["alternance"] = rng.random() < 0.2
+        created = NOW - timedelta(days=rng.uniform(0, 60))
+        o["dateCreation"] = created.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        records.append(o)
+    with open(path, "w", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    return records
+
+
+class Expected:
+    """Brute-force answers over the records, with the API's semantics."""
+
+    def __init__(self, records):
+        fams = familles_by_rome()
+        deps = {r[0]: r[2] for r in read_tsv("departements.tsv")}
+        coms = {r[0]: r for r in read_tsv("communes.tsv")}
+        self.rows = []
+        for o in records:
+            com = coms[o["lieuTravail"]["commune"]]
+            self.rows.append({
+                "id": o["id"], "type": "offre", "famille": fams[o["romeCode"]],
+                "codeROME": o["romeCode"], "typeContrat": o["typeContrat"],
+                "experienceExige": o["experienceExige"], "departement": com[3],
+                "region": deps[com[3]], "commune": com[0], "parent": com[9],
+                "tempsPlein": "true" if o["dureeTravailLibelleConverti"] == "Temps plein"
+                else "false",
+                "alternance": "true" if o["alternance"] else "false",
+                "lat": o["lieuTravail"]["latitude"], "lon": o["lieuTravail"]["longitude"],
+                "date": datetime.strptime(o["dateCreation"], "%Y-%m-%dT%H:%M:%S.%fZ")
+                .replace(tzinfo=timezone.utc)})
+
+    @staticmethod
+    def passes(row, name, values):
+        v = row[name]
+        return bool(set(v) & values) if isinstance(v, list) else v in values
+
+    def answer(self, filters, centre=None, radius=None, days=None, facets=()):
+        """(matching ids, {facet: {value: count}}) where facets are disjunctive."""
+        def ok(row, skip=None):
+            for name, values in filters.items():
+                if name != skip and not self.passes(row, name, values):
+                    return False
+            if centre and haversine(centre[0], centre[1], row["lat"], row["lon"]) > radius:
+                return False
+            if days and row["date"] < NOW - timedelta(days=days):
+                return False
+            return True
+        ids = {r["id"] for r in self.rows if ok(r)}
+        counts = {}
+        for f in facets:
+            c = {}
+            for r in self.rows:
+                if ok(r, skip=f):
+                    for v in (r[f] if isinstance(r[f], list) else [r[f]]):
+                        c[v] = c.get(v, 0) + 1
+            counts[f] = c
+        return ids, counts
+
+
+class ApiTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = temp_dir("ps-api-")
+        root = os.path.join(cls.tmp, "index")
+        corpus = os.path.join(cls.tmp, "offres.jsonl")
+        cls.records = make_corpus(corpus)
+        cls.expected = Expected(cls.records)
+        r = run_indexer(ARGS.indexer, [
+            "--index", root, "--quiet", "--referentiels", referentiels(),
+            "--offres", corpus, "--formations", src("tests", "fixtures", "formations.jsonl"),
+            "--stopwords", src("stopwords", "fr.txt")])
+        if r.returncode != 0:
+            raise RuntimeError("indexer failed: " + r.stdout + r.stderr)
+        cls.server = Searchd(ARGS.searchd, os.path.join(root, "current"),
+                             src("stopwords", "fr.txt"), referentiels(),
+                             ["--now", NOW.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                              "--cors-origin", "https://prendresoin.example"])
+
+    @classmethod
+    def tearDownClass(cls):
+        code, log = cls.server.stop()
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+        if code != 0:
+            raise RuntimeError("searchd exited with %d: %s" % (code, log))
+
+    def get(self, **params):
+        status, headers, body = self.server.get_json("/v1/search?" + urlencode(params))
+        self.assertEqual(status, 200, body)
+        return body
+
+    def all_ids(self, **params):
+        params.setdefault("limit", 100)
+        body = self.get(**params)
+        ids = [h["id"] for h in body["hits"]]
+        offset = 100
+        while offset < body["total"]:
+            ids += [h["id"] for h in self.get(**dict(params, offset=offset))["hits"]]
+            offset += 100
+        return body, set(ids)
+
+    def check_facets(self, body, expected):
+        for name, counts in expected.items():
+            got = {v["value"]: v["count"] for v in body["facets"][name]}
+            self.assertEqual(got, {k: v for k, v in counts.items() if v}, name)
+
+    # ---- structured queries against brute force --------------------------------------
+
+    def test_totals_and_disjunctive_facets_match_brute_force(self):
+        rng = random.Random(3)
+        fields = {"typeContrat": CONTRACTS, "experienceExige": list("DSE"),
+                  "tempsPlein": ["true", "false"], "alternance": ["true", "false"],
+                  "famille": ["sante", "social", "handicap", "petite-enfance", "grand-age"],
+                  "departement": ["75", "13", "69", "33", "2A", "974"],
+                  "region": ["11", "93", "84", "75"]}
+        facet_names = ["typeContrat", "experienceExige", "tempsPlein", "alternance", "famille",
+                       "departement", "region", "codeROME"]
+        for _ in range(25):
+            chosen = rng.sample(sorted(fields), rng.randint(1, 3))
+            filters = {f: set(rng.sample(fields[f], 1 if f in ("tempsPlein", "alternance")
+                                         else rng.randint(1, 2))) for f in chosen}
+            params = {f: ",".join(sorted(v)) for f, v in filters.items()}
+            params.update(type="offre", facets=",".join(facet_names))
+            ids, counts = self.expected.answer(filters, facets=facet_names)
+            body, got = self.all_ids(**params)
+            self.assertEqual(body["total"], len(ids), params)
+            self.assertEqual(got, ids, params)
+            self.check_facets(body, counts)
+
+    def test_geo_radius_distance_and_sort(self):
+        for commune, (lat, lon), radius in [("86194", (46.58261, 0.34348), 10),
+                                            ("75056", (48.85341, 2.34880), 25),
+                                            ("13055", (43.29695, 5.38107), 200)]:
+            ids, counts = self.expected.answer({}, centre=(lat, lon), radius=radius,
+                                               facets=["departement"])
+            body, got = self.all_ids(commune=commune, distance=radius, type="offre",
+                                     facets="departement", sort="distance")
+            self.assertEqual(got, ids, commune)
+            self.check_facets(body, counts)
+            distances = [h["distance_km"] for h in body["hits"]]
+            self.assertEqual(distances, sorted(distances))
+            self.assertTrue(all(d <= radius + 0.05 for d in distances))
+        body = self.get(lat=48.85, lon=2.35, distance=5, limit=5)
+        self.assertTrue(all("distance_km" in h for h in body["hits"]))
+
+    def test_distance_zero_is_the_commune_and_its_arrondissements(self):
+        body, got = self.all_ids(commune="75056", distance=0, type="offre")
+        expected = {r["id"] for r in self.expected.rows
+                    if r["commune"] == "75056" or r["parent"] == "75056"}
+        self.assertEqual(got, expected)
+
+    def test_publiee_depuis_uses_the_reference_time(self):
+        ids, _ = self.expected.answer({}, days=7)
+        body, got = self.all_ids(publieeDepuis=7, type="offre")
+        self.assertEqual(got, ids)
+        dates = [h["date"] for h in self.get(type="offre", limit=50)["hits"]]
+        self.assertEqual(dates, sorted(dates, reverse=True))  # browse sorts by date
+
+    def test_type_facet_counts_every_collection(self):
+        body = self.get(facets="type", limit=0)
+        got = {v["value"]: v["count"] for v in body["facets"]["type"]}
+        self.assertEqual(got, {"offre": len(self.records), "formation": 3})
+        labels = {v["value"]: v["label"] for v in body["facets"]["type"]}
+        self.assertEqual(labels["offre"], "Offre d'emploi")
+
+    # ---- text --------------------------------------------------------------------------
+
+    def test_text_query_with_filters_and_snippet(self):
+        body = self.get(q="aide soignante", type="offre", facets="typeContrat", limit=5)
+        self.assertGreater(body["total"], 0)
+        self.assertEqual(body["matching"], "all")
+        self.assertIn("<mark>", "".join(h.get("snippet", "") for h in body["hits"]))
+        self.assertEqual(body["hits"][0]["score"], 1.0)
+        ids, _ = self.expected.answer({"codeROME": {"J1501"}})
+        expected = {i for i in ids}
+        _, got = self.all_ids(q="aide soignant", codeROME="J1501", type="offre")
+        self.assertEqual(got, expected)
+
+    def test_acronyms_are_expanded(self):
+        _, ide = self.all_ids(q="IDE", type="offre")
+        _, infirmier = self.all_ids(q="infirmier diplome etat", type="offre")
+        self.assertTrue(infirmier <= ide and infirmier, (len(ide), len(infirmier)))
+
+    def test_misspelling_is_corrected_when_nothing_matches(self):
+        body = self.get(q="aide soigant")
+        self.assertEqual(body["suggestion"], "aide soignant")
+        self.assertEqual(body["matching"], "corrected")
+        self.assertGreater(body["total"], 0)
+        body = self.get(q="infirmiére")
+        self.assertNotIn("suggestion", body)
+        self.assertGreater(body["total"], 0)
+
+    def test_partial_matches_rather_than_an_empty_page(self):
+        body = self.get(q="infirmier astronaute")
+        self.assertEqual(body["matching"], "any")
+        self.assertGreater(body["total"], 0)
+
+    def test_offset_limit_paging_is_consistent(self):
+        full = [h["id"] for h in self.get(q="soins", limit=40)["hits"]]
+        paged = ([h["id"] for h in self.get(q="soins", limit=20)["hits"]] +
+                 [h["id"] for h in self.get(q="soins", limit=20, offset=20)["hits"]])
+        self.assertEqual(full, paged)
+
+    # ---- other routes ------------------------------------------------------------------
+
+    def test_documents_route(self):
+        status, _, body = self.server.get_json("/v1/documents/offre/T000001")
+        self.assertEqual(status, 200)
+        self.assertEqual(body["id"], "T000001")
+        self.assertIn("description", body)
+        status, _, body = self.server.get_json("/v1/documents/formation/FR_AF_0000000002")
+        self.assertEqual((status, body["type"]), (200, "formation"))
+        for path in ("/v1/documents/offre/NOPE", "/v1/documents/chat/T000001",
+                     "/v1/documents/offre"):
+            status, _, body = self.server.get_json(path)
+            self.assertEqual((status, body["error"]["code"]), (404, "not_found"), path)
+
+    def test_suggest(self):
+        status, _, body = self.server.get_json("/v1/suggest?q=poit")
+        self.assertEqual(status, 200)
+        self.assertEqual(body["communes"][0]["code"], "86194")
+        body = self.server.get_json("/v1/suggest?q=" + quote("aide soi"))[2]
+        self.assertIn("J1501", [m["codeROME"] for m in body["metiers"]])
+        body = self.server.get_json("/v1/suggest?q=86000")[2]
+        self.assertEqual(body["communes"][0]["nom"], "Poitiers")
+        body = self.server.get_json("/v1/suggest?q=" + quote("éduc") + "&limit=2")[2]
+        self.assertEqual(len(body["metiers"]), 2)
+        self.assertEqual(self.server.get_json("/v1/suggest?limit=50")[0], 400)
+
+    def test_cors_and_preflight(self):
+        status, headers, _ = self.server.request("GET", "/health")
+        self.assertEqual(headers["Access-Control-Allow-Origin"], "https://prendresoin.example")
+        status, headers, body = self.server.request("OPTIONS", "/v1/search")
+        self.assertEqual(status, 204)
+        self.assertIn("GET", headers["Access-Control-Allow-Methods"])
+
+    def test_metrics(self):
+        self.get(q="infirmier")
+        status, headers, body = self.server.request("GET", "/metrics")
+        self.assertEqual(status, 200)
+        self.assertTrue(headers["Content-Type"].startswith("text/plain"))
+        text = body.decode()
+        self.assertIn('searchd_requests_total{route="search",status="200"}', text)
+        self.assertIn('searchd_request_duration_seconds_bucket{route="search",le="+Inf"}', text)
+        self.assertIn("searchd_index_documents %d" % (len(self.records) + 3), text)
+
+    def test_access_log_is_json_lines(self):
+        self.get(q="access-log-probe")
+        with open(self.server.access_log, encoding="utf-8") as f:
+            pass
+        deadline = __import__("time").time() + 3
+        lines = []
+        while __import__("time").time() < deadline:
+            with open(self.server.access_log, encoding="utf-8") as f:
+                lines = [json.loads(l) for l in f if l.strip()]
+            if any("access-log-probe" in l["uri"] for l in lines):
+                break
+            __import__("time").sleep(0.2)
+        probe = [l for l in lines if "access-log-probe" in l["uri"]]
+        self.assertEqual(probe[0]["status"], 200)
+
+    def test_privileges_are_dropped_when_started_as_root(self):
+        if os.geteuid() != 0:
+            self.skipTest("not running as root")
+        with open("/proc/%d/status" % self.server.proc.pid) as f:
+            uid_line = next(l for l in f if l.startswith("Uid:"))
+        self.assertNotIn("0", uid_line.split()[1:])
+
+    # ---- bad requests ------------------------------------------------------------------
+
+    def test_bad_requests_name_the_parameter(self):
+        cases = {
+            "distance=20": "distance", "commune=99999": "commune", "commune=75056&lat=1&lon=2":
+            "commune", "lat=91&lon=2": "lat", "lat=45": "lon", "commune=75056&distance=201":
+            "distance", "commune=75056&distance=abc": "distance", "type=chat": "type",
+            "famille=sport": "famille", "codeROME=Z9999": "codeROME", "typeContrat=XXX":
+            "typeContrat", "experienceExige=Q": "experienceExige", "tempsPlein=oui":
+            "tempsPlein", "alternance=1": "alternance", "publieeDepuis=0": "publieeDepuis",
+            "publieeDepuis=32": "publieeDepuis", "sort=random": "sort", "sort=distance": "sort",
+            "facets=couleur": "facets", "departement=" + ",".join(["75"] * 11): "departement",
+            "region=99": "region", "limit=abc": "limit", "offset=-1": "offset",
+            "q=a&motsCles=b": "q", "q=%FF": "q", "q=" + "x" * 600: "q",
+        }
+        for query, parameter in cases.items():
+            status, headers, body = self.server.get_json("/v1/search?" + query)
+            self.assertEqual(status, 400, query)
+            self.assertEqual(body["error"]["parameter"], parameter, query)
+            self.assertTrue(headers["Content-Type"].startswith("application/json"))
+        status, _, body = self.server.get_json("/v1/search?" + "q=" + "a" * 5000)
+        self.assertEqual((status, body["error"]["code"]), (400, "invalid_query_string"))
+
+    def test_oversized_request_is_refused(self):
+        status, _, _ = self.server.request("GET", "/health", headers={"X-Big": "y" * 20000})
+        self.assertIn(status, (400, 413, 431))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--indexer", required=True)
+    parser.add_argument("--searchd", required=True)
+    parser.add_argument("--source-dir", required=True)
+    ARGS, rest = parser.parse_known_args()
+    unittest.main(argv=[sys.argv[0], *rest], verbosity=2)
