@@ -120,6 +120,35 @@ static int load_row(void *arg, uint32_t docid, const char *bytes, size_t len)
     return 0;
 }
 
+typedef struct lat_docid {
+    float lat;
+    uint32_t docid;
+} lat_docid;
+
+static int by_latitude(const void *a, const void *b)
+{
+    const lat_docid *x = a, *y = b;
+    return x->lat < y->lat ? -1 : x->lat > y->lat ? 1 : (x->docid > y->docid) - (x->docid < y->docid);
+}
+
+static int build_lat_index(columns *c)
+{
+    lat_docid *pairs = malloc((c->count ? c->count : 1) * sizeof *pairs);
+    c->by_lat = malloc((c->count ? c->count : 1) * sizeof *c->by_lat);
+    if (!pairs || !c->by_lat) {
+        free(pairs);
+        return -1;
+    }
+    for (uint32_t d = 1; d < c->count; d++)
+        if (c->rows[d].present && !isnan(c->rows[d].lat))
+            pairs[c->n_by_lat++] = (lat_docid){c->rows[d].lat, d};
+    qsort(pairs, c->n_by_lat, sizeof *pairs, by_latitude);
+    for (uint32_t i = 0; i < c->n_by_lat; i++)
+        c->by_lat[i] = pairs[i].docid;
+    free(pairs);
+    return 0;
+}
+
 int columns_load(xs_database *db, columns **out, ps_error *err)
 {
     columns *c = calloc(1, sizeof *c);
@@ -136,12 +165,35 @@ int columns_load(xs_database *db, columns **out, ps_error *err)
     xs_error xe;
     if (xs_database_each_value(db, SLOT_FACETS, load_row, &st, &xe) != XS_OK)
         st.status = ps_fail(err, "reading facets: %s", xe.message);
+    if (st.status == 0 && build_lat_index(c) != 0)
+        st.status = ps_fail(err, "out of memory");
     if (st.status != 0) {
         columns_free(c);
         return -1;
     }
     *out = c;
     return 0;
+}
+
+/* Finds the first position of by_lat whose latitude is >= lat. */
+static uint32_t lower_bound(const columns *c, float lat)
+{
+    uint32_t lo = 0, hi = c->n_by_lat;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (c->rows[c->by_lat[mid]].lat < lat)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void columns_lat_band(const columns *c, float lat_min, float lat_max, uint32_t *first,
+                      uint32_t *last)
+{
+    *first = lower_bound(c, lat_min);
+    *last = lower_bound(c, nextafterf(lat_max, INFINITY));
 }
 
 static void code_dict_free(code_dict *d)
@@ -155,6 +207,7 @@ void columns_free(columns *c)
     if (!c)
         return;
     free(c->rows);
+    free(c->by_lat);
     code_dict_free(&c->rome);
     code_dict_free(&c->commune);
     code_dict_free(&c->departement);

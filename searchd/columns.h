@@ -37,10 +37,16 @@ typedef struct columns {
     doc_row *rows;  /* rows[docid], docid from 1 to count - 1 */
     uint32_t count;
     uint32_t documents;
+    uint32_t *by_lat; /* the docids with coordinates, by latitude: radius searches scan a band */
+    uint32_t n_by_lat;
     code_dict rome, commune, departement, region;
 } columns;
 
 int columns_load(xs_database *db, columns **out, ps_error *err);
+
+/* The range [*first, *last) of by_lat whose latitude lies in [lat_min, lat_max]. */
+void columns_lat_band(const columns *c, float lat_min, float lat_max, uint32_t *first,
+                      uint32_t *last);
 void columns_free(columns *c);
 
 #endif

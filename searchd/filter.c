@@ -121,6 +121,13 @@ static bool geo_ok(const compiled_filter *f, const doc_row *r)
     return distance_km(f->lat, f->lon, r->lat, r->lon) <= f->radius_km;
 }
 
+bool filter_common_ok(const compiled_filter *f, const doc_row *r)
+{
+    if ((f->active & 1u << DIM_DATE) && (r->date == 0 || r->date < f->date_min))
+        return false;
+    return !(f->active & 1u << DIM_GEO) || geo_ok(f, r);
+}
+
 unsigned filter_failures(const compiled_filter *f, const doc_row *r)
 {
     unsigned a = f->active, fails = 0;
@@ -156,7 +163,7 @@ int facet_counts_init(facet_counts *fc, const columns *c, ps_error *err)
     memset(fc, 0, sizeof *fc);
     const uint32_t sizes[DIM_FACET_COUNT] = {
         DOC_TYPE_COUNT, FAMILLE_COUNT, c->rome.count + 1, CONTRAT_COUNT, EXPERIENCE_COUNT,
-        c->departement.count + 1, c->region.count + 1, 2, 2};
+        c->departement.count + 1, c->region.count + 1, 3, 3};
     for (int d = 0; d < DIM_FACET_COUNT; d++) {
         fc->sizes[d] = sizes[d];
         if (!(fc->counts[d] = calloc(sizes[d], sizeof *fc->counts[d]))) {
@@ -174,28 +181,30 @@ void facet_counts_free(facet_counts *fc)
     memset(fc, 0, sizeof *fc);
 }
 
+/* Counts a row under the dimensions in dims. Index 0 of a dimension stands for "none" and is
+ * counted too (branches cost more than a wasted increment); booleans are stored plus one. */
 static void count_row(facet_counts *fc, const doc_row *r, unsigned dims)
 {
+    uint32_t *const *c = fc->counts;
     if (dims & 1u << DIM_TYPE)
-        fc->counts[DIM_TYPE][r->type]++;
+        c[DIM_TYPE][r->type]++;
     if (dims & 1u << DIM_FAMILLE)
-        for (int fam = 0; fam < FAMILLE_COUNT; fam++)
-            if (r->familles & 1u << fam)
-                fc->counts[DIM_FAMILLE][fam]++;
-    if ((dims & 1u << DIM_ROME) && r->rome)
-        fc->counts[DIM_ROME][r->rome]++;
-    if ((dims & 1u << DIM_CONTRAT) && r->contrat)
-        fc->counts[DIM_CONTRAT][r->contrat]++;
-    if ((dims & 1u << DIM_EXPERIENCE) && r->experience)
-        fc->counts[DIM_EXPERIENCE][r->experience]++;
-    if ((dims & 1u << DIM_DEPARTEMENT) && r->departement)
-        fc->counts[DIM_DEPARTEMENT][r->departement]++;
-    if ((dims & 1u << DIM_REGION) && r->region)
-        fc->counts[DIM_REGION][r->region]++;
-    if ((dims & 1u << DIM_TEMPS_PLEIN) && r->temps_plein >= 0)
-        fc->counts[DIM_TEMPS_PLEIN][r->temps_plein]++;
-    if ((dims & 1u << DIM_ALTERNANCE) && r->alternance >= 0)
-        fc->counts[DIM_ALTERNANCE][r->alternance]++;
+        for (unsigned bits = r->familles; bits; bits &= bits - 1)
+            c[DIM_FAMILLE][__builtin_ctz(bits)]++;
+    if (dims & 1u << DIM_ROME)
+        c[DIM_ROME][r->rome]++;
+    if (dims & 1u << DIM_CONTRAT)
+        c[DIM_CONTRAT][r->contrat]++;
+    if (dims & 1u << DIM_EXPERIENCE)
+        c[DIM_EXPERIENCE][r->experience]++;
+    if (dims & 1u << DIM_DEPARTEMENT)
+        c[DIM_DEPARTEMENT][r->departement]++;
+    if (dims & 1u << DIM_REGION)
+        c[DIM_REGION][r->region]++;
+    if (dims & 1u << DIM_TEMPS_PLEIN)
+        c[DIM_TEMPS_PLEIN][r->temps_plein + 1]++;
+    if (dims & 1u << DIM_ALTERNANCE)
+        c[DIM_ALTERNANCE][r->alternance + 1]++;
 }
 
 bool facet_counts_add(facet_counts *fc, const doc_row *r, unsigned failures, unsigned wanted)

@@ -5,6 +5,7 @@
 #ifndef PS_FILTER_H
 #define PS_FILTER_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -33,8 +34,13 @@ void filter_free(compiled_filter *f);
 /* The bit set of dimensions whose filter row fails (0: the document is accepted). */
 unsigned filter_failures(const compiled_filter *f, const doc_row *row);
 
-/* Counts, per facet dimension, by value id (dictionary ids; for type, famille, contrat,
- * experience the codes.h/schema.h index; for booleans 0 = false, 1 = true). */
+/* Whether a row passes the filters that apply to every facet (radius, date); rows that fail
+ * them count nowhere, so scans may skip them early. */
+bool filter_common_ok(const compiled_filter *f, const doc_row *row);
+
+/* Counts, per facet dimension, by value id: dictionary ids (0: none); for type, famille,
+ * contrat and experience their codes.h/schema.h index (0: none for the last two); for
+ * booleans the value plus one (0: unknown, 1: false, 2: true). */
 typedef struct facet_counts {
     uint32_t *counts[DIM_FACET_COUNT];
     uint32_t sizes[DIM_FACET_COUNT];

@@ -7,9 +7,15 @@
 #include "codes.h"
 #include "columns.h"
 #include "filter.h"
+#include "hitcache.h"
+#include "matchcache.h"
+#include "snippet.h"
 #include "textquery.h"
 #include "topk.h"
 #include "xapian/xs.h"
+
+/* Memory for remembered text matches, per searcher (so per thread). */
+enum { MATCH_CACHE_BUDGET = 64 << 20, HIT_CACHE_SLOTS = 16384 };
 
 struct searcher {
     xs_database *db;
@@ -18,6 +24,8 @@ struct searcher {
     xs_enquire *enquire;
     columns *columns;
     acronyms *acronyms;
+    match_cache *cache; /* text matches of this generation and revision */
+    hit_cache *hits;    /* stored records recently shown */
     const fr_stopwords *stopwords;
     const referentiel *ref;
 };
@@ -52,6 +60,8 @@ static int load_derived(searcher *s, ps_error *err)
     acronyms_free(s->acronyms);
     s->columns = c;
     s->acronyms = a;
+    match_cache_clear(s->cache);
+    hit_cache_clear(s->hits);
     return 0;
 }
 
@@ -65,7 +75,10 @@ int searcher_open(const char *db_path, const fr_stopwords *sw, const referentiel
     s->ref = ref;
     xs_error xe;
     int rc = 0;
-    if (xs_database_open(db_path, &s->db, &xe) != XS_OK)
+    if (!(s->cache = match_cache_new(MATCH_CACHE_BUDGET)) ||
+        !(s->hits = hit_cache_new(HIT_CACHE_SLOTS)))
+        rc = ps_fail(err, "out of memory");
+    if (rc == 0 && xs_database_open(db_path, &s->db, &xe) != XS_OK)
         rc = ps_fail(err, "cannot open index %s: %s", db_path, xe.message);
     if (rc == 0)
         rc = check_schema(s, db_path, err);
@@ -91,6 +104,8 @@ void searcher_free(searcher *s)
         return;
     columns_free(s->columns);
     acronyms_free(s->acronyms);
+    match_cache_free(s->cache);
+    hit_cache_free(s->hits);
     xs_enquire_free(s->enquire);
     xs_qparser_free(s->qp);
     fr_analyzer_free(s->analyzer);
@@ -114,89 +129,119 @@ typedef struct run_state {
     const search_request *req;
     compiled_filter filter;
     facet_counts facets;
-    topk best; /* date and distance sorts */
-    bool sorting;
+    topk best;          /* the first offset + limit hits of the requested order */
+    float max_weight;   /* of the text matches, for scores relative to the best */
 } run_state;
 
-static double sort_key(const run_state *st, const doc_row *r)
+/* Smaller is better: relevance (a higher weight), then newest, then nearest. */
+static double sort_key(const run_state *st, const doc_row *r, float weight)
 {
-    if (st->req->sort == SORT_DISTANCE)
+    switch (st->req->sort) {
+    case SORT_PERTINENCE: return -(double)weight;
+    case SORT_DISTANCE:
         return isnan(r->lat) ? INFINITY : distance_km(st->req->lat, st->req->lon, r->lat, r->lon);
-    return -(double)r->date; /* newest first */
+    case SORT_DATE: break;
+    }
+    return -(double)r->date;
 }
 
-/* Every candidate document: filters, facet counts, and the top-k of the sort. */
-static bool consider(void *arg, uint32_t docid)
+/* One candidate document: filters, facet counts and the top-k of the sort. */
+static inline void consider(run_state *st, uint32_t docid, float weight)
 {
-    run_state *st = arg;
     const columns *c = st->s->columns;
-    /* a document committed after the columns were loaded is skipped until the next refresh */
+    /* a document committed after the columns were loaded waits for the next refresh */
     if (docid >= c->count || !c->rows[docid].present)
-        return false;
+        return;
     const doc_row *r = &c->rows[docid];
     unsigned failures = filter_failures(&st->filter, r);
-    if (!facet_counts_add(&st->facets, r, failures, st->req->facets))
-        return false;
-    if (st->sorting)
-        topk_push(&st->best, sort_key(st, r), docid);
-    return true;
+    if (facet_counts_add(&st->facets, r, failures, st->req->facets))
+        topk_push(&st->best, sort_key(st, r, weight), docid);
 }
 
-/* The page of docids, from the top-k (date, distance) or the mset (relevance). */
-typedef struct page {
-    uint32_t docids[REQ_MAX_LIMIT];
-    double scores[REQ_MAX_LIMIT]; /* relevance relative to the best match, or -1 */
-    uint32_t count;
-} page;
-
-static search_status run_text(run_state *st, const text_query *tq, xs_mset **mset, ps_error *err)
-{
-    const searcher *s = st->s;
-    uint32_t first = st->sorting ? 0 : st->req->offset;
-    uint32_t max = st->sorting ? 1 : st->req->limit;
-    uint32_t check_all = xs_database_doccount(s->db) + 1; /* exact totals and facets */
-    xs_error xe;
-    for (int attempt = 0; attempt < 2; attempt++) {
-        xs_status xst = xs_enquire_run(s->enquire, tq->query, first, max, check_all, consider,
-                                       st, mset, &xe);
-        if (xst == XS_OK)
-            return SEARCH_OK;
-        if (xst != XS_MODIFIED || xs_database_reopen(s->db, NULL, &xe) != XS_OK)
-            break;
-        /* The revision being read was overwritten: start the counts again. */
-        facet_counts_free(&st->facets);
-        st->best.count = 0;
-        if (facet_counts_init(&st->facets, s->columns, err) != 0)
-            return SEARCH_FAILED;
-    }
-    ps_fail(err, "search: %s", xe.message);
-    return SEARCH_FAILED;
-}
-
+/* No text: every document, or only those in the latitude band of the radius. */
 static void run_browse(run_state *st)
 {
     const columns *c = st->s->columns;
+    const compiled_filter *f = &st->filter;
+    if ((f->active & 1u << DIM_GEO) && !f->commune_only) {
+        uint32_t first, last;
+        columns_lat_band(c, f->lat_min, f->lat_max, &first, &last);
+        for (uint32_t i = first; i < last; i++)
+            consider(st, c->by_lat[i], 0);
+        return;
+    }
     for (uint32_t docid = 1; docid < c->count; docid++)
-        consider(st, docid);
+        consider(st, docid, 0);
 }
+
+static void collect_match(void *arg, uint32_t docid, double weight)
+{
+    match_list *l = arg;
+    if (match_list_add(l, docid, weight) != 0)
+        l->max_weight = -1; /* out of memory: reported after the match */
+}
+
+/* Every document the text query matches, with its weight: from the cache, or from one Xapian
+ * match over the whole index (retried once if the index moved underneath). */
+static const match_list *text_matches(searcher *s, const text_query *tq, match_list *own,
+                                      ps_error *err)
+{
+    char key[2048];
+    xs_query_describe(tq->query, key, sizeof key);
+    const match_list *cached = match_cache_get(s->cache, key);
+    if (cached)
+        return cached;
+    uint32_t check_all = xs_database_doccount(s->db) + 1;
+    xs_error xe;
+    xs_status st = XS_ERROR;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        match_list_free(own);
+        xs_mset *m = NULL;
+        st = xs_enquire_run(s->enquire, tq->query, 0, 1, check_all, collect_match, own, &m, &xe);
+        xs_mset_free(m);
+        if (st != XS_MODIFIED || xs_database_reopen(s->db, NULL, &xe) != XS_OK)
+            break;
+    }
+    if (st != XS_OK)
+        return ps_fail(err, "search: %s", xe.message), NULL;
+    if (own->max_weight < 0)
+        return ps_fail(err, "out of memory collecting matches"), NULL;
+    if (strlen(key) + 1 < sizeof key) { /* a truncated description is not a safe key */
+        const match_list *stored = match_cache_put(s->cache, key, own);
+        if (stored)
+            return stored;
+    }
+    return own;
+}
+
+static int run_text(run_state *st, searcher *s, const text_query *tq, ps_error *err)
+{
+    match_list own = {0};
+    const match_list *l = text_matches(s, tq, &own, err);
+    if (l) {
+        st->max_weight = l->max_weight;
+        for (uint32_t i = 0; i < l->count; i++)
+            consider(st, l->docids[i], l->weights[i]);
+    }
+    match_list_free(&own); /* empty when the cache took it */
+    return l ? 0 : -1;
+}
+
+/* The page of docids, best first, with their scores relative to the best match (or -1). */
+typedef struct page {
+    uint32_t docids[REQ_MAX_LIMIT];
+    double scores[REQ_MAX_LIMIT];
+    uint32_t count;
+} page;
 
 static void page_from_topk(run_state *st, page *p)
 {
     topk_sort(&st->best);
     p->count = 0;
+    bool relevance = st->req->sort == SORT_PERTINENCE && st->req->q[0] && st->max_weight > 0;
     for (uint32_t i = st->req->offset; i < st->best.count && p->count < st->req->limit; i++) {
         p->docids[p->count] = st->best.items[i].docid;
-        p->scores[p->count++] = -1;
-    }
-}
-
-static void page_from_mset(const xs_mset *m, page *p)
-{
-    double top = xs_mset_max_attained(m);
-    p->count = 0;
-    for (uint32_t i = 0; i < xs_mset_size(m) && p->count < REQ_MAX_LIMIT; i++) {
-        p->docids[p->count] = xs_mset_docid(m, i);
-        p->scores[p->count++] = top > 0 ? xs_mset_weight(m, i) / top : 0;
+        p->scores[p->count++] = relevance ? -st->best.items[i].key / st->max_weight : -1;
     }
 }
 
@@ -204,29 +249,46 @@ static void page_from_mset(const xs_mset *m, page *p)
 
 static double round_to(double v, double unit) { return round(v / unit) * unit; }
 
-static json_t *hit_json(const searcher *s, const search_request *req, const xs_mset *m,
-                        uint32_t docid, double score, ps_error *err)
+/* The stored record of docid (a new reference), from the hit cache or the index. */
+static json_t *stored_record(const searcher *s, uint32_t docid, ps_error *err)
 {
+    json_t *cached = hit_cache_get(s->hits, docid);
+    if (cached)
+        return json_incref(cached);
     char *data;
     size_t len;
     xs_error xe;
     if (xs_database_data(s->db, docid, &data, &len, &xe) != XS_OK)
         return ps_fail(err, "document %u: %s", docid, xe.message), NULL;
-    json_t *hit = json_loadb(data, len, 0, NULL);
+    json_t *record = json_loadb(data, len, 0, NULL);
     free(data);
-    if (!json_is_object(hit)) {
-        json_decref(hit);
+    if (!json_is_object(record)) {
+        json_decref(record);
         return ps_fail(err, "stored document %u is not a JSON object", docid), NULL;
     }
+    hit_cache_put(s->hits, docid, record);
+    return record;
+}
+
+static json_t *hit_json(const searcher *s, const search_request *req, const text_query *tq,
+                        uint32_t docid, double score, ps_error *err)
+{
+    json_t *record = stored_record(s, docid, err);
+    if (!record)
+        return NULL;
+    json_t *hit = json_copy(record); /* shallow: the cached record stays as it is */
+    json_decref(record);
+    if (!hit)
+        return ps_fail(err, "out of memory"), NULL;
     const char *description = json_string_value(json_object_get(hit, "description"));
-    if (m && description && req->q[0]) {
-        char *snippet;
-        if (xs_mset_snippet(m, description, strlen(description), 240,
-                            fr_analyzer_stemmer(s->analyzer), "<mark>", "</mark>", &snippet,
-                            &xe) == XS_OK) {
-            json_object_set_new(hit, "snippet", json_string(snippet));
-            free(snippet);
-        }
+    if (tq && tq->n_stems && description) {
+        strbuf snippet = STRBUF_INIT;
+        if (snippet_build(s->analyzer, description, strlen(description),
+                          (const char(*)[SNIPPET_MAX_STEM])tq->stems, tq->n_stems, 240,
+                          &snippet) == 0 &&
+            snippet.data)
+            json_object_set_new(hit, "snippet", json_string(snippet.data));
+        strbuf_free(&snippet);
     }
     json_object_del(hit, "description"); /* the documents route returns it whole */
     if (score >= 0)
@@ -266,11 +328,16 @@ static bool facet_value(const searcher *s, facet_dim d, uint32_t id, const char 
         *code = code_dict_code(&c->region, id);
         *label = referentiel_region_nom(s->ref, *code);
         break;
-    case DIM_TEMPS_PLEIN:
-        *code = id ? "true" : "false", *label = id ? "Temps plein" : "Temps partiel";
+    case DIM_TEMPS_PLEIN: /* booleans are counted plus one: 0 is unknown */
+        if (!id)
+            return false;
+        *code = id == 2 ? "true" : "false", *label = id == 2 ? "Temps plein" : "Temps partiel";
         break;
     case DIM_ALTERNANCE:
-        *code = id ? "true" : "false", *label = id ? "En alternance" : "Hors alternance";
+        if (!id)
+            return false;
+        *code = id == 2 ? "true" : "false";
+        *label = id == 2 ? "En alternance" : "Hors alternance";
         break;
     default: return false;
     }
@@ -318,11 +385,12 @@ static json_t *facets_json(const searcher *s, const facet_counts *fc, unsigned w
     return facets;
 }
 
-static json_t *result_json(const run_state *st, const page *p, const xs_mset *m, ps_error *err)
+static json_t *result_json(const run_state *st, const page *p, const text_query *tq,
+                           ps_error *err)
 {
     json_t *hits = json_array();
     for (uint32_t i = 0; i < p->count; i++) {
-        json_t *hit = hit_json(st->s, st->req, m, p->docids[i], p->scores[i], err);
+        json_t *hit = hit_json(st->s, st->req, tq, p->docids[i], p->scores[i], err);
         if (!hit) {
             json_decref(hits);
             return NULL;
@@ -345,11 +413,10 @@ static int run_state_init(run_state *st, const searcher *s, const search_request
     memset(st, 0, sizeof *st);
     st->s = s;
     st->req = req;
-    st->sorting = req->sort != SORT_PERTINENCE || !req->q[0];
     if (filter_compile(req, s->columns, s->ref, now, &st->filter, err) != 0)
         return -1;
     if (facet_counts_init(&st->facets, s->columns, err) != 0 ||
-        (st->sorting && topk_init(&st->best, req->offset + req->limit) != 0)) {
+        topk_init(&st->best, req->offset + req->limit) != 0) {
         filter_free(&st->filter);
         facet_counts_free(&st->facets);
         return ps_fail(err, "out of memory");
@@ -368,7 +435,6 @@ static void run_state_free(run_state *st)
 typedef struct run {
     run_state st;
     text_query tq;
-    xs_mset *mset;
     bool started;
 } run;
 
@@ -377,7 +443,6 @@ static void run_free(run *r)
     if (!r->started)
         return;
     text_query_free(&r->tq);
-    xs_mset_free(r->mset);
     run_state_free(&r->st);
     memset(r, 0, sizeof *r);
 }
@@ -400,7 +465,7 @@ static search_status attempt(searcher *s, const search_request *req, int64_t now
         run_browse(&r->st);
         return SEARCH_OK;
     }
-    return run_text(&r->st, &r->tq, &r->mset, err);
+    return run_text(&r->st, s, &r->tq, err) == 0 ? SEARCH_OK : SEARCH_FAILED;
 }
 
 /* All words; if nothing matches, the corrected words (when some are misspelt); then any of the
@@ -437,11 +502,8 @@ search_status searcher_run(searcher *s, const search_request *req, int64_t now, 
     *result = NULL;
     if (run_request(s, req, now, &r, &matching, err) == SEARCH_OK) {
         page p;
-        if (r.st.sorting)
-            page_from_topk(&r.st, &p);
-        else
-            page_from_mset(r.mset, &p);
-        *result = result_json(&r.st, &p, r.mset, err);
+        page_from_topk(&r.st, &p);
+        *result = result_json(&r.st, &p, req->q[0] ? &r.tq : NULL, err);
     }
     if (*result && req->q[0]) {
         json_object_set_new(*result, "matching", json_string(matching));

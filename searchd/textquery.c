@@ -147,6 +147,21 @@ static int combine(xs_query **acc, xs_query_op op, xs_query *q, ps_error *err)
     return 0;
 }
 
+/* Remembers the stems of the words a hit may contain, for its snippet. */
+static void note_stems(const text_context *ctx, text_query *tq, const char *text, size_t len)
+{
+    for (size_t i = 0; i < len && tq->n_stems < sizeof tq->stems / sizeof tq->stems[0];) {
+        while (i < len && !is_word_byte(text[i]))
+            i++;
+        size_t start = i;
+        while (i < len && is_word_byte(text[i]))
+            i++;
+        if (i > start)
+            fr_stem(ctx->analyzer, text + start, i - start, tq->stems[tq->n_stems++],
+                    SNIPPET_MAX_STEM);
+    }
+}
+
 static int stem_query(const text_context *ctx, const char *word, size_t len, xs_query **out,
                       ps_error *err)
 {
@@ -176,11 +191,12 @@ static int parsed_query(const text_context *ctx, const char *text, size_t len, b
 
 /* An acronym's expansions ORed with the acronym itself. */
 static int acronym_query(const text_context *ctx, const acronym *a, xs_query *itself,
-                         xs_query **out, ps_error *err)
+                         text_query *tq, xs_query **out, ps_error *err)
 {
     xs_query *acc = itself;
     for (size_t i = 0; i < a->n; i++) {
         xs_query *exp;
+        note_stems(ctx, tq, a->expansions[i], strlen(a->expansions[i]));
         if (parsed_query(ctx, a->expansions[i], strlen(a->expansions[i]), false, &exp, err) != 0 ||
             combine(&acc, XS_OP_OR, exp, err) != 0) {
             xs_query_free(acc);
@@ -232,7 +248,7 @@ static int word_query(const text_context *ctx, const token *tokens, size_t n, si
             if ((tq->corrected.len && strbuf_putc(&tq->corrected, ' ') != 0) ||
                 strbuf_append(&tq->corrected, t->text, len) != 0)
                 return ps_fail(err, "out of memory");
-            return acronym_query(ctx, pair, NULL, out, err);
+            return acronym_query(ctx, pair, NULL, tq, out, err);
         }
     }
     char fixed[128];
@@ -247,9 +263,13 @@ static int word_query(const text_context *ctx, const token *tokens, size_t n, si
     if (!with_corrections)
         w = t->text, len = t->len;
     xs_query *q;
+    note_stems(ctx, tq, w, len);
     if (stem_query(ctx, w, len, &q, err) != 0)
         return -1;
-    return a ? acronym_query(ctx, a, q, out, err) : (*out = q, 0);
+    if (a)
+        return acronym_query(ctx, a, q, tq, out, err);
+    *out = q;
+    return 0;
 }
 
 int text_query_build(const text_context *ctx, const char *text, bool any_word,
@@ -279,6 +299,7 @@ int text_query_build(const text_context *ctx, const char *text, bool any_word,
                 rc = combine(&words, any_word ? XS_OP_OR : XS_OP_AND, q, err);
             }
         } else if (t->kind == TOKEN_PHRASE && t->len) {
+            note_stems(ctx, tq, t->text, t->len);
             rc = parsed_query(ctx, t->text, t->len, true, &q, err);
             if (rc == 0)
                 rc = combine(&required, XS_OP_AND, q, err);

@@ -9,6 +9,7 @@
 
 #include "error.h"
 #include "french.h"
+#include "snippet.h"
 #include "strbuf.h"
 #include "xapian/xs.h"
 
@@ -30,6 +31,8 @@ typedef struct text_query {
     unsigned words;       /* plain words searched (after stop words) */
     bool misspelt;        /* some word is unknown to the index and has a correction */
     strbuf corrected;     /* the text with corrections, when misspelt */
+    char stems[32][SNIPPET_MAX_STEM]; /* of the words a hit may contain, for snippets */
+    unsigned n_stems;
 } text_query;
 
 /* Builds the query for text; any_word makes plain words optional (OP_OR) instead of required.

@@ -32,7 +32,7 @@ static void sift_down(topk_item *h, uint32_t n, uint32_t i)
     }
 }
 
-void topk_push(topk *t, double key, uint32_t docid)
+void topk_insert(topk *t, double key, uint32_t docid)
 {
     topk_item item = {key, docid};
     if (t->count < t->k) {

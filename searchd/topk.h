@@ -16,7 +16,16 @@ typedef struct topk {
 } topk;
 
 int topk_init(topk *t, uint32_t k);
-void topk_push(topk *t, double key, uint32_t docid);
+void topk_insert(topk *t, double key, uint32_t docid);
+
+/* Offers a document; most are no better than the worst kept one and return at once. */
+static inline void topk_push(topk *t, double key, uint32_t docid)
+{
+    if (t->count == t->k &&
+        (t->k == 0 || key > t->items[0].key || (key == t->items[0].key && docid > t->items[0].docid)))
+        return;
+    topk_insert(t, key, docid);
+}
 /* Sorts the kept items best first, in place; the heap is spent afterwards. */
 void topk_sort(topk *t);
 void topk_free(topk *t);

@@ -92,6 +92,17 @@ const char *fold_letter(uint32_t cp)
     return NULL;
 }
 
+bool fold_is_word_char(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    if (fold_letter(cp))
+        return true;
+    return !(cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x2BFF) ||
+             (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+             (cp >= 0xFF00 && cp <= 0xFF0F));
+}
+
 size_t fold_text(const char *s, size_t len, char *out, size_t cap)
 {
     size_t need = 0;

@@ -18,6 +18,10 @@ bool utf8_valid(const char *s, size_t len);
  * NULL when cp is not an ASCII or Latin-1/Latin Extended-A letter (the caller keeps it as is). */
 const char *fold_letter(uint32_t cp);
 
+/* Whether cp belongs to a word: letters and digits of any script; not Latin-1 symbols,
+ * general punctuation or CJK punctuation. */
+bool fold_is_word_char(uint32_t cp);
+
 /* Folds a whole word or text: Latin letters become lowercase ASCII, everything else is copied.
  * Invalid UTF-8 bytes become '?'. Writes at most cap - 1 bytes and a NUL; returns the length
  * the full result needs (as snprintf does). */

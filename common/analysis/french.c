@@ -136,23 +136,10 @@ static bool is_apostrophe(uint32_t cp)
 
 static bool is_hyphen(uint32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
-/* Letters and digits of any script count as word characters; Latin-1 symbols, general
- * punctuation and CJK punctuation do not. */
-static bool is_word_char(uint32_t cp)
-{
-    if (cp < 0x80)
-        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-    if (fold_letter(cp))
-        return true;
-    return !(cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x2BFF) ||
-             (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
-             (cp >= 0xFF00 && cp <= 0xFF0F));
-}
-
 static bool next_is_word_char(const char *s, size_t len)
 {
     uint32_t cp;
-    return utf8_decode(s, len, &cp) && is_word_char(cp);
+    return utf8_decode(s, len, &cp) && fold_is_word_char(cp);
 }
 
 int fr_normalize(const char *text, size_t len, strbuf *out)
@@ -182,7 +169,7 @@ int fr_normalize(const char *text, size_t len, strbuf *out)
             rc = strbuf_putc(out, ' ');
             in_word = false;
         } else if (cp == 0xAD) { /* soft hyphen: invisible, joins nothing */
-        } else if (is_word_char(cp)) {
+        } else if (fold_is_word_char(cp)) {
             if (!in_word)
                 word_start = out->len;
             in_word = true;

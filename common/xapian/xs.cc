@@ -131,18 +131,19 @@ class CallbackStemmer : public Xapian::StemImplementation {
     std::string description_;
 };
 
-// Adapts a C decision function to Xapian's MatchDecider; only the docid is read, so the
-// document's data is never fetched.
-class CallbackDecider : public Xapian::MatchDecider {
+// Adapts a C function to Xapian's MatchSpy; only the docid is read, so the document's data
+// is never fetched.
+class CallbackSpy : public Xapian::MatchSpy {
   public:
-    CallbackDecider(xs_decider_fn fn, void *ctx) : fn_(fn), ctx_(ctx) {}
-    bool operator()(const Xapian::Document &doc) const override
+    CallbackSpy(xs_spy_fn fn, void *ctx) : fn_(fn), ctx_(ctx) {}
+    void operator()(const Xapian::Document &doc, double wt) override
     {
-        return fn_(ctx_, doc.get_docid());
+        fn_(ctx_, doc.get_docid(), wt);
     }
+    std::string name() const override { return "ps.CallbackSpy"; }
 
   private:
-    xs_decider_fn fn_;
+    xs_spy_fn fn_;
     void *ctx_;
 };
 
@@ -698,18 +699,22 @@ xs_status xs_enquire_new(xs_database *db, xs_enquire **out, xs_error *err)
 }
 
 xs_status xs_enquire_run(xs_enquire *e, const xs_query *q, uint32_t first, uint32_t max,
-                         uint32_t check_at_least, xs_decider_fn accept, void *accept_ctx,
-                         xs_mset **out, xs_error *err)
+                         uint32_t check_at_least, xs_spy_fn spy, void *spy_ctx, xs_mset **out,
+                         xs_error *err)
 {
     XS_TRY
     e->enquire.set_query(q->query);
-    CallbackDecider decider(accept, accept_ctx);
+    CallbackSpy callback(spy, spy_ctx);
+    e->enquire.clear_matchspies();
+    if (spy)
+        e->enquire.add_matchspy(&callback);
     xs_mset *m = new xs_mset();
     try {
-        m->mset = e->enquire.get_mset(first, max, check_at_least, nullptr,
-                                      accept ? &decider : nullptr);
+        m->mset = e->enquire.get_mset(first, max, check_at_least);
+        e->enquire.clear_matchspies();
         m->data.resize(m->mset.size());
     } catch (...) {
+        e->enquire.clear_matchspies();
         delete m;
         throw;
     }

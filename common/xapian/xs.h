@@ -216,16 +216,15 @@ void xs_qparser_free(xs_qparser *qp);
 /* ---- Searching ------------------------------------------------------------------------- */
 
 xs_status xs_enquire_new(xs_database *db, xs_enquire **out, xs_error *err);
-/* Decides whether a matching document is kept (a filter written in C); it sees every candidate
- * the matcher examines. */
-typedef bool (*xs_decider_fn)(void *ctx, uint32_t docid);
+/* Sees every document the matcher examines, with its weight (a Xapian MatchSpy in C). */
+typedef void (*xs_spy_fn)(void *ctx, uint32_t docid, double weight);
 
 /* Runs query and returns hits [first, first + max) by relevance. check_at_least asks the matcher
- * to examine at least that many documents, making the totals exact up to that number. accept,
- * when not NULL, filters candidates. */
+ * to examine at least that many documents, making the totals exact up to that number; with
+ * check_at_least above the document count, spy (when not NULL) sees every match. */
 xs_status xs_enquire_run(xs_enquire *e, const xs_query *q, uint32_t first, uint32_t max,
-                         uint32_t check_at_least, xs_decider_fn accept, void *accept_ctx,
-                         xs_mset **out, xs_error *err);
+                         uint32_t check_at_least, xs_spy_fn spy, void *spy_ctx, xs_mset **out,
+                         xs_error *err);
 void xs_enquire_free(xs_enquire *e);
 
 uint32_t xs_mset_size(const xs_mset *m);
