@@ -223,15 +223,6 @@ xs_status xs_stopper_add(xs_stopper *stopper, const char *word, xs_error *err)
     XS_CATCH(err)
 }
 
-bool xs_stopper_contains(const xs_stopper *stopper, const char *word)
-{
-    try {
-        return stopper->stopper(word);
-    } catch (...) {
-        return false;
-    }
-}
-
 void xs_stopper_free(xs_stopper *stopper) { delete stopper; }
 
 /* ---- Documents ---- */
@@ -744,8 +735,6 @@ double xs_mset_weight(const xs_mset *m, uint32_t i)
     return (m->mset.begin() + i).get_weight();
 }
 
-double xs_mset_max_attained(const xs_mset *m) { return m->mset.get_max_attained(); }
-
 xs_status xs_mset_data(xs_mset *m, uint32_t i, const char **bytes, size_t *len, xs_error *err)
 {
     XS_TRY
@@ -756,26 +745,6 @@ xs_status xs_mset_data(xs_mset *m, uint32_t i, const char **bytes, size_t *len, 
         slot = (m->mset.begin() + i).get_document().get_data();
     *bytes = slot.data();
     *len = slot.size();
-    return XS_OK;
-    XS_CATCH(err)
-}
-
-xs_status xs_mset_snippet(const xs_mset *m, const char *text, size_t len, size_t max_len,
-                          xs_stemmer *stemmer, const char *hi_start, const char *hi_end,
-                          char **out, xs_error *err)
-{
-    XS_TRY
-    std::string s = m->mset.snippet(std::string(text, len), max_len,
-                                     stemmer ? stemmer->stem : Xapian::Stem(),
-                                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                                         Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                     hi_start, hi_end, "…");
-    char *copy = static_cast<char *>(malloc(s.size() + 1));
-    if (!copy)
-        return fail(err, XS_NO_MEMORY, "out of memory");
-    memcpy(copy, s.data(), s.size());
-    copy[s.size()] = '\0';
-    *out = copy;
     return XS_OK;
     XS_CATCH(err)
 }

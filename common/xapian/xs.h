@@ -68,7 +68,6 @@ void xs_stemmer_free(xs_stemmer *stemmer);
 
 xs_status xs_stopper_new(xs_stopper **out, xs_error *err);
 xs_status xs_stopper_add(xs_stopper *stopper, const char *word, xs_error *err);
-bool xs_stopper_contains(const xs_stopper *stopper, const char *word);
 void xs_stopper_free(xs_stopper *stopper);
 
 /* ---- Documents ------------------------------------------------------------------------- */
@@ -234,16 +233,8 @@ uint32_t xs_mset_matches_estimated(const xs_mset *m);
 uint32_t xs_mset_matches_upper_bound(const xs_mset *m);
 uint32_t xs_mset_docid(const xs_mset *m, uint32_t i);
 double xs_mset_weight(const xs_mset *m, uint32_t i);
-/* The highest weight of any match (not only of this page): scores relative to it are stable
- * across pages. */
-double xs_mset_max_attained(const xs_mset *m);
 /* The stored data of hit i; the bytes stay valid until the mset is freed. */
 xs_status xs_mset_data(xs_mset *m, uint32_t i, const char **bytes, size_t *len, xs_error *err);
-/* An extract of text around the query's matches, HTML-escaped, each match between hi_start and
- * hi_end; stemmer should be the one the query was parsed with. malloc()ed, caller frees. */
-xs_status xs_mset_snippet(const xs_mset *m, const char *text, size_t len, size_t max_len,
-                          xs_stemmer *stemmer, const char *hi_start, const char *hi_end,
-                          char **out, xs_error *err);
 void xs_mset_free(xs_mset *m);
 
 #ifdef __cplusplus

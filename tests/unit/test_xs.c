@@ -72,6 +72,13 @@ static void test_custom_stemmer(void)
     CHECK(xs_stemmer_new_custom(NULL, NULL, "none", &st, &err) == XS_INVALID);
 }
 
+static void record_match(void *ctx, uint32_t docid, double weight)
+{
+    double *seen = ctx;
+    seen[0] += docid > 0;
+    seen[1] += weight;
+}
+
 static void write_documents(void)
 {
     xs_writer *w;
@@ -127,11 +134,18 @@ static void test_read_back(void)
     CHECK_INT(xs_enquire_run(e, q, 0, 10, 100, NULL, NULL, &m, &err), XS_OK);
     CHECK_INT(xs_mset_size(m), 2);
     CHECK_INT(xs_mset_matches_estimated(m), 2);
+    CHECK(xs_mset_weight(m, 0) >= xs_mset_weight(m, 1) && xs_mset_weight(m, 1) > 0);
     const char *data;
     size_t len;
     CHECK_INT(xs_mset_data(m, 0, &data, &len, &err), XS_OK);
     CHECK(len > 0 && strncmp(data, "soins", 5) == 0);
     CHECK_INT(xs_mset_data(m, 5, &data, &len, &err), XS_INVALID);
+    xs_mset_free(m);
+
+    /* A spy sees every match with its weight. */
+    double seen[2] = {0, 0};
+    CHECK_INT(xs_enquire_run(e, q, 0, 1, 100, record_match, seen, &m, &err), XS_OK);
+    CHECK(seen[0] == 2 && seen[1] > 0);
     xs_mset_free(m);
 
     /* A reader sees a later commit only after reopen. */
