@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "isodate.h"
 #include "server.h"
@@ -29,6 +30,7 @@ static void usage(FILE *out)
             "  --user NAME          the user to become when started as root (env SEARCHD_USER,\n"
             "                       default nobody; root keeps root)\n"
             "  --timeout S          drop idle or slow clients after S seconds (default 30)\n"
+            "  --threads N          worker threads (env SEARCHD_THREADS, default: CPUs)\n"
             "  --now ISO8601        fixed reference time for publieeDepuis, for reproducible\n"
             "                       tests (env SEARCHD_NOW, default: the clock)\n"
             "  --help               this text\n"
@@ -49,9 +51,15 @@ static int parse_int(const char *s, int min, int max, int *out)
     return 0;
 }
 
+static unsigned default_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
+}
+
 typedef struct option {
     const char *flag, *env;
-    enum { OPT_STRING, OPT_PORT, OPT_TIMEOUT, OPT_TIME } kind;
+    enum { OPT_STRING, OPT_PORT, OPT_TIMEOUT, OPT_THREADS, OPT_TIME } kind;
     size_t offset;
 } option;
 
@@ -65,6 +73,7 @@ static const option options[] = {
     {"--access-log", "SEARCHD_ACCESS_LOG", OPT_STRING, offsetof(server_config, access_log)},
     {"--user", "SEARCHD_USER", OPT_STRING, offsetof(server_config, user)},
     {"--timeout", "SEARCHD_TIMEOUT", OPT_TIMEOUT, offsetof(server_config, timeout_seconds)},
+    {"--threads", "SEARCHD_THREADS", OPT_THREADS, offsetof(server_config, threads)},
     {"--now", "SEARCHD_NOW", OPT_TIME, offsetof(server_config, now)},
 };
 
@@ -75,6 +84,13 @@ static int set_option(server_config *cfg, const option *o, const char *value)
     case OPT_STRING: *(const char **)field = value; return 0;
     case OPT_PORT: return parse_int(value, 0, 65535, field);
     case OPT_TIMEOUT: return parse_int(value, 1, 3600, field);
+    case OPT_THREADS: {
+        int n;
+        if (parse_int(value, 1, 64, &n) != 0)
+            return -1;
+        *(unsigned *)field = (unsigned)n;
+        return 0;
+    }
     case OPT_TIME: return isodate_parse(value, field) ? 0 : -1;
     }
     return -1;
@@ -89,7 +105,8 @@ static int parse_options(int argc, char **argv, server_config *cfg)
                            .referentiels_dir = PS_DEFAULT_REFERENTIELS,
                            .cors_origin = "*",
                            .access_log = "-",
-                           .timeout_seconds = 30};
+                           .timeout_seconds = 30,
+                           .threads = default_threads()};
     size_t n = sizeof options / sizeof options[0];
     for (size_t i = 0; i < n; i++) {
         const char *v = getenv(options[i].env);

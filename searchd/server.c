@@ -5,13 +5,17 @@
 #include <event2/event.h>
 #include <event2/http.h>
 #include <event2/keyvalq_struct.h>
+#include <event2/thread.h>
 #include <event2/util.h>
 #include <jansson.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -30,19 +34,32 @@ static const struct timeval REFRESH_INTERVAL = {1, 0};
 /* How long requests in flight get to finish after SIGTERM. */
 static const struct timeval DRAIN_DELAY = {0, 300000};
 
-struct server {
-    server_config cfg;
+/* A thread serving requests: its own event loop and HTTP server on the shared listening
+ * socket, and its own searcher (Xapian objects are not thread-safe). */
+typedef struct worker {
+    server *srv;
+    unsigned index;
+    pthread_t thread;
+    bool started;
     struct event_base *base;
     struct evhttp *http;
-    struct evhttp_bound_socket *socket;
-    struct event *sigint, *sigterm, *refresh;
+    struct event *refresh;
+    searcher *searcher;       /* NULL while no index could be opened: 503 */
+    char db_target[PATH_MAX]; /* what cfg.db_path resolved to when the searcher was opened */
+    metrics metrics;
+} worker;
+
+struct server {
+    server_config cfg;
+    struct event_base *base; /* the main thread's: signals only */
+    struct event *sigint, *sigterm;
+    evutil_socket_t listener;
     fr_stopwords *stopwords;
     referentiel *ref;
     suggester *suggester;
-    searcher *searcher;       /* NULL while no index could be opened: 503 */
-    char db_target[PATH_MAX]; /* what cfg.db_path resolved to when the searcher was opened */
     FILE *access_log;
-    metrics metrics;
+    worker *workers;
+    unsigned n_workers;
 };
 
 /* ---- Replies --------------------------------------------------------------------------- */
@@ -61,13 +78,13 @@ static const char *reason_phrase(int code)
     return "Error";
 }
 
-static void add_cors(server *srv, struct evhttp_request *req)
+static void add_cors(const server *srv, struct evhttp_request *req)
 {
     evhttp_add_header(evhttp_request_get_output_headers(req), "Access-Control-Allow-Origin",
                       srv->cfg.cors_origin);
 }
 
-static void send_text(server *srv, struct evhttp_request *req, int code, const char *type,
+static void send_text(const server *srv, struct evhttp_request *req, int code, const char *type,
                       const char *text, size_t len)
 {
     struct evkeyvalq *headers = evhttp_request_get_output_headers(req);
@@ -79,7 +96,7 @@ static void send_text(server *srv, struct evhttp_request *req, int code, const c
 }
 
 /* Sends body (stolen) as the reply. */
-static void reply_json(server *srv, struct evhttp_request *req, int code, json_t *body)
+static void reply_json(const server *srv, struct evhttp_request *req, int code, json_t *body)
 {
     char *text = body ? json_dumps(body, JSON_COMPACT | JSON_REAL_PRECISION(10)) : NULL;
     json_decref(body);
@@ -95,7 +112,7 @@ static void reply_json(server *srv, struct evhttp_request *req, int code, json_t
     free(text);
 }
 
-static void reply_error(server *srv, struct evhttp_request *req, int code,
+static void reply_error(const server *srv, struct evhttp_request *req, int code,
                         const char *error_code, const char *parameter, const char *message)
 {
     json_t *error = json_pack("{s:s, s:s}", "code", error_code, "message", message);
@@ -111,16 +128,17 @@ static int64_t reference_time(const server *srv)
 
 /* ---- Routes ---------------------------------------------------------------------------- */
 
-static bool index_available(server *srv, struct evhttp_request *req)
+static bool index_available(worker *w, struct evhttp_request *req)
 {
-    if (srv->searcher)
+    if (w->searcher)
         return true;
-    reply_error(srv, req, 503, "unavailable", NULL, "no index is loaded yet");
+    reply_error(w->srv, req, 503, "unavailable", NULL, "no index is loaded yet");
     return false;
 }
 
-static int handle_search(server *srv, struct evhttp_request *req, const char *query)
+static int handle_search(worker *w, struct evhttp_request *req, const char *query)
 {
+    server *srv = w->srv;
     struct evkeyvalq params;
     search_request sreq;
     param_error perr;
@@ -129,14 +147,14 @@ static int handle_search(server *srv, struct evhttp_request *req, const char *qu
         code = 400;
         reply_error(srv, req, code, perr.parameter ? "invalid_parameter" : "invalid_query_string",
                     perr.parameter, perr.message);
-    } else if (!index_available(srv, req)) {
+    } else if (!index_available(w, req)) {
         code = 503;
     } else {
         struct timespec start, end;
         clock_gettime(CLOCK_MONOTONIC, &start);
         json_t *result;
         ps_error err;
-        if (searcher_run(srv->searcher, &sreq, reference_time(srv), &result, &err) != SEARCH_OK) {
+        if (searcher_run(w->searcher, &sreq, reference_time(srv), &result, &err) != SEARCH_OK) {
             fprintf(stderr, "searchd: search failed: %s\n", err.message);
             code = 500;
             reply_error(srv, req, code, "internal", NULL, "the search failed; see the server log");
@@ -152,8 +170,9 @@ static int handle_search(server *srv, struct evhttp_request *req, const char *qu
     return code;
 }
 
-static int handle_suggest(server *srv, struct evhttp_request *req, const char *query)
+static int handle_suggest(worker *w, struct evhttp_request *req, const char *query)
 {
+    server *srv = w->srv;
     struct evkeyvalq params;
     const char *q;
     uint32_t limit;
@@ -171,8 +190,9 @@ static int handle_suggest(server *srv, struct evhttp_request *req, const char *q
 }
 
 /* /v1/documents/{type}/{id} */
-static int handle_document(server *srv, struct evhttp_request *req, const char *rest)
+static int handle_document(worker *w, struct evhttp_request *req, const char *rest)
 {
+    server *srv = w->srv;
     char type_name[16];
     const char *slash = strchr(rest, '/');
     doc_type type;
@@ -186,12 +206,12 @@ static int handle_document(server *srv, struct evhttp_request *req, const char *
         reply_error(srv, req, 404, "not_found", NULL, "type is offre, formation or metier");
         return 404;
     }
-    if (!index_available(srv, req))
+    if (!index_available(w, req))
         return 503;
     char *id = evhttp_uridecode(slash + 1, 0, NULL);
     json_t *doc = NULL;
     ps_error err;
-    search_status st = id ? searcher_document(srv->searcher, type, id, &doc, &err) : SEARCH_FAILED;
+    search_status st = id ? searcher_document(w->searcher, type, id, &doc, &err) : SEARCH_FAILED;
     free(id);
     if (st == SEARCH_OK) {
         reply_json(srv, req, 200, doc);
@@ -206,34 +226,40 @@ static int handle_document(server *srv, struct evhttp_request *req, const char *
     return 500;
 }
 
-static const char *generation_name(const server *srv)
+static const char *generation_name(const worker *w)
 {
-    const char *slash = strrchr(srv->db_target, '/');
-    return slash ? slash + 1 : srv->db_target;
+    const char *slash = strrchr(w->db_target, '/');
+    return slash ? slash + 1 : w->db_target;
 }
 
-static int handle_health(server *srv, struct evhttp_request *req)
+static int handle_health(worker *w, struct evhttp_request *req)
 {
-    if (!srv->searcher) {
-        reply_json(srv, req, 503, json_pack("{s:s}", "status", "unavailable"));
+    if (!w->searcher) {
+        reply_json(w->srv, req, 503, json_pack("{s:s}", "status", "unavailable"));
         return 503;
     }
-    json_t *index = searcher_index_info(srv->searcher);
-    json_object_set_new(index, "generation", json_string(generation_name(srv)));
-    json_object_set_new(index, "reloads", json_integer((json_int_t)srv->metrics.reloads));
-    reply_json(srv, req, 200, json_pack("{s:s, s:o}", "status", "ok", "index", index));
+    json_t *index = searcher_index_info(w->searcher);
+    json_object_set_new(index, "generation", json_string(generation_name(w)));
+    json_object_set_new(index, "reloads", json_integer((json_int_t)metrics_reloads(&w->metrics)));
+    json_object_set_new(index, "threads", json_integer(w->srv->n_workers));
+    reply_json(w->srv, req, 200, json_pack("{s:s, s:o}", "status", "ok", "index", index));
     return 200;
 }
 
-static int handle_metrics(server *srv, struct evhttp_request *req)
+static int handle_metrics(worker *w, struct evhttp_request *req)
 {
-    json_t *info = srv->searcher ? searcher_index_info(srv->searcher) : NULL;
-    index_gauges g = {srv->searcher ? generation_name(srv) : "",
+    server *srv = w->srv;
+    json_t *info = w->searcher ? searcher_index_info(w->searcher) : NULL;
+    index_gauges g = {w->searcher ? generation_name(w) : "",
                       info ? (uint64_t)json_integer_value(json_object_get(info, "documents")) : 0};
     json_decref(info);
+    const metrics *all[64];
+    size_t n = 0;
+    for (unsigned i = 0; i < srv->n_workers && n < 64; i++)
+        all[n++] = &srv->workers[i].metrics;
     strbuf out = STRBUF_INIT;
     int code = 200;
-    if (metrics_render(&srv->metrics, &g, &out) != 0) {
+    if (metrics_render(all, n, &g, &out) != 0) {
         code = 500;
         reply_error(srv, req, code, "internal", NULL, "out of memory");
     } else {
@@ -243,7 +269,7 @@ static int handle_metrics(server *srv, struct evhttp_request *req)
     return code;
 }
 
-static int handle_preflight(server *srv, struct evhttp_request *req)
+static int handle_preflight(const server *srv, struct evhttp_request *req)
 {
     struct evkeyvalq *h = evhttp_request_get_output_headers(req);
     add_cors(srv, req);
@@ -273,9 +299,10 @@ static route route_of(const char *path, const char **rest)
     return ROUTE_OTHER;
 }
 
-static int dispatch(server *srv, struct evhttp_request *req, route r, const char *rest,
+static int dispatch(worker *w, struct evhttp_request *req, route r, const char *rest,
                     const char *query)
 {
+    server *srv = w->srv;
     if (r == ROUTE_OTHER) {
         reply_error(srv, req, 404, "not_found", NULL, "no such route");
         return 404;
@@ -289,11 +316,11 @@ static int dispatch(server *srv, struct evhttp_request *req, route r, const char
         return 405;
     }
     switch (r) {
-    case ROUTE_SEARCH: return handle_search(srv, req, query);
-    case ROUTE_SUGGEST: return handle_suggest(srv, req, query);
-    case ROUTE_DOCUMENTS: return handle_document(srv, req, rest);
-    case ROUTE_HEALTH: return handle_health(srv, req);
-    default: return handle_metrics(srv, req);
+    case ROUTE_SEARCH: return handle_search(w, req, query);
+    case ROUTE_SUGGEST: return handle_suggest(w, req, query);
+    case ROUTE_DOCUMENTS: return handle_document(w, req, rest);
+    case ROUTE_HEALTH: return handle_health(w, req);
+    default: return handle_metrics(w, req);
     }
 }
 
@@ -319,58 +346,110 @@ static void log_access(server *srv, struct evhttp_request *req, const char *uri,
 
 static void on_request(struct evhttp_request *req, void *arg)
 {
-    server *srv = arg;
+    worker *w = arg;
     struct timespec start, end;
     clock_gettime(CLOCK_MONOTONIC, &start);
     const struct evhttp_uri *uri = evhttp_request_get_evhttp_uri(req);
     const char *path = evhttp_uri_get_path(uri), *rest;
     route r = route_of(path ? path : "/", &rest);
-    int code = dispatch(srv, req, r, rest, evhttp_uri_get_query(uri));
+    int code = dispatch(w, req, r, rest, evhttp_uri_get_query(uri));
     clock_gettime(CLOCK_MONOTONIC, &end);
     double seconds = (double)(end.tv_sec - start.tv_sec) + (double)(end.tv_nsec - start.tv_nsec) / 1e9;
-    metrics_record(&srv->metrics, r, code, seconds);
-    log_access(srv, req, evhttp_request_get_uri(req), code, seconds);
+    metrics_record(&w->metrics, r, code, seconds);
+    log_access(w->srv, req, evhttp_request_get_uri(req), code, seconds);
 }
 
 /* ---- Following the index ------------------------------------------------------------------ */
 
 /* Opens the index cfg.db_path now resolves to (through the "current" link of an index root). */
-static int open_index(server *srv, searcher **out, char target[PATH_MAX], ps_error *err)
+static int open_index(const server *srv, searcher **out, char target[PATH_MAX], ps_error *err)
 {
     if (!realpath(srv->cfg.db_path, target))
         return ps_fail(err, "cannot open index %s: %s", srv->cfg.db_path, strerror(errno));
     return searcher_open(target, srv->stopwords, srv->ref, out, err);
 }
 
-/* Every REFRESH_INTERVAL: a new generation published by the indexer is opened and swapped in;
- * otherwise the open one moves to its latest commit (incremental updates). A failure keeps
- * the index being served. */
+/* Every REFRESH_INTERVAL, in each worker: a new generation published by the indexer is opened
+ * and swapped in; otherwise the open one moves to its latest commit (incremental updates). A
+ * failure keeps the index being served. */
 static void on_refresh(evutil_socket_t fd, short events, void *arg)
 {
     (void)fd, (void)events;
-    server *srv = arg;
-    if (srv->access_log)
+    worker *w = arg;
+    server *srv = w->srv;
+    if (srv->access_log && w->index == 0)
         fflush(srv->access_log);
     char target[PATH_MAX];
     ps_error err;
-    if (srv->searcher && realpath(srv->cfg.db_path, target) && strcmp(target, srv->db_target) == 0) {
-        if (searcher_refresh(srv->searcher, &err) != 0)
+    if (w->searcher && realpath(srv->cfg.db_path, target) && strcmp(target, w->db_target) == 0) {
+        if (searcher_refresh(w->searcher, &err) != 0)
             fprintf(stderr, "searchd: %s\n", err.message);
         return;
     }
     searcher *fresh;
     if (open_index(srv, &fresh, target, &err) != 0) {
-        srv->metrics.reload_failures++;
-        if (srv->searcher)
-            fprintf(stderr, "searchd: keeping %s: %s\n", srv->db_target, err.message);
+        metrics_count_reload(&w->metrics, false);
+        if (w->searcher && w->index == 0)
+            fprintf(stderr, "searchd: keeping %s: %s\n", w->db_target, err.message);
         return;
     }
-    bool first = srv->searcher == NULL;
-    searcher_free(srv->searcher);
-    srv->searcher = fresh;
-    snprintf(srv->db_target, sizeof srv->db_target, "%s", target);
-    srv->metrics.reloads += !first;
-    fprintf(stderr, "searchd: now serving %s\n", target);
+    bool first = w->searcher == NULL;
+    searcher_free(w->searcher);
+    w->searcher = fresh;
+    snprintf(w->db_target, sizeof w->db_target, "%s", target);
+    if (!first)
+        metrics_count_reload(&w->metrics, true);
+    if (w->index == 0)
+        fprintf(stderr, "searchd: now serving %s\n", target);
+}
+
+/* ---- Workers ---------------------------------------------------------------------------- */
+
+static int worker_setup(worker *w, ps_error *err)
+{
+    server *srv = w->srv;
+    ps_error open_err;
+    if (open_index(srv, &w->searcher, w->db_target, &open_err) != 0) {
+        w->searcher = NULL; /* answer 503 until the indexer publishes a generation */
+        if (w->index == 0)
+            fprintf(stderr, "searchd: %s; answering 503 until an index appears\n",
+                    open_err.message);
+    }
+    if (!(w->base = event_base_new()) || !(w->http = evhttp_new(w->base)))
+        return ps_fail(err, "cannot create an event loop");
+    evhttp_set_default_content_type(w->http, "application/json; charset=utf-8");
+    evhttp_set_max_headers_size(w->http, MAX_HEADERS_SIZE);
+    evhttp_set_max_body_size(w->http, MAX_BODY_SIZE);
+    evhttp_set_timeout(w->http, srv->cfg.timeout_seconds);
+    evhttp_set_allowed_methods(w->http, EVHTTP_REQ_GET | EVHTTP_REQ_HEAD | EVHTTP_REQ_POST |
+                                            EVHTTP_REQ_PUT | EVHTTP_REQ_DELETE |
+                                            EVHTTP_REQ_OPTIONS | EVHTTP_REQ_PATCH);
+    evhttp_set_gencb(w->http, on_request, w);
+    /* every worker accepts on the same socket; the kernel hands each connection to one */
+    if (evhttp_accept_socket(w->http, srv->listener) != 0)
+        return ps_fail(err, "cannot accept on the listening socket");
+    w->refresh = event_new(w->base, -1, EV_PERSIST, on_refresh, w);
+    if (!w->refresh || event_add(w->refresh, &REFRESH_INTERVAL) != 0)
+        return ps_fail(err, "cannot install the refresh timer");
+    return 0;
+}
+
+static void *worker_main(void *arg)
+{
+    worker *w = arg;
+    event_base_dispatch(w->base);
+    return NULL;
+}
+
+static void worker_free(worker *w)
+{
+    if (w->refresh)
+        event_free(w->refresh);
+    if (w->http)
+        evhttp_free(w->http);
+    if (w->base)
+        event_base_free(w->base);
+    searcher_free(w->searcher);
 }
 
 /* ---- Lifecycle ------------------------------------------------------------------------- */
@@ -380,29 +459,35 @@ static void on_signal(evutil_socket_t sig, short events, void *arg)
     (void)events;
     server *srv = arg;
     fprintf(stderr, "searchd: signal %d, finishing requests in flight\n", (int)sig);
-    if (srv->socket) {
-        evhttp_del_accept_socket(srv->http, srv->socket); /* no new connections */
-        srv->socket = NULL;
-    }
-    event_base_loopexit(srv->base, &DRAIN_DELAY);
+    for (unsigned i = 0; i < srv->n_workers; i++)
+        if (srv->workers[i].started)
+            event_base_loopexit(srv->workers[i].base, &DRAIN_DELAY);
+    event_base_loopexit(srv->base, NULL);
 }
 
-static int listen_http(server *srv, ps_error *err)
+static int listen_socket(server *srv, ps_error *err)
 {
-    evhttp_set_default_content_type(srv->http, "application/json; charset=utf-8");
-    evhttp_set_max_headers_size(srv->http, MAX_HEADERS_SIZE);
-    evhttp_set_max_body_size(srv->http, MAX_BODY_SIZE);
-    evhttp_set_timeout(srv->http, srv->cfg.timeout_seconds);
-    evhttp_set_allowed_methods(srv->http, EVHTTP_REQ_GET | EVHTTP_REQ_HEAD | EVHTTP_REQ_POST |
-                                              EVHTTP_REQ_PUT | EVHTTP_REQ_DELETE |
-                                              EVHTTP_REQ_OPTIONS | EVHTTP_REQ_PATCH);
-    evhttp_set_gencb(srv->http, on_request, srv);
-    srv->socket = evhttp_bind_socket_with_handle(srv->http, srv->cfg.bind_address,
-                                                 (ev_uint16_t)srv->cfg.port);
-    if (!srv->socket)
-        return ps_fail(err, "cannot listen on %s:%d: %s", srv->cfg.bind_address, srv->cfg.port,
-                       strerror(errno));
-    return 0;
+    char port[16];
+    snprintf(port, sizeof port, "%d", srv->cfg.port);
+    struct evutil_addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM,
+                                    .ai_flags = EVUTIL_AI_PASSIVE | EVUTIL_AI_NUMERICHOST},
+                           *ai = NULL;
+    if (evutil_getaddrinfo(srv->cfg.bind_address, port, &hints, &ai) != 0 || !ai)
+        return ps_fail(err, "invalid address %s", srv->cfg.bind_address);
+    srv->listener = socket(ai->ai_family, SOCK_STREAM, 0);
+    int rc = 0;
+    int one = 1;
+    if (srv->listener < 0 || evutil_make_listen_socket_reuseable(srv->listener) != 0 ||
+        /* accepted sockets inherit it: no Nagle delay on the last segment of a reply */
+        setsockopt(srv->listener, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) != 0 ||
+        evutil_make_socket_nonblocking(srv->listener) != 0 ||
+        evutil_make_socket_closeonexec(srv->listener) != 0 ||
+        bind(srv->listener, ai->ai_addr, (socklen_t)ai->ai_addrlen) != 0 ||
+        listen(srv->listener, 1024) != 0)
+        rc = ps_fail(err, "cannot listen on %s:%d: %s", srv->cfg.bind_address, srv->cfg.port,
+                     strerror(errno));
+    evutil_freeaddrinfo(ai);
+    return rc;
 }
 
 static int open_access_log(server *srv, ps_error *err)
@@ -416,14 +501,28 @@ static int open_access_log(server *srv, ps_error *err)
     return 0;
 }
 
-static int install_events(server *srv, ps_error *err)
+static int install_signals(server *srv, ps_error *err)
 {
     srv->sigint = evsignal_new(srv->base, SIGINT, on_signal, srv);
     srv->sigterm = evsignal_new(srv->base, SIGTERM, on_signal, srv);
-    srv->refresh = event_new(srv->base, -1, EV_PERSIST, on_refresh, srv);
-    if (!srv->sigint || !srv->sigterm || !srv->refresh || evsignal_add(srv->sigint, NULL) != 0 ||
-        evsignal_add(srv->sigterm, NULL) != 0 || event_add(srv->refresh, &REFRESH_INTERVAL) != 0)
-        return ps_fail(err, "cannot install signal handlers and timers");
+    if (!srv->sigint || !srv->sigterm || evsignal_add(srv->sigint, NULL) != 0 ||
+        evsignal_add(srv->sigterm, NULL) != 0)
+        return ps_fail(err, "cannot install signal handlers");
+    return 0;
+}
+
+static int setup_workers(server *srv, ps_error *err)
+{
+    srv->workers = calloc(srv->cfg.threads, sizeof *srv->workers);
+    if (!srv->workers)
+        return ps_fail(err, "out of memory");
+    srv->n_workers = srv->cfg.threads;
+    for (unsigned i = 0; i < srv->n_workers; i++) {
+        srv->workers[i].srv = srv;
+        srv->workers[i].index = i;
+        if (worker_setup(&srv->workers[i], err) != 0)
+            return -1;
+    }
     return 0;
 }
 
@@ -433,24 +532,26 @@ int server_open(const server_config *cfg, server **out, ps_error *err)
     if (!srv)
         return ps_fail(err, "out of memory");
     srv->cfg = *cfg;
-    int rc = fr_stopwords_load(cfg->stopwords_path, &srv->stopwords, err);
+    srv->listener = -1;
+    /* cross-thread loopexit needs libevent's locks; jansson's hash seed must be set once */
+    int rc = evthread_use_pthreads() == 0 ? 0 : ps_fail(err, "libevent without threads");
+    json_object_seed(0);
+    if (rc == 0)
+        rc = fr_stopwords_load(cfg->stopwords_path, &srv->stopwords, err);
     if (rc == 0)
         rc = referentiel_load(cfg->referentiels_dir, &srv->ref, err);
     if (rc == 0)
         rc = suggester_new(srv->ref, &srv->suggester, err);
-    if (rc == 0 && open_index(srv, &srv->searcher, srv->db_target, err) != 0) {
-        /* serve 503s until the indexer publishes a generation */
-        fprintf(stderr, "searchd: %s; answering 503 until an index appears\n", err->message);
-        srv->searcher = NULL;
-    }
-    if (rc == 0 && (!(srv->base = event_base_new()) || !(srv->http = evhttp_new(srv->base))))
+    if (rc == 0 && !(srv->base = event_base_new()))
         rc = ps_fail(err, "cannot create the event loop");
     if (rc == 0)
-        rc = listen_http(srv, err);
+        rc = listen_socket(srv, err);
+    if (rc == 0)
+        rc = setup_workers(srv, err);
     if (rc == 0)
         rc = open_access_log(srv, err);
     if (rc == 0)
-        rc = install_events(srv, err);
+        rc = install_signals(srv, err);
     if (rc == 0)
         rc = drop_privileges(cfg->user, err);
     if (rc != 0) {
@@ -465,8 +566,7 @@ int server_port(const server *srv)
 {
     struct sockaddr_storage ss;
     socklen_t len = sizeof ss;
-    evutil_socket_t fd = evhttp_bound_socket_get_fd(srv->socket);
-    if (getsockname(fd, (struct sockaddr *)&ss, &len) != 0)
+    if (getsockname(srv->listener, (struct sockaddr *)&ss, &len) != 0)
         return -1;
     if (ss.ss_family == AF_INET)
         return ntohs(((struct sockaddr_in *)&ss)->sin_port);
@@ -478,30 +578,43 @@ int server_port(const server *srv)
 int server_run(server *srv, ps_error *err)
 {
     signal(SIGPIPE, SIG_IGN); /* a client that goes away must not kill the server */
-    if (event_base_dispatch(srv->base) < 0)
-        return ps_fail(err, "event loop failed");
-    return 0;
+    int rc = 0;
+    for (unsigned i = 0; i < srv->n_workers && rc == 0; i++) {
+        worker *w = &srv->workers[i];
+        if (pthread_create(&w->thread, NULL, worker_main, w) != 0)
+            rc = ps_fail(err, "cannot start worker thread %u", i);
+        else
+            w->started = true;
+    }
+    if (rc == 0 && event_base_dispatch(srv->base) < 0)
+        rc = ps_fail(err, "event loop failed");
+    if (rc != 0) /* stop the workers that did start */
+        on_signal(SIGTERM, 0, srv);
+    for (unsigned i = 0; i < srv->n_workers; i++)
+        if (srv->workers[i].started)
+            pthread_join(srv->workers[i].thread, NULL);
+    return rc;
 }
 
 void server_free(server *srv)
 {
     if (!srv)
         return;
+    for (unsigned i = 0; srv->workers && i < srv->n_workers; i++)
+        worker_free(&srv->workers[i]);
+    free(srv->workers);
+    if (srv->listener >= 0)
+        evutil_closesocket(srv->listener);
     if (srv->sigint)
         event_free(srv->sigint);
     if (srv->sigterm)
         event_free(srv->sigterm);
-    if (srv->refresh)
-        event_free(srv->refresh);
-    if (srv->http)
-        evhttp_free(srv->http);
     if (srv->base)
         event_base_free(srv->base);
     if (srv->access_log && srv->access_log != stdout)
         fclose(srv->access_log);
     else if (srv->access_log)
         fflush(srv->access_log);
-    searcher_free(srv->searcher);
     suggester_free(srv->suggester);
     referentiel_free(srv->ref);
     fr_stopwords_free(srv->stopwords);

@@ -19,6 +19,7 @@ typedef struct server_config {
     const char *access_log;     /* a file, "-" for stdout, or NULL for none */
     const char *user;           /* who to become after start-up when started as root */
     int timeout_seconds;        /* idle and slow clients are dropped after this */
+    unsigned threads;           /* worker threads, each with its own event loop and searcher */
     int64_t now;                /* fixed reference time for publieeDepuis, 0: the clock */
 } server_config;
 

@@ -24,9 +24,21 @@ static bool next_word(const char *text, size_t len, size_t *pos, size_t *start, 
     return true;
 }
 
+/* Stems and folded words share their first letters; comparing those first spares the
+ * stemmer most of a description's words. */
+enum { PREFIX = 3 };
+
 static bool matches(fr_analyzer *a, const char *word, size_t len,
                     const char (*stems)[SNIPPET_MAX_STEM], unsigned n)
 {
+    char folded[PREFIX + 8];
+    fold_text(word, len, folded, sizeof folded);
+    bool possible = false;
+    for (unsigned i = 0; i < n && !possible; i++)
+        possible = strncmp(folded, stems[i], PREFIX) == 0 ||
+                   (strlen(stems[i]) < PREFIX && strncmp(folded, stems[i], strlen(stems[i])) == 0);
+    if (!possible)
+        return false;
     char stem[SNIPPET_MAX_STEM * 2];
     fr_stem(a, word, len, stem, sizeof stem);
     for (unsigned i = 0; i < n; i++)
