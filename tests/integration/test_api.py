@@ -142,7 +142,8 @@ class ApiTest(unittest.TestCase):
             "--stopwords", src("stopwords", "fr.txt")])
         if r.returncode != 0:
             raise RuntimeError("indexer failed: " + r.stdout + r.stderr)
-        cls.server = Searchd(ARGS.searchd, os.path.join(root, "current"),
+        cls.server_db = os.path.join(root, "current")
+        cls.server = Searchd(ARGS.searchd, cls.server_db,
                              src("stopwords", "fr.txt"), referentiels(),
                              ["--now", NOW.strftime("%Y-%m-%dT%H:%M:%SZ"),
                               "--cors-origin", "https://prendresoin.example"])
@@ -358,6 +359,20 @@ class ApiTest(unittest.TestCase):
             self.assertTrue(headers["Content-Type"].startswith("application/json"))
         status, _, body = self.server.get_json("/v1/search?" + "q=" + "a" * 5000)
         self.assertEqual((status, body["error"]["code"]), (400, "invalid_query_string"))
+
+    def test_idle_connections_are_closed(self):
+        import socket
+        idle = Searchd(ARGS.searchd, self.server_db, src("stopwords", "fr.txt"), referentiels(),
+                       ["--timeout", "1"])
+        try:
+            conn = socket.create_connection(("127.0.0.1", idle.port), timeout=10)
+            started = __import__("time").time()
+            self.assertEqual(conn.recv(1), b"")  # the server closes the idle connection
+            self.assertLess(__import__("time").time() - started, 5)
+            conn.close()
+        finally:
+            code, log = idle.stop()
+        self.assertEqual(code, 0, log)
 
     def test_oversized_request_is_refused(self):
         status, _, _ = self.server.request("GET", "/health", headers={"X-Big": "y" * 20000})

@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import unittest
 from urllib.parse import quote
@@ -199,6 +200,35 @@ class IndexerTest(unittest.TestCase):
         self.assertEqual(self.total(s, "puericultrice maternite")["hits"][0]["id"], "301NEW1")
         self.assertEqual(self.total(s, "CCAS")["total"], 0)
         self.assertEqual(self.current(), "generations/000001")
+
+    def test_no_request_fails_while_generations_switch(self):
+        self.index("--offres", src("data", "sample", "offres.jsonl"))
+        s = self.serve()
+        failures, done = [], threading.Event()
+
+        def hammer():
+            while not done.is_set():
+                try:
+                    status, _, body = s.get_json("/v1/search?q=infirmier&facets=typeContrat")
+                    if status != 200:
+                        failures.append(status)
+                except Exception as e:  # a reset or a timeout is a failure too
+                    failures.append(repr(e))
+
+        threads = [threading.Thread(target=hammer) for _ in range(4)]
+        for t in threads:
+            t.start()
+        try:
+            for _ in range(3):
+                self.index("--offres", src("data", "sample", "offres.jsonl"))
+                time.sleep(1.2)
+        finally:
+            done.set()
+            for t in threads:
+                t.join()
+        self.assertEqual(failures, [])
+        _, _, health = s.get_json("/health")
+        self.assertEqual(health["index"]["generation"], "000004")
 
     def test_searchd_follows_a_new_generation(self):
         self.index("--offres", src("data", "sample", "offres-bad.jsonl"), "--max-skipped", "1")
