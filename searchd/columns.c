@@ -102,9 +102,13 @@ static int load_row(void *arg, uint32_t docid, const char *bytes, size_t len)
         st->status = ps_fail(st->err, "too many distinct codes, or out of memory");
         return 1;
     }
+    double rad = M_PI / 180.0;
     c->rows[docid] = (doc_row){.date = f.date,
                                .lat = f.has_geo ? (float)f.lat : NAN,
                                .lon = f.has_geo ? (float)f.lon : NAN,
+                               .x = (float)(cos(f.lat * rad) * cos(f.lon * rad)),
+                               .y = (float)(cos(f.lat * rad) * sin(f.lon * rad)),
+                               .z = (float)sin(f.lat * rad),
                                .rome = (uint16_t)rome,
                                .commune = (uint16_t)commune,
                                .departement = (uint16_t)dep,

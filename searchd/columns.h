@@ -27,6 +27,7 @@ const char *code_dict_code(const code_dict *d, uint32_t id);
 typedef struct doc_row {
     int64_t date;     /* seconds, 0 when none */
     float lat, lon;   /* NAN when none */
+    float x, y, z;    /* the point on the unit sphere: distances without trigonometry */
     uint16_t rome, commune, departement;
     uint8_t region, type, familles, contrat, experience;
     int8_t temps_plein, alternance; /* 1, 0, -1 */

@@ -55,9 +55,21 @@ static int allowed_communes(const search_request *req, const columns *c, const r
     return 0;
 }
 
+static void compile_centre(const search_request *req, compiled_filter *f)
+{
+    double rad = M_PI / 180.0;
+    f->lat = req->lat, f->lon = req->lon;
+    f->cx = (float)(cos(req->lat * rad) * cos(req->lon * rad));
+    f->cy = (float)(cos(req->lat * rad) * sin(req->lon * rad));
+    f->cz = (float)sin(req->lat * rad);
+}
+
 static void compile_geo(const search_request *req, compiled_filter *f)
 {
-    f->lat = req->lat, f->lon = req->lon, f->radius_km = req->distance_km;
+    f->radius_km = req->distance_km;
+    /* a great-circle distance d is a chord of 2 sin(d / 2R) */
+    double chord = 2 * sin(req->distance_km / (2 * 6371.0));
+    f->max_chord2 = (float)(chord * chord);
     /* 1 degree of latitude is 111.2 km; longitude degrees shrink with cos(latitude). A small
      * margin keeps the box a superset of the circle despite float rounding. */
     double dlat = req->distance_km / 111.19 + 1e-3;
@@ -91,6 +103,7 @@ int filter_compile(const search_request *req, const columns *c, const referentie
     if (rc == 0 && req->region.count)
         rc = allowed_ids(&req->region, &c->region, &f->region_ok, err);
     if (rc == 0 && req->has_centre) {
+        compile_centre(req, f);
         if (req->distance_km == 0 && req->centre_commune[0])
             rc = allowed_communes(req, c, ref, f, err);
         else
@@ -118,6 +131,10 @@ static bool geo_ok(const compiled_filter *f, const doc_row *r)
     if (isnan(r->lat) || r->lat < f->lat_min || r->lat > f->lat_max || r->lon < f->lon_min ||
         r->lon > f->lon_max)
         return false;
+    float c2 = chord2(f->cx, f->cy, f->cz, r->x, r->y, r->z);
+    /* float rounding is about a metre: near the circle, decide with the exact distance */
+    if (fabsf(c2 - f->max_chord2) > f->max_chord2 * 1e-3f + 1e-9f)
+        return c2 < f->max_chord2;
     return distance_km(f->lat, f->lon, r->lat, r->lon) <= f->radius_km;
 }
 

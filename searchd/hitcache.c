@@ -4,7 +4,7 @@
 
 typedef struct slot {
     uint32_t docid; /* 0: empty */
-    json_t *record;
+    hit_record record;
 } slot;
 
 struct hit_cache {
@@ -24,26 +24,33 @@ hit_cache *hit_cache_new(uint32_t slots)
     return c;
 }
 
-json_t *hit_cache_get(hit_cache *c, uint32_t docid)
+const hit_record *hit_cache_get(hit_cache *c, uint32_t docid)
 {
     slot *s = &c->slots[docid % c->count];
-    return s->docid == docid ? s->record : NULL;
+    return s->docid == docid ? &s->record : NULL;
 }
 
-void hit_cache_put(hit_cache *c, uint32_t docid, json_t *record)
+static void release(slot *s)
+{
+    free(s->record.fields);
+    free(s->record.description);
+    *s = (slot){0, {NULL, NULL}};
+}
+
+const hit_record *hit_cache_put(hit_cache *c, uint32_t docid, hit_record *record)
 {
     slot *s = &c->slots[docid % c->count];
-    json_decref(s->record);
+    release(s);
     s->docid = docid;
-    s->record = json_incref(record);
+    s->record = *record;
+    *record = (hit_record){NULL, NULL};
+    return &s->record;
 }
 
 void hit_cache_clear(hit_cache *c)
 {
-    for (uint32_t i = 0; i < c->count; i++) {
-        json_decref(c->slots[i].record);
-        c->slots[i] = (slot){0, NULL};
-    }
+    for (uint32_t i = 0; i < c->count; i++)
+        release(&c->slots[i]);
 }
 
 void hit_cache_free(hit_cache *c)

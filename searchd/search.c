@@ -3,11 +3,13 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "codes.h"
 #include "columns.h"
 #include "filter.h"
 #include "hitcache.h"
+#include "jsonout.h"
 #include "matchcache.h"
 #include "snippet.h"
 #include "textquery.h"
@@ -139,7 +141,8 @@ static double sort_key(const run_state *st, const doc_row *r, float weight)
     switch (st->req->sort) {
     case SORT_PERTINENCE: return -(double)weight;
     case SORT_DISTANCE:
-        return isnan(r->lat) ? INFINITY : distance_km(st->req->lat, st->req->lon, r->lat, r->lon);
+        return isnan(r->lat) ? INFINITY
+                             : chord2(st->filter.cx, st->filter.cy, st->filter.cz, r->x, r->y, r->z);
     case SORT_DATE: break;
     }
     return -(double)r->date;
@@ -249,12 +252,12 @@ static void page_from_topk(run_state *st, page *p)
 
 static double round_to(double v, double unit) { return round(v / unit) * unit; }
 
-/* The stored record of docid (a new reference), from the hit cache or the index. */
-static json_t *stored_record(const searcher *s, uint32_t docid, ps_error *err)
+/* The stored record of docid, ready to write: from the hit cache, or fetched and prepared. */
+static const hit_record *stored_record(const searcher *s, uint32_t docid, ps_error *err)
 {
-    json_t *cached = hit_cache_get(s->hits, docid);
+    const hit_record *cached = hit_cache_get(s->hits, docid);
     if (cached)
-        return json_incref(cached);
+        return cached;
     char *data;
     size_t len;
     xs_error xe;
@@ -266,39 +269,47 @@ static json_t *stored_record(const searcher *s, uint32_t docid, ps_error *err)
         json_decref(record);
         return ps_fail(err, "stored document %u is not a JSON object", docid), NULL;
     }
-    hit_cache_put(s->hits, docid, record);
-    return record;
+    const char *description = json_string_value(json_object_get(record, "description"));
+    hit_record h = {NULL, description ? strdup(description) : NULL};
+    json_object_del(record, "description"); /* the documents route returns it whole */
+    h.fields = json_dumps(record, JSON_COMPACT | JSON_REAL_PRECISION(10));
+    json_decref(record);
+    if (!h.fields || (description && !h.description)) {
+        free(h.fields);
+        free(h.description);
+        return ps_fail(err, "out of memory"), NULL;
+    }
+    h.fields[strlen(h.fields) - 1] = '\0'; /* the final '}': the hit's own fields follow */
+    return hit_cache_put(s->hits, docid, &h);
 }
 
-static json_t *hit_json(const searcher *s, const search_request *req, const text_query *tq,
-                        uint32_t docid, double score, ps_error *err)
+static int write_hit(strbuf *b, const searcher *s, const search_request *req,
+                     const text_query *tq, uint32_t docid, double score, ps_error *err)
 {
-    json_t *record = stored_record(s, docid, err);
-    if (!record)
-        return NULL;
-    json_t *hit = json_copy(record); /* shallow: the cached record stays as it is */
-    json_decref(record);
-    if (!hit)
-        return ps_fail(err, "out of memory"), NULL;
-    const char *description = json_string_value(json_object_get(hit, "description"));
-    if (tq && tq->n_stems && description) {
+    const hit_record *h = stored_record(s, docid, err);
+    if (!h)
+        return -1;
+    int rc = strbuf_puts(b, h->fields);
+    if (rc == 0 && tq && tq->n_stems && h->description) {
         strbuf snippet = STRBUF_INIT;
-        if (snippet_build(s->analyzer, description, strlen(description),
-                          (const char(*)[SNIPPET_MAX_STEM])tq->stems, tq->n_stems, 240,
-                          &snippet) == 0 &&
-            snippet.data)
-            json_object_set_new(hit, "snippet", json_string(snippet.data));
+        rc = snippet_build(s->analyzer, h->description, strlen(h->description),
+                           (const char(*)[SNIPPET_MAX_STEM])tq->stems, tq->n_stems, 240,
+                           &snippet);
+        if (rc == 0 && snippet.data)
+            rc = strbuf_puts(b, ",") || json_out_key(b, "snippet") ||
+                 json_out_string(b, snippet.data, snippet.len);
         strbuf_free(&snippet);
     }
-    json_object_del(hit, "description"); /* the documents route returns it whole */
-    if (score >= 0)
-        json_object_set_new(hit, "score", json_real(round_to(score, 0.001)));
+    if (rc == 0 && score >= 0)
+        rc = strbuf_puts(b, ",") || json_out_key(b, "score") ||
+             json_out_number(b, round_to(score, 0.001), 3);
     const doc_row *r = docid < s->columns->count ? &s->columns->rows[docid] : NULL;
-    if (req->has_centre && r && !isnan(r->lat))
-        json_object_set_new(hit, "distance_km",
-                            json_real(round_to(distance_km(req->lat, req->lon, r->lat, r->lon),
-                                               0.1)));
-    return hit;
+    if (rc == 0 && req->has_centre && r && !isnan(r->lat))
+        rc = strbuf_puts(b, ",") || json_out_key(b, "distance_km") ||
+             json_out_number(b, distance_km(req->lat, req->lon, r->lat, r->lon), 1);
+    if (rc == 0)
+        rc = strbuf_putc(b, '}');
+    return rc == 0 ? 0 : ps_fail(err, "out of memory");
 }
 
 /* The code and label of value id of a facet dimension; false when id names nothing. */
@@ -344,65 +355,72 @@ static bool facet_value(const searcher *s, facet_dim d, uint32_t id, const char 
     return *code && **code;
 }
 
-static int compare_facet_values(const void *a, const void *b)
+typedef struct facet_value_count {
+    const char *code, *label;
+    uint32_t count;
+} facet_value_count;
+
+static int by_count_then_code(const void *a, const void *b)
 {
-    json_int_t ca = json_integer_value(json_object_get(*(json_t *const *)a, "count"));
-    json_int_t cb = json_integer_value(json_object_get(*(json_t *const *)b, "count"));
-    if (ca != cb)
-        return ca < cb ? 1 : -1;
-    return strcmp(json_string_value(json_object_get(*(json_t *const *)a, "value")),
-                  json_string_value(json_object_get(*(json_t *const *)b, "value")));
+    const facet_value_count *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count < y->count ? 1 : -1;
+    return strcmp(x->code, y->code);
 }
 
 enum { FACET_MAX_VALUES = 200 };
 
-static json_t *facet_json(const searcher *s, const facet_counts *fc, facet_dim d)
+static int write_facet(strbuf *b, const searcher *s, const facet_counts *fc, facet_dim d)
 {
-    json_t *values[FACET_MAX_VALUES];
+    facet_value_count values[FACET_MAX_VALUES];
     size_t n = 0;
-    for (uint32_t id = 0; id < fc->sizes[d] && n < FACET_MAX_VALUES; id++) {
-        const char *code, *label;
-        if (!fc->counts[d][id] || !facet_value(s, d, id, &code, &label))
-            continue;
-        values[n] = json_pack("{s:s, s:I}", "value", code, "count", (json_int_t)fc->counts[d][id]);
-        if (values[n] && label)
-            json_object_set_new(values[n], "label", json_string(label));
-        n += values[n] != NULL;
+    for (uint32_t id = 0; id < fc->sizes[d] && n < FACET_MAX_VALUES; id++)
+        if (fc->counts[d][id] && facet_value(s, d, id, &values[n].code, &values[n].label))
+            values[n++].count = fc->counts[d][id];
+    qsort(values, n, sizeof *values, by_count_then_code);
+    int rc = json_out_key(b, facet_dim_name(d)) || strbuf_putc(b, '[');
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        rc = (i && strbuf_putc(b, ',')) || strbuf_putc(b, '{') || json_out_key(b, "value") ||
+             json_out_string(b, values[i].code, strlen(values[i].code));
+        if (rc == 0 && values[i].label)
+            rc = strbuf_putc(b, ',') || json_out_key(b, "label") ||
+                 json_out_string(b, values[i].label, strlen(values[i].label));
+        if (rc == 0)
+            rc = strbuf_putc(b, ',') || json_out_key(b, "count") ||
+                 json_out_uint(b, values[i].count) || strbuf_putc(b, '}');
     }
-    qsort(values, n, sizeof *values, compare_facet_values);
-    json_t *list = json_array();
-    for (size_t i = 0; i < n; i++)
-        json_array_append_new(list, values[i]);
-    return list;
+    return rc || strbuf_putc(b, ']');
 }
 
-static json_t *facets_json(const searcher *s, const facet_counts *fc, unsigned wanted)
+/* {"total", "offset", "limit", "hits", ["facets"]: the reply's body, left open for the
+ * fields that follow. */
+static int write_result(strbuf *b, const run_state *st, const page *p, const text_query *tq,
+                        ps_error *err)
 {
-    json_t *facets = json_object();
-    for (int d = 0; d < DIM_FACET_COUNT; d++)
-        if (wanted & 1u << d)
-            json_object_set_new(facets, facet_dim_name((facet_dim)d), facet_json(s, fc, d));
-    return facets;
-}
-
-static json_t *result_json(const run_state *st, const page *p, const text_query *tq,
-                           ps_error *err)
-{
-    json_t *hits = json_array();
-    for (uint32_t i = 0; i < p->count; i++) {
-        json_t *hit = hit_json(st->s, st->req, tq, p->docids[i], p->scores[i], err);
-        if (!hit) {
-            json_decref(hits);
-            return NULL;
+    int rc = strbuf_putc(b, '{') || json_out_key(b, "total") ||
+             json_out_uint(b, st->facets.accepted) || strbuf_putc(b, ',') ||
+             json_out_key(b, "offset") || json_out_uint(b, st->req->offset) ||
+             strbuf_putc(b, ',') || json_out_key(b, "limit") || json_out_uint(b, st->req->limit) ||
+             strbuf_putc(b, ',') || json_out_key(b, "hits") || strbuf_putc(b, '[');
+    for (uint32_t i = 0; rc == 0 && i < p->count; i++) {
+        if (i && strbuf_putc(b, ','))
+            return ps_fail(err, "out of memory");
+        if (write_hit(b, st->s, st->req, tq, p->docids[i], p->scores[i], err) != 0)
+            return -1;
+    }
+    rc = rc || strbuf_putc(b, ']');
+    if (rc == 0 && st->req->facets) {
+        rc = strbuf_putc(b, ',') || json_out_key(b, "facets") || strbuf_putc(b, '{');
+        bool first = true;
+        for (int d = 0; rc == 0 && d < DIM_FACET_COUNT; d++) {
+            if (!(st->req->facets & 1u << d))
+                continue;
+            rc = (!first && strbuf_putc(b, ',')) || write_facet(b, st->s, &st->facets, d);
+            first = false;
         }
-        json_array_append_new(hits, hit);
+        rc = rc || strbuf_putc(b, '}');
     }
-    json_t *out = json_pack("{s:I, s:I, s:I, s:o}", "total", (json_int_t)st->facets.accepted,
-                            "offset", (json_int_t)st->req->offset, "limit",
-                            (json_int_t)st->req->limit, "hits", hits);
-    if (out && st->req->facets)
-        json_object_set_new(out, "facets", facets_json(st->s, &st->facets, st->req->facets));
-    return out;
+    return rc ? ps_fail(err, "out of memory") : 0;
 }
 
 /* ---- Running a request ------------------------------------------------------------------- */
@@ -494,24 +512,36 @@ static search_status run_request(searcher *s, const search_request *req, int64_t
     return SEARCH_OK;
 }
 
-search_status searcher_run(searcher *s, const search_request *req, int64_t now, json_t **result,
+search_status searcher_run(searcher *s, const search_request *req, int64_t now, strbuf *out,
                            ps_error *err)
 {
+    struct timespec start, end;
+    clock_gettime(CLOCK_MONOTONIC, &start);
     run r = {0};
     const char *matching;
-    *result = NULL;
-    if (run_request(s, req, now, &r, &matching, err) == SEARCH_OK) {
+    int rc = run_request(s, req, now, &r, &matching, err) == SEARCH_OK ? 0 : -1;
+    if (rc == 0) {
         page p;
         page_from_topk(&r.st, &p);
-        *result = result_json(&r.st, &p, req->q[0] ? &r.tq : NULL, err);
+        rc = write_result(out, &r.st, &p, req->q[0] ? &r.tq : NULL, err);
     }
-    if (*result && req->q[0]) {
-        json_object_set_new(*result, "matching", json_string(matching));
-        if (r.tq.misspelt)
-            json_object_set_new(*result, "suggestion", json_string(r.tq.corrected.data));
+    if (rc == 0 && req->q[0]) {
+        rc = strbuf_putc(out, ',') || json_out_key(out, "matching") ||
+             json_out_string(out, matching, strlen(matching));
+        if (rc == 0 && r.tq.misspelt)
+            rc = strbuf_putc(out, ',') || json_out_key(out, "suggestion") ||
+                 json_out_string(out, r.tq.corrected.data, r.tq.corrected.len);
+        if (rc != 0)
+            ps_fail(err, "out of memory");
     }
     run_free(&r);
-    return *result ? SEARCH_OK : SEARCH_FAILED;
+    clock_gettime(CLOCK_MONOTONIC, &end);
+    double ms = (double)(end.tv_sec - start.tv_sec) * 1e3 +
+                (double)(end.tv_nsec - start.tv_nsec) / 1e6;
+    if (rc == 0 && (strbuf_putc(out, ',') || json_out_key(out, "took_ms") ||
+                    json_out_number(out, ms, 3) || strbuf_puts(out, "}\n")))
+        rc = ps_fail(err, "out of memory");
+    return rc == 0 ? SEARCH_OK : SEARCH_FAILED;
 }
 
 search_status searcher_document(searcher *s, doc_type type, const char *id, json_t **result,

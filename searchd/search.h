@@ -12,6 +12,7 @@
 #include "referentiel.h"
 #include "request.h"
 #include "schema.h"
+#include "strbuf.h"
 
 typedef enum search_status {
     SEARCH_OK,
@@ -26,9 +27,9 @@ int searcher_open(const char *db_path, const fr_stopwords *sw, const referentiel
                   searcher **out, ps_error *err);
 void searcher_free(searcher *s);
 
-/* On SEARCH_OK, *result is {"total", "offset", "limit", "hits", ["facets"], ["suggestion"]}
- * (the caller owns it). now is the reference time for publieeDepuis (seconds). */
-search_status searcher_run(searcher *s, const search_request *req, int64_t now, json_t **result,
+/* On SEARCH_OK, out holds the JSON reply {"total", "offset", "limit", "hits", ["facets"],
+ * ["matching", "suggestion"], "took_ms"}. now is the reference time for publieeDepuis. */
+search_status searcher_run(searcher *s, const search_request *req, int64_t now, strbuf *out,
                            ps_error *err);
 
 /* The stored record of type/id, description included. */

@@ -150,21 +150,16 @@ static int handle_search(worker *w, struct evhttp_request *req, const char *quer
     } else if (!index_available(w, req)) {
         code = 503;
     } else {
-        struct timespec start, end;
-        clock_gettime(CLOCK_MONOTONIC, &start);
-        json_t *result;
+        strbuf body = STRBUF_INIT;
         ps_error err;
-        if (searcher_run(w->searcher, &sreq, reference_time(srv), &result, &err) != SEARCH_OK) {
+        if (searcher_run(w->searcher, &sreq, reference_time(srv), &body, &err) != SEARCH_OK) {
             fprintf(stderr, "searchd: search failed: %s\n", err.message);
             code = 500;
             reply_error(srv, req, code, "internal", NULL, "the search failed; see the server log");
         } else {
-            clock_gettime(CLOCK_MONOTONIC, &end);
-            double ms = (double)(end.tv_sec - start.tv_sec) * 1e3 +
-                        (double)(end.tv_nsec - start.tv_nsec) / 1e6;
-            json_object_set_new(result, "took_ms", json_real((double)(long)(ms * 1000) / 1000));
-            reply_json(srv, req, code, result);
+            send_text(srv, req, code, "application/json; charset=utf-8", body.data, body.len);
         }
+        strbuf_free(&body);
     }
     evhttp_clear_headers(&params);
     return code;
