@@ -153,6 +153,37 @@ static int build_lat_index(columns *c)
     return 0;
 }
 
+typedef struct date_docid {
+    int64_t date;
+    uint32_t docid;
+} date_docid;
+
+static int newest_first(const void *a, const void *b)
+{
+    const date_docid *x = a, *y = b;
+    if (x->date != y->date)
+        return x->date > y->date ? -1 : 1;
+    return (x->docid > y->docid) - (x->docid < y->docid);
+}
+
+static int build_date_index(columns *c)
+{
+    date_docid *pairs = malloc((c->count ? c->count : 1) * sizeof *pairs);
+    c->by_date = malloc((c->count ? c->count : 1) * sizeof *c->by_date);
+    if (!pairs || !c->by_date) {
+        free(pairs);
+        return -1;
+    }
+    for (uint32_t d = 1; d < c->count; d++)
+        if (c->rows[d].present)
+            pairs[c->n_by_date++] = (date_docid){c->rows[d].date, d};
+    qsort(pairs, c->n_by_date, sizeof *pairs, newest_first);
+    for (uint32_t i = 0; i < c->n_by_date; i++)
+        c->by_date[i] = pairs[i].docid;
+    free(pairs);
+    return 0;
+}
+
 int columns_load(xs_database *db, columns **out, ps_error *err)
 {
     columns *c = calloc(1, sizeof *c);
@@ -169,7 +200,7 @@ int columns_load(xs_database *db, columns **out, ps_error *err)
     xs_error xe;
     if (xs_database_each_value(db, SLOT_FACETS, load_row, &st, &xe) != XS_OK)
         st.status = ps_fail(err, "reading facets: %s", xe.message);
-    if (st.status == 0 && build_lat_index(c) != 0)
+    if (st.status == 0 && (build_lat_index(c) != 0 || build_date_index(c) != 0))
         st.status = ps_fail(err, "out of memory");
     if (st.status != 0) {
         columns_free(c);
@@ -212,6 +243,7 @@ void columns_free(columns *c)
         return;
     free(c->rows);
     free(c->by_lat);
+    free(c->by_date);
     code_dict_free(&c->rome);
     code_dict_free(&c->commune);
     code_dict_free(&c->departement);

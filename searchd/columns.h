@@ -40,6 +40,8 @@ typedef struct columns {
     uint32_t documents;
     uint32_t *by_lat; /* the docids with coordinates, by latitude: radius searches scan a band */
     uint32_t n_by_lat;
+    uint32_t *by_date; /* every docid, newest first (then by docid): unfiltered browsing */
+    uint32_t n_by_date;
     code_dict rome, commune, departement, region;
 } columns;
 

@@ -191,6 +191,14 @@ int facet_counts_init(facet_counts *fc, const columns *c, ps_error *err)
     return 0;
 }
 
+void facet_counts_copy(facet_counts *dst, const facet_counts *src, unsigned wanted)
+{
+    dst->accepted = src->accepted;
+    for (int d = 0; d < DIM_FACET_COUNT; d++)
+        if (wanted & 1u << d)
+            memcpy(dst->counts[d], src->counts[d], src->sizes[d] * sizeof *src->counts[d]);
+}
+
 void facet_counts_free(facet_counts *fc)
 {
     for (int d = 0; d < DIM_FACET_COUNT; d++)

@@ -51,6 +51,8 @@ typedef struct facet_counts {
 
 int facet_counts_init(facet_counts *fc, const columns *c, ps_error *err);
 void facet_counts_free(facet_counts *fc);
+/* Copies the counts of the dimensions in wanted, and the accepted total, from src. */
+void facet_counts_copy(facet_counts *dst, const facet_counts *src, unsigned wanted);
 /* Records a document with the given failures: accepted ones count everywhere, those failing
  * exactly one facet's filter count in that facet only. Returns true when accepted. */
 bool facet_counts_add(facet_counts *fc, const doc_row *row, unsigned failures, unsigned wanted);

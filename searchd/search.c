@@ -28,6 +28,7 @@ struct searcher {
     acronyms *acronyms;
     match_cache *cache; /* text matches of this generation and revision */
     hit_cache *hits;    /* stored records recently shown */
+    facet_counts everything; /* every facet over every document: unfiltered browsing */
     const fr_stopwords *stopwords;
     const referentiel *ref;
 };
@@ -58,10 +59,21 @@ static int load_derived(searcher *s, ps_error *err)
         columns_free(c);
         return -1;
     }
+    facet_counts everything;
+    if (facet_counts_init(&everything, c, err) != 0) {
+        columns_free(c);
+        acronyms_free(a);
+        return -1;
+    }
+    for (uint32_t docid = 1; docid < c->count; docid++)
+        if (c->rows[docid].present)
+            facet_counts_add(&everything, &c->rows[docid], 0, ~0u);
     columns_free(s->columns);
     acronyms_free(s->acronyms);
+    facet_counts_free(&s->everything);
     s->columns = c;
     s->acronyms = a;
+    s->everything = everything;
     match_cache_clear(s->cache);
     hit_cache_clear(s->hits);
     return 0;
@@ -108,6 +120,7 @@ void searcher_free(searcher *s)
     acronyms_free(s->acronyms);
     match_cache_free(s->cache);
     hit_cache_free(s->hits);
+    facet_counts_free(&s->everything);
     xs_enquire_free(s->enquire);
     xs_qparser_free(s->qp);
     fr_analyzer_free(s->analyzer);
@@ -166,6 +179,12 @@ static void run_browse(run_state *st)
 {
     const columns *c = st->s->columns;
     const compiled_filter *f = &st->filter;
+    if (!f->active && st->req->sort == SORT_DATE) { /* everything, newest first: precomputed */
+        facet_counts_copy(&st->facets, &st->s->everything, st->req->facets);
+        for (uint32_t i = 0; i < c->n_by_date && i < st->best.k; i++)
+            topk_push(&st->best, -(double)c->rows[c->by_date[i]].date, c->by_date[i]);
+        return;
+    }
     if ((f->active & 1u << DIM_GEO) && !f->commune_only) {
         uint32_t first, last;
         columns_lat_band(c, f->lat_min, f->lat_max, &first, &last);

@@ -227,6 +227,14 @@ class ApiTest(unittest.TestCase):
         dates = [h["date"] for h in self.get(type="offre", limit=50)["hits"]]
         self.assertEqual(dates, sorted(dates, reverse=True))  # browse sorts by date
 
+    def test_unfiltered_browse_equals_the_scanned_answer(self):
+        facets = "type,famille,codeROME,typeContrat,departement,tempsPlein,alternance"
+        precomputed = self.get(facets=facets, limit=30, offset=10)
+        scanned = self.get(facets=facets, limit=30, offset=10, type="offre,formation,metier")
+        for body in (precomputed, scanned):
+            del body["took_ms"]
+        self.assertEqual(precomputed, scanned)
+
     def test_type_facet_counts_every_collection(self):
         body = self.get(facets="type", limit=0)
         got = {v["value"]: v["count"] for v in body["facets"]["type"]}
