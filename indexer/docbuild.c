@@ -83,6 +83,22 @@ int index_field(map_context *ctx, const char *text, unsigned wdf, unsigned flags
     return fr_index_text(ctx->analyzer, text, strlen(text), wdf, "", flags, err);
 }
 
+int index_labels(map_context *ctx, const json_t *rec, const char *key, unsigned wdf,
+                 unsigned flags, ps_error *err)
+{
+    const json_t *items;
+    if (field_array(rec, key, &items, err) != 0)
+        return -1;
+    size_t i;
+    json_t *item;
+    json_array_foreach(items, i, item) {
+        const char *label = json_string_value(json_object_get(item, "libelle"));
+        if (label && index_field(ctx, label, wdf, flags, err) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 static void copy_code(char *dst, size_t cap, const char *src)
 {
     snprintf(dst, cap, "%s", src ? src : "");

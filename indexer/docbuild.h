@@ -34,6 +34,10 @@ int field_array(const json_t *obj, const char *key, const json_t **out, ps_error
 
 /* Indexes text (may be NULL) as one field of the current document. */
 int index_field(map_context *ctx, const char *text, unsigned wdf, unsigned flags, ps_error *err);
+/* Indexes the "libelle" of each object of the array member key (competences, appellations...),
+ * each as a field of its own. */
+int index_labels(map_context *ctx, const json_t *rec, const char *key, unsigned wdf,
+                 unsigned flags, ps_error *err);
 
 /* Fills the place of f from an INSEE code (may be NULL) and coordinates (has_geo may be false):
  * département and région come from the référentiel; coordinates, when absent, from the

@@ -5,23 +5,6 @@
 #include "codes.h"
 #include "records.h"
 
-/* Indexes the "libelle" of each object of an array member. */
-static int index_labels(map_context *ctx, const json_t *rec, const char *key, unsigned wdf,
-                        unsigned flags, ps_error *err)
-{
-    const json_t *items;
-    if (field_array(rec, key, &items, err) != 0)
-        return -1;
-    size_t i;
-    json_t *item;
-    json_array_foreach(items, i, item) {
-        const char *label = json_string_value(json_object_get(item, "libelle"));
-        if (label && index_field(ctx, label, wdf, flags, err) != 0)
-            return -1;
-    }
-    return 0;
-}
-
 static int map_familles(const json_t *rec, doc_facets *f, ps_error *err)
 {
     const json_t *familles;

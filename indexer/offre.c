@@ -68,23 +68,6 @@ static int map_codes(const json_t *rec, map_context *ctx, doc_facets *f, json_t 
     return 0;
 }
 
-/* The labels of an array of objects ("competences": [{"libelle": ...}]), as one text. */
-static int index_labels(map_context *ctx, const json_t *rec, const char *key, unsigned wdf,
-                        ps_error *err)
-{
-    const json_t *items;
-    if (field_array(rec, key, &items, err) != 0)
-        return -1;
-    size_t i;
-    json_t *item;
-    json_array_foreach(items, i, item) {
-        const char *label = json_string_value(json_object_get(item, "libelle"));
-        if (label && index_field(ctx, label, wdf, FR_POSITIONS, err) != 0)
-            return -1;
-    }
-    return 0;
-}
-
 static int map_text(const json_t *rec, map_context *ctx, json_t *stored, ps_error *err)
 {
     const char *title, *description, *appellation, *rome_libelle, *employer = NULL,
@@ -111,7 +94,7 @@ static int map_text(const json_t *rec, map_context *ctx, json_t *stored, ps_erro
         index_field(ctx, appellation, WDF_LABEL, FR_POSITIONS | FR_SPELLING, err) != 0 ||
         index_field(ctx, rome_libelle, WDF_LABEL, FR_POSITIONS | FR_SPELLING, err) != 0 ||
         index_field(ctx, employer, WDF_BODY, FR_POSITIONS, err) != 0 ||
-        index_labels(ctx, rec, "competences", WDF_BODY, err) != 0 ||
+        index_labels(ctx, rec, "competences", WDF_BODY, FR_POSITIONS, err) != 0 ||
         index_field(ctx, description, WDF_BODY, FR_POSITIONS, err) != 0)
         return -1;
     return 0;

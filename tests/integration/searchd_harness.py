@@ -1,14 +1,17 @@
 """Shared helpers for integration tests: build an index with the real indexer, start the real
 searchd on a free loopback port, talk HTTP to it, and stop it cleanly (checking its exit status,
 which is how sanitizer reports such as leaks fail a test)."""
+import argparse
 import http.client
 import json
 import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
+import unittest
 
 
 class Searchd:
@@ -76,3 +79,13 @@ def temp_dir(prefix):
     path = tempfile.mkdtemp(prefix=prefix)
     os.chmod(path, 0o755)
     return path
+
+
+def main(module):
+    """Parses --indexer, --searchd and --source-dir into module.ARGS, then runs its tests."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--indexer", required=True)
+    parser.add_argument("--searchd", required=True)
+    parser.add_argument("--source-dir", required=True)
+    module.ARGS, rest = parser.parse_known_args()
+    unittest.main(module=module, argv=[sys.argv[0], *rest], verbosity=2)

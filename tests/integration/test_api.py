@@ -3,7 +3,6 @@ route and parameter, and totals and disjunctive facet counts checked against a b
 computation over the same records, geo included.
 
 Usage: test_api.py --indexer PATH --searchd PATH --source-dir DIR"""
-import argparse
 import csv
 import json
 import math
@@ -15,7 +14,7 @@ import unittest
 from datetime import datetime, timedelta, timezone
 from urllib.parse import quote, urlencode
 
-from searchd_harness import Searchd, run_indexer, temp_dir
+from searchd_harness import Searchd, main, run_indexer, temp_dir
 
 ARGS = None
 NOW = datetime(2026, 11, 20, 6, 0, 0, tzinfo=timezone.utc)
@@ -388,9 +387,4 @@ class ApiTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--indexer", required=True)
-    parser.add_argument("--searchd", required=True)
-    parser.add_argument("--source-dir", required=True)
-    ARGS, rest = parser.parse_known_args()
-    unittest.main(argv=[sys.argv[0], *rest], verbosity=2)
+    main(sys.modules[__name__])

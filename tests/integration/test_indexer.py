@@ -3,7 +3,6 @@ duplicate ids, the bad-record threshold, the lock, kill -9 in the middle of a bu
 upserts and deletes, and searchd following all of it without a restart.
 
 Usage: test_indexer.py --indexer PATH --searchd PATH --source-dir DIR"""
-import argparse
 import fcntl
 import glob
 import json
@@ -17,7 +16,7 @@ import time
 import unittest
 from urllib.parse import quote
 
-from searchd_harness import Searchd, run_indexer, temp_dir
+from searchd_harness import Searchd, main, run_indexer, temp_dir
 
 ARGS = None
 
@@ -244,9 +243,4 @@ class IndexerTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--indexer", required=True)
-    parser.add_argument("--searchd", required=True)
-    parser.add_argument("--source-dir", required=True)
-    ARGS, rest = parser.parse_known_args()
-    unittest.main(argv=[sys.argv[0], *rest], verbosity=2)
+    main(sys.modules[__name__])

@@ -1,7 +1,6 @@
 """End-to-end slice: offers in the France Travail shape -> indexer -> index -> searchd -> JSON.
 
 Usage: test_slice.py --indexer PATH --searchd PATH --source-dir DIR"""
-import argparse
 import os
 import shutil
 import sys
@@ -9,7 +8,7 @@ import time
 import unittest
 from urllib.parse import quote
 
-from searchd_harness import Searchd, run_indexer, temp_dir
+from searchd_harness import Searchd, main, run_indexer, temp_dir
 
 ARGS = None
 
@@ -166,15 +165,5 @@ class BadRecordsTest(unittest.TestCase):
         self.assertEqual(code, 0, log)
 
 
-def subprocess_run(cmd):
-    import subprocess
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=30)
-
-
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--indexer", required=True)
-    parser.add_argument("--searchd", required=True)
-    parser.add_argument("--source-dir", required=True)
-    ARGS, rest = parser.parse_known_args()
-    unittest.main(argv=[sys.argv[0], *rest], verbosity=2)
+    main(sys.modules[__name__])
