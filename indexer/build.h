@@ -26,6 +26,7 @@ typedef struct build_options {
     const char *out_dir;  /* the database to create (must not exist) */
     const char *work_dir; /* scratch space for the shards (created, then removed) */
     unsigned workers;     /* 1 or more */
+    unsigned flush_every; /* each shard commits after this many documents */
     const fr_stopwords *stopwords;
     const referentiel *ref;
     const char *acronymes_path; /* the synonyms to store, or NULL */

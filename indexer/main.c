@@ -30,7 +30,7 @@ typedef struct indexer_options {
     const char *acronymes_path;
     const char *stopwords_path;
     const char *delete_offres_path;
-    unsigned workers, keep;
+    unsigned workers, keep, flush_every;
     double max_skipped;
     bool incremental, wait, progress;
 } indexer_options;
@@ -58,6 +58,7 @@ static void usage(FILE *out)
             "  --stopwords FILE     French stop words (default %s)\n"
             "  --workers N          analysis threads for a full build (default: CPUs, max %d)\n"
             "  --keep N             generations kept on disk, the current one included (default 3)\n"
+            "  --flush-every N      documents per shard between commits (default 1000)\n"
             "  --max-skipped R      fail when more than this share of records is bad (default 0.01)\n"
             "  --no-wait            exit at once with status 4 if another run holds the index\n"
             "                       (the default is to wait for it)\n"
@@ -104,6 +105,7 @@ static int parse_options(int argc, char **argv, indexer_options *opt)
                              .stopwords_path = PS_DEFAULT_STOPWORDS,
                              .workers = default_workers(),
                              .keep = 3,
+                             .flush_every = 1000,
                              .max_skipped = 0.01,
                              .wait = true,
                              .progress = isatty(STDERR_FILENO)};
@@ -139,6 +141,8 @@ static int parse_options(int argc, char **argv, indexer_options *opt)
             opt->stopwords_path = v;
         } else if (strcmp(a, "--workers") == 0) {
             ok = parse_unsigned(v, 1, BUILD_MAX_WORKERS, &opt->workers) == 0;
+        } else if (strcmp(a, "--flush-every") == 0) {
+            ok = parse_unsigned(v, 1, 1000000, &opt->flush_every) == 0;
         } else if (strcmp(a, "--keep") == 0) {
             ok = parse_unsigned(v, 1, 1000, &opt->keep) == 0;
         } else if (strcmp(a, "--max-skipped") == 0) {
@@ -186,6 +190,7 @@ static int full_build(const indexer_options *opt, index_root *root, fr_stopwords
                         .out_dir = gen_path,
                         .work_dir = work,
                         .workers = opt->workers,
+                        .flush_every = opt->flush_every,
                         .stopwords = sw,
                         .ref = ref,
                         .acronymes_path = acronymes_path(opt, acronymes, sizeof acronymes),

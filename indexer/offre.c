@@ -95,7 +95,7 @@ static int map_text(const json_t *rec, map_context *ctx, json_t *stored, ps_erro
         index_field(ctx, rome_libelle, WDF_LABEL, FR_POSITIONS | FR_SPELLING, err) != 0 ||
         index_field(ctx, employer, WDF_BODY, FR_POSITIONS, err) != 0 ||
         index_labels(ctx, rec, "competences", WDF_BODY, FR_POSITIONS, err) != 0 ||
-        index_field(ctx, description, WDF_BODY, FR_POSITIONS, err) != 0)
+        index_field(ctx, description, WDF_BODY, 0, err) != 0)
         return -1;
     return 0;
 }
