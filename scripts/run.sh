@@ -24,14 +24,15 @@ cmake --build build -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
 mkdir -p var
 data=data/sample/offres.jsonl
 echo "run: indexing $data"
-build/indexer/indexer --db var/index --offres "$data"
+build/indexer/indexer --index var/index --offres "$data"
 
 url="http://127.0.0.1:$port/v1/search?q=infirmiere"
 if [ "$detach" -eq 1 ]; then
     if [ -f var/searchd.pid ] && kill -0 "$(cat var/searchd.pid)" 2>/dev/null; then
         kill "$(cat var/searchd.pid)"; sleep 1
     fi
-    nohup build/searchd/searchd --db var/index --port "$port" >var/searchd.log 2>&1 &
+    nohup build/searchd/searchd --db var/index/current --port "$port" \
+        --access-log var/access.log >var/searchd.log 2>&1 &
     echo $! >var/searchd.pid
     sleep 1
     kill -0 "$(cat var/searchd.pid)" || { cat var/searchd.log; exit 1; }
@@ -40,5 +41,5 @@ if [ "$detach" -eq 1 ]; then
 else
     echo "run: starting searchd; stop it with Ctrl-C. In another terminal, try:"
     echo "  curl '$url'"
-    exec build/searchd/searchd --db var/index --port "$port"
+    exec build/searchd/searchd --db var/index/current --port "$port" --access-log var/access.log
 fi
