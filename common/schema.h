@@ -25,7 +25,6 @@ bool doc_type_parse(const char *name, doc_type *out);
 /* Term prefixes. Free-text words carry no prefix; the others are boolean filter terms
  * (wdf 0), one per value: "XCCDI", "XD2A", "XFpetite-enfance". */
 #define PREFIX_ID "Q"           /* Q<type>:<id>, one per document: upserts and lookups */
-#define PREFIX_TITLE "S"        /* title words, also indexed without prefix */
 #define PREFIX_TYPE "XT"        /* offre, formation, metier */
 #define PREFIX_FAMILLE "XF"     /* sante, social, handicap, petite-enfance, grand-age */
 #define PREFIX_ROME "XR"        /* J1501 */

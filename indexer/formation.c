@@ -109,7 +109,6 @@ static int map_text(const json_t *rec, map_context *ctx, json_t *stored, ps_erro
     if (objectif)
         json_object_set_new(stored, "description", json_string(objectif));
     if (index_field(ctx, title, WDF_TITLE, FR_POSITIONS | FR_SPELLING, err) != 0 ||
-        fr_index_text(ctx->analyzer, title, strlen(title), 1, PREFIX_TITLE, 0, err) != 0 ||
         index_field(ctx, organisme, WDF_BODY, FR_POSITIONS, err) != 0 ||
         index_field(ctx, objectif, WDF_BODY, FR_POSITIONS, err) != 0 ||
         index_field(ctx, resultats, WDF_BODY, FR_POSITIONS, err) != 0 ||

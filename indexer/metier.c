@@ -39,7 +39,6 @@ int metier_map(const json_t *rec, map_context *ctx, doc_facets *f, json_t *store
     if (definition)
         json_object_set_new(stored, "description", json_string(definition));
     if (index_field(ctx, libelle, WDF_TITLE, FR_POSITIONS | FR_SPELLING, err) != 0 ||
-        fr_index_text(ctx->analyzer, libelle, strlen(libelle), 1, PREFIX_TITLE, 0, err) != 0 ||
         index_labels(ctx, rec, "appellations", WDF_LABEL, FR_POSITIONS | FR_SPELLING, err) != 0 ||
         index_field(ctx, definition, WDF_BODY, FR_POSITIONS, err) != 0 ||
         index_field(ctx, acces, WDF_BODY, FR_POSITIONS, err) != 0 ||

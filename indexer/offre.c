@@ -90,7 +90,6 @@ static int map_text(const json_t *rec, map_context *ctx, json_t *stored, ps_erro
     if (description)
         json_object_set_new(stored, "description", json_string(description));
     if (index_field(ctx, title, WDF_TITLE, FR_POSITIONS | FR_SPELLING, err) != 0 ||
-        fr_index_text(ctx->analyzer, title, strlen(title), 1, PREFIX_TITLE, 0, err) != 0 ||
         index_field(ctx, appellation, WDF_LABEL, FR_POSITIONS | FR_SPELLING, err) != 0 ||
         index_field(ctx, rome_libelle, WDF_LABEL, FR_POSITIONS | FR_SPELLING, err) != 0 ||
         index_field(ctx, employer, WDF_BODY, FR_POSITIONS, err) != 0 ||

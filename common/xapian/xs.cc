@@ -405,7 +405,7 @@ xs_status xs_compact(const char *const *sources, size_t n, const char *dest, xs_
     Xapian::Database all;
     for (size_t i = 0; i < n; i++)
         all.add_database(Xapian::Database(sources[i]));
-    all.compact(dest, Xapian::DBCOMPACT_MULTIPASS);
+    all.compact(dest);
     return XS_OK;
     XS_CATCH(err)
 }
