@@ -13,11 +13,68 @@ typedef struct entry {
     size_t index; /* into the référentiel's métiers or communes */
 } entry;
 
+/* One word of a commune's name, for prefix lookups: "saint", "denis" of "Saint-Denis". */
+typedef struct name_word {
+    const char *word; /* into the entry's folded name; ends at a separator or NUL */
+    uint32_t commune; /* index into communes */
+} name_word;
+
 struct suggester {
     const referentiel *ref;
     entry *metiers, *communes; /* communes by population, largest first */
     size_t n_metiers, n_communes;
+    name_word *words;          /* every word of every commune name, sorted */
+    size_t n_words;
 };
+
+static bool is_word_byte(char c)
+{
+    switch (c) {
+    case '\0': case ' ': case '-': case '\'': case '/': case '(': case ')': case ',': case '.':
+        return false;
+    default:
+        return true;
+    }
+}
+
+static size_t word_length(const char *w)
+{
+    size_t n = 0;
+    while (is_word_byte(w[n]))
+        n++;
+    return n;
+}
+
+/* Orders words as strings would, a separator ending a word like a NUL. */
+static int compare_words(const char *a, const char *b)
+{
+    size_t la = word_length(a), lb = word_length(b);
+    int c = memcmp(a, b, la < lb ? la : lb);
+    return c ? c : (la > lb) - (la < lb);
+}
+
+static int by_word(const void *a, const void *b)
+{
+    const name_word *x = a, *y = b;
+    int c = compare_words(x->word, y->word);
+    return c ? c : (x->commune > y->commune) - (x->commune < y->commune);
+}
+
+static int index_words(suggester *s)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < s->n_communes; i++)
+        for (const char *p = s->communes[i].folded; *p; p++)
+            cap += is_word_byte(*p) && (p == s->communes[i].folded || !is_word_byte(p[-1]));
+    if (!(s->words = malloc((cap ? cap : 1) * sizeof *s->words)))
+        return -1;
+    for (size_t i = 0; i < s->n_communes; i++)
+        for (const char *p = s->communes[i].folded; *p; p++)
+            if (is_word_byte(*p) && (p == s->communes[i].folded || !is_word_byte(p[-1])))
+                s->words[s->n_words++] = (name_word){p, (uint32_t)i};
+    qsort(s->words, s->n_words, sizeof *s->words, by_word);
+    return 0;
+}
 
 static char *normalised_copy(const char *text)
 {
@@ -60,6 +117,10 @@ int suggester_new(const referentiel *ref, suggester **out, ps_error *err)
         return ps_fail(err, "out of memory");
     }
     qsort(s->communes, s->n_communes, sizeof *s->communes, by_population);
+    if (index_words(s) != 0) {
+        suggester_free(s);
+        return ps_fail(err, "out of memory");
+    }
     *out = s;
     return 0;
 }
@@ -74,10 +135,9 @@ void suggester_free(suggester *s)
         free(s->communes[i].folded);
     free(s->metiers);
     free(s->communes);
+    free(s->words);
     free(s);
 }
-
-static bool is_word_byte(char c) { return c && !strchr(" -'/(),.", c); }
 
 /* Whether every word of query starts some word of text ("aide soi" matches "aide soignant"). */
 static bool prefixes_match(const char *text, const char *query)
@@ -122,24 +182,79 @@ static bool all_digits(const char *s)
     return true;
 }
 
-static json_t *communes_json(const suggester *s, const char *query, uint32_t limit)
+static json_t *commune_json(const suggester *s, size_t i)
+{
+    const commune *c = referentiel_commune_at(s->ref, s->communes[i].index);
+    size_t cp_len = strcspn(c->codes_postaux, ",");
+    return json_pack("{s:s, s:s, s:s, s:s%}", "code", c->insee, "nom", c->nom, "departement",
+                     c->departement, "codePostal", c->codes_postaux, cp_len);
+}
+
+/* Keeps the limit smallest distinct values of best[0..*n), sorted. */
+static void insert_smallest(uint32_t *best, size_t *n, size_t limit, uint32_t v)
+{
+    for (size_t k = 0; k < *n; k++)
+        if (best[k] == v)
+            return;
+    if (*n == limit && v > best[*n - 1])
+        return;
+    size_t at = *n < limit ? (*n)++ : *n - 1; /* the slot freed: a new one, or the largest */
+    while (at > 0 && best[at - 1] > v) {
+        best[at] = best[at - 1];
+        at--;
+    }
+    best[at] = v;
+}
+
+/* Communes whose name has a word starting with each typed word, most populous first. */
+static json_t *communes_by_name(const suggester *s, const char *query, uint32_t limit)
+{
+    /* candidates: the communes with a word starting with the query's first word */
+    const char *first = query;
+    while (*first && !is_word_byte(*first))
+        first++;
+    size_t len = word_length(first), lo = 0, hi = s->n_words;
+    while (lo < hi) { /* the first word >= the prefix */
+        size_t mid = lo + (hi - lo) / 2;
+        if (compare_words(s->words[mid].word, first) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t best[20]; /* the smallest indices seen (communes are by population), sorted */
+    size_t n = 0;
+    for (size_t k = lo; k < s->n_words && strncmp(s->words[k].word, first, len) == 0; k++) {
+        uint32_t i = s->words[k].commune;
+        const commune *c = referentiel_commune_at(s->ref, s->communes[i].index);
+        if (c->parent[0] || !prefixes_match(s->communes[i].folded, query))
+            continue; /* arrondissements are reached through their city */
+        insert_smallest(best, &n, limit, i);
+    }
+    json_t *list = json_array();
+    for (size_t k = 0; k < n && k < limit; k++)
+        json_array_append_new(list, commune_json(s, best[k]));
+    return list;
+}
+
+static json_t *communes_by_postcode(const suggester *s, const char *query, uint32_t limit)
 {
     json_t *list = json_array();
-    bool postal = all_digits(query);
+    size_t qlen = strlen(query);
     for (size_t i = 0; i < s->n_communes && json_array_size(list) < limit; i++) {
         const commune *c = referentiel_commune_at(s->ref, s->communes[i].index);
-        bool match = postal ? strstr(c->codes_postaux, query) != NULL &&
-                                  (strncmp(c->codes_postaux, query, strlen(query)) == 0 ||
-                                   strstr(c->codes_postaux, query)[-1] == ',')
-                            : prefixes_match(s->communes[i].folded, query);
-        if (!match || c->parent[0]) /* arrondissements are reached through their city */
-            continue;
-        size_t cp_len = strcspn(c->codes_postaux, ",");
-        json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:s%}", "code", c->insee, "nom",
-                                              c->nom, "departement", c->departement,
-                                              "codePostal", c->codes_postaux, cp_len));
+        bool match = false;
+        for (const char *cp = c->codes_postaux; *cp && !match; cp += strcspn(cp, ",") + (cp[strcspn(cp, ",")] == ','))
+            match = strncmp(cp, query, qlen) == 0;
+        if (match && !c->parent[0])
+            json_array_append_new(list, commune_json(s, i));
     }
     return list;
+}
+
+static json_t *communes_json(const suggester *s, const char *query, uint32_t limit)
+{
+    return all_digits(query) ? communes_by_postcode(s, query, limit)
+                             : communes_by_name(s, query, limit);
 }
 
 json_t *suggester_run(const suggester *s, const char *q, uint32_t limit)
