@@ -124,33 +124,70 @@ static int load_row(void *arg, uint32_t docid, const char *bytes, size_t len)
     return 0;
 }
 
-typedef struct lat_docid {
-    float lat;
-    uint32_t docid;
-} lat_docid;
+int32_t columns_grid_index(double degrees) { return (int32_t)floor(degrees / GRID_CELL); }
 
-static int by_latitude(const void *a, const void *b)
+static uint64_t cell_key(int32_t y, int32_t x)
 {
-    const lat_docid *x = a, *y = b;
-    return x->lat < y->lat ? -1 : x->lat > y->lat ? 1 : (x->docid > y->docid) - (x->docid < y->docid);
+    return (uint64_t)(uint32_t)(y + (1 << 30)) << 32 | (uint32_t)(x + (1 << 30));
 }
 
-static int build_lat_index(columns *c)
+typedef struct cell_docid {
+    uint64_t key;
+    uint32_t docid;
+} cell_docid;
+
+static int by_cell_then_docid(const void *a, const void *b)
 {
-    lat_docid *pairs = malloc((c->count ? c->count : 1) * sizeof *pairs);
-    c->by_lat = malloc((c->count ? c->count : 1) * sizeof *c->by_lat);
-    if (!pairs || !c->by_lat) {
+    const cell_docid *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return (x->docid > y->docid) - (x->docid < y->docid);
+}
+
+static int build_grid(columns *c)
+{
+    uint32_t n = 0;
+    cell_docid *pairs = malloc((c->count ? c->count : 1) * sizeof *pairs);
+    c->by_cell = malloc((c->count ? c->count : 1) * sizeof *c->by_cell);
+    c->cell_keys = malloc((c->count ? c->count : 1) * sizeof *c->cell_keys);
+    c->cell_start = malloc((c->count + 1) * sizeof *c->cell_start);
+    if (!pairs || !c->by_cell || !c->cell_keys || !c->cell_start) {
         free(pairs);
         return -1;
     }
     for (uint32_t d = 1; d < c->count; d++)
         if (c->rows[d].present && !isnan(c->rows[d].lat))
-            pairs[c->n_by_lat++] = (lat_docid){c->rows[d].lat, d};
-    qsort(pairs, c->n_by_lat, sizeof *pairs, by_latitude);
-    for (uint32_t i = 0; i < c->n_by_lat; i++)
-        c->by_lat[i] = pairs[i].docid;
+            pairs[n++] = (cell_docid){cell_key(columns_grid_index(c->rows[d].lat),
+                                               columns_grid_index(c->rows[d].lon)),
+                                      d};
+    qsort(pairs, n, sizeof *pairs, by_cell_then_docid);
+    for (uint32_t i = 0; i < n; i++) {
+        if (i == 0 || pairs[i].key != pairs[i - 1].key) {
+            c->cell_keys[c->n_cells] = pairs[i].key;
+            c->cell_start[c->n_cells++] = i;
+        }
+        c->by_cell[i] = pairs[i].docid;
+    }
+    c->cell_start[c->n_cells] = n;
     free(pairs);
     return 0;
+}
+
+uint32_t columns_cell(const columns *c, int32_t y, int32_t x, const uint32_t **first)
+{
+    uint64_t key = cell_key(y, x);
+    uint32_t lo = 0, hi = c->n_cells;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (c->cell_keys[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == c->n_cells || c->cell_keys[lo] != key)
+        return 0;
+    *first = c->by_cell + c->cell_start[lo];
+    return c->cell_start[lo + 1] - c->cell_start[lo];
 }
 
 typedef struct date_docid {
@@ -200,7 +237,7 @@ int columns_load(xs_database *db, columns **out, ps_error *err)
     xs_error xe;
     if (xs_database_each_value(db, SLOT_FACETS, load_row, &st, &xe) != XS_OK)
         st.status = ps_fail(err, "reading facets: %s", xe.message);
-    if (st.status == 0 && (build_lat_index(c) != 0 || build_date_index(c) != 0))
+    if (st.status == 0 && (build_grid(c) != 0 || build_date_index(c) != 0))
         st.status = ps_fail(err, "out of memory");
     if (st.status != 0) {
         columns_free(c);
@@ -208,27 +245,6 @@ int columns_load(xs_database *db, columns **out, ps_error *err)
     }
     *out = c;
     return 0;
-}
-
-/* Finds the first position of by_lat whose latitude is >= lat. */
-static uint32_t lower_bound(const columns *c, float lat)
-{
-    uint32_t lo = 0, hi = c->n_by_lat;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (c->rows[c->by_lat[mid]].lat < lat)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-void columns_lat_band(const columns *c, float lat_min, float lat_max, uint32_t *first,
-                      uint32_t *last)
-{
-    *first = lower_bound(c, lat_min);
-    *last = lower_bound(c, nextafterf(lat_max, INFINITY));
 }
 
 static void code_dict_free(code_dict *d)
@@ -242,7 +258,9 @@ void columns_free(columns *c)
     if (!c)
         return;
     free(c->rows);
-    free(c->by_lat);
+    free(c->cell_keys);
+    free(c->cell_start);
+    free(c->by_cell);
     free(c->by_date);
     code_dict_free(&c->rome);
     code_dict_free(&c->commune);

@@ -38,8 +38,12 @@ typedef struct columns {
     doc_row *rows;  /* rows[docid], docid from 1 to count - 1 */
     uint32_t count;
     uint32_t documents;
-    uint32_t *by_lat; /* the docids with coordinates, by latitude: radius searches scan a band */
-    uint32_t n_by_lat;
+    /* A grid of GRID_CELL-degree cells over the documents with coordinates: the docids of cell
+     * k are by_cell[cell_start[k] .. cell_start[k + 1]), cells sorted by cell_keys. */
+    uint64_t *cell_keys;
+    uint32_t *cell_start;
+    uint32_t *by_cell;
+    uint32_t n_cells;
     uint32_t *by_date; /* every docid, newest first (then by docid): unfiltered browsing */
     uint32_t n_by_date;
     code_dict rome, commune, departement, region;
@@ -47,9 +51,15 @@ typedef struct columns {
 
 int columns_load(xs_database *db, columns **out, ps_error *err);
 
-/* The range [*first, *last) of by_lat whose latitude lies in [lat_min, lat_max]. */
-void columns_lat_band(const columns *c, float lat_min, float lat_max, uint32_t *first,
-                      uint32_t *last);
+/* Cells are GRID_CELL degrees of latitude by GRID_CELL of longitude: a radius of 10 km reads a
+ * few cells instead of a band across the country. */
+#define GRID_CELL 0.1
+
+/* The grid coordinate of a latitude or longitude. */
+int32_t columns_grid_index(double degrees);
+
+/* The docids of cell (y, x): *first points at them, the return value is how many. */
+uint32_t columns_cell(const columns *c, int32_t y, int32_t x, const uint32_t **first);
 void columns_free(columns *c);
 
 #endif

@@ -174,7 +174,7 @@ static inline void consider(run_state *st, uint32_t docid, float weight)
         topk_push(&st->best, sort_key(st, r, weight), docid);
 }
 
-/* No text: every document, or only those in the latitude band of the radius. */
+/* No text: every document, or only those in the grid cells around the radius. */
 static void run_browse(run_state *st)
 {
     const columns *c = st->s->columns;
@@ -185,11 +185,18 @@ static void run_browse(run_state *st)
             topk_push(&st->best, -(double)c->rows[c->by_date[i]].date, c->by_date[i]);
         return;
     }
-    if ((f->active & 1u << DIM_GEO) && !f->commune_only) {
-        uint32_t first, last;
-        columns_lat_band(c, f->lat_min, f->lat_max, &first, &last);
-        for (uint32_t i = first; i < last; i++)
-            consider(st, c->by_lat[i], 0);
+    /* a radius: only the grid cells its bounding box touches (unless it spans the globe) */
+    if ((f->active & 1u << DIM_GEO) && !f->commune_only && f->lon_max - f->lon_min < 60) {
+        int32_t y0 = columns_grid_index(f->lat_min), y1 = columns_grid_index(f->lat_max);
+        int32_t x0 = columns_grid_index(f->lon_min), x1 = columns_grid_index(f->lon_max);
+        for (int32_t y = y0; y <= y1; y++) {
+            for (int32_t x = x0; x <= x1; x++) {
+                const uint32_t *docids;
+                uint32_t n = columns_cell(c, y, x, &docids);
+                for (uint32_t i = 0; i < n; i++)
+                    consider(st, docids[i], 0);
+            }
+        }
         return;
     }
     for (uint32_t docid = 1; docid < c->count; docid++)
