@@ -10,14 +10,15 @@
 #include "filter.h"
 #include "hitcache.h"
 #include "jsonout.h"
-#include "matchcache.h"
+#include "cache.h"
+#include "matchlist.h"
 #include "snippet.h"
 #include "textquery.h"
 #include "topk.h"
 #include "xapian/xs.h"
 
 /* Memory for remembered text matches, per searcher (so per thread). */
-enum { MATCH_CACHE_BUDGET = 64 << 20, HIT_CACHE_SLOTS = 16384 };
+enum { CACHE_BUDGET = 64 << 20, HIT_CACHE_SLOTS = 16384 };
 
 struct searcher {
     xs_database *db;
@@ -26,7 +27,7 @@ struct searcher {
     xs_enquire *enquire;
     columns *columns;
     acronyms *acronyms;
-    match_cache *cache; /* text matches of this generation and revision */
+    lru_cache *cache;   /* text matches and browsing counts of this generation and revision */
     hit_cache *hits;    /* stored records recently shown */
     facet_counts everything; /* every facet over every document: unfiltered browsing */
     const fr_stopwords *stopwords;
@@ -74,7 +75,7 @@ static int load_derived(searcher *s, ps_error *err)
     s->columns = c;
     s->acronyms = a;
     s->everything = everything;
-    match_cache_clear(s->cache);
+    lru_clear(s->cache);
     hit_cache_clear(s->hits);
     return 0;
 }
@@ -89,7 +90,7 @@ int searcher_open(const char *db_path, const fr_stopwords *sw, const referentiel
     s->ref = ref;
     xs_error xe;
     int rc = 0;
-    if (!(s->cache = match_cache_new(MATCH_CACHE_BUDGET)) ||
+    if (!(s->cache = lru_new(CACHE_BUDGET)) ||
         !(s->hits = hit_cache_new(HIT_CACHE_SLOTS)))
         rc = ps_fail(err, "out of memory");
     if (rc == 0 && xs_database_open(db_path, &s->db, &xe) != XS_OK)
@@ -118,7 +119,7 @@ void searcher_free(searcher *s)
         return;
     columns_free(s->columns);
     acronyms_free(s->acronyms);
-    match_cache_free(s->cache);
+    lru_free(s->cache);
     hit_cache_free(s->hits);
     facet_counts_free(&s->everything);
     xs_enquire_free(s->enquire);
@@ -146,6 +147,7 @@ typedef struct run_state {
     facet_counts facets;
     topk best;          /* the first offset + limit hits of the requested order */
     float max_weight;   /* of the text matches, for scores relative to the best */
+    bool counted;       /* facets already known (from the cache): candidates only need sorting */
 } run_state;
 
 /* Smaller is better: relevance (a higher weight), then newest, then nearest. */
@@ -170,21 +172,67 @@ static inline void consider(run_state *st, uint32_t docid, float weight)
         return;
     const doc_row *r = &c->rows[docid];
     unsigned failures = filter_failures(&st->filter, r);
-    if (facet_counts_add(&st->facets, r, failures, st->req->facets))
+    if (st->counted ? failures == 0 : facet_counts_add(&st->facets, r, failures, st->req->facets))
         topk_push(&st->best, sort_key(st, r, weight), docid);
 }
 
-/* No text: every document, or only those in the grid cells around the radius. */
-static void run_browse(run_state *st)
+/* The cache key of a browse's counts: every input that decides what is counted. */
+static bool browse_key(const search_request *req, const compiled_filter *f, char *out,
+                       size_t cap)
+{
+    int n = snprintf(out, cap, "c:%x:%x:%x:%x:%d:%d:%x", req->types, req->familles,
+                     req->contrats, req->experiences, req->temps_plein, req->alternance,
+                     req->facets);
+    if (req->has_centre)
+        n += snprintf(out + n, cap > (size_t)n ? cap - n : 0, ":g%.6f,%.6f,%.4f,%s", req->lat,
+                      req->lon, req->distance_km, req->centre_commune);
+    if (req->publiee_depuis)
+        n += snprintf(out + n, cap > (size_t)n ? cap - n : 0, ":d%lld", (long long)f->date_min);
+    const code_list *lists[] = {&req->rome, &req->departement, &req->region};
+    for (size_t k = 0; k < 3; k++) {
+        n += snprintf(out + n, cap > (size_t)n ? cap - n : 0, ":");
+        for (unsigned i = 0; i < lists[k]->count; i++)
+            n += snprintf(out + n, cap > (size_t)n ? cap - n : 0, "%s,", lists[k]->codes[i]);
+    }
+    return n > 0 && (size_t)n < cap;
+}
+
+static void free_counts(void *value)
+{
+    facet_counts_free(value);
+    free(value);
+}
+
+/* Keeps a copy of a browse's counts for the next request with the same filters. */
+static void remember_counts(searcher *s, const char *key, const facet_counts *fc)
+{
+    facet_counts *copy = malloc(sizeof *copy);
+    ps_error ignored;
+    if (!copy || facet_counts_init(copy, s->columns, &ignored) != 0) {
+        free(copy);
+        return; /* only a cache: the answer is already computed */
+    }
+    facet_counts_copy(copy, fc, ~0u);
+    size_t bytes = sizeof *copy;
+    for (int d = 0; d < DIM_FACET_COUNT; d++)
+        bytes += copy->sizes[d] * sizeof *copy->counts[d];
+    if (!lru_put(s->cache, key, copy, bytes, free_counts))
+        free_counts(copy);
+}
+
+/* The newest documents passing every filter, once the counts are known: the first k found in
+ * date order are the answer. */
+static void newest_accepted(run_state *st)
+{
+    const columns *c = st->s->columns;
+    for (uint32_t i = 0; i < c->n_by_date && st->best.count < st->best.k; i++)
+        consider(st, c->by_date[i], 0);
+}
+
+static void scan_candidates(run_state *st)
 {
     const columns *c = st->s->columns;
     const compiled_filter *f = &st->filter;
-    if (!f->active && st->req->sort == SORT_DATE) { /* everything, newest first: precomputed */
-        facet_counts_copy(&st->facets, &st->s->everything, st->req->facets);
-        for (uint32_t i = 0; i < c->n_by_date && i < st->best.k; i++)
-            topk_push(&st->best, -(double)c->rows[c->by_date[i]].date, c->by_date[i]);
-        return;
-    }
     /* a radius: only the grid cells its bounding box touches (unless it spans the globe) */
     if ((f->active & 1u << DIM_GEO) && !f->commune_only && f->lon_max - f->lon_min < 60) {
         int32_t y0 = columns_grid_index(f->lat_min), y1 = columns_grid_index(f->lat_max);
@@ -203,6 +251,35 @@ static void run_browse(run_state *st)
         consider(st, docid, 0);
 }
 
+/* No text: every document, or only those in the grid cells around the radius. Counts are
+ * precomputed without filters, and remembered per set of filters. */
+static void run_browse(run_state *st, searcher *s)
+{
+    const columns *c = s->columns;
+    const compiled_filter *f = &st->filter;
+    if (!f->active && st->req->sort == SORT_DATE) { /* everything, newest first */
+        facet_counts_copy(&st->facets, &s->everything, st->req->facets);
+        for (uint32_t i = 0; i < c->n_by_date && i < st->best.k; i++)
+            topk_push(&st->best, -(double)c->rows[c->by_date[i]].date, c->by_date[i]);
+        return;
+    }
+    char key[1024];
+    bool keyed = browse_key(st->req, f, key, sizeof key);
+    const facet_counts *known = keyed ? lru_get(s->cache, key) : NULL;
+    if (known) {
+        facet_counts_copy(&st->facets, known, ~0u);
+        st->counted = true;
+        if (st->req->sort == SORT_DATE && !(f->active & 1u << DIM_GEO))
+            newest_accepted(st);
+        else
+            scan_candidates(st);
+        return;
+    }
+    scan_candidates(st);
+    if (keyed)
+        remember_counts(s, key, &st->facets);
+}
+
 static void collect_match(void *arg, uint32_t docid, double weight)
 {
     match_list *l = arg;
@@ -210,49 +287,64 @@ static void collect_match(void *arg, uint32_t docid, double weight)
         l->max_weight = -1; /* out of memory: reported after the match */
 }
 
+static void free_match_list(void *value)
+{
+    match_list_free(value);
+    free(value);
+}
+
 /* Every document the text query matches, with its weight: from the cache, or from one Xapian
- * match over the whole index (retried once if the index moved underneath). */
-static const match_list *text_matches(searcher *s, const text_query *tq, match_list *own,
+ * match over the whole index (retried once if the index moved underneath). *own receives a
+ * list the cache could not keep; the caller frees it. */
+static const match_list *text_matches(searcher *s, const text_query *tq, match_list **own,
                                       ps_error *err)
 {
-    char key[2048];
-    xs_query_describe(tq->query, key, sizeof key);
-    const match_list *cached = match_cache_get(s->cache, key);
+    char key[2048] = "m:";
+    xs_query_describe(tq->query, key + 2, sizeof key - 2);
+    const match_list *cached = lru_get(s->cache, key);
     if (cached)
         return cached;
+    match_list *l = calloc(1, sizeof *l);
+    if (!l)
+        return ps_fail(err, "out of memory"), NULL;
     uint32_t check_all = xs_database_doccount(s->db) + 1;
     xs_error xe;
     xs_status st = XS_ERROR;
     for (int attempt = 0; attempt < 2; attempt++) {
-        match_list_free(own);
+        match_list_free(l);
         xs_mset *m = NULL;
-        st = xs_enquire_run(s->enquire, tq->query, 0, 1, check_all, collect_match, own, &m, &xe);
+        st = xs_enquire_run(s->enquire, tq->query, 0, 1, check_all, collect_match, l, &m, &xe);
         xs_mset_free(m);
         if (st != XS_MODIFIED || xs_database_reopen(s->db, NULL, &xe) != XS_OK)
             break;
     }
-    if (st != XS_OK)
-        return ps_fail(err, "search: %s", xe.message), NULL;
-    if (own->max_weight < 0)
-        return ps_fail(err, "out of memory collecting matches"), NULL;
-    if (strlen(key) + 1 < sizeof key) { /* a truncated description is not a safe key */
-        const match_list *stored = match_cache_put(s->cache, key, own);
-        if (stored)
-            return stored;
+    if (st != XS_OK || l->max_weight < 0) {
+        if (st != XS_OK)
+            ps_fail(err, "search: %s", xe.message);
+        else
+            ps_fail(err, "out of memory collecting matches");
+        free_match_list(l);
+        return NULL;
     }
-    return own;
+    /* a truncated description is not a safe key */
+    if (strlen(key) + 1 < sizeof key &&
+        lru_put(s->cache, key, l, match_list_bytes(l), free_match_list))
+        return l;
+    *own = l;
+    return l;
 }
 
 static int run_text(run_state *st, searcher *s, const text_query *tq, ps_error *err)
 {
-    match_list own = {0};
+    match_list *own = NULL;
     const match_list *l = text_matches(s, tq, &own, err);
     if (l) {
         st->max_weight = l->max_weight;
         for (uint32_t i = 0; i < l->count; i++)
             consider(st, l->docids[i], l->weights[i]);
     }
-    match_list_free(&own); /* empty when the cache took it */
+    if (own)
+        free_match_list(own);
     return l ? 0 : -1;
 }
 
@@ -506,7 +598,7 @@ static search_status attempt(searcher *s, const search_request *req, int64_t now
             return SEARCH_FAILED;
     }
     if (!r->tq.query) { /* no text, or only stop words: every document */
-        run_browse(&r->st);
+        run_browse(&r->st, s);
         return SEARCH_OK;
     }
     return run_text(&r->st, s, &r->tq, err) == 0 ? SEARCH_OK : SEARCH_FAILED;

@@ -196,6 +196,9 @@ class ApiTest(unittest.TestCase):
             self.assertEqual(body["total"], len(ids), params)
             self.assertEqual(got, ids, params)
             self.check_facets(body, counts)
+            again = self.get(**dict(params, limit=100))  # counts now from the cache
+            del body["took_ms"], again["took_ms"]
+            self.assertEqual(again, body, params)
 
     def test_geo_radius_distance_and_sort(self):
         for commune, (lat, lon), radius in [("86194", (46.58261, 0.34348), 10),
@@ -207,6 +210,10 @@ class ApiTest(unittest.TestCase):
                                      facets="departement", sort="distance")
             self.assertEqual(got, ids, commune)
             self.check_facets(body, counts)
+            again, _ = self.all_ids(commune=commune, distance=radius, type="offre",
+                                    facets="departement", sort="date")
+            self.assertEqual(again["total"], body["total"])
+            self.assertEqual(again["facets"], body["facets"])
             distances = [h["distance_km"] for h in body["hits"]]
             self.assertEqual(distances, sorted(distances))
             self.assertTrue(all(d <= radius + 0.05 for d in distances))
