@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "build.h"
+#include "francetravail.h"
 #include "fsutil.h"
 #include "generation.h"
 #include "incremental.h"
@@ -30,6 +31,8 @@ typedef struct indexer_options {
     const char *acronymes_path;
     const char *stopwords_path;
     const char *delete_offres_path;
+    const char *fetch_path;       /* --fetch-francetravail: write offers there and stop */
+    const char *departements;     /* --departements: comma-separated, for the fetch */
     unsigned workers, keep, flush_every;
     double max_skipped;
     bool incremental, wait, progress;
@@ -63,6 +66,13 @@ static void usage(FILE *out)
             "  --no-wait            exit at once with status 4 if another run holds the index\n"
             "                       (the default is to wait for it)\n"
             "  --quiet              no progress line, even on a terminal\n"
+            "  --fetch-francetravail FILE\n"
+            "                       instead of indexing, fetch the offers of the France Travail\n"
+            "                       API into FILE (JSON Lines, replaced atomically); credentials\n"
+            "                       from FT_CLIENT_ID and FT_CLIENT_SECRET, filters from FT_QUERY\n"
+            "                       (e.g. codeROME=J1501,J1506), endpoints from FT_TOKEN_URL and\n"
+            "                       FT_API_BASE (see docs/ingestion.md)\n"
+            "  --departements L     with --fetch-francetravail: these départements only\n"
             "  --help               this text\n"
             "\n"
             "Bad records are reported on stderr as FILE:LINE: ID: reason and skipped; a summary\n"
@@ -131,6 +141,10 @@ static int parse_options(int argc, char **argv, indexer_options *opt)
             ok = add_input(opt, DOC_FORMATION, v) == 0;
         } else if (strcmp(a, "--fiches") == 0) {
             ok = add_input(opt, DOC_METIER, v) == 0;
+        } else if (strcmp(a, "--fetch-francetravail") == 0) {
+            opt->fetch_path = v;
+        } else if (strcmp(a, "--departements") == 0) {
+            opt->departements = v;
         } else if (strcmp(a, "--delete-offres") == 0) {
             opt->delete_offres_path = v;
         } else if (strcmp(a, "--referentiels") == 0) {
@@ -159,6 +173,8 @@ static int parse_options(int argc, char **argv, indexer_options *opt)
         }
         i += takes_value;
     }
+    if (opt->fetch_path)
+        return 0;
     if (!opt->index_path || (opt->n_inputs == 0 && !opt->delete_offres_path)) {
         fprintf(stderr, "indexer: --index and at least one input are required\n");
         return -1;
@@ -260,6 +276,59 @@ static int run(const indexer_options *opt, ps_error *err)
     return status;
 }
 
+static int write_offer(void *ctx, json_t *offer)
+{
+    FILE *out = ctx;
+    return json_dumpf(offer, out, JSON_COMPACT | JSON_ENSURE_ASCII) == 0 && fputc('\n', out) != EOF
+               ? 0
+               : -1;
+}
+
+/* --fetch-francetravail: the API's offers into a file, written beside it then renamed. */
+static int fetch(const indexer_options *opt, ps_error *err)
+{
+    ft_config cfg;
+    if (ft_config_from_env(&cfg, err) != 0)
+        return EXIT_USAGE;
+    char *list = NULL;
+    const char *deps[128];
+    if (opt->departements) {
+        list = strdup(opt->departements);
+        char *save = NULL;
+        cfg.n_departements = 0;
+        for (char *d = strtok_r(list, ",", &save); d && cfg.n_departements < 128;
+             d = strtok_r(NULL, ",", &save))
+            deps[cfg.n_departements++] = d;
+        cfg.departements = deps;
+    }
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.part", opt->fetch_path);
+    FILE *out = fopen(tmp, "w");
+    int status = EXIT_OK;
+    ft_stats stats;
+    if (!out) {
+        ps_fail(err, "cannot write %s: %s", tmp, strerror(errno));
+        status = EXIT_FAILED;
+    } else {
+        int rc = ft_fetch_offers(&cfg, write_offer, out, &stats, err);
+        if (fclose(out) != 0 && rc == 0)
+            rc = ps_fail(err, "cannot write %s", tmp);
+        if (rc == 0 && rename(tmp, opt->fetch_path) != 0)
+            rc = ps_fail(err, "cannot rename %s: %s", tmp, strerror(errno));
+        if (rc != 0)
+            unlink(tmp);
+        status = rc == 0 ? EXIT_OK : EXIT_FAILED;
+        printf("indexer: fetched %llu offers in %llu requests (%llu tokens; retries: %llu rate "
+               "limited, %llu server errors, %llu timeouts, %llu malformed)\n",
+               (unsigned long long)stats.offers, (unsigned long long)stats.requests,
+               (unsigned long long)stats.tokens, (unsigned long long)stats.retries_rate_limited,
+               (unsigned long long)stats.retries_server, (unsigned long long)stats.retries_timeout,
+               (unsigned long long)stats.retries_malformed);
+    }
+    free(list);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     indexer_options opt;
@@ -270,7 +339,7 @@ int main(int argc, char **argv)
         return parsed < 0 ? EXIT_USAGE : EXIT_OK;
     }
     ps_error err = {""};
-    int status = run(&opt, &err);
+    int status = opt.fetch_path ? fetch(&opt, &err) : run(&opt, &err);
     if (status != EXIT_OK)
         fprintf(stderr, "indexer: %s\n", err.message);
     return status;

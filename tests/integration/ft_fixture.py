@@ -1,0 +1,145 @@
+"""A local stand-in for the France Travail API, for the ingestion tests: the OAuth2 token
+endpoint and /v2/offres/search with range paging (206 while more remain, 200 for the last page,
+204 when there is nothing), Content-Range, and faults served once each on request: 429 with
+Retry-After, 500, a reply slower than the client's timeout, a malformed body, a 401 for an
+expired token. GET /_stats tells what was served.
+
+  python3 ft_fixture.py [--faults 429,500,slow,malformed,401]   (prints "port N")"""
+import argparse
+import json
+import re
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlparse
+
+CLIENT_ID, CLIENT_SECRET = "test-id", "test-secret"
+SIZES = {"75": 320, "13": 0, "69": 3300, "2A": 7}  # offers per département
+
+
+def offer(dep, i):
+    return {"id": "%s%05d" % (dep.replace("A", "9"), i), "intitule": "Aide-soignant (H/F) %d" % i,
+            "description": "Soins d'hygiène et de confort.", "romeCode": "J1501",
+            "dateCreation": "2026-11-01T08:00:00.000Z",
+            "lieuTravail": {"libelle": "%s - VILLE" % dep}}
+
+
+class State:
+    def __init__(self, faults):
+        self.faults = set(faults)
+        self.lock = threading.Lock()
+        self.tokens = 0
+        self.searches = 0
+        self.served = {}  # (dep, first) -> times
+        self.faults_served = []
+        self.valid_tokens = set()
+
+
+def take_fault(state, name):
+    with state.lock:
+        if name in state.faults:
+            state.faults.discard(name)
+            state.faults_served.append(name)
+            return True
+    return False
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def reply(self, status, body=b"", headers=()):
+        self.send_response(status)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_POST(self):
+        state = self.server.state
+        length = int(self.headers.get("Content-Length", 0))
+        form = parse_qs(self.rfile.read(length).decode())
+        if (form.get("grant_type") != ["client_credentials"] or
+                form.get("client_id") != [CLIENT_ID] or form.get("client_secret") != [CLIENT_SECRET]):
+            return self.reply(401, b'{"error":"invalid_client"}')
+        with state.lock:
+            state.tokens += 1
+            token = "token-%d" % state.tokens
+            state.valid_tokens.add(token)
+        body = json.dumps({"access_token": token, "token_type": "Bearer", "expires_in": 1499,
+                           "scope": form.get("scope", [""])[0]}).encode()
+        self.reply(200, body, [("Content-Type", "application/json")])
+
+    def do_GET(self):
+        state = self.server.state
+        url = urlparse(self.path)
+        if url.path == "/_stats":
+            with state.lock:
+                body = json.dumps({"tokens": state.tokens, "searches": state.searches,
+                                   "faults": state.faults_served,
+                                   "pages": {"%s:%d" % k: v for k, v in state.served.items()}})
+            return self.reply(200, body.encode())
+        if url.path != "/v2/offres/search":
+            return self.reply(404)
+        auth = self.headers.get("Authorization", "")
+        token = auth[7:] if auth.startswith("Bearer ") else ""
+        if token not in state.valid_tokens:
+            return self.reply(401, b'{"message":"invalid token"}')
+        if take_fault(state, "401"):
+            state.valid_tokens.discard(token)
+            return self.reply(401, b'{"message":"token expired"}')
+        q = parse_qs(url.query)
+        with state.lock:
+            state.searches += 1
+        # at most one fault per request, in this order
+        if take_fault(state, "429"):
+            return self.reply(429, b'{"message":"quota"}', [("Retry-After", "1")])
+        if take_fault(state, "500"):
+            return self.reply(500, b'{"message":"oops"}')
+        if take_fault(state, "slow"):
+            time.sleep(2.5)  # beyond the client's timeout: it has gone when this is sent
+            try:
+                return self.reply(206, b'{"resultats": []}')
+            except OSError:
+                return None
+        if take_fault(state, "malformed"):
+            return self.reply(206, b'{"resultats": [{"id": "trunc')
+        dep = q.get("departement", [""])[0]
+        if dep == "99":  # a département that always fails, for the give-up path
+            return self.reply(503, b'{"message":"maintenance"}')
+        m = re.fullmatch(r"(\d+)-(\d+)", q.get("range", ["0-149"])[0])
+        first, last = int(m.group(1)), int(m.group(2))
+        if last - first + 1 > 150:
+            return self.reply(400, '{"message":"plage trop importante"}'.encode())
+        if first > 3000:
+            return self.reply(400, '{"message":"La position de début doit être inférieure ou égale à 3000."}'.encode())
+        total = SIZES.get(dep, 0)
+        if first >= total:
+            return self.reply(204, b"", [("Content-Range", "offres */%d" % total)])
+        end = min(last, total - 1)
+        with state.lock:
+            state.served[(dep, first)] = state.served.get((dep, first), 0) + 1
+        body = json.dumps({"resultats": [offer(dep, i) for i in range(first, end + 1)],
+                           "filtresPossibles": []}).encode()
+        status = 206 if end < total - 1 else 200
+        self.reply(status, body, [("Content-Type", "application/json"),
+                                  ("Content-Range", "offres %d-%d/%d" % (first, end, total)),
+                                  ("Accept-Range", "150")])
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--faults", default="")
+    args = p.parse_args()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    server.state = State(f for f in args.faults.split(",") if f)
+    print("port %d" % server.server_address[1], flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
