@@ -5,12 +5,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "cache.h"
 #include "columns.h"
 #include "filter.h"
 #include "jsonout.h"
-#include "reply.h"
-#include "cache.h"
 #include "matchlist.h"
+#include "reply.h"
 #include "textquery.h"
 #include "topk.h"
 #include "xapian/xs.h"
