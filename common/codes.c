@@ -21,10 +21,21 @@ bool famille_parse(const char *code, famille *out)
     return false;
 }
 
-/* The typeContrat referential of the Offres d'emploi v2 API. */
-static const struct {
+typedef struct code_label {
     const char *code, *label;
-} contrats[CONTRAT_COUNT] = {
+} code_label;
+
+/* The index of code in table[1..n) (entry 0 is "none"), or 0. */
+static unsigned index_of(const code_label *table, unsigned n, const char *code)
+{
+    for (unsigned i = 1; i < n; i++)
+        if (strcmp(code, table[i].code) == 0)
+            return i;
+    return 0;
+}
+
+/* The typeContrat referential of the Offres d'emploi v2 API. */
+static const code_label contrats[CONTRAT_COUNT] = {
     {NULL, NULL},
     {"CDI", "Contrat à durée indéterminée"},
     {"CDD", "Contrat à durée déterminée"},
@@ -42,17 +53,9 @@ static const struct {
 const char *contrat_code(unsigned i) { return i < CONTRAT_COUNT ? contrats[i].code : NULL; }
 const char *contrat_label(unsigned i) { return i < CONTRAT_COUNT ? contrats[i].label : NULL; }
 
-unsigned contrat_parse(const char *code)
-{
-    for (unsigned i = 1; i < CONTRAT_COUNT; i++)
-        if (strcmp(code, contrats[i].code) == 0)
-            return i;
-    return CONTRAT_NONE;
-}
+unsigned contrat_parse(const char *code) { return index_of(contrats, CONTRAT_COUNT, code); }
 
-static const struct {
-    const char *code, *label;
-} experiences[EXPERIENCE_COUNT] = {
+static const code_label experiences[EXPERIENCE_COUNT] = {
     {NULL, NULL},
     {"D", "Débutant accepté"},
     {"S", "Expérience souhaitée"},
@@ -64,8 +67,5 @@ const char *experience_label(unsigned i) { return i < EXPERIENCE_COUNT ? experie
 
 unsigned experience_parse(const char *code)
 {
-    for (unsigned i = 1; i < EXPERIENCE_COUNT; i++)
-        if (strcmp(code, experiences[i].code) == 0)
-            return i;
-    return EXPERIENCE_NONE;
+    return index_of(experiences, EXPERIENCE_COUNT, code);
 }
