@@ -39,6 +39,18 @@ static int parse_query_string(const char *qs, struct evkeyvalq *params,
     if (strlen(qs) > PARAMS_MAX_QUERY_STRING)
         return param_fail(perr, NULL, "the query string is longer than %d bytes",
                           PARAMS_MAX_QUERY_STRING);
+    /* evhttp would cut a value at an encoded NUL without a word: refuse it, naming its key */
+    for (const char *pair = qs; *pair;) {
+        size_t len = strcspn(pair, "&");
+        for (size_t i = 0; i + 2 < len; i++) {
+            if (pair[i] == '%' && pair[i + 1] == '0' && pair[i + 2] == '0') {
+                int klen = (int)strcspn(pair, "=&");
+                return param_fail(perr, NULL, "parameter %.*s holds an encoded NUL (%%00)",
+                                  klen < 64 ? klen : 64, pair);
+            }
+        }
+        pair += len + (pair[len] == '&');
+    }
     if (evhttp_parse_query_str(qs, params) != 0)
         return param_fail(perr, NULL, "the query string is malformed (each parameter needs '=')");
     for (struct evkeyval *kv = params->tqh_first; kv; kv = kv->next.tqe_next) {

@@ -373,6 +373,9 @@ class ApiTest(unittest.TestCase):
             self.assertTrue(headers["Content-Type"].startswith("application/json"))
         status, _, body = self.server.get_json("/v1/search?" + "q=" + "a" * 5000)
         self.assertEqual((status, body["error"]["code"]), (400, "invalid_query_string"))
+        status, _, body = self.server.get_json("/v1/search?limit=5&q=abc%00def")
+        self.assertEqual((status, body["error"]["code"]), (400, "invalid_query_string"))
+        self.assertIn("parameter q holds an encoded NUL", body["error"]["message"])
 
     def test_idle_connections_are_closed(self):
         import socket
