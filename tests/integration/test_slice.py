@@ -3,6 +3,7 @@
 Usage: test_slice.py --indexer PATH --searchd PATH --source-dir DIR"""
 import os
 import shutil
+import subprocess
 import sys
 import time
 import unittest
@@ -139,6 +140,29 @@ class BadRecordsTest(unittest.TestCase):
             self.assertIn("offres-bad.jsonl:4: 201BAD2: field intitule is not a string", r.stderr)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
+
+    def test_usage_errors_and_help(self):
+        for program, args, message in [
+                (ARGS.indexer, ["--offres", "x.jsonl"], "--index and at least one input"),
+                (ARGS.indexer, ["--index", "i", "--offres", "a", "--offres", "b"], "--offres"),
+                (ARGS.indexer, ["--index", "i", "--offres", "a", "--workers", "0"], "--workers"),
+                (ARGS.indexer, ["--index", "i", "--delete-offres", "d"], "--incremental"),
+                (ARGS.searchd, ["--port", "70000", "--db", "x"], "--port"),
+                (ARGS.searchd, ["--db"], "--db"),
+                (ARGS.searchd, ["--bogus", "1"], "unknown option")]:
+            r = subprocess.run([program, *args], capture_output=True, text=True, timeout=30)
+            self.assertEqual(r.returncode, 2, (args, r.stderr))
+            self.assertIn(message, r.stderr, args)
+            self.assertIn("usage:", r.stderr)
+        for program in (ARGS.indexer, ARGS.searchd):
+            r = subprocess.run([program, "--help"], capture_output=True, text=True, timeout=30)
+            self.assertEqual(r.returncode, 0)
+            self.assertIn("usage:", r.stdout)
+            self.assertIn("Exit status", r.stdout)
+        r = subprocess.run([ARGS.searchd, "--db", "x"], env={"SEARCHD_PORT": "nope"},
+                           capture_output=True, text=True, timeout=30)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("SEARCHD_PORT has an invalid value", r.stderr)
 
     def test_no_index_yet_means_503_until_one_appears(self):
         tmp = temp_dir("ps-noindex-")
