@@ -276,18 +276,38 @@ static int get_page(session *s, const char *url, response *r, ps_error *err)
                    s->cfg->max_retries);
 }
 
-static int fetch_departement(session *s, const char *dep, int (*on_offer)(void *, json_t *),
-                             void *ctx, ps_error *err)
+/* The contract types of the API: searching each apart splits a département whose offers exceed
+ * the 3,150 the API serves for one search. */
+static const char *const contract_types[] = {"CDI", "CDD", "MIS", "SAI", "CCE", "FRA",
+                                             "LIB", "REP", "TTI", "DDI", "DIN"};
+
+enum { SEARCH_DONE = 0, SEARCH_TOO_BIG = 1 };
+
+/* Pages through one search (a département, and a contract type when type is not NULL). With
+ * may_split, a search over the window stops before emitting anything and returns
+ * SEARCH_TOO_BIG; otherwise its first 3,150 offers are taken and the rest reported. */
+static int fetch_search(session *s, const char *dep, const char *type, bool may_split,
+                        int (*on_offer)(void *, json_t *), void *ctx, ps_error *err)
 {
     response r = {0};
     int rc = 0;
     for (long first = 0; rc == 0 && first < WINDOW; first += PAGE) {
         char url[2048];
-        snprintf(url, sizeof url, "%s/v2/offres/search?departement=%s&range=%ld-%ld%s%s",
-                 s->cfg->api_base, dep, first, first + PAGE - 1,
-                 s->cfg->extra_query ? "&" : "", s->cfg->extra_query ? s->cfg->extra_query : "");
+        snprintf(url, sizeof url, "%s/v2/offres/search?departement=%s%s%s&range=%ld-%ld%s%s",
+                 s->cfg->api_base, dep, type ? "&typeContrat=" : "", type ? type : "", first,
+                 first + PAGE - 1, s->cfg->extra_query ? "&" : "",
+                 s->cfg->extra_query ? s->cfg->extra_query : "");
         if ((rc = get_page(s, url, &r, err)) != 0 || r.status == 204)
             break;
+        if (first == 0 && r.range_total > WINDOW) {
+            if (may_split) {
+                rc = SEARCH_TOO_BIG;
+                break;
+            }
+            s->stats->truncated_departements++;
+            fprintf(stderr, "indexer: département %s%s%s: %ld offers, the API serves the first %d\n",
+                    dep, type ? " " : "", type ? type : "", r.range_total, WINDOW);
+        }
         json_t *j = json_loadb(r.body.data, r.body.len, 0, NULL);
         json_t *offers = json_object_get(j, "resultats"), *offer;
         size_t i;
@@ -302,13 +322,22 @@ static int fetch_departement(session *s, const char *dep, int (*on_offer)(void *
         json_decref(j);
         if (r.status == 200 || got < PAGE || (r.range_total >= 0 && first + PAGE >= r.range_total))
             break;
-        if (first + PAGE >= WINDOW && r.range_total > WINDOW) {
-            s->stats->truncated_departements++;
-            fprintf(stderr, "indexer: département %s: %ld offers, the API serves the first %d\n",
-                    dep, r.range_total, WINDOW);
-        }
     }
     strbuf_free(&r.body);
+    return rc;
+}
+
+static int fetch_departement(session *s, const char *dep, int (*on_offer)(void *, json_t *),
+                             void *ctx, ps_error *err)
+{
+    int rc = fetch_search(s, dep, NULL, true, on_offer, ctx, err);
+    for (size_t t = 0; rc == SEARCH_TOO_BIG && t < sizeof contract_types / sizeof *contract_types;
+         t++) {
+        int sub = fetch_search(s, dep, contract_types[t], false, on_offer, ctx, err);
+        if (sub != 0)
+            return sub;
+        rc = t + 1 < sizeof contract_types / sizeof *contract_types ? SEARCH_TOO_BIG : 0;
+    }
     return rc;
 }
 

@@ -1,7 +1,8 @@
 /* francetravail: fetches offers from the France Travail "Offres d'emploi v2" API through
  * libcurl: an OAuth2 client-credentials token renewed before it expires (or on a 401), `range`
- * paging of 150 per call, département by département (the API serves at most the first 3,150
- * results of a search), 429 answered after Retry-After, 5xx and timeouts retried with backoff.
+ * paging of 150 per call, département by département and, for a département above the 3,150
+ * results the API serves per search, contract type by contract type; 429 answered after
+ * Retry-After, 5xx and timeouts retried with backoff.
  * Credentials come only from the environment and never appear in messages. */
 #ifndef PS_FRANCETRAVAIL_H
 #define PS_FRANCETRAVAIL_H

@@ -14,14 +14,25 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
 CLIENT_ID, CLIENT_SECRET = "test-id", "test-secret"
-SIZES = {"75": 320, "13": 0, "69": 3300, "2A": 7}  # offers per département
+# Offers per département: 69 needs splitting by contract type, 59 even then overflows.
+SIZES = {"75": 320, "13": 0, "69": 3300, "2A": 7, "59": 36300}
+TYPES = ["CDI", "CDD", "MIS", "SAI", "CCE", "FRA", "LIB", "REP", "TTI", "DDI", "DIN"]
 
 
 def offer(dep, i):
     return {"id": "%s%05d" % (dep.replace("A", "9"), i), "intitule": "Aide-soignant (H/F) %d" % i,
             "description": "Soins d'hygiène et de confort.", "romeCode": "J1501",
-            "dateCreation": "2026-11-01T08:00:00.000Z",
+            "typeContrat": TYPES[i % len(TYPES)], "dateCreation": "2026-11-01T08:00:00.000Z",
             "lieuTravail": {"libelle": "%s - VILLE" % dep}}
+
+
+def search(dep, contract):
+    """(total, the k-th offer's number) of a search, without building every offer."""
+    total = SIZES.get(dep, 0)
+    if not contract:
+        return total, lambda k: k
+    t = TYPES.index(contract)
+    return max(0, (total - t + len(TYPES) - 1) // len(TYPES)), lambda k: t + len(TYPES) * k
 
 
 class State:
@@ -80,7 +91,7 @@ class Handler(BaseHTTPRequestHandler):
             with state.lock:
                 body = json.dumps({"tokens": state.tokens, "searches": state.searches,
                                    "faults": state.faults_served,
-                                   "pages": {"%s:%d" % k: v for k, v in state.served.items()}})
+                                   "pages": {"%s@%d" % k: v for k, v in state.served.items()}})
             return self.reply(200, body.encode())
         if url.path != "/v2/offres/search":
             return self.reply(404)
@@ -116,13 +127,15 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(400, '{"message":"plage trop importante"}'.encode())
         if first > 3000:
             return self.reply(400, '{"message":"La position de début doit être inférieure ou égale à 3000."}'.encode())
-        total = SIZES.get(dep, 0)
+        contract = q.get("typeContrat", [""])[0]
+        total, number = search(dep, contract)
         if first >= total:
             return self.reply(204, b"", [("Content-Range", "offres */%d" % total)])
         end = min(last, total - 1)
         with state.lock:
-            state.served[(dep, first)] = state.served.get((dep, first), 0) + 1
-        body = json.dumps({"resultats": [offer(dep, i) for i in range(first, end + 1)],
+            key = (dep + (":" + contract if contract else ""), first)
+            state.served[key] = state.served.get(key, 0) + 1
+        body = json.dumps({"resultats": [offer(dep, number(k)) for k in range(first, end + 1)],
                            "filtresPossibles": []}).encode()
         status = 206 if end < total - 1 else 200
         self.reply(status, body, [("Content-Type", "application/json"),

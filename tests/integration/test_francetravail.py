@@ -57,7 +57,7 @@ class FranceTravailTest(unittest.TestCase):
         with open(self.out, encoding="utf-8") as f:
             return [json.loads(line)["id"] for line in f]
 
-    def test_paging_204_and_window(self):
+    def test_paging_204_and_split(self):
         fixture = Fixture()
         try:
             r = self.fetch(fixture, "75,13,69,2A")
@@ -66,18 +66,30 @@ class FranceTravailTest(unittest.TestCase):
             fixture.stop()
         self.assertEqual(r.returncode, 0, r.stderr)
         ids = self.ids()
-        self.assertEqual(len(ids), 320 + 0 + 3150 + 7)
+        self.assertEqual(len(ids), 320 + 0 + 3300 + 7)  # 69 fetched contract type by type
         self.assertEqual(len(set(ids)), len(ids))
-        self.assertIn("département 69: 3300 offers, the API serves the first 3150", r.stderr)
+        self.assertNotIn("serves the first", r.stderr)
+        self.assertTrue(any(k.startswith("69:CDI@") for k in stats["pages"]), stats["pages"])
+        self.assertEqual([k for k in stats["pages"] if k.startswith("69@")], ["69@0"])
         self.assertTrue(all(n == 1 for n in stats["pages"].values()), stats["pages"])
         self.assertEqual(stats["tokens"], 1)
-        self.assertIn("fetched 3477 offers", r.stdout)
+        self.assertIn("fetched 3627 offers", r.stdout)
         # what was fetched indexes like any export
         r = run_indexer(ARGS.indexer, ["--index", os.path.join(self.tmp, "index"), "--quiet",
                                        "--referentiels", os.path.join(ARGS.source_dir, "tests",
                                                                       "fixtures", "referentiels"),
                                        "--offres", self.out])
-        self.assertIn("indexed 3477, skipped 0", r.stdout)
+        self.assertIn("indexed 3627, skipped 0", r.stdout)
+
+    def test_window_overflow_is_reported(self):
+        fixture = Fixture()
+        try:
+            r = self.fetch(fixture, "59")
+        finally:
+            fixture.stop()
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(len(self.ids()), 11 * 3150)
+        self.assertIn("département 59 CDI: 3300 offers, the API serves the first 3150", r.stderr)
 
     def test_faults_are_retried(self):
         fixture = Fixture("429,500,slow,malformed,401")
