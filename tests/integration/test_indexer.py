@@ -121,6 +121,26 @@ class IndexerTest(unittest.TestCase):
         titles = [h["title"] for h in self.total(s, "coordination corrigée")["hits"]]
         self.assertEqual(titles, ["Infirmier de coordination - version corrigée"])
 
+    def test_dirty_records_are_each_reported_and_skipped(self):
+        with open(src("tests", "fixtures", "dirty-offres.expected.json"), encoding="utf-8") as f:
+            expected = json.load(f)
+        r = self.index("--offres", src("tests", "fixtures", "dirty-offres.jsonl"),
+                       "--max-skipped", "1")
+        self.assertIn("read %d, indexed %d, skipped %d, duplicates replaced %d" % (
+            expected["read"], expected["indexed"], expected["skipped"], expected["replaced"]),
+            r.stdout)
+        reported = [line for line in r.stderr.splitlines() if "dirty-offres.jsonl:" in line]
+        self.assertEqual(len(reported), len(expected["skips"]), r.stderr)
+        for skip in expected["skips"]:
+            prefix = "dirty-offres.jsonl:%d: %s: " % (skip["line"], skip["id"])
+            line = next((l for l in reported if prefix in l), None)
+            self.assertIsNotNone(line, (prefix, r.stderr))
+            self.assertIn(skip["reason"], line)
+        self.assertIn("indexer: skipped", r.stdout)  # the summary by reason
+        s = self.serve()
+        hits = self.total(s, "")["hits"]  # the duplicate replaced the first record
+        self.assertEqual([h["title"] for h in hits], ["Infirmier de nuit (mise à jour)"])
+
     def test_too_many_bad_records_publishes_nothing(self):
         self.index("--offres", src("data", "sample", "offres.jsonl"))
         r = self.index("--offres", src("data", "sample", "offres-bad.jsonl"), check=False)
