@@ -1,6 +1,7 @@
 #include "francetravail.h"
 
 #include <curl/curl.h>
+#include <errno.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -11,7 +12,9 @@
 
 #include "strbuf.h"
 
-enum { PAGE = 150, WINDOW = 3150, TOKEN_MARGIN_SECONDS = 60 };
+/* MAX_WAIT_SECONDS bounds every pause (Retry-After, backoff), so that a wrong header cannot
+ * stall a nightly run for hours. */
+enum { PAGE = 150, WINDOW = 3150, TOKEN_MARGIN_SECONDS = 60, MAX_WAIT_SECONDS = 120 };
 
 static const char *const all_departements[] = {
     "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15",
@@ -84,11 +87,25 @@ static double now_seconds(void)
 
 static void sleep_seconds(double s)
 {
-    if (s <= 0)
+    if (!(s > 0)) /* also NaN */
         return;
+    if (s > MAX_WAIT_SECONDS)
+        s = MAX_WAIT_SECONDS;
     struct timespec ts = {(time_t)s, (long)((s - floor(s)) * 1e9)};
-    while (nanosleep(&ts, &ts) != 0)
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
         ;
+}
+
+/* Retry-After in delta-seconds; an HTTP date or anything else gives 0 (our own backoff). */
+static double parse_retry_after(const char *v)
+{
+    v += strspn(v, " \t");
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (end == v || errno != 0 || n < 0 || end[strspn(end, " \t\r\n")] != '\0')
+        return 0;
+    return n > MAX_WAIT_SECONDS ? MAX_WAIT_SECONDS : (double)n;
 }
 
 static size_t on_body(char *data, size_t size, size_t n, void *arg)
@@ -104,7 +121,7 @@ static size_t on_header(char *data, size_t size, size_t n, void *arg)
     snprintf(line, sizeof line, "%.*s", (int)(len < sizeof line - 1 ? len : sizeof line - 1),
              data);
     if (strncasecmp(line, "Retry-After:", 12) == 0)
-        r->retry_after = atof(line + 12);
+        r->retry_after = parse_retry_after(line + 12);
     else if (strncasecmp(line, "Content-Range:", 14) == 0) {
         const char *slash = strchr(line, '/');
         if (slash)
@@ -165,7 +182,23 @@ static void url_for_messages(const char *url, char *out, size_t cap)
     snprintf(out, cap, "%.*s", (int)strcspn(url, "?"), url);
 }
 
+/* Backoff before retry attempt n (from 0): 0.2 s doubling up to 30 s, with up to 50% jitter. */
+static double backoff(session *s, int n)
+{
+    s->jitter_state = s->jitter_state * 1103515245u + 12345u;
+    return fmin(30.0, ldexp(0.2, n)) *
+           (1.0 + 0.5 * (double)(s->jitter_state >> 16 & 0x7fff) / 32768.0);
+}
+
 /* ---- Token ------------------------------------------------------------------------------- */
+
+/* How long a token is used: until a minute before it expires, or half its life when that is
+ * short, so that a short expires_in does not mean a new token before every call. */
+static double token_use_seconds(json_int_t expires_in)
+{
+    double life = expires_in > 0 ? (double)expires_in : 60;
+    return life > 2 * TOKEN_MARGIN_SECONDS ? life - TOKEN_MARGIN_SECONDS : life / 2;
+}
 
 static int fetch_token(session *s, ps_error *err)
 {
@@ -187,7 +220,10 @@ static int fetch_token(session *s, ps_error *err)
     char error[256] = "", where[512];
     url_for_messages(cfg->token_url, where, sizeof where);
     rc = -1;
+    double wait = 0;
     for (int attempt = 0; attempt <= cfg->max_retries && rc != 0; attempt++) {
+        sleep_seconds(wait); /* never after the last attempt */
+        wait = 0;
         perform(s, cfg->token_url, form.data, NULL, &r, error, sizeof error);
         if (r.status == 200) {
             json_t *j = json_loadb(r.body.data ? r.body.data : "", r.body.len, 0, NULL);
@@ -195,18 +231,22 @@ static int fetch_token(session *s, ps_error *err)
             json_int_t expires = json_integer_value(json_object_get(j, "expires_in"));
             if (token && strlen(token) < sizeof s->token) {
                 snprintf(s->token, sizeof s->token, "%s", token);
-                s->token_expires = now_seconds() + (double)(expires > 0 ? expires : 60) -
-                                   TOKEN_MARGIN_SECONDS;
+                s->token_expires = now_seconds() + token_use_seconds(expires);
                 s->stats->tokens++;
                 rc = 0;
             } else {
                 snprintf(error, sizeof error, "reply without access_token");
+                wait = backoff(s, attempt);
             }
             json_decref(j);
         } else if (r.status == 400 || r.status == 401 || r.status == 403) {
+            snprintf(error, sizeof error, "HTTP %ld (check FT_CLIENT_ID, FT_CLIENT_SECRET, FT_SCOPE)",
+                     r.status);
             break; /* wrong credentials: retrying will not help */
         } else {
-            sleep_seconds(r.retry_after > 0 ? r.retry_after : 0.2 * (1 << attempt));
+            if (r.status != 0)
+                snprintf(error, sizeof error, "HTTP %ld", r.status);
+            wait = r.retry_after > 0 ? r.retry_after : backoff(s, attempt);
         }
     }
     strbuf_free(&form);
@@ -219,19 +259,15 @@ static int fetch_token(session *s, ps_error *err)
 
 /* ---- Searching --------------------------------------------------------------------------- */
 
-/* Backoff before retry attempt n (from 0): 0.2 s doubling, with up to 50% jitter. */
-static double backoff(session *s, int n)
-{
-    s->jitter_state = s->jitter_state * 1103515245u + 12345u;
-    return 0.2 * (1 << n) * (1.0 + 0.5 * (double)(s->jitter_state >> 16 & 0x7fff) / 32768.0);
-}
-
 /* One page of a search, with retries; on success r holds a 200, 206 or 204 reply. */
 static int get_page(session *s, const char *url, response *r, ps_error *err)
 {
     char error[256] = "", where[512];
     url_for_messages(url, where, sizeof where);
+    double wait = 0;
     for (int attempt = 0; attempt <= s->cfg->max_retries; attempt++) {
+        sleep_seconds(wait); /* never after the last attempt */
+        wait = 0;
         if (now_seconds() >= s->token_expires && fetch_token(s, err) != 0)
             return -1;
         perform(s, url, NULL, s->token, r, error, sizeof error);
@@ -246,26 +282,27 @@ static int get_page(session *s, const char *url, response *r, ps_error *err)
                 return 0;
             s->stats->retries_malformed++;
             snprintf(error, sizeof error, "malformed body (no \"resultats\" array)");
-            sleep_seconds(backoff(s, attempt));
+            wait = backoff(s, attempt);
             break;
         }
         case 401: /* the token expired early: a new one, then again */
             s->token_expires = 0;
+            snprintf(error, sizeof error, "HTTP 401 even with a new token (is FT_SCOPE right?)");
             break;
         case 429:
             s->stats->retries_rate_limited++;
             snprintf(error, sizeof error, "rate limited");
-            sleep_seconds(r->retry_after > 0 ? r->retry_after : backoff(s, attempt));
+            wait = r->retry_after > 0 ? r->retry_after : backoff(s, attempt);
             break;
         case 0: /* timeout or connection failure */
             s->stats->retries_timeout++;
-            sleep_seconds(backoff(s, attempt));
+            wait = backoff(s, attempt);
             break;
         default:
             if (r->status >= 500) {
                 s->stats->retries_server++;
                 snprintf(error, sizeof error, "HTTP %ld", r->status);
-                sleep_seconds(backoff(s, attempt));
+                wait = backoff(s, attempt);
                 break;
             }
             return ps_fail(err, "%s: HTTP %ld: %.200s", where, r->status,
@@ -285,19 +322,25 @@ enum { SEARCH_DONE = 0, SEARCH_TOO_BIG = 1 };
 
 /* Pages through one search (a département, and a contract type when type is not NULL). With
  * may_split, a search over the window stops before emitting anything and returns
- * SEARCH_TOO_BIG; otherwise its first 3,150 offers are taken and the rest reported. */
+ * SEARCH_TOO_BIG; otherwise its first 3,150 offers are taken and the rest reported. *total gets
+ * the size the API announced (0 for a 204, -1 when it did not say). */
 static int fetch_search(session *s, const char *dep, const char *type, bool may_split,
-                        int (*on_offer)(void *, json_t *), void *ctx, ps_error *err)
+                        int (*on_offer)(void *, json_t *), void *ctx, long *total, ps_error *err)
 {
     response r = {0};
     int rc = 0;
+    *total = -1;
     for (long first = 0; rc == 0 && first < WINDOW; first += PAGE) {
         char url[2048];
         snprintf(url, sizeof url, "%s/v2/offres/search?departement=%s%s%s&range=%ld-%ld%s%s",
                  s->cfg->api_base, dep, type ? "&typeContrat=" : "", type ? type : "", first,
                  first + PAGE - 1, s->cfg->extra_query ? "&" : "",
                  s->cfg->extra_query ? s->cfg->extra_query : "");
-        if ((rc = get_page(s, url, &r, err)) != 0 || r.status == 204)
+        if ((rc = get_page(s, url, &r, err)) != 0)
+            break;
+        if (first == 0)
+            *total = r.status == 204 ? 0 : r.range_total;
+        if (r.status == 204)
             break;
         if (first == 0 && r.range_total > WINDOW) {
             if (may_split) {
@@ -327,18 +370,28 @@ static int fetch_search(session *s, const char *dep, const char *type, bool may_
     return rc;
 }
 
+/* A département, split by contract type when it is over the window. The split cannot see
+ * offers of a type outside contract_types: when the types add up to less than the département,
+ * that is reported (offers withdrawn between the calls can also cause it). */
 static int fetch_departement(session *s, const char *dep, int (*on_offer)(void *, json_t *),
                              void *ctx, ps_error *err)
 {
-    int rc = fetch_search(s, dep, NULL, true, on_offer, ctx, err);
-    for (size_t t = 0; rc == SEARCH_TOO_BIG && t < sizeof contract_types / sizeof *contract_types;
-         t++) {
-        int sub = fetch_search(s, dep, contract_types[t], false, on_offer, ctx, err);
-        if (sub != 0)
-            return sub;
-        rc = t + 1 < sizeof contract_types / sizeof *contract_types ? SEARCH_TOO_BIG : 0;
+    long total, type_total, found = 0;
+    int rc = fetch_search(s, dep, NULL, true, on_offer, ctx, &total, err);
+    if (rc != SEARCH_TOO_BIG)
+        return rc;
+    for (size_t t = 0; t < sizeof contract_types / sizeof *contract_types; t++) {
+        if ((rc = fetch_search(s, dep, contract_types[t], false, on_offer, ctx, &type_total,
+                               err)) != 0)
+            return rc;
+        found += type_total > 0 ? type_total : 0;
     }
-    return rc;
+    if (found < total) {
+        s->stats->truncated_departements++;
+        fprintf(stderr, "indexer: département %s: %ld offers, %ld found contract type by contract "
+                        "type\n", dep, total, found);
+    }
+    return 0;
 }
 
 int ft_fetch_offers(const ft_config *cfg, int (*on_offer)(void *ctx, json_t *offer), void *ctx,

@@ -2,9 +2,10 @@
 endpoint and /v2/offres/search with range paging (206 while more remain, 200 for the last page,
 204 when there is nothing), Content-Range, and faults served once each on request: 429 with
 Retry-After, 500, a reply slower than the client's timeout, a malformed body, a 401 for an
-expired token. GET /_stats tells what was served.
+expired token. Tokens are refused once expires_in has passed. GET /_stats tells what was served.
 
-  python3 ft_fixture.py [--faults 429,500,slow,malformed,401]   (prints "port N")"""
+  python3 ft_fixture.py [--faults 429,500,slow,malformed,401] [--expires-in S]
+                        [--retry-after VALUE] [--refuse-tokens]        (prints "port N")"""
 import argparse
 import json
 import re
@@ -15,7 +16,9 @@ from urllib.parse import parse_qs, urlparse
 
 CLIENT_ID, CLIENT_SECRET = "test-id", "test-secret"
 # Offers per département: 69 needs splitting by contract type, 59 even then overflows.
-SIZES = {"75": 320, "13": 0, "69": 3300, "2A": 7, "59": 36300}
+SIZES = {"75": 320, "13": 0, "69": 3300, "2A": 7, "59": 36300, "33": 3200}
+# Offers of a contract type outside the API's list, counted only by an unfiltered search.
+UNLISTED = {"33": 120}
 TYPES = ["CDI", "CDD", "MIS", "SAI", "CCE", "FRA", "LIB", "REP", "TTI", "DDI", "DIN"]
 
 
@@ -30,20 +33,23 @@ def search(dep, contract):
     """(total, the k-th offer's number) of a search, without building every offer."""
     total = SIZES.get(dep, 0)
     if not contract:
-        return total, lambda k: k
+        return total + UNLISTED.get(dep, 0), lambda k: k
     t = TYPES.index(contract)
     return max(0, (total - t + len(TYPES) - 1) // len(TYPES)), lambda k: t + len(TYPES) * k
 
 
 class State:
-    def __init__(self, faults):
+    def __init__(self, faults, expires_in=1499, retry_after="1", refuse_tokens=False):
         self.faults = set(faults)
+        self.expires_in, self.retry_after = expires_in, retry_after
+        self.refuse_tokens = refuse_tokens  # every token refused, as with a wrong scope
+        self.unauthorized = 0
         self.lock = threading.Lock()
         self.tokens = 0
         self.searches = 0
         self.served = {}  # (dep, first) -> times
         self.faults_served = []
-        self.valid_tokens = set()
+        self.valid_tokens = {}  # token -> monotonic expiry
 
 
 def take_fault(state, name):
@@ -79,8 +85,10 @@ class Handler(BaseHTTPRequestHandler):
         with state.lock:
             state.tokens += 1
             token = "token-%d" % state.tokens
-            state.valid_tokens.add(token)
-        body = json.dumps({"access_token": token, "token_type": "Bearer", "expires_in": 1499,
+            if not state.refuse_tokens:
+                state.valid_tokens[token] = time.monotonic() + state.expires_in
+        body = json.dumps({"access_token": token, "token_type": "Bearer",
+                           "expires_in": state.expires_in,
                            "scope": form.get("scope", [""])[0]}).encode()
         self.reply(200, body, [("Content-Type", "application/json")])
 
@@ -90,6 +98,7 @@ class Handler(BaseHTTPRequestHandler):
         if url.path == "/_stats":
             with state.lock:
                 body = json.dumps({"tokens": state.tokens, "searches": state.searches,
+                                   "unauthorized": state.unauthorized,
                                    "faults": state.faults_served,
                                    "pages": {"%s@%d" % k: v for k, v in state.served.items()}})
             return self.reply(200, body.encode())
@@ -97,17 +106,22 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(404)
         auth = self.headers.get("Authorization", "")
         token = auth[7:] if auth.startswith("Bearer ") else ""
-        if token not in state.valid_tokens:
+        with state.lock:
+            valid = state.valid_tokens.get(token, 0) > time.monotonic()
+            if not valid:
+                state.unauthorized += 1
+        if not valid:
             return self.reply(401, b'{"message":"invalid token"}')
         if take_fault(state, "401"):
-            state.valid_tokens.discard(token)
+            with state.lock:
+                state.valid_tokens.pop(token, None)
             return self.reply(401, b'{"message":"token expired"}')
         q = parse_qs(url.query)
         with state.lock:
             state.searches += 1
         # at most one fault per request, in this order
         if take_fault(state, "429"):
-            return self.reply(429, b'{"message":"quota"}', [("Retry-After", "1")])
+            return self.reply(429, b'{"message":"quota"}', [("Retry-After", state.retry_after)])
         if take_fault(state, "500"):
             return self.reply(500, b'{"message":"oops"}')
         if take_fault(state, "slow"):
@@ -146,10 +160,14 @@ class Handler(BaseHTTPRequestHandler):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--faults", default="")
+    p.add_argument("--expires-in", type=int, default=1499)
+    p.add_argument("--retry-after", default="1")
+    p.add_argument("--refuse-tokens", action="store_true")
     args = p.parse_args()
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
-    server.state = State(f for f in args.faults.split(",") if f)
+    server.state = State((f for f in args.faults.split(",") if f), args.expires_in,
+                         args.retry_after, args.refuse_tokens)
     print("port %d" % server.server_address[1], flush=True)
     server.serve_forever()
 

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import unittest
 import urllib.request
 
@@ -18,9 +19,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 class Fixture:
-    def __init__(self, faults=""):
+    def __init__(self, faults="", *options):
         self.proc = subprocess.Popen([sys.executable, os.path.join(HERE, "ft_fixture.py"),
-                                      "--faults", faults], stdout=subprocess.PIPE, text=True)
+                                      "--faults", faults, *options], stdout=subprocess.PIPE,
+                                     text=True)
         self.port = int(self.proc.stdout.readline().split()[1])
 
     def stats(self):
@@ -38,6 +40,7 @@ class Fixture:
     def stop(self):
         self.proc.kill()
         self.proc.wait()
+        self.proc.stdout.close()
 
 
 class FranceTravailTest(unittest.TestCase):
@@ -48,10 +51,10 @@ class FranceTravailTest(unittest.TestCase):
     def tearDown(self):
         shutil.rmtree(self.tmp, ignore_errors=True)
 
-    def fetch(self, fixture, departements, **env):
+    def fetch(self, fixture, departements, timeout=120, **env):
         return subprocess.run([ARGS.indexer, "--fetch-francetravail", self.out,
                                "--departements", departements], env=fixture.env(**env),
-                              capture_output=True, text=True, timeout=120)
+                              capture_output=True, text=True, timeout=timeout)
 
     def ids(self):
         with open(self.out, encoding="utf-8") as f:
@@ -104,6 +107,58 @@ class FranceTravailTest(unittest.TestCase):
         self.assertEqual(sorted(stats["faults"]), ["401", "429", "500", "malformed", "slow"])
         self.assertEqual(stats["tokens"], 2)  # renewed after the 401
         self.assertIn("1 rate limited, 1 server errors, 1 timeouts, 1 malformed", r.stdout)
+
+    def test_short_lived_token_is_renewed_before_it_expires(self):
+        fixture = Fixture("", "--expires-in", "2")
+        try:
+            start = time.monotonic()
+            r = self.fetch(fixture, "75,69", FT_RATE="20")  # 26 searches: over a second
+            elapsed = time.monotonic() - start
+            stats = fixture.stats()
+        finally:
+            fixture.stop()
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(len(self.ids()), 320 + 3300)
+        self.assertEqual(len(set(self.ids())), len(self.ids()))
+        self.assertEqual(stats["unauthorized"], 0)  # renewed before the fixture refused it
+        self.assertGreaterEqual(stats["tokens"], 2)
+        self.assertLessEqual(stats["tokens"], elapsed + 2, stats)  # not one per call
+
+    def test_retry_after_that_is_not_a_delay_falls_back_to_backoff(self):
+        for value in ("1e30", "inf", "Wed, 21 Oct 2015 07:28:00 GMT"):
+            fixture = Fixture("429", "--retry-after", value)
+            try:
+                start = time.monotonic()
+                r = self.fetch(fixture, "2A", timeout=30)
+                elapsed = time.monotonic() - start
+            finally:
+                fixture.stop()
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(len(self.ids()), 7)
+            self.assertLess(elapsed, 5, value)
+            self.assertIn("1 rate limited", r.stdout)
+
+    def test_a_token_always_refused_is_named(self):
+        fixture = Fixture("", "--refuse-tokens")
+        try:
+            r = self.fetch(fixture, "75", FT_MAX_RETRIES="2")
+            stats = fixture.stats()
+        finally:
+            fixture.stop()
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("/v2/offres/search: HTTP 401 even with a new token", r.stderr)
+        self.assertEqual(stats["tokens"], 3)
+
+    def test_contract_types_that_do_not_add_up_are_reported(self):
+        fixture = Fixture()
+        try:
+            r = self.fetch(fixture, "33")
+        finally:
+            fixture.stop()
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(len(self.ids()), 3200)
+        self.assertIn("département 33: 3320 offers, 3200 found contract type by contract type",
+                      r.stderr)
 
     def test_giving_up_publishes_nothing_and_names_the_url(self):
         fixture = Fixture()
