@@ -193,6 +193,10 @@ static int build_metiers(referentiel *r, const table *t, ps_error *err)
         }
     }
     r->n_metiers = t->count;
+    for (size_t i = 0; i < r->n_metiers; i++)
+        for (size_t j = 0; j < r->n_metiers; j++)
+            if (strcmp(r->metiers[i].rome, r->metiers[j].rome) == 0)
+                r->metiers[i].rome_familles |= r->metiers[j].familles;
     return 0;
 }
 

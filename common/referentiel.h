@@ -28,6 +28,9 @@ typedef struct metier {
     const char *libelle;
     uint8_t familles;  /* bit (1 << famille) */
     uint8_t famille_principale;
+    /* The familles of every métier filed under this ROME code: what an offer, which carries a
+     * ROME code and not a métier, is tagged with (J1102 covers the GP and the PMI doctor). */
+    uint8_t rome_familles;
 } metier;
 
 typedef struct referentiel referentiel;

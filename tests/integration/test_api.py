@@ -36,9 +36,11 @@ def read_tsv(name):
 
 
 def familles_by_rome():
+    """An offer counts in the familles of every métier filed under its ROME code."""
     out = {}
     for slug, code, label, fams in read_tsv("metiers.tsv"):
-        out.setdefault(code, fams.split(","))
+        have = out.setdefault(code, [])
+        have.extend(f for f in fams.split(",") if f not in have)
     return out
 
 
