@@ -21,10 +21,17 @@ sh scripts/deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
 
+# The default corpus (data/generator): made again when missing or not of today, so that
+# "published in the last N days" keeps its meaning.
 mkdir -p var
-data=data/sample/offres.jsonl
-echo "run: indexing $data"
-build/indexer/indexer --index var/index --offres "$data"
+today=$(date -u +%Y-%m-%d)
+if ! grep -q "\"now\": \"${today}T" var/corpus/manifest.json 2>/dev/null; then
+    echo "run: generating the default corpus in var/corpus"
+    python3 data/generator/generate.py --seed 1 --scale 1 --now "$(date -u +%Y-%m-%dT%H:00:00Z)" --out var/corpus
+fi
+echo "run: indexing var/corpus"
+build/indexer/indexer --index var/index --offres var/corpus/offres.jsonl \
+    --formations var/corpus/formations.jsonl --fiches var/corpus/fiches.jsonl
 
 url="http://127.0.0.1:$port/v1/search?q=infirmiere"
 if [ "$detach" -eq 1 ]; then

@@ -1,0 +1,161 @@
+"""The data the corpus generator draws from, loaded once: the référentiels (communes,
+départements, métiers, NAF), the per-métier offer-writing banks, the employer kinds and the
+training catalogue. Also the one rule that says which famille an offer counts in, shared with
+the tests so that they check the corpus with the generator's own definition."""
+import bisect
+import json
+import os
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+REFS = os.path.join(ROOT, "data", "referentiels")
+GENERATOR = os.path.join(ROOT, "data", "generator")
+FAMILLES = ("sante", "social", "petite-enfance", "grand-age", "handicap")
+
+
+def read_tsv(path, header=True):
+    """Rows of a tab-separated file as lists, skipping '#' comments (and the header line)."""
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            rows.append(line.rstrip("\n").split("\t"))
+    return rows[1:] if header else rows
+
+
+class Metier:
+    def __init__(self, slug, rome, libelle, familles):
+        self.slug, self.rome, self.libelle, self.familles = slug, rome, libelle, familles
+        self.bank = None
+        self.fiche = None
+
+
+def load_metiers():
+    return [Metier(r[0], r[1], r[2], r[3].split(","))
+            for r in read_tsv(os.path.join(REFS, "metiers.tsv"), header=False)]
+
+
+def rome_familles(metiers):
+    """ROME code -> familles of every métier filed under it, main ones first. The indexer tags
+    an offer with all of them, since an offer carries a ROME code, not a métier."""
+    by_rome = {}
+    for m in metiers:
+        fams = by_rome.setdefault(m.rome, [])
+        fams.extend(f for f in m.familles if f not in fams)
+    return by_rome
+
+
+def load_naf():
+    return {r[0]: {"libelle": r[1], "famille": r[2] if len(r) > 2 else ""}
+            for r in read_tsv(os.path.join(REFS, "naf.tsv"))}
+
+
+def main_famille(rome, naf_code, familles_by_rome, naf):
+    """The famille an offer counts in: its employer's (through the NAF code) when the offer's
+    ROME code belongs to it, else the ROME code's main famille."""
+    fams = familles_by_rome.get(rome)
+    if not fams:
+        return None
+    employer = naf.get(naf_code, {}).get("famille", "")
+    return employer if employer in fams else fams[0]
+
+
+def familles_rule():
+    """main_famille over the référentiels alone, for readers that load nothing else."""
+    by_rome, naf = rome_familles(load_metiers()), load_naf()
+    return lambda rome, naf_code: main_famille(rome, naf_code, by_rome, naf)
+
+
+class Places:
+    """Communes to draw from, weighted by population. Paris, Lyon and Marseille are drawn as
+    their arrondissements (what offers carry), never as the whole city."""
+
+    def __init__(self):
+        rows = read_tsv(os.path.join(REFS, "communes.tsv"))
+        has_arrondissements = {r[9] for r in rows if len(r) > 9 and r[9]}
+        self.communes = [r for r in rows if r[0] not in has_arrondissements and r[5] and
+                         int(r[5]) > 0 and r[6] and r[7]]
+        self.by_insee = {r[0]: r for r in rows}
+        self.departements = {r[0]: r[1] for r in read_tsv(os.path.join(REFS, "departements.tsv"))}
+        self._tables = {}
+
+    def _table(self, min_population):
+        if min_population not in self._tables:
+            pool = [r for r in self.communes if int(r[5]) >= min_population or
+                    (r[9] and int(self.by_insee[r[9]][5]) >= min_population)]
+            cumulative, total = [], 0
+            for r in pool:
+                total += int(r[5])
+                cumulative.append(total)
+            self._tables[min_population] = (pool, cumulative)
+        return self._tables[min_population]
+
+    def pick(self, rng, min_population=0):
+        pool, cumulative = self._table(min_population)
+        return pool[bisect.bisect_right(cumulative, rng.randrange(cumulative[-1]))]
+
+
+def weighted(rng, pairs):
+    """One item of [(item, weight)...] drawn by weight."""
+    total = sum(w for _, w in pairs)
+    x, acc = rng.uniform(0, total), 0.0
+    for item, w in pairs:
+        acc += w
+        if x < acc:
+            return item
+    return pairs[-1][0]
+
+
+def city_name(commune, places):
+    """The name a presentation uses: 'Paris', not 'Paris 15e Arrondissement'."""
+    parent = commune[9] if len(commune) > 9 else ""
+    return places.by_insee[parent][1] if parent else commune[1]
+
+
+class Refs:
+    def __init__(self, require_all=True):
+        self.metiers = load_metiers()
+        self.familles_by_rome = rome_familles(self.metiers)
+        self.naf = load_naf()
+        self.places = Places()
+        self.regions = {r[0]: r[1] for r in read_tsv(os.path.join(REFS, "regions.tsv"))}
+        missing = []
+        for m in self.metiers:
+            bank = os.path.join(GENERATOR, "metiers", m.slug + ".json")
+            fiche = os.path.join(ROOT, "data", "fiches", m.slug + ".json")
+            if os.path.exists(bank) and os.path.exists(fiche):
+                with open(bank, encoding="utf-8") as f:
+                    m.bank = json.load(f)
+                with open(fiche, encoding="utf-8") as f:
+                    m.fiche = json.load(f)
+            else:
+                missing.append(m.slug)
+        if missing and require_all:
+            raise SystemExit("generate.py: no fiche or bank for %d métiers (%s); "
+                             "--allow-missing to go on without them" %
+                             (len(missing), ", ".join(missing[:5])))
+        self.missing = missing
+        with open(os.path.join(GENERATOR, "employeurs.json"), encoding="utf-8") as f:
+            self.employeurs = json.load(f)
+        catalogue = os.path.join(GENERATOR, "formations.json")
+        self.formations = None
+        if os.path.exists(catalogue):
+            with open(catalogue, encoding="utf-8") as f:
+                self.formations = json.load(f)
+        self.check()
+
+    def check(self):
+        kinds = self.employeurs["kinds"]
+        for kind, spec in kinds.items():
+            for code in [spec["naf"]] + list(spec.get("nafParRome", {}).values()):
+                if code not in self.naf:
+                    raise SystemExit("employeurs.json: %s: NAF %s is not in naf.tsv" % (kind, code))
+        for m in self.metiers:
+            if m.bank:
+                for kind, _ in m.bank["employeurs"]:
+                    if kind not in kinds:
+                        raise SystemExit("metiers/%s.json: unknown employer kind %s" % (m.slug, kind))
+
+    def naf_of(self, kind, rome):
+        spec = self.employeurs["kinds"][kind]
+        return spec.get("nafParRome", {}).get(rome, spec["naf"])

@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""The corpus generator (data/generator/generate.py): determinism, the real field names and
+types of every record, family shares, variety of the descriptions, the fiches and the dirty
+set's verdicts. Small scales, so it runs in seconds; tests/corpus/check_full.py checks the
+exact counts of the full corpus."""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+from collections import Counter, defaultdict
+from datetime import datetime, timedelta, timezone
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+GENERATOR = os.path.join(ROOT, "data", "generator")
+sys.path.insert(0, GENERATOR)
+
+from offres import FAMILLE_TOTALS  # noqa: E402
+from refs import Refs, main_famille, read_tsv  # noqa: E402
+
+NOW = datetime(2026, 11, 20, 6, 0, 0, tzinfo=timezone.utc)
+OFFER_TYPES = {  # field -> type(s), for the fields every generated offer has
+    "id": str, "intitule": str, "description": str, "dateCreation": str, "dateActualisation": str,
+    "lieuTravail": dict, "romeCode": str, "romeLibelle": str, "appellationlibelle": str,
+    "entreprise": dict, "typeContrat": str, "typeContratLibelle": str, "natureContrat": str,
+    "experienceExige": str, "experienceLibelle": str, "formations": list, "competences": list,
+    "qualitesProfessionnelles": list, "dureeTravailLibelle": str,
+    "dureeTravailLibelleConverti": str, "alternance": bool, "contact": dict, "nombrePostes": int,
+    "accessibleTH": bool, "qualificationCode": str, "qualificationLibelle": str, "codeNAF": str,
+    "secteurActivite": str, "secteurActiviteLibelle": str, "origineOffre": dict,
+    "offresManqueCandidats": bool}
+OPTIONAL_OFFER_FIELDS = {"salaire": dict, "permis": list, "trancheEffectifEtab": str,
+                         "experienceCommentaire": str}
+TRAINING_KEYS = {"numero", "intitule-formation", "objectif-formation", "resultats-attendus",
+                 "contenu-formation", "certifiante", "domaine-formation", "code-niveau-entree",
+                 "organisme-formation-responsable", "action"}
+ACTION_KEYS = {"lieu-de-formation", "session", "modalites-enseignement", "modalites-alternance",
+               "nombre-heures-total", "nombre-heures-centre", "nombre-heures-entreprise",
+               "prix-total-TTC", "rythme-formation"}
+
+
+def generate(out, *args):
+    subprocess.run([sys.executable, os.path.join(GENERATOR, "generate.py"), "--out", out] +
+                   list(args), check=True, stdout=subprocess.DEVNULL)
+
+
+def read_jsonl(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+class GeneratorTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="corpus-test-")
+        cls.small = os.path.join(cls.tmp, "small")
+        generate(cls.small, "--seed", "7", "--scale", "0.02")
+        cls.refs = Refs()
+        cls.offers = read_jsonl(os.path.join(cls.small, "offres.jsonl"))
+        cls.trainings = read_jsonl(os.path.join(cls.small, "formations.jsonl"))
+        with open(os.path.join(cls.small, "manifest.json"), encoding="utf-8") as f:
+            cls.manifest = json.load(f)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp)
+
+    def test_same_seed_same_bytes_whatever_the_processes(self):
+        a, b, c = (os.path.join(self.tmp, n) for n in ("a", "b", "c"))
+        generate(a, "--seed", "3", "--scale", "0.005", "--jobs", "1")
+        generate(b, "--seed", "3", "--scale", "0.005", "--jobs", "2")
+        generate(c, "--seed", "4", "--scale", "0.005", "--jobs", "2")
+        for name in ("offres.jsonl", "formations.jsonl", "fiches.jsonl", "dirty/offres.jsonl",
+                     "dirty/expected.json"):
+            with open(os.path.join(a, name), "rb") as fa, open(os.path.join(b, name), "rb") as fb:
+                self.assertEqual(fa.read(), fb.read(), name)
+        for name in ("offres.jsonl", "formations.jsonl"):
+            with open(os.path.join(a, name), "rb") as fa, open(os.path.join(c, name), "rb") as fc:
+                self.assertNotEqual(fa.read(), fc.read(), name)
+
+    def test_scaled_counts(self):
+        self.assertEqual(len(self.offers), round(118000 * 0.02))
+        self.assertEqual(len(self.trainings), round(33242 * 0.02))
+        self.assertEqual(self.manifest["files"]["offres.jsonl"]["records"], len(self.offers))
+
+    def test_offers_have_the_france_travail_fields_and_types(self):
+        communes = {r[0] for r in read_tsv(os.path.join(ROOT, "data", "referentiels", "communes.tsv"))}
+        romes = {m.rome for m in self.refs.metiers}
+        ids = Counter(o["id"] for o in self.offers)
+        self.assertEqual(ids.most_common(1)[0][1], 1, "ids are unique")
+        for o in self.offers:
+            for field, kind in OFFER_TYPES.items():
+                self.assertIsInstance(o.get(field), kind, (o["id"], field))
+            for field, kind in OPTIONAL_OFFER_FIELDS.items():
+                if field in o:
+                    self.assertIsInstance(o[field], kind, (o["id"], field))
+            extra = set(o) - set(OFFER_TYPES) - set(OPTIONAL_OFFER_FIELDS)
+            self.assertFalse(extra, o["id"])
+            self.assertRegex(o["id"], r"^[0-9]{3}[A-Z]{4}$")
+            self.assertIn(o["romeCode"], romes)
+            self.assertIn(o["typeContrat"], {"CDI", "CDD", "MIS", "SAI", "LIB"})
+            self.assertIn(o["experienceExige"], {"D", "S", "E"})
+            self.assertIn(o["dureeTravailLibelleConverti"], {"Temps plein", "Temps partiel"})
+            lieu = o["lieuTravail"]
+            self.assertIn(lieu["commune"], communes)
+            self.assertRegex(lieu["libelle"], r"^(\d{2}|2A|2B|97\d) - .+")
+            if "latitude" in lieu:
+                self.assertTrue(-90 <= lieu["latitude"] <= 90 and -180 <= lieu["longitude"] <= 180)
+            created = datetime.strptime(o["dateCreation"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+            self.assertTrue(NOW - timedelta(days=60) <= created <= NOW, o["dateCreation"])
+            self.assertGreaterEqual(o["dateActualisation"], o["dateCreation"])
+            if "salaire" in o and "libelle" in o["salaire"]:
+                self.assertRegex(o["salaire"]["libelle"],
+                                 r"^(Mensuel|Horaire|Annuel) de \d+\.\d+ Euros( à \d+\.\d+ Euros)? sur 1[23]\.0 mois$")
+            self.assertRegex(o["codeNAF"], r"^\d{2}\.\d{2}[A-Z]$")
+
+    def test_realistic_mixes(self):
+        n = len(self.offers)
+        share = lambda pred: sum(1 for o in self.offers if pred(o)) / n  # noqa: E731
+        self.assertTrue(0.35 < share(lambda o: o["typeContrat"] == "CDI") < 0.85)
+        self.assertTrue(0.05 < share(lambda o: o["typeContrat"] == "CDD") < 0.5)
+        self.assertTrue(0.15 < share(lambda o: o["dureeTravailLibelleConverti"] == "Temps partiel") < 0.6)
+        self.assertTrue(0.4 < share(lambda o: "salaire" in o) < 0.8)
+        self.assertTrue(0.001 < share(lambda o: "latitude" not in o["lieuTravail"]) < 0.05)
+        kinds = Counter(o["secteurActiviteLibelle"] for o in self.offers)
+        self.assertGreaterEqual(len(kinds), 15, "employers of many kinds")
+        # Creation dates spread over the 60 days, the recent ones more numerous.
+        ages = [(NOW - datetime.strptime(o["dateCreation"], "%Y-%m-%dT%H:%M:%S.%fZ")
+                 .replace(tzinfo=timezone.utc)).days for o in self.offers]
+        self.assertGreater(sum(1 for a in ages if a < 30), sum(1 for a in ages if a >= 30))
+        self.assertGreater(max(ages), 50)
+
+    def test_famille_shares_match_the_published_counts(self):
+        counts = Counter(main_famille(o["romeCode"], o["codeNAF"], self.refs.familles_by_rome,
+                                      self.refs.naf) for o in self.offers)
+        total = sum(FAMILLE_TOTALS.values())
+        for fam, published in FAMILLE_TOTALS.items():
+            self.assertAlmostEqual(counts[fam] / len(self.offers), published / total, delta=0.01,
+                                   msg=fam)
+        self.assertEqual(dict(counts), self.manifest["files"]["offres.jsonl"]["familles"])
+
+    def test_descriptions_are_varied_and_sized_like_real_ads(self):
+        lengths = sorted(len(o["description"]) for o in self.offers)
+        self.assertGreater(lengths[len(lengths) // 2], 600)
+        self.assertLess(lengths[len(lengths) // 2], 2500)
+        # Near-duplicates: Jaccard similarity of word 6-gram sets, for each offer against all
+        # others of the sample. Real ads of one employer look alike; the corpus must not.
+        sample = self.offers[:600]
+        shingles = []
+        postings = defaultdict(list)
+        for k, o in enumerate(sample):
+            words = re.findall(r"\w+", o["description"].lower())
+            s = {" ".join(words[i:i + 6]) for i in range(len(words) - 5)}
+            shingles.append(s)
+            for sh in s:
+                postings[sh].append(k)
+        near = 0
+        for k, s in enumerate(shingles):
+            shared = Counter(j for sh in s for j in postings[sh] if j != k)
+            best = max((c / len(s | shingles[j]) for j, c in shared.items()), default=0)
+            near += best >= 0.5
+        self.assertLess(near / len(sample), 0.05, "offers with a near-duplicate")
+
+    def test_trainings_have_lheo_names(self):
+        romes = {m.rome for m in self.refs.metiers}
+        numeros = Counter(t["numero"] for t in self.trainings)
+        self.assertEqual(numeros.most_common(1)[0][1], 1)
+        for t in self.trainings:
+            self.assertTrue(TRAINING_KEYS <= set(t), set(TRAINING_KEYS) - set(t))
+            self.assertRegex(t["numero"], r"^\w{2}_AF_\d{10}_SE_\d{10}$")
+            for code in t["domaine-formation"]["code-ROME"]:
+                self.assertIn(code, romes)
+            for c in t.get("certification", []):
+                self.assertRegex(c["code-RNCP"], r"^RNCP\d+$")
+            action = t["action"][0]
+            self.assertTrue(ACTION_KEYS <= set(action), set(ACTION_KEYS) - set(action))
+            adresse = action["lieu-de-formation"]["coordonnees"]["adresse"]
+            self.assertIn("code-INSEE-commune", adresse)
+            for s in action["session"]:
+                self.assertRegex(s["periode"]["debut"], r"^20\d{6}$")
+                self.assertLessEqual(s["periode"]["debut"], s["periode"]["fin"])
+            self.assertGreater(action["nombre-heures-total"], 0)
+        intitules = Counter(t["intitule-formation"] for t in self.trainings)
+        self.assertGreater(len(intitules), 40)
+
+    def test_the_95_fiches(self):
+        fiches = read_jsonl(os.path.join(self.small, "fiches.jsonl"))
+        self.assertEqual(len(fiches), 95)
+        by_code = defaultdict(list)
+        for m in self.refs.metiers:
+            by_code[m.rome].append(m)
+        for fiche, m in zip(fiches, self.refs.metiers):
+            self.assertEqual((fiche["code"], fiche["familles"]), (m.rome, m.familles))
+            self.assertGreater(len(fiche["definition"]), 400, m.slug)
+            self.assertTrue(fiche["appellations"] and fiche["competencesMobilisees"] and
+                            fiche["contextesTravail"], m.slug)
+            self.assertEqual(fiche["domaineProfessionnel"]["code"], m.rome[:3], m.slug)
+
+    def test_dirty_set_verdicts_are_consistent(self):
+        with open(os.path.join(self.small, "dirty", "expected.json"), encoding="utf-8") as f:
+            expected = json.load(f)
+        for name, verdict in expected.items():
+            with open(os.path.join(self.small, "dirty", name), "rb") as f:
+                lines = f.read().split(b"\n")[:-1]
+            self.assertEqual(verdict["read"], sum(1 for line in lines if line.strip()), name)
+            self.assertEqual(verdict["read"], verdict["indexed"] + verdict["skipped"], name)
+            self.assertGreater(verdict["replaced"], 0)
+            for skip in verdict["skips"]:
+                line = lines[skip["line"] - 1]
+                if skip["reason"] == "invalid UTF-8":
+                    self.assertRaises(UnicodeDecodeError, line.decode, "utf-8")
+                elif skip["reason"] == "invalid JSON":
+                    self.assertRaises(ValueError, json.loads, line)
+                else:
+                    rec = json.loads(line)
+                    if skip["id"] != "-":
+                        self.assertIn(skip["id"], line.decode())
+                    self.assertIsNotNone(rec)
+            self.assertGreater(max(len(line) for line in lines), 1_000_000, "an over-long line")
+            self.assertIn(b"", lines, "a blank line")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
