@@ -112,7 +112,7 @@ int resolve_place(map_context *ctx, const char *insee, bool has_geo, double lat,
         return ps_fail(err, "coordinates out of range (%g, %g)", lat, lon);
     const commune *c = NULL;
     if (insee && *insee && !(c = referentiel_commune(ctx->ref, insee)))
-        return ps_fail(err, "unknown commune %.16s", insee);
+        return ps_fail(err, "unknown commune \"%.16s\"", insee);
     if (!c && !has_geo)
         return 0; /* no place at all: allowed (remote training, national offer) */
     if (c) {

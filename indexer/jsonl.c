@@ -47,7 +47,7 @@ jsonl_result jsonl_next(jsonl_reader *r, json_t **record, ps_error *err)
         json_error_t je;
         json_t *v = json_loadb(r->line, (size_t)n, JSON_REJECT_DUPLICATES, &je);
         if (!v) {
-            ps_fail(err, "invalid JSON at column %d: %s", je.column, je.text);
+            ps_fail(err, "invalid JSON (column %d): %s", je.column, je.text);
             return JSONL_BAD;
         }
         if (!json_is_object(v)) {

@@ -30,7 +30,7 @@ int rome_familles(map_context *ctx, const char *rome, uint8_t *familles, ps_erro
         return ps_fail(err, "malformed ROME code \"%.16s\"", rome);
     const metier *m = referentiel_metier_by_rome(ctx->ref, rome);
     if (!m)
-        return ps_fail(err, "ROME code %s is not one of the programme's métiers", rome);
+        return ps_fail(err, "ROME code \"%s\" is not one of the programme's métiers", rome);
     *familles = m->rome_familles;
     return 0;
 }

@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include <stdbool.h>
 #include <string.h>
 #include <time.h>
 
@@ -58,23 +59,33 @@ void report_deleted(run_report *r)
     pthread_mutex_unlock(&r->lock);
 }
 
-/* The reason under which a message is counted: its words up to the first detail (a quote, a
- * digit, a parenthesis or a colon), e.g. "unknown commune" or "missing required field id". */
+/* The reason under which a message is counted: the message without its details, which are
+ * quoted values and whatever follows a parenthesis or a colon. "ROME code \"M1607\" is not
+ * one of the programme's métiers" counts as "ROME code is not one of the programme's métiers". */
 static void reason_of(const char *message, char *out, size_t cap)
 {
-    size_t n = strcspn(message, "\"'0123456789(:");
-    while (n > 0 && message[n - 1] == ' ')
+    size_t n = 0;
+    bool quoted = false;
+    for (const char *p = message; *p && n + 1 < cap; p++) {
+        if (*p == '"') {
+            quoted = !quoted;
+            continue;
+        }
+        if (!quoted && (*p == '(' || *p == ':'))
+            break;
+        if (quoted || (*p == ' ' && (n == 0 || out[n - 1] == ' ')))
+            continue;
+        out[n++] = *p;
+    }
+    while (n > 0 && out[n - 1] == ' ')
         n--;
-    if (n >= cap)
-        n = cap - 1;
-    memcpy(out, message, n);
     out[n] = '\0';
 }
 
 void report_skip(run_report *r, const char *path, unsigned long line, const char *id,
                  const char *message)
 {
-    char reason[48];
+    char reason[80];
     reason_of(message, reason, sizeof reason);
     pthread_mutex_lock(&r->lock);
     r->skipped++;

@@ -16,7 +16,7 @@ typedef struct run_report {
     bool progress;  /* show records/s on stderr (a terminal) */
     unsigned long read, indexed, skipped, replaced, deleted;
     struct {
-        char reason[48];
+        char reason[80];
         unsigned long count;
     } reasons[REPORT_MAX_REASONS];
     double started, last_progress; /* monotonic seconds */

@@ -64,10 +64,11 @@ class TrainingWriter:
         rec["code-niveau-entree"] = f.get("niveauEntree", "0")
         if f.get("niveauSortie"):
             rec["code-niveau-sortie"] = f["niveauSortie"]
+        adresse = self._adresse(rng, commune, ville)
         rec["organisme-formation-responsable"] = {
             "nom-organisme": organisme, "raison-sociale": organisme,
-            "coordonnees-organisme": {"coordonnees": {"adresse": self._adresse(rng, commune, ville)}}}
-        rec["action"] = [self._action(rng, f, commune, ville)]
+            "coordonnees-organisme": {"coordonnees": {"adresse": adresse}}}
+        rec["action"] = [self._action(rng, f, adresse)]
         return rec
 
     def _contenu(self, rng, f):
@@ -85,7 +86,7 @@ class TrainingWriter:
                                           "longitude": round(float(commune[7]) + rng.uniform(-0.01, 0.01), 5)}
         return adresse
 
-    def _action(self, rng, f, commune, ville):
+    def _action(self, rng, f, adresse):
         heures = f["heures"]
         alternance = rng.randrange(100) < f.get("alternance", 0)
         distance = rng.randrange(100) < f.get("distance", 0)
@@ -99,10 +100,10 @@ class TrainingWriter:
                                       if alternance else ""),
              "modalites-enseignement": "1" if distance else "0",
              "prise-en-charge-frais-possible": 1,
-             "lieu-de-formation": {"coordonnees": {"adresse": self._adresse(rng, commune, ville)}},
+             "lieu-de-formation": {"coordonnees": {"adresse": adresse}},
              "modalites-entrees-sorties": 0 if rng.random() < 0.85 else 1,
              "session": self._sessions(rng, heures["total"]),
-             "adresse-inscription": {"adresse": self._adresse(rng, commune, ville)},
+             "adresse-inscription": {"adresse": adresse},
              "modalites-inscription": rng.choice(INSCRIPTION),
              "nombre-heures-centre": heures.get("centre", heures["total"]),
              "nombre-heures-entreprise": heures.get("entreprise", 0),

@@ -121,25 +121,42 @@ class IndexerTest(unittest.TestCase):
         titles = [h["title"] for h in self.total(s, "coordination corrigée")["hits"]]
         self.assertEqual(titles, ["Infirmier de coordination - version corrigée"])
 
-    def test_dirty_records_are_each_reported_and_skipped(self):
-        with open(src("tests", "fixtures", "dirty-offres.expected.json"), encoding="utf-8") as f:
-            expected = json.load(f)
-        r = self.index("--offres", src("tests", "fixtures", "dirty-offres.jsonl"),
-                       "--max-skipped", "1")
+    def check_verdict(self, option, path, expected, *extra):
+        """Indexes one dirty file and checks the indexer's report against its verdict."""
+        r = self.index(option, path, "--max-skipped", "1", *extra)
         self.assertIn("read %d, indexed %d, skipped %d, duplicates replaced %d" % (
             expected["read"], expected["indexed"], expected["skipped"], expected["replaced"]),
             r.stdout)
-        reported = [line for line in r.stderr.splitlines() if "dirty-offres.jsonl:" in line]
+        name = os.path.basename(path)
+        reported = [line for line in r.stderr.splitlines() if name + ":" in line]
         self.assertEqual(len(reported), len(expected["skips"]), r.stderr)
         for skip in expected["skips"]:
-            prefix = "dirty-offres.jsonl:%d: %s: " % (skip["line"], skip["id"])
+            prefix = "%s:%d: %s: " % (name, skip["line"], skip["id"])
             line = next((l for l in reported if prefix in l), None)
             self.assertIsNotNone(line, (prefix, r.stderr))
             self.assertIn(skip["reason"], line)
         self.assertIn("indexer: skipped", r.stdout)  # the summary by reason
+        return r
+
+    def test_dirty_records_are_each_reported_and_skipped(self):
+        with open(src("tests", "fixtures", "dirty-offres.expected.json"), encoding="utf-8") as f:
+            expected = json.load(f)
+        self.check_verdict("--offres", src("tests", "fixtures", "dirty-offres.jsonl"), expected)
         s = self.serve()
         hits = self.total(s, "")["hits"]  # the duplicate replaced the first record
         self.assertEqual([h["title"] for h in hits], ["Infirmier de nuit (mise à jour)"])
+
+    def test_the_generators_dirty_sets(self):
+        out = os.path.join(self.tmp, "corpus")
+        subprocess.run([sys.executable, src("data", "generator", "generate.py"), "--out", out,
+                        "--only", "dirty", "--seed", "5"], check=True, stdout=subprocess.DEVNULL)
+        with open(os.path.join(out, "dirty", "expected.json"), encoding="utf-8") as f:
+            expected = json.load(f)
+        referentiels = ("--referentiels", src("data", "referentiels"))
+        for option, name in (("--offres", "offres.jsonl"), ("--formations", "formations.jsonl")):
+            shutil.rmtree(self.root, ignore_errors=True)
+            self.check_verdict(option, os.path.join(out, "dirty", name), expected[name],
+                               *referentiels)
 
     def test_too_many_bad_records_publishes_nothing(self):
         self.index("--offres", src("data", "sample", "offres.jsonl"))
