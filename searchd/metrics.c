@@ -37,6 +37,11 @@ void metrics_record(metrics *m, route r, int status, double seconds)
 
 void metrics_count_reload(metrics *m, bool ok) { add(ok ? &m->reloads : &m->reload_failures, 1); }
 
+void metrics_count_reply(metrics *m, bool from_cache)
+{
+    add(from_cache ? &m->reply_cache_hits : &m->reply_cache_misses, 1);
+}
+
 static uint64_t get(const atomic_uint_fast64_t *counter)
 {
     return atomic_load_explicit(counter, memory_order_relaxed);
@@ -120,8 +125,14 @@ int metrics_render(const metrics *const *m, size_t n, const index_gauges *g, str
                   "# HELP searchd_reloads_total New generations opened, and failed attempts.\n"
                   "# TYPE searchd_reloads_total counter\n"
                   "searchd_reloads_total{result=\"ok\"} %llu\n"
-                  "searchd_reloads_total{result=\"failed\"} %llu\n",
+                  "searchd_reloads_total{result=\"failed\"} %llu\n"
+                  "# HELP searchd_reply_cache_total Searches answered from the reply cache, and not.\n"
+                  "# TYPE searchd_reply_cache_total counter\n"
+                  "searchd_reply_cache_total{result=\"hit\"} %llu\n"
+                  "searchd_reply_cache_total{result=\"miss\"} %llu\n",
                   (unsigned long long)g->documents, g->generation,
-                  (unsigned long long)TOTAL(reloads), (unsigned long long)TOTAL(reload_failures));
+                  (unsigned long long)TOTAL(reloads), (unsigned long long)TOTAL(reload_failures),
+                  (unsigned long long)TOTAL(reply_cache_hits),
+                  (unsigned long long)TOTAL(reply_cache_misses));
     return rc;
 }

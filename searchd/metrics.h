@@ -32,10 +32,12 @@ typedef struct metrics {
     atomic_uint_fast64_t latency_sum_us[ROUTE_COUNT];
     atomic_uint_fast64_t latency_count[ROUTE_COUNT];
     atomic_uint_fast64_t reloads, reload_failures;
+    atomic_uint_fast64_t reply_cache_hits, reply_cache_misses; /* searches */
 } metrics;
 
 void metrics_record(metrics *m, route r, int status, double seconds);
 void metrics_count_reload(metrics *m, bool ok);
+void metrics_count_reply(metrics *m, bool from_cache);
 uint64_t metrics_reloads(const metrics *m);
 
 typedef struct index_gauges {

@@ -453,11 +453,36 @@ static search_status run_request(searcher *s, const search_request *req, int64_t
     return SEARCH_OK;
 }
 
-search_status searcher_run(searcher *s, const search_request *req, int64_t now, strbuf *out,
-                           ps_error *err)
+/* A reply remembered without its took_ms, which is appended per request. */
+typedef struct cached_reply {
+    size_t len;
+    char text[];
+} cached_reply;
+
+/* The key of a reply: the query string, and for publieeDepuis the minute it was computed in
+ * (so "the last N days" moves on). */
+static bool reply_key(const search_request *req, const char *query_string, int64_t now,
+                      char *out, size_t cap)
 {
-    struct timespec start, end;
-    clock_gettime(CLOCK_MONOTONIC, &start);
+    int n = snprintf(out, cap, "r:%lld:%s", req->publiee_depuis ? (long long)(now / 60) : 0LL,
+                     query_string);
+    return n > 0 && (size_t)n < cap;
+}
+
+static void remember_reply(searcher *s, const char *key, const strbuf *body)
+{
+    cached_reply *r = malloc(sizeof *r + body->len);
+    if (!r)
+        return; /* only a cache */
+    r->len = body->len;
+    memcpy(r->text, body->data, body->len);
+    if (!lru_put(s->cache, key, r, sizeof *r + body->len + strlen(key), free))
+        free(r);
+}
+
+static int compute_reply(searcher *s, const search_request *req, int64_t now, strbuf *out,
+                         ps_error *err)
+{
     run r = {0};
     const char *matching;
     int rc = run_request(s, req, now, &r, &matching, err) == SEARCH_OK ? 0 : -1;
@@ -478,6 +503,26 @@ search_status searcher_run(searcher *s, const search_request *req, int64_t now, 
             ps_fail(err, "out of memory");
     }
     run_free(&r);
+    return rc;
+}
+
+search_status searcher_run(searcher *s, const search_request *req, const char *query_string,
+                           int64_t now, strbuf *out, bool *from_cache, ps_error *err)
+{
+    struct timespec start, end;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    char key[4200];
+    bool keyed = query_string && reply_key(req, query_string, now, key, sizeof key);
+    const cached_reply *known = keyed ? lru_get(s->cache, key) : NULL;
+    int rc;
+    *from_cache = known != NULL;
+    if (known) {
+        rc = strbuf_append(out, known->text, known->len) ? ps_fail(err, "out of memory") : 0;
+    } else {
+        rc = compute_reply(s, req, now, out, err);
+        if (rc == 0 && keyed)
+            remember_reply(s, key, out);
+    }
     clock_gettime(CLOCK_MONOTONIC, &end);
     double ms = (double)(end.tv_sec - start.tv_sec) * 1e3 +
                 (double)(end.tv_nsec - start.tv_nsec) / 1e6;

@@ -28,8 +28,11 @@ int searcher_open(const char *db_path, const fr_stopwords *sw, const referentiel
 void searcher_free(searcher *s);
 
 /* On SEARCH_OK, out holds the JSON reply {"total", "offset", "limit", "hits", ["facets"],
- * ["matching", "suggestion"], "took_ms"}. now is the reference time for publieeDepuis. */
-search_status searcher_run(searcher *s, const search_request *req, int64_t now, strbuf *out,
+ * ["matching", "suggestion"], "took_ms"}. now is the reference time for publieeDepuis.
+ * query_string, when not NULL, is the request as sent, under which the reply is remembered
+ * until the index changes: the same request again is answered from memory (*from_cache). */
+search_status searcher_run(searcher *s, const search_request *req, const char *query_string,
+                           int64_t now, strbuf *out, bool *from_cache,
                            ps_error *err);
 
 /* The stored record of type/id, description included. */

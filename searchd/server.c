@@ -152,11 +152,14 @@ static int handle_search(worker *w, struct evhttp_request *req, const char *quer
     } else {
         strbuf body = STRBUF_INIT;
         ps_error err;
-        if (searcher_run(w->searcher, &sreq, reference_time(srv), &body, &err) != SEARCH_OK) {
+        bool from_cache = false;
+        if (searcher_run(w->searcher, &sreq, query, reference_time(srv), &body, &from_cache,
+                         &err) != SEARCH_OK) {
             fprintf(stderr, "searchd: search failed: %s\n", err.message);
             code = 500;
             reply_error(srv, req, code, "internal", NULL, "the search failed; see the server log");
         } else {
+            metrics_count_reply(&w->metrics, from_cache);
             send_text(srv, req, code, "application/json; charset=utf-8", body.data, body.len);
         }
         strbuf_free(&body);
