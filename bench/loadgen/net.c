@@ -72,14 +72,11 @@ int net_connect_start(const lg_target *target, int *fd, int *in_progress, ps_err
 }
 
 /* One blocking-style attempt (poll with a timeout) at the address ai. */
-static int probe(const struct addrinfo *ai, double timeout_s, char *why, size_t why_size)
+static int probe(const struct addrinfo *ai, double timeout_s, ps_error *why)
 {
     int s;
-    ps_error err;
-    if (open_socket(ai->ai_family, &s, &err) != 0) {
-        snprintf(why, why_size, "%s", err.message);
+    if (open_socket(ai->ai_family, &s, why) != 0)
         return -1;
-    }
     int e = 0;
     if (connect(s, ai->ai_addr, ai->ai_addrlen) != 0) {
         e = errno;
@@ -90,9 +87,7 @@ static int probe(const struct addrinfo *ai, double timeout_s, char *why, size_t 
         }
     }
     close(s);
-    if (e)
-        snprintf(why, why_size, "%s", strerror(e));
-    return e ? -1 : 0;
+    return e ? ps_fail(why, "%s", strerror(e)) : 0;
 }
 
 int net_resolve(const lg_url *url, double timeout_s, lg_target *target, ps_error *err)
@@ -105,14 +100,15 @@ int net_resolve(const lg_url *url, double timeout_s, lg_target *target, ps_error
     int rc = getaddrinfo(url->host, url->port, &hints, &list);
     if (rc != 0)
         return ps_fail(err, "cannot resolve %s: %s", url->host, gai_strerror(rc));
-    char why[256] = "no address";
+    ps_error why;
+    ps_fail(&why, "no address");
     char where[80] = "";
     int found = 0;
     for (const struct addrinfo *ai = list; ai && !found; ai = ai->ai_next) {
         if (ai->ai_family != AF_INET && ai->ai_family != AF_INET6)
             continue;
         describe(ai->ai_addr, where, sizeof where);
-        if (probe(ai, timeout_s, why, sizeof why) == 0) {
+        if (probe(ai, timeout_s, &why) == 0) {
             memcpy(&target->addr, ai->ai_addr, ai->ai_addrlen);
             target->addrlen = ai->ai_addrlen;
             snprintf(target->text, sizeof target->text, "%s", where);
@@ -121,7 +117,7 @@ int net_resolve(const lg_url *url, double timeout_s, lg_target *target, ps_error
     }
     freeaddrinfo(list);
     if (!found)
-        return ps_fail(err, "cannot connect to %s (%s): %s", url->authority, where, why);
+        return ps_fail(err, "cannot connect to %s (%s): %s", url->authority, where, why.message);
     return 0;
 }
 

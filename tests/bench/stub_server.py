@@ -11,6 +11,7 @@ load generator against known delays, statuses and faults:
   /connclose     reply with "Connection: close", then close
   /close         close the connection without replying
   /truncate      announce 100 bytes of body, send 10, close
+  /die           stop listening (new connections are refused) and close this connection
   /count         JSON: the requests and connections seen so far (not counted itself)
   anything else  404
 
@@ -63,7 +64,7 @@ def expected_reply(path):
         return chunked_bytes(int(arg))
     if kind == "connclose":
         return reply_bytes(path, close=True)
-    if kind in ("close", "truncate"):
+    if kind in ("close", "truncate", "die"):
         return None
     return reply_bytes(path, body=b"not found\n", code=404)
 
@@ -88,7 +89,10 @@ class StubServer:
         self._ready.set()
         self._loop.run_forever()
         self._server.close()
-        self._loop.run_until_complete(self._server.wait_closed())
+        tasks = asyncio.all_tasks(self._loop)
+        for task in tasks:
+            task.cancel()
+        self._loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
         self._loop.close()
 
     def stop(self):
@@ -99,13 +103,12 @@ class StubServer:
         self.connections += 1
         try:
             while True:
-                try:
-                    head = await reader.readuntil(b"\r\n\r\n")
-                except (asyncio.IncompleteReadError, ConnectionError):
-                    return
+                head = await reader.readuntil(b"\r\n\r\n")
                 path = head.split(b" ", 2)[1].decode()
                 if not await self._answer(path, writer):
                     return
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError):
+            return  # the client went away, or the server is stopping
         finally:
             writer.close()
 
@@ -126,6 +129,9 @@ class StubServer:
         elif kind == "stall":
             time.sleep(int(arg) / 1000)  # blocks the event loop: every connection waits
         elif kind == "close":
+            return False
+        elif kind == "die":
+            self._server.close()
             return False
         elif kind == "truncate":
             writer.write(status_line(200) + b"Content-Length: 100\r\n\r\n" + b"x" * 10)
