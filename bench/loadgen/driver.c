@@ -16,7 +16,7 @@
 enum {
     CONN_INBUF = 16384,       /* per connection; bodies pass through, heads must fit */
     BACKOFF_MS = 100,         /* before reconnecting after a failed connection attempt */
-    LATE_SEND_NS = 1000000    /* a --rate request sent later than this waited for a connection */
+    LATE_SEND_NS = 1000000    /* a --rate request sent later than this after its time is late */
 };
 
 typedef enum { C_CLOSED, C_BACKOFF, C_CONNECTING, C_IDLE, C_BUSY } conn_state;
@@ -61,6 +61,7 @@ typedef struct driver {
     uint64_t seq;      /* requests sent, warm-up included: the next takes line seq % count */
     double interval_ns; /* --rate: between two scheduled requests */
     uint64_t inflight;
+    int starved; /* --rate: a due request found no idle connection, and the backlog remains */
     strbuf head_tail; /* " HTTP/1.1\r\nHost: ...\r\n\r\n", after each path */
     int fatal;
     ps_error fatal_error;
@@ -272,8 +273,10 @@ static void conn_send(conn *c, uint64_t intended, int measured)
     if (measured) {
         d->res->sent++;
         uint64_t delay = c->t_sent > c->t_intended ? c->t_sent - c->t_intended : 0;
-        if (delay > LATE_SEND_NS)
-            d->res->late_sends++;
+        if (delay > LATE_SEND_NS && d->starved)
+            d->res->waited_for_connection++;
+        else if (delay > LATE_SEND_NS)
+            d->res->late_by_loadgen++;
         if (delay > d->res->max_send_delay_ns)
             d->res->max_send_delay_ns = delay;
     }
@@ -450,6 +453,7 @@ static void dispatch_rate(driver *d, conn *preferred)
             if (due > t) {
                 struct timeval tv = ns_to_timeval(due - t);
                 evtimer_add(d->ev_tick, &tv);
+                d->starved = 0; /* caught up */
                 return;
             }
         }
@@ -462,8 +466,10 @@ static void dispatch_rate(driver *d, conn *preferred)
                 d->cursor = (unsigned)((candidate - d->conns) + 1) % d->nconns;
             }
         }
-        if (!c)
+        if (!c) {
+            d->starved = 1;
             return;
+        }
         conn_send(c, due, due >= d->t_measure);
     }
     if (d->phase < PH_DRAIN && d->opt->requests && d->res->sent >= d->opt->requests)

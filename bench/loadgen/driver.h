@@ -31,8 +31,12 @@ typedef struct lg_results {
     uint64_t by_class[6]; /* replies by status class: [1] 1xx ... [5] 5xx, [0] anything else */
     uint64_t errors[LG_ERR_KINDS];
     uint64_t unsent;            /* --rate: measured requests due but never sent by the end */
-    uint64_t late_sends;        /* --rate: measured requests sent over 1 ms after their time */
-    uint64_t max_send_delay_ns; /* --rate: the longest such wait for a free connection */
+    /* --rate: measured requests sent over 1 ms after their time, because every connection
+     * was busy (the server is slow, or too few connections), or because loadgen itself was
+     * late (no CPU for it); and the longest delay of a send. */
+    uint64_t waited_for_connection;
+    uint64_t late_by_loadgen;
+    uint64_t max_send_delay_ns;
     uint64_t bytes_received;    /* bytes of the replies to measured requests, heads included */
     uint64_t connections_opened;
     double measured_s; /* from the end of the warm-up to the last measured reply or error */

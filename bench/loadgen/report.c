@@ -65,13 +65,18 @@ void report_table(FILE *out, const lg_run_info *run)
             per_second(res->bytes_received, res->measured_s) / 1e6);
     fprintf(out, "%-16s %llu opened\n", "connections", (unsigned long long)res->connections_opened);
     if (run->opt->rate > 0) {
-        fprintf(out, "%-16s %llu sent; %llu waited over 1 ms for a free connection (longest "
-                     "%.3f ms); %llu never sent\n",
-                "schedule", (unsigned long long)res->sent, (unsigned long long)res->late_sends,
-                ms(res->max_send_delay_ns), (unsigned long long)res->unsent);
-        if (res->late_sends || res->unsent)
-            fprintf(out, "note: latency counts the wait for a free connection; if the server is "
-                         "not the bottleneck, raise --connections\n");
+        fprintf(out, "%-16s %llu sent; over 1 ms late: %llu waiting for a free connection, %llu "
+                     "by loadgen itself; longest delay %.3f ms; %llu never sent\n",
+                "schedule", (unsigned long long)res->sent,
+                (unsigned long long)res->waited_for_connection,
+                (unsigned long long)res->late_by_loadgen, ms(res->max_send_delay_ns),
+                (unsigned long long)res->unsent);
+        if (res->waited_for_connection || res->unsent)
+            fprintf(out, "note: latency includes the wait for a free connection: the server fell "
+                         "behind, or --connections is too low for this rate\n");
+        if (res->late_by_loadgen * 100 > res->sent)
+            fprintf(out, "note: over 1%% of requests left late because loadgen lacked CPU: give "
+                         "it a core of its own\n");
     }
 }
 
@@ -149,9 +154,11 @@ static void json_write(FILE *f, const lg_run_info *run)
     fprintf(f, "  \"errors_total\": %llu,\n", (unsigned long long)total);
     fprintf(f, "  \"bytes_received\": %llu,\n  \"connections_opened\": %llu,\n",
             (unsigned long long)res->bytes_received, (unsigned long long)res->connections_opened);
-    fprintf(f, "  \"late_sends\": %llu,\n  \"max_send_delay_ms\": %.3f,\n  \"unsent\": %llu\n}\n",
-            (unsigned long long)res->late_sends, ms(res->max_send_delay_ns),
-            (unsigned long long)res->unsent);
+    fprintf(f, "  \"waited_for_connection\": %llu,\n  \"late_by_loadgen\": %llu,\n",
+            (unsigned long long)res->waited_for_connection,
+            (unsigned long long)res->late_by_loadgen);
+    fprintf(f, "  \"max_send_delay_ms\": %.3f,\n  \"unsent\": %llu\n}\n",
+            ms(res->max_send_delay_ns), (unsigned long long)res->unsent);
 }
 
 int report_json(const char *path, const lg_run_info *run, ps_error *err)
