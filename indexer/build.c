@@ -174,7 +174,7 @@ static void *worker_main(void *arg)
     id_set ids = {0};
     xs_error xe;
     w->status = fr_analyzer_new(w->opt->stopwords, &analyzer, &w->err);
-    if (w->status == 0 && xs_writer_open(w->shard_path, XS_CREATE_OR_OVERWRITE, &shard, &xe) !=
+    if (w->status == 0 && xs_writer_open(w->shard_path, XS_CREATE_SCRATCH, &shard, &xe) !=
                               XS_OK)
         w->status = ps_fail(&w->err, "cannot create shard %s: %s", w->shard_path, xe.message);
     if (w->status == 0)

@@ -165,8 +165,8 @@ static void note_stems(const text_context *ctx, text_query *tq, const char *text
 static int stem_query(const text_context *ctx, const char *word, size_t len, xs_query **out,
                       ps_error *err)
 {
-    char term[160] = "Z";
-    fr_stem(ctx->analyzer, word, len, term + 1, sizeof term - 1);
+    char term[160]; /* the index holds stems alone (STEM_ALL) */
+    fr_stem(ctx->analyzer, word, len, term, sizeof term);
     xs_error xe;
     if (xs_query_term(term, out, &xe) != XS_OK)
         return ps_fail(err, "%s", xe.message);
@@ -220,10 +220,10 @@ static bool is_stopword(const text_context *ctx, const char *w, size_t len)
 /* A correction for an unknown word, or false. */
 static bool correction(const text_context *ctx, const char *w, size_t len, char *out, size_t cap)
 {
-    char stem[160] = "Z", word[128];
+    char stem[160], word[128];
     if (len >= sizeof word)
         return false;
-    fr_stem(ctx->analyzer, w, len, stem + 1, sizeof stem - 1);
+    fr_stem(ctx->analyzer, w, len, stem, sizeof stem);
     if (xs_database_termfreq(ctx->db, stem) > 0)
         return false;
     memcpy(word, w, len);

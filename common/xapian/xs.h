@@ -115,7 +115,9 @@ void xs_termgen_free(xs_termgen *tg);
 typedef enum xs_open_mode {
     XS_CREATE_OR_OPEN,      /* open, creating it if absent */
     XS_CREATE_OR_OVERWRITE, /* start from an empty database */
-    XS_OPEN                 /* must already exist */
+    XS_OPEN,                /* must already exist */
+    XS_CREATE_SCRATCH       /* start empty and never sync to disk: for a temporary database
+                               that a crash throws away (the indexer's shards) */
 } xs_open_mode;
 
 xs_status xs_writer_open(const char *path, xs_open_mode mode, xs_writer **out, xs_error *err);
