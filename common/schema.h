@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SCHEMA_VERSION "2"
+#define SCHEMA_VERSION "3"
 
 typedef enum doc_type {
     DOC_OFFRE,     /* a job offer (France Travail "Offres d'emploi v2" shape) */
