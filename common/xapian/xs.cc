@@ -323,10 +323,14 @@ xs_status xs_termgen_index(xs_termgen *tg, const char *text, size_t len, unsigne
 {
     XS_TRY
     std::string s(text, len);
-    if (with_positions)
+    // Stop words matter only inside phrases, which need positions: elsewhere they are dropped.
+    if (with_positions) {
+        tg->tg.set_stopper_strategy(Xapian::TermGenerator::STOP_NONE);
         tg->tg.index_text(s, wdf_inc, prefix ? prefix : "");
-    else
+    } else {
+        tg->tg.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
         tg->tg.index_text_without_positions(s, wdf_inc, prefix ? prefix : "");
+    }
     return XS_OK;
     XS_CATCH(err)
 }
