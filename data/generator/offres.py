@@ -92,6 +92,15 @@ CLOTURES = [
 ]
 
 
+def post_name(appellation):
+    """The masculine form of a ROME appellation, as a sentence says it: "Agent / Agente de
+    service hospitalier (ASH)" -> "agent de service hospitalier (ASH)"."""
+    masculine, _, feminine = appellation.partition(" / ")
+    rest = feminine.split()[len(masculine.split()):]
+    name = " ".join([masculine] + rest)
+    return name[:1].lower() + name[1:] if not name[:2].isupper() else name
+
+
 def famille_plan(scale, rng):
     """The famille of every offer, in a shuffled order: exact totals at any scale (largest
     remainder rounding), so the corpus matches the published counts by construction."""
@@ -260,7 +269,7 @@ class OfferWriter:
         # employers hire on the remaining types when the bank has any.
         if kind == "agence-interim":
             contrats = {"MIS": 1}
-        elif kind == "cabinet-liberal" and "LIB" in contrats:
+        elif kind in ("cabinet-liberal", "cabinet-dentaire") and "LIB" in contrats:
             contrats = {"LIB": 3, **{k: w for k, w in contrats.items() if k in ("CDI", "CDD")}}
         else:
             rest = {k: w for k, w in contrats.items() if k not in ("MIS", "LIB")}
@@ -343,8 +352,7 @@ class OfferWriter:
         return header + "\n" + body
 
     def _description(self, rng, bank, appellation, presentation, created):
-        poste = appellation.split(" / ")[0].lower() if rng.random() < 0.5 else \
-            bank["appellations"][0].split(" / ")[0].lower()
+        poste = post_name(appellation if rng.random() < 0.5 else bank["appellations"][0])
         intro = presentation
         if rng.random() < 0.8:
             intro += " " + rng.choice(CONTEXTES).format(poste=poste)
