@@ -55,9 +55,11 @@ typedef struct driver {
     struct event *ev_phase, *ev_tick, *ev_sigint;
     conn *conns;
     unsigned nconns, nidle, cursor, starting;
+    unsigned nconnected; /* connections open (idle or busy) */
     run_phase phase;
     uint64_t t_start, t_measure, t_end; /* t_end is 0 for a run bounded by requests */
     uint64_t t_last;                    /* the last measured reply or error */
+    uint64_t t_progress;                /* the last reply or successful connection */
     uint64_t seq;      /* requests sent, warm-up included: the next takes line seq % count */
     double interval_ns; /* --rate: between two scheduled requests */
     uint64_t inflight;
@@ -142,8 +144,12 @@ static void leave_state(conn *c)
         c->d->nidle--;
 }
 
+static int is_connected(const conn *c) { return c->state == C_IDLE || c->state == C_BUSY; }
+
 static void conn_close(conn *c)
 {
+    if (is_connected(c))
+        c->d->nconnected--;
     leave_state(c);
     if (c->ev_read)
         event_free(c->ev_read);
@@ -187,11 +193,26 @@ static void initial_attempt_over(conn *c)
         begin_run(d);
 }
 
+/* Whether to stop the run: nothing connected and no connection made for --timeout seconds,
+ * so that a run bounded by --requests ends when the server is gone for good. */
+static int server_gone(const driver *d)
+{
+    return d->phase != PH_STARTING && d->nconnected == 0 &&
+           now_ns() - d->t_progress > seconds_to_ns(d->opt->timeout_s);
+}
+
 static void connect_failed(conn *c)
 {
     driver *d = c->d;
     if (counting(d))
         d->res->errors[LG_ERR_CONNECT]++;
+    if (server_gone(d)) {
+        conn_close(c);
+        d->res->gave_up = 1;
+        d->phase = PH_STOPPED;
+        event_base_loopbreak(d->base);
+        return;
+    }
     conn_reopen(c, 1);
     initial_attempt_over(c);
 }
@@ -200,10 +221,12 @@ static void connected(conn *c)
 {
     driver *d = c->d;
     d->res->connections_opened++;
+    d->t_progress = now_ns();
     if (event_add(c->ev_read, NULL) != 0) {
         fail_run(d, "event_add failed");
         return;
     }
+    d->nconnected++;
     set_idle(c);
     if (c->initial)
         initial_attempt_over(c); /* begin_run() hands this connection its first request */
@@ -294,6 +317,7 @@ static void conn_complete(conn *c)
     uint64_t t = now_ns();
     evtimer_del(c->ev_timer);
     d->inflight--;
+    d->t_progress = t;
     if (c->measured) {
         lg_results *res = d->res;
         hist_record(&res->latency, t - c->t_intended);
@@ -547,7 +571,7 @@ static void on_sigint(evutil_socket_t fd, short what, void *arg)
 
 static void begin_run(driver *d)
 {
-    d->t_start = now_ns();
+    d->t_start = d->t_progress = now_ns();
     d->t_measure = d->t_start + seconds_to_ns(d->opt->warmup_s);
     d->t_end = d->opt->requests ? 0 : d->t_measure + seconds_to_ns(d->opt->duration_s);
     d->phase = d->opt->warmup_s > 0 ? PH_WARMUP : PH_MEASURE;
@@ -669,7 +693,8 @@ int driver_run(const lg_options *opt, const path_list *paths, const lg_target *t
             rc = ps_fail(err, "the event loop failed");
         if (d.fatal)
             rc = ps_fail(err, "%s", d.fatal_error.message);
-        uint64_t end = res->interrupted || d.t_last < d.t_measure ? now_ns() : d.t_last;
+        uint64_t end = res->interrupted || res->gave_up || d.t_last < d.t_measure ? now_ns()
+                                                                                  : d.t_last;
         res->measured_s = d.t_start && end > d.t_measure ? (double)(end - d.t_measure) / 1e9 : 0;
     }
     teardown(&d);

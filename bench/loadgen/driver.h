@@ -41,6 +41,7 @@ typedef struct lg_results {
     uint64_t connections_opened;
     double measured_s; /* from the end of the warm-up to the last measured reply or error */
     int interrupted;   /* stopped early by SIGINT */
+    int gave_up;       /* stopped early: no connection could be made for --timeout seconds */
 } lg_results;
 
 /* Runs the load described by opt against target, replaying paths; res must be zeroed with

@@ -49,6 +49,9 @@ int main(int argc, char **argv)
             lg_run_info run = {&opt, paths.count, target.text, res};
             if (!opt.quiet)
                 report_table(stdout, &run);
+            if (res->gave_up)
+                fprintf(stderr, "loadgen: stopped early: no connection could be made to %s for "
+                                "%g s\n", target.text, opt.timeout_s);
             status = report_successes(res) > 0 ? 0 : 1;
             if (status)
                 fprintf(stderr, "loadgen: no request succeeded\n");

@@ -41,8 +41,12 @@ int net_socket_error(int fd)
 static int open_socket(int family, int *fd, ps_error *err)
 {
     int s = socket(family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (s < 0)
-        return ps_fail(err, "socket: %s", strerror(errno));
+    if (s < 0) {
+        int e = errno;
+        ps_fail(err, "socket: %s", strerror(e));
+        errno = e;
+        return -1;
+    }
     int one = 1;
     if (setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) != 0) {
         int e = errno;
@@ -65,7 +69,9 @@ int net_connect_start(const lg_target *target, int *fd, int *in_progress, ps_err
     } else {
         int e = errno;
         close(s);
-        return ps_fail(err, "connect to %s: %s", target->text, strerror(e));
+        ps_fail(err, "connect to %s: %s", target->text, strerror(e));
+        errno = e; /* the caller tells a local shortage from the server's refusal */
+        return -1;
     }
     *fd = s;
     return 0;

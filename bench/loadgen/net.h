@@ -19,7 +19,8 @@ typedef struct lg_target {
 int net_resolve(const lg_url *url, double timeout_s, lg_target *target, ps_error *err);
 
 /* Opens a non-blocking socket (TCP_NODELAY) and starts connecting: 0 with *fd set and
- * *in_progress telling whether the connection is still being made; -1 on failure. */
+ * *in_progress telling whether the connection is still being made; -1 on failure, with errno
+ * set (EMFILE and the like are local shortages, ECONNREFUSED the server's). */
 int net_connect_start(const lg_target *target, int *fd, int *in_progress, ps_error *err);
 
 /* The pending error of a socket whose connection attempt ended (0 for none). */

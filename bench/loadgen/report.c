@@ -37,7 +37,9 @@ static void table_header(FILE *out, const lg_run_info *run)
         fprintf(out, ", %.1f s", opt->duration_s);
     if (opt->warmup_s > 0)
         fprintf(out, " after a %.1f s warm-up", opt->warmup_s);
-    fprintf(out, "%s\n", run->res->interrupted ? " (interrupted)" : "");
+    fprintf(out, "%s\n", run->res->interrupted ? " (interrupted)"
+                         : run->res->gave_up   ? " (stopped: no connection for --timeout seconds)"
+                                               : "");
 }
 
 void report_table(FILE *out, const lg_run_info *run)
@@ -131,7 +133,8 @@ static void json_write(FILE *f, const lg_run_info *run)
         fprintf(f, "  \"shuffle_seed\": %llu,\n", (unsigned long long)opt->shuffle_seed);
     else
         fprintf(f, "  \"shuffle_seed\": null,\n");
-    fprintf(f, "  \"interrupted\": %s,\n", res->interrupted ? "true" : "false");
+    fprintf(f, "  \"interrupted\": %s,\n  \"gave_up\": %s,\n", res->interrupted ? "true" : "false",
+            res->gave_up ? "true" : "false");
     fprintf(f, "  \"measured_s\": %.3f,\n  \"sent\": %llu,\n  \"replies\": %llu,\n",
             res->measured_s, (unsigned long long)res->sent, (unsigned long long)res->replies);
     fprintf(f, "  \"rps\": %.1f,\n", per_second(res->replies, res->measured_s));

@@ -165,6 +165,18 @@ class ErrorTest(StubTestCase):
         self.assert_between(r["errors"]["connect"], 3, 12, "connect errors")
         self.assertGreater(r["status"]["2xx"], 100)
 
+    def test_server_gone_for_good(self):
+        # With --requests, a server that stops listening must not keep loadgen retrying
+        # forever: it stops once no connection could be made for --timeout seconds.
+        lines = ["/sleep/0"] * 9 + ["/die"] + ["/sleep/0"] * 100
+        start = time.monotonic()
+        r = self.run_loadgen(lines, "--requests", "1000", "--connections", "1",
+                             "--timeout", "0.5")
+        self.assertLess(time.monotonic() - start, 5)
+        self.assertTrue(r["gave_up"])
+        self.assertEqual((r["replies"], r["errors"]["read"]), (9, 1))
+        self.assertGreaterEqual(r["errors"]["connect"], 3)
+
     def test_nothing_succeeds(self):
         r = self.run_loadgen(["/status/503"], "--requests", "5", expect_status=1)
         self.assertEqual(r["status"]["5xx"], 5)
