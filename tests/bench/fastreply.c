@@ -59,8 +59,10 @@ int main(int argc, char **argv)
         return 1;
     struct epoll_event ev = {.events = EPOLLIN, .data.fd = lsock};
     epoll_ctl(ep, EPOLL_CTL_ADD, lsock, &ev);
-    static int state[65536]; /* per descriptor: how much of "\r\n\r\n" was seen */
-    static char out[sizeof reply * 64];
+    int *state = calloc(65536, sizeof *state); /* per descriptor: how much of "\r\n\r\n" */
+    char *out = malloc(sizeof reply * 64);         /* replies to pipelined requests */
+    if (!state || !out)
+        return 1;
     char buf[16384];
     for (;;) {
         struct epoll_event events[256];
