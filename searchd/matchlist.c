@@ -24,14 +24,68 @@ int match_list_add(match_list *l, uint32_t docid, double weight)
     return 0;
 }
 
+typedef struct match {
+    uint32_t docid;
+    float weight;
+} match;
+
+static int by_docid(const void *a, const void *b)
+{
+    uint32_t x = ((const match *)a)->docid, y = ((const match *)b)->docid;
+    return (x > y) - (x < y);
+}
+
+/* Xapian's matcher visits documents in docid order, so this rarely has anything to do. */
+static int sort_by_docid(match_list *l)
+{
+    uint32_t i = 1;
+    while (i < l->count && l->docids[i - 1] < l->docids[i])
+        i++;
+    if (i >= l->count)
+        return 0;
+    match *m = malloc((size_t)l->count * sizeof *m);
+    if (!m)
+        return -1;
+    for (i = 0; i < l->count; i++)
+        m[i] = (match){l->docids[i], l->weights[i]};
+    qsort(m, l->count, sizeof *m, by_docid);
+    for (i = 0; i < l->count; i++)
+        l->docids[i] = m[i].docid, l->weights[i] = m[i].weight;
+    free(m);
+    return 0;
+}
+
+int match_list_seal(match_list *l, uint32_t docid_limit)
+{
+    if (sort_by_docid(l) != 0)
+        return -1;
+    l->n_words = (docid_limit + 63) / 64;
+    l->bits = calloc(l->n_words ? l->n_words : 1, sizeof *l->bits);
+    l->rank = calloc(l->n_words ? l->n_words : 1, sizeof *l->rank);
+    if (!l->bits || !l->rank)
+        return -1;
+    for (uint32_t i = 0; i < l->count; i++)
+        if (l->docids[i] < docid_limit)
+            l->bits[l->docids[i] >> 6] |= 1ULL << (l->docids[i] & 63);
+    uint32_t below = 0;
+    for (uint32_t w = 0; w < l->n_words; w++) {
+        l->rank[w] = below;
+        below += (uint32_t)__builtin_popcountll(l->bits[w]);
+    }
+    return 0;
+}
+
 size_t match_list_bytes(const match_list *l)
 {
-    return sizeof *l + (size_t)l->cap * (sizeof *l->docids + sizeof *l->weights);
+    return sizeof *l + (size_t)l->cap * (sizeof *l->docids + sizeof *l->weights) +
+           (size_t)l->n_words * (sizeof *l->bits + sizeof *l->rank);
 }
 
 void match_list_free(match_list *l)
 {
     free(l->docids);
     free(l->weights);
+    free(l->bits);
+    free(l->rank);
     memset(l, 0, sizeof *l);
 }

@@ -4,18 +4,41 @@
 #ifndef PS_MATCHLIST_H
 #define PS_MATCHLIST_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 typedef struct match_list {
-    uint32_t *docids;
-    float *weights;
+    uint32_t *docids; /* ascending once sealed */
+    float *weights;   /* weights[i] is the weight of docids[i] */
     uint32_t count, cap;
     float max_weight;
+    /* Built by match_list_seal: bit d of bits is set when docid d matched, and rank[w] counts
+     * the matches below docid 64 * w, so that a candidate found elsewhere (a grid cell around
+     * a centre) is tested and weighted in constant time. */
+    uint64_t *bits;
+    uint32_t *rank;
+    uint32_t n_words;
 } match_list;
 
 /* Appends a match; -1 when memory runs out. */
 int match_list_add(match_list *l, uint32_t docid, double weight);
+/* Orders the matches by docid and builds the membership index; every docid must be below
+ * docid_limit. -1 when memory runs out. */
+int match_list_seal(match_list *l, uint32_t docid_limit);
+
+/* Whether docid matched (a sealed list), and then its weight. */
+static inline bool match_list_find(const match_list *l, uint32_t docid, float *weight)
+{
+    uint32_t w = docid >> 6;
+    if (w >= l->n_words)
+        return false;
+    uint64_t word = l->bits[w], bit = 1ULL << (docid & 63);
+    if (!(word & bit))
+        return false;
+    *weight = l->weights[l->rank[w] + (uint32_t)__builtin_popcountll(word & (bit - 1))];
+    return true;
+}
 /* The bytes the list holds, for the cache's budget. */
 size_t match_list_bytes(const match_list *l);
 void match_list_free(match_list *l);

@@ -227,22 +227,51 @@ static void newest_accepted(run_state *st)
         consider(st, c->by_date[i], 0);
 }
 
+/* Whether only the grid cells around a radius need reading (unless it spans the globe). */
+static bool radius_in_cells(const compiled_filter *f)
+{
+    return (f->active & 1u << DIM_GEO) && !f->commune_only && f->lon_max - f->lon_min < 60;
+}
+
+/* Calls fn for every docid in the grid cells the radius's bounding box touches; returns how
+ * many there were (with fn NULL, only counts them). */
+static uint32_t each_cell_docid(const run_state *st, void (*fn)(run_state *, uint32_t, const void *),
+                                run_state *arg, const void *extra)
+{
+    const compiled_filter *f = &st->filter;
+    int32_t y0 = columns_grid_index(f->lat_min), y1 = columns_grid_index(f->lat_max);
+    int32_t x0 = columns_grid_index(f->lon_min), x1 = columns_grid_index(f->lon_max);
+    uint32_t total = 0;
+    for (int32_t y = y0; y <= y1; y++) {
+        for (int32_t x = x0; x <= x1; x++) {
+            const uint32_t *docids;
+            uint32_t n = columns_cell(st->s->columns, y, x, &docids);
+            total += n;
+            for (uint32_t i = 0; fn && i < n; i++)
+                fn(arg, docids[i], extra);
+        }
+    }
+    return total;
+}
+
+static void consider_unweighted(run_state *st, uint32_t docid, const void *unused)
+{
+    (void)unused;
+    consider(st, docid, 0);
+}
+
+static void consider_if_matched(run_state *st, uint32_t docid, const void *list)
+{
+    float weight;
+    if (match_list_find(list, docid, &weight))
+        consider(st, docid, weight);
+}
+
 static void scan_candidates(run_state *st)
 {
     const columns *c = st->s->columns;
-    const compiled_filter *f = &st->filter;
-    /* a radius: only the grid cells its bounding box touches (unless it spans the globe) */
-    if ((f->active & 1u << DIM_GEO) && !f->commune_only && f->lon_max - f->lon_min < 60) {
-        int32_t y0 = columns_grid_index(f->lat_min), y1 = columns_grid_index(f->lat_max);
-        int32_t x0 = columns_grid_index(f->lon_min), x1 = columns_grid_index(f->lon_max);
-        for (int32_t y = y0; y <= y1; y++) {
-            for (int32_t x = x0; x <= x1; x++) {
-                const uint32_t *docids;
-                uint32_t n = columns_cell(c, y, x, &docids);
-                for (uint32_t i = 0; i < n; i++)
-                    consider(st, docids[i], 0);
-            }
-        }
+    if (radius_in_cells(&st->filter)) {
+        each_cell_docid(st, consider_unweighted, st, NULL);
         return;
     }
     for (uint32_t docid = 1; docid < c->count; docid++)
@@ -316,6 +345,8 @@ static const match_list *text_matches(searcher *s, const text_query *tq, match_l
         if (st != XS_MODIFIED || xs_database_reopen(s->db, NULL, &xe) != XS_OK)
             break;
     }
+    if (st == XS_OK && l->max_weight >= 0 && match_list_seal(l, s->columns->count) != 0)
+        l->max_weight = -1;
     if (st != XS_OK || l->max_weight < 0) {
         if (st != XS_OK)
             ps_fail(err, "search: %s", xe.message);
@@ -338,8 +369,13 @@ static int run_text(run_state *st, searcher *s, const text_query *tq, ps_error *
     const match_list *l = text_matches(s, tq, &own, err);
     if (l) {
         st->max_weight = l->max_weight;
-        for (uint32_t i = 0; i < l->count; i++)
-            consider(st, l->docids[i], l->weights[i]);
+        /* With a radius, the documents of its grid cells that matched, when they are fewer
+         * than the matches: "infirmier" near a small town reads hundreds of rows, not 45,000. */
+        if (radius_in_cells(&st->filter) && each_cell_docid(st, NULL, NULL, NULL) < l->count)
+            each_cell_docid(st, consider_if_matched, st, l);
+        else
+            for (uint32_t i = 0; i < l->count; i++)
+                consider(st, l->docids[i], l->weights[i]);
     }
     if (own)
         free_match_list(own);
