@@ -65,6 +65,7 @@ def parse_args():
 
 
 def build():
+    run(["sh", os.path.join(ROOT, "scripts", "deps.sh")])  # wrk comes from Debian too
     log("building (Release)")
     run(["cmake", "-S", ROOT, "-B", BUILD, "-DCMAKE_BUILD_TYPE=Release"], stdout=subprocess.DEVNULL)
     run(["cmake", "--build", BUILD, "-j", str(os.cpu_count() or 2)], stdout=subprocess.DEVNULL)

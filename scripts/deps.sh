@@ -4,7 +4,8 @@
 set -eu
 
 PACKAGES="gcc g++ clang make cmake pkg-config python3 ca-certificates \
-libxapian-dev xapian-tools libevent-dev libjansson-dev libcurl4-openssl-dev"
+libxapian-dev xapian-tools libevent-dev libjansson-dev libcurl4-openssl-dev \
+wrk"
 
 missing=""
 for p in $PACKAGES; do
