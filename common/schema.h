@@ -9,7 +9,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SCHEMA_VERSION "3"
+#define SCHEMA_VERSION "4"
+
+/* A document's data: its stored record as compact JSON without the "description" member,
+ * then, when it has a description, a NUL byte and the description's text. searchd writes a
+ * hit by copying the JSON and cuts snippets from the text, without parsing either. */
 
 typedef enum doc_type {
     DOC_OFFRE,     /* a job offer (France Travail "Offres d'emploi v2" shape) */

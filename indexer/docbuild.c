@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "codes.h"
+#include "strbuf.h"
 
 int field_string(const json_t *obj, const char *key, const char **out, ps_error *err)
 {
@@ -201,6 +202,32 @@ static int add_filter_terms(xs_document *doc, const char *id_term, const doc_fac
     return rc;
 }
 
+
+/* The document's data as schema.h lays it out: the record without its description, a NUL,
+ * the description. */
+static int store_record(xs_document *doc, json_t *stored, ps_error *err)
+{
+    json_t *description = json_incref(json_object_get(stored, "description"));
+    json_object_del(stored, "description");
+    char *json = json_dumps(stored, JSON_COMPACT | JSON_REAL_PRECISION(10));
+    strbuf data = STRBUF_INIT;
+    int rc = !json || strbuf_puts(&data, json) != 0;
+    if (rc == 0 && json_is_string(description))
+        rc = strbuf_putc(&data, '\0') != 0 ||
+             strbuf_append(&data, json_string_value(description),
+                           json_string_length(description)) != 0;
+    free(json);
+    json_decref(description);
+    if (rc != 0) {
+        strbuf_free(&data);
+        return ps_fail(err, "out of memory");
+    }
+    xs_error xe;
+    xs_status st = xs_document_set_data(doc, data.data, data.len, &xe);
+    strbuf_free(&data);
+    return st == XS_OK ? 0 : ps_fail(err, "document data: %s", xe.message);
+}
+
 int finish_document(xs_document *doc, const char *id_term, const doc_facets *f, json_t *stored,
                     ps_error *err)
 {
@@ -223,13 +250,5 @@ int finish_document(xs_document *doc, const char *id_term, const doc_facets *f, 
     json_object_set_new(stored, "famille", familles);
     if (f->rome[0])
         json_object_set_new(stored, "codeROME", json_string(f->rome));
-    char *json = json_dumps(stored, JSON_COMPACT | JSON_REAL_PRECISION(10));
-    if (!json)
-        return ps_fail(err, "out of memory");
-    xs_error xe;
-    xs_status st = xs_document_set_data(doc, json, strlen(json), &xe);
-    free(json);
-    if (st != XS_OK)
-        return ps_fail(err, "document data: %s", xe.message);
-    return 0;
+    return store_record(doc, stored, err);
 }

@@ -1,6 +1,5 @@
 #include "reply.h"
 
-#include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +10,8 @@
 
 static double round_to(double v, double unit) { return round(v / unit) * unit; }
 
-/* The stored record of docid, ready to write: from the hit cache, or fetched and prepared. */
+/* The stored record of docid, ready to write: from the hit cache, or fetched and split (see
+ * schema.h for the layout: no JSON parsing here). */
 static const hit_record *stored_record(const reply_source *s, uint32_t docid, ps_error *err)
 {
     const hit_record *cached = hit_cache_get(s->hits, docid);
@@ -22,23 +22,20 @@ static const hit_record *stored_record(const reply_source *s, uint32_t docid, ps
     xs_error xe;
     if (xs_database_data(s->db, docid, &data, &len, &xe) != XS_OK)
         return ps_fail(err, "document %u: %s", docid, xe.message), NULL;
-    json_t *record = json_loadb(data, len, 0, NULL);
-    free(data);
-    if (!json_is_object(record)) {
-        json_decref(record);
+    size_t json_len = strnlen(data, len);
+    if (json_len < 2 || data[0] != '{' || data[json_len - 1] != '}') {
+        free(data);
         return ps_fail(err, "stored document %u is not a JSON object", docid), NULL;
     }
-    const char *description = json_string_value(json_object_get(record, "description"));
-    hit_record h = {NULL, description ? strdup(description) : NULL};
-    json_object_del(record, "description"); /* the documents route returns it whole */
-    h.fields = json_dumps(record, JSON_COMPACT | JSON_REAL_PRECISION(10));
-    json_decref(record);
-    if (!h.fields || (description && !h.description)) {
+    hit_record h = {strndup(data, json_len - 1), /* without the final '}': the hit's own
+                                                     fields follow */
+                    json_len < len ? strndup(data + json_len + 1, len - json_len - 1) : NULL};
+    free(data);
+    if (!h.fields || (json_len < len && !h.description)) {
         free(h.fields);
         free(h.description);
         return ps_fail(err, "out of memory"), NULL;
     }
-    h.fields[strlen(h.fields) - 1] = '\0'; /* the final '}': the hit's own fields follow */
     return hit_cache_put(s->hits, docid, &h);
 }
 

@@ -583,10 +583,17 @@ search_status searcher_document(searcher *s, doc_type type, const char *id, json
     size_t len;
     if (st != XS_OK || xs_database_data(s->db, docid, &data, &len, &xe) != XS_OK)
         return ps_fail(err, "%s: %s", term, xe.message), SEARCH_FAILED;
-    *result = json_loadb(data, len, 0, NULL);
+    /* the record, then a NUL and its description (schema.h) */
+    size_t json_len = strnlen(data, len);
+    *result = json_loadb(data, json_len, 0, NULL);
+    if (json_is_object(*result) && json_len < len)
+        json_object_set_new(*result, "description",
+                            json_stringn(data + json_len + 1, len - json_len - 1));
     free(data);
-    if (!*result)
-        return ps_fail(err, "stored document %s is not JSON", term), SEARCH_FAILED;
+    if (!json_is_object(*result)) {
+        json_decref(*result);
+        return ps_fail(err, "stored document %s is not a JSON object", term), SEARCH_FAILED;
+    }
     return SEARCH_OK;
 }
 
