@@ -55,9 +55,40 @@ static int sort_by_docid(match_list *l)
     return 0;
 }
 
+/* qsort has no context argument: the weights being ordered are passed through the items. */
+typedef struct weighted_index {
+    float weight;
+    uint32_t index;
+} weighted_index;
+
+static int heavier_first(const void *a, const void *b)
+{
+    const weighted_index *x = a, *y = b;
+    if (x->weight != y->weight)
+        return x->weight < y->weight ? 1 : -1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+static int order_by_weight(match_list *l)
+{
+    weighted_index *w = malloc((size_t)(l->count ? l->count : 1) * sizeof *w);
+    l->by_weight = malloc((size_t)(l->count ? l->count : 1) * sizeof *l->by_weight);
+    if (!w || !l->by_weight) {
+        free(w);
+        return -1;
+    }
+    for (uint32_t i = 0; i < l->count; i++)
+        w[i] = (weighted_index){l->weights[i], i};
+    qsort(w, l->count, sizeof *w, heavier_first);
+    for (uint32_t i = 0; i < l->count; i++)
+        l->by_weight[i] = w[i].index;
+    free(w);
+    return 0;
+}
+
 int match_list_seal(match_list *l, uint32_t docid_limit)
 {
-    if (sort_by_docid(l) != 0)
+    if (sort_by_docid(l) != 0 || order_by_weight(l) != 0)
         return -1;
     l->n_words = (docid_limit + 63) / 64;
     l->bits = calloc(l->n_words ? l->n_words : 1, sizeof *l->bits);
@@ -78,6 +109,7 @@ int match_list_seal(match_list *l, uint32_t docid_limit)
 size_t match_list_bytes(const match_list *l)
 {
     return sizeof *l + (size_t)l->cap * (sizeof *l->docids + sizeof *l->weights) +
+           (size_t)l->count * sizeof *l->by_weight +
            (size_t)l->n_words * (sizeof *l->bits + sizeof *l->rank);
 }
 
@@ -87,5 +119,6 @@ void match_list_free(match_list *l)
     free(l->weights);
     free(l->bits);
     free(l->rank);
+    free(l->by_weight);
     memset(l, 0, sizeof *l);
 }

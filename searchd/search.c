@@ -316,8 +316,35 @@ static void collect_match(void *arg, uint32_t docid, double weight)
 
 static void free_match_list(void *value)
 {
-    match_list_free(value);
-    free(value);
+    match_list *l = value;
+    if (l->all) {
+        facet_counts_free(l->all);
+        free(l->all);
+    }
+    match_list_free(l);
+    free(l);
+}
+
+/* Counts every facet over every match once, so that the same words without filters are
+ * answered from the counts and the order by weight. Only an optimisation: on failure the
+ * list simply has none. */
+static size_t count_all_matches(const searcher *s, match_list *l)
+{
+    const columns *c = s->columns;
+    facet_counts *all = malloc(sizeof *all);
+    ps_error ignored;
+    if (!all || facet_counts_init(all, c, &ignored) != 0) {
+        free(all);
+        return 0;
+    }
+    for (uint32_t i = 0; i < l->count; i++)
+        if (l->docids[i] < c->count && c->rows[l->docids[i]].present)
+            facet_counts_add(all, &c->rows[l->docids[i]], 0, ~0u);
+    l->all = all;
+    size_t bytes = sizeof *all;
+    for (int d = 0; d < DIM_FACET_COUNT; d++)
+        bytes += all->sizes[d] * sizeof *all->counts[d];
+    return bytes;
 }
 
 /* Every document the text query matches, with its weight: from the cache, or from one Xapian
@@ -355,9 +382,9 @@ static const match_list *text_matches(searcher *s, const text_query *tq, match_l
         free_match_list(l);
         return NULL;
     }
+    size_t bytes = match_list_bytes(l) + count_all_matches(s, l);
     /* a truncated description is not a safe key */
-    if (strlen(key) + 1 < sizeof key &&
-        lru_put(s->cache, key, l, match_list_bytes(l), free_match_list))
+    if (strlen(key) + 1 < sizeof key && lru_put(s->cache, key, l, bytes, free_match_list))
         return l;
     *own = l;
     return l;
@@ -367,7 +394,17 @@ static int run_text(run_state *st, searcher *s, const text_query *tq, ps_error *
 {
     match_list *own = NULL;
     const match_list *l = text_matches(s, tq, &own, err);
-    if (l) {
+    if (l && !st->filter.active && st->req->sort == SORT_PERTINENCE && l->all) {
+        /* No filter: the counts of every match, and the heaviest matches in order. */
+        const columns *c = s->columns;
+        st->max_weight = l->max_weight;
+        facet_counts_copy(&st->facets, l->all, st->req->facets);
+        for (uint32_t i = 0; i < l->count && st->best.count < st->best.k; i++) {
+            uint32_t m = l->by_weight[i], docid = l->docids[m];
+            if (docid < c->count && c->rows[docid].present)
+                topk_push(&st->best, -(double)l->weights[m], docid);
+        }
+    } else if (l) {
         st->max_weight = l->max_weight;
         /* With a radius, the documents of its grid cells that matched, when they are fewer
          * than the matches: "infirmier" near a small town reads hundreds of rows, not 45,000. */

@@ -243,6 +243,20 @@ class ApiTest(unittest.TestCase):
             del body["took_ms"]
         self.assertEqual(precomputed, scanned)
 
+    def test_unfiltered_text_equals_the_scanned_answer(self):
+        """Words without filters are answered from the match list's own counts and weight
+        order; a filter that keeps everything forces the scan: the replies must agree."""
+        facets = "type,famille,codeROME,typeContrat,departement,tempsPlein,alternance"
+        for q in ("aide soignant", "infirmier", "educateur", "domicile"):
+            for offset in (0, 7):
+                direct = self.get(q=q, facets=facets, limit=15, offset=offset)
+                scanned = self.get(q=q, facets=facets, limit=15, offset=offset,
+                                   type="offre,formation,metier")
+                for body in (direct, scanned):
+                    del body["took_ms"]
+                self.assertEqual(direct, scanned, q)
+                self.assertGreater(direct["total"], 0, q)
+
     def test_type_facet_counts_every_collection(self):
         body = self.get(facets="type", limit=0)
         got = {v["value"]: v["count"] for v in body["facets"]["type"]}
