@@ -69,8 +69,10 @@ static int heavier_first(const void *a, const void *b)
     return (x->index > y->index) - (x->index < y->index);
 }
 
-static int order_by_weight(match_list *l)
+int match_list_order_by_weight(match_list *l)
 {
+    if (l->by_weight)
+        return 0;
     weighted_index *w = malloc((size_t)(l->count ? l->count : 1) * sizeof *w);
     l->by_weight = malloc((size_t)(l->count ? l->count : 1) * sizeof *l->by_weight);
     if (!w || !l->by_weight) {
@@ -88,7 +90,7 @@ static int order_by_weight(match_list *l)
 
 int match_list_seal(match_list *l, uint32_t docid_limit)
 {
-    if (sort_by_docid(l) != 0 || order_by_weight(l) != 0)
+    if (sort_by_docid(l) != 0)
         return -1;
     l->n_words = (docid_limit + 63) / 64;
     l->bits = calloc(l->n_words ? l->n_words : 1, sizeof *l->bits);
@@ -108,8 +110,9 @@ int match_list_seal(match_list *l, uint32_t docid_limit)
 
 size_t match_list_bytes(const match_list *l)
 {
+    /* by_weight and the owner's counts may come later: their room is reserved now */
     return sizeof *l + (size_t)l->cap * (sizeof *l->docids + sizeof *l->weights) +
-           (size_t)l->count * sizeof *l->by_weight +
+           (size_t)l->count * sizeof *l->by_weight + 4096 +
            (size_t)l->n_words * (sizeof *l->bits + sizeof *l->rank);
 }
 

@@ -19,15 +19,18 @@ typedef struct match_list {
     uint64_t *bits;
     uint32_t *rank;
     uint32_t n_words;
-    uint32_t *by_weight; /* indexes of the matches, heaviest first (ties: smaller docid) */
+    uint32_t *by_weight; /* match_list_order_by_weight: indexes of the matches, heaviest
+                          * first (ties: smaller docid) */
     struct facet_counts *all; /* every facet over every match, when the owner computed it */
 } match_list;
 
 /* Appends a match; -1 when memory runs out. */
 int match_list_add(match_list *l, uint32_t docid, double weight);
-/* Orders the matches by docid, builds the membership index and the order by weight; every
- * docid must be below docid_limit. -1 when memory runs out. */
+/* Orders the matches by docid and builds the membership index; every docid must be below
+ * docid_limit. -1 when memory runs out. */
 int match_list_seal(match_list *l, uint32_t docid_limit);
+/* Builds by_weight (a sealed list; done once, when first needed). -1 when memory runs out. */
+int match_list_order_by_weight(match_list *l);
 
 /* Whether docid matched (a sealed list), and then its weight. */
 static inline bool match_list_find(const match_list *l, uint32_t docid, float *weight)
@@ -41,7 +44,7 @@ static inline bool match_list_find(const match_list *l, uint32_t docid, float *w
     *weight = l->weights[l->rank[w] + (uint32_t)__builtin_popcountll(word & (bit - 1))];
     return true;
 }
-/* The bytes the list holds, for the cache's budget (all excepted: its owner adds it). */
+/* The bytes the list holds or may come to hold (by_weight, all), for the cache's budget. */
 size_t match_list_bytes(const match_list *l);
 /* Frees the list's arrays (not all, which its owner frees first). */
 void match_list_free(match_list *l);

@@ -325,37 +325,39 @@ static void free_match_list(void *value)
     free(l);
 }
 
-/* Counts every facet over every match once, so that the same words without filters are
- * answered from the counts and the order by weight. Only an optimisation: on failure the
- * list simply has none. */
-static size_t count_all_matches(const searcher *s, match_list *l)
+/* The first time the words come without filters: every facet counted over every match, and
+ * the matches ordered by weight, kept with the list so that the next time costs a copy and a
+ * page. False when memory ran out (the caller scans instead). Only cached lists get here, and
+ * each worker has its own cache, so the list is this thread's to complete. */
+static bool unfiltered_summary(const searcher *s, match_list *l)
 {
+    if (l->all)
+        return true;
     const columns *c = s->columns;
+    if (match_list_order_by_weight(l) != 0)
+        return false;
     facet_counts *all = malloc(sizeof *all);
     ps_error ignored;
     if (!all || facet_counts_init(all, c, &ignored) != 0) {
         free(all);
-        return 0;
+        return false;
     }
     for (uint32_t i = 0; i < l->count; i++)
         if (l->docids[i] < c->count && c->rows[l->docids[i]].present)
             facet_counts_add(all, &c->rows[l->docids[i]], 0, ~0u);
     l->all = all;
-    size_t bytes = sizeof *all;
-    for (int d = 0; d < DIM_FACET_COUNT; d++)
-        bytes += all->sizes[d] * sizeof *all->counts[d];
-    return bytes;
+    return true;
 }
 
 /* Every document the text query matches, with its weight: from the cache, or from one Xapian
  * match over the whole index (retried once if the index moved underneath). *own receives a
  * list the cache could not keep; the caller frees it. */
-static const match_list *text_matches(searcher *s, const text_query *tq, match_list **own,
-                                      ps_error *err)
+static match_list *text_matches(searcher *s, const text_query *tq, match_list **own,
+                                ps_error *err)
 {
     char key[2048] = "m:";
     xs_query_describe(tq->query, key + 2, sizeof key - 2);
-    const match_list *cached = lru_get(s->cache, key);
+    match_list *cached = lru_get(s->cache, key);
     if (cached)
         return cached;
     match_list *l = calloc(1, sizeof *l);
@@ -382,9 +384,9 @@ static const match_list *text_matches(searcher *s, const text_query *tq, match_l
         free_match_list(l);
         return NULL;
     }
-    size_t bytes = match_list_bytes(l) + count_all_matches(s, l);
     /* a truncated description is not a safe key */
-    if (strlen(key) + 1 < sizeof key && lru_put(s->cache, key, l, bytes, free_match_list))
+    if (strlen(key) + 1 < sizeof key &&
+        lru_put(s->cache, key, l, match_list_bytes(l), free_match_list))
         return l;
     *own = l;
     return l;
@@ -393,8 +395,9 @@ static const match_list *text_matches(searcher *s, const text_query *tq, match_l
 static int run_text(run_state *st, searcher *s, const text_query *tq, ps_error *err)
 {
     match_list *own = NULL;
-    const match_list *l = text_matches(s, tq, &own, err);
-    if (l && !st->filter.active && st->req->sort == SORT_PERTINENCE && l->all) {
+    match_list *l = text_matches(s, tq, &own, err);
+    if (l && !own && !st->filter.active && st->req->sort == SORT_PERTINENCE &&
+        unfiltered_summary(s, l)) {
         /* No filter: the counts of every match, and the heaviest matches in order. */
         const columns *c = s->columns;
         st->max_weight = l->max_weight;
