@@ -61,7 +61,7 @@ static void usage(FILE *out)
             "  --stopwords FILE     French stop words (default %s)\n"
             "  --workers N          analysis threads for a full build (default: CPUs, max %d)\n"
             "  --keep N             generations kept on disk, the current one included (default 3)\n"
-            "  --flush-every N      documents per shard between commits (default 1000)\n"
+            "  --flush-every N      documents per shard between commits (default 250)\n"
             "  --max-skipped R      fail when more than this share of records is bad (default 0.01)\n"
             "  --no-wait            exit at once with status 4 if another run holds the index\n"
             "                       (the default is to wait for it)\n"
@@ -115,7 +115,7 @@ static int parse_options(int argc, char **argv, indexer_options *opt)
                              .stopwords_path = PS_DEFAULT_STOPWORDS,
                              .workers = default_workers(),
                              .keep = 3,
-                             .flush_every = 1000,
+                             .flush_every = 250,
                              .max_skipped = 0.01,
                              .wait = true,
                              .progress = isatty(STDERR_FILENO)};
