@@ -34,11 +34,14 @@ static const struct timeval REFRESH_INTERVAL = {1, 0};
 /* How long requests in flight get to finish after SIGTERM. */
 static const struct timeval DRAIN_DELAY = {0, 300000};
 
-/* A thread serving requests: its own event loop and HTTP server on the shared listening
- * socket, and its own searcher (Xapian objects are not thread-safe). */
+/* A thread serving requests: its own event loop, listening socket and HTTP server, and its
+ * own searcher (Xapian objects are not thread-safe). */
 typedef struct worker {
     server *srv;
     unsigned index;
+    evutil_socket_t listener; /* on the server's port, SO_REUSEPORT: the kernel spreads
+                                 connections over the workers evenly */
+    bool http_owns_listener;  /* evhttp closes it when freed */
     pthread_t thread;
     bool started;
     struct event_base *base;
@@ -53,7 +56,6 @@ struct server {
     server_config cfg;
     struct event_base *base; /* the main thread's: signals only */
     struct event *sigint, *sigterm;
-    evutil_socket_t listener;
     fr_stopwords *stopwords;
     referentiel *ref;
     suggester *suggester;
@@ -423,9 +425,9 @@ static int worker_setup(worker *w, ps_error *err)
                                             EVHTTP_REQ_PUT | EVHTTP_REQ_DELETE |
                                             EVHTTP_REQ_OPTIONS | EVHTTP_REQ_PATCH);
     evhttp_set_gencb(w->http, on_request, w);
-    /* every worker accepts on the same socket; the kernel hands each connection to one */
-    if (evhttp_accept_socket(w->http, srv->listener) != 0)
+    if (evhttp_accept_socket(w->http, w->listener) != 0)
         return ps_fail(err, "cannot accept on the listening socket");
+    w->http_owns_listener = true;
     w->refresh = event_new(w->base, -1, EV_PERSIST, on_refresh, w);
     if (!w->refresh || event_add(w->refresh, &REFRESH_INTERVAL) != 0)
         return ps_fail(err, "cannot install the refresh timer");
@@ -445,6 +447,8 @@ static void worker_free(worker *w)
         event_free(w->refresh);
     if (w->http)
         evhttp_free(w->http);
+    if (w->listener >= 0 && !w->http_owns_listener)
+        evutil_closesocket(w->listener);
     if (w->base)
         event_base_free(w->base);
     searcher_free(w->searcher);
@@ -463,29 +467,47 @@ static void on_signal(evutil_socket_t sig, short events, void *arg)
     event_base_loopexit(srv->base, NULL);
 }
 
-static int listen_socket(server *srv, ps_error *err)
+/* A listening socket on the configured address and port (0: any free one), shared with the
+ * other workers' through SO_REUSEPORT. A single socket accepted by every worker's loop let
+ * whichever woke first take a burst of connections: measured, one of two workers idle. */
+static int listen_socket(server *srv, int port_number, evutil_socket_t *out, ps_error *err)
 {
     char port[16];
-    snprintf(port, sizeof port, "%d", srv->cfg.port);
+    snprintf(port, sizeof port, "%d", port_number);
     struct evutil_addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM,
                                     .ai_flags = EVUTIL_AI_PASSIVE | EVUTIL_AI_NUMERICHOST},
                            *ai = NULL;
     if (evutil_getaddrinfo(srv->cfg.bind_address, port, &hints, &ai) != 0 || !ai)
         return ps_fail(err, "invalid address %s", srv->cfg.bind_address);
-    srv->listener = socket(ai->ai_family, SOCK_STREAM, 0);
+    evutil_socket_t fd = socket(ai->ai_family, SOCK_STREAM, 0);
     int rc = 0;
     int one = 1;
-    if (srv->listener < 0 || evutil_make_listen_socket_reuseable(srv->listener) != 0 ||
+    if (fd < 0 || evutil_make_listen_socket_reuseable(fd) != 0 ||
+        evutil_make_listen_socket_reuseable_port(fd) != 0 ||
         /* accepted sockets inherit it: no Nagle delay on the last segment of a reply */
-        setsockopt(srv->listener, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) != 0 ||
-        evutil_make_socket_nonblocking(srv->listener) != 0 ||
-        evutil_make_socket_closeonexec(srv->listener) != 0 ||
-        bind(srv->listener, ai->ai_addr, (socklen_t)ai->ai_addrlen) != 0 ||
-        listen(srv->listener, 1024) != 0)
-        rc = ps_fail(err, "cannot listen on %s:%d: %s", srv->cfg.bind_address, srv->cfg.port,
+        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) != 0 ||
+        evutil_make_socket_nonblocking(fd) != 0 || evutil_make_socket_closeonexec(fd) != 0 ||
+        bind(fd, ai->ai_addr, (socklen_t)ai->ai_addrlen) != 0 || listen(fd, 1024) != 0)
+        rc = ps_fail(err, "cannot listen on %s:%d: %s", srv->cfg.bind_address, port_number,
                      strerror(errno));
     evutil_freeaddrinfo(ai);
+    if (rc != 0 && fd >= 0)
+        evutil_closesocket(fd);
+    *out = rc == 0 ? fd : -1;
     return rc;
+}
+
+static int socket_port(evutil_socket_t fd)
+{
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof ss;
+    if (getsockname(fd, (struct sockaddr *)&ss, &len) != 0)
+        return -1;
+    if (ss.ss_family == AF_INET)
+        return ntohs(((struct sockaddr_in *)&ss)->sin_port);
+    if (ss.ss_family == AF_INET6)
+        return ntohs(((struct sockaddr_in6 *)&ss)->sin6_port);
+    return -1;
 }
 
 static int open_access_log(server *srv, ps_error *err)
@@ -515,10 +537,18 @@ static int setup_workers(server *srv, ps_error *err)
     if (!srv->workers)
         return ps_fail(err, "out of memory");
     srv->n_workers = srv->cfg.threads;
+    for (unsigned i = 0; i < srv->n_workers; i++)
+        srv->workers[i].listener = -1;
+    int port = srv->cfg.port;
     for (unsigned i = 0; i < srv->n_workers; i++) {
-        srv->workers[i].srv = srv;
-        srv->workers[i].index = i;
-        if (worker_setup(&srv->workers[i], err) != 0)
+        worker *w = &srv->workers[i];
+        w->srv = srv;
+        w->index = i;
+        /* the first socket settles the port (when 0 asked for any), the others share it */
+        if (listen_socket(srv, port, &w->listener, err) != 0)
+            return -1;
+        port = socket_port(w->listener);
+        if (worker_setup(w, err) != 0)
             return -1;
     }
     return 0;
@@ -530,7 +560,6 @@ int server_open(const server_config *cfg, server **out, ps_error *err)
     if (!srv)
         return ps_fail(err, "out of memory");
     srv->cfg = *cfg;
-    srv->listener = -1;
     /* cross-thread loopexit needs libevent's locks; jansson's hash seed must be set once */
     int rc = evthread_use_pthreads() == 0 ? 0 : ps_fail(err, "libevent without threads");
     json_object_seed(0);
@@ -542,8 +571,6 @@ int server_open(const server_config *cfg, server **out, ps_error *err)
         rc = suggester_new(srv->ref, &srv->suggester, err);
     if (rc == 0 && !(srv->base = event_base_new()))
         rc = ps_fail(err, "cannot create the event loop");
-    if (rc == 0)
-        rc = listen_socket(srv, err);
     if (rc == 0)
         rc = setup_workers(srv, err);
     if (rc == 0)
@@ -562,15 +589,7 @@ int server_open(const server_config *cfg, server **out, ps_error *err)
 
 int server_port(const server *srv)
 {
-    struct sockaddr_storage ss;
-    socklen_t len = sizeof ss;
-    if (getsockname(srv->listener, (struct sockaddr *)&ss, &len) != 0)
-        return -1;
-    if (ss.ss_family == AF_INET)
-        return ntohs(((struct sockaddr_in *)&ss)->sin_port);
-    if (ss.ss_family == AF_INET6)
-        return ntohs(((struct sockaddr_in6 *)&ss)->sin6_port);
-    return -1;
+    return srv->n_workers ? socket_port(srv->workers[0].listener) : -1;
 }
 
 int server_run(server *srv, ps_error *err)
@@ -601,8 +620,6 @@ void server_free(server *srv)
     for (unsigned i = 0; srv->workers && i < srv->n_workers; i++)
         worker_free(&srv->workers[i]);
     free(srv->workers);
-    if (srv->listener >= 0)
-        evutil_closesocket(srv->listener);
     if (srv->sigint)
         event_free(srv->sigint);
     if (srv->sigterm)
