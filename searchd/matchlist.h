@@ -22,6 +22,7 @@ typedef struct match_list {
     uint32_t *by_weight; /* match_list_order_by_weight: indexes of the matches, heaviest
                           * first (ties: smaller docid) */
     struct facet_counts *all; /* every facet over every match, when the owner computed it */
+    uint32_t unfiltered_uses; /* requests without filters seen so far, for the owner */
 } match_list;
 
 /* Appends a match; -1 when memory runs out. */

@@ -325,14 +325,17 @@ static void free_match_list(void *value)
     free(l);
 }
 
-/* The first time the words come without filters: every facet counted over every match, and
- * the matches ordered by weight, kept with the list so that the next time costs a copy and a
- * page. False when memory ran out (the caller scans instead). Only cached lists get here, and
- * each worker has its own cache, so the list is this thread's to complete. */
+/* The second time the words come without filters (one-off queries are the majority, and a
+ * scan is cheaper than the sort): every facet counted over every match, and the matches
+ * ordered by weight, kept with the list so that every later time costs a copy and a page.
+ * False to scan instead. Only cached lists get here, and each worker has its own cache, so the
+ * list is this thread's to complete. */
 static bool unfiltered_summary(const searcher *s, match_list *l)
 {
     if (l->all)
         return true;
+    if (++l->unfiltered_uses < 2)
+        return false;
     const columns *c = s->columns;
     if (match_list_order_by_weight(l) != 0)
         return false;
