@@ -485,10 +485,10 @@ static void run_free(run *r)
     memset(r, 0, sizeof *r);
 }
 
-/* Runs req (text or browse), replacing what r held: with any_word the words are optional (the
- * best partial matches), with corrected unknown words are replaced by their corrections. */
-static search_status attempt(searcher *s, const search_request *req, int64_t now, bool any_word,
-                             bool corrected, run *r, ps_error *err)
+/* Runs req (text or browse), replacing what r held: match says how many words a document
+ * needs, with corrected unknown words are replaced by their corrections. */
+static search_status attempt(searcher *s, const search_request *req, int64_t now,
+                             text_match match, bool corrected, run *r, ps_error *err)
 {
     run_free(r);
     if (run_state_init(&r->st, s, req, now, err) != 0)
@@ -496,7 +496,7 @@ static search_status attempt(searcher *s, const search_request *req, int64_t now
     r->started = true;
     if (req->q[0]) {
         text_context ctx = {s->db, s->analyzer, s->qp, s->acronyms, s->stopwords};
-        if (text_query_build(&ctx, req->q, any_word, corrected, &r->tq, err) != 0)
+        if (text_query_build(&ctx, req->q, match, corrected, &r->tq, err) != 0)
             return SEARCH_FAILED;
     }
     if (!r->tq.query) { /* no text, or only stop words: every document */
@@ -506,27 +506,35 @@ static search_status attempt(searcher *s, const search_request *req, int64_t now
     return run_text(&r->st, s, &r->tq, err) == 0 ? SEARCH_OK : SEARCH_FAILED;
 }
 
-/* All words; if nothing matches, the corrected words (when some are misspelt); then any of the
- * words (the best partial matches). */
+/* All words; if nothing matches, the corrected words (when some are misspelt); then all the
+ * words but one ("most"); then any of them: the best partial matches, loosest last. */
 static search_status run_request(searcher *s, const search_request *req, int64_t now, run *r,
                                  const char **matching, ps_error *err)
 {
     *matching = "all";
-    if (attempt(s, req, now, false, false, r, err) != SEARCH_OK)
+    if (attempt(s, req, now, TEXT_ALL, false, r, err) != SEARCH_OK)
         return SEARCH_FAILED;
     if (r->st.facets.accepted > 0 || !r->tq.query)
         return SEARCH_OK;
-    bool misspelt = r->tq.misspelt, several = r->tq.words > 1;
+    bool misspelt = r->tq.misspelt;
+    unsigned words = r->tq.words;
     if (misspelt) {
         *matching = "corrected";
-        if (attempt(s, req, now, false, true, r, err) != SEARCH_OK)
+        if (attempt(s, req, now, TEXT_ALL, true, r, err) != SEARCH_OK)
             return SEARCH_FAILED;
         if (r->st.facets.accepted > 0)
             return SEARCH_OK;
     }
-    if (several) {
+    if (words >= 3) {
+        *matching = "most";
+        if (attempt(s, req, now, TEXT_ALL_BUT_ONE, misspelt, r, err) != SEARCH_OK)
+            return SEARCH_FAILED;
+        if (r->st.facets.accepted > 0)
+            return SEARCH_OK;
+    }
+    if (words >= 2) {
         *matching = "any";
-        if (attempt(s, req, now, true, misspelt, r, err) != SEARCH_OK)
+        if (attempt(s, req, now, TEXT_ANY, misspelt, r, err) != SEARCH_OK)
             return SEARCH_FAILED;
     }
     return SEARCH_OK;

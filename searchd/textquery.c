@@ -272,7 +272,44 @@ static int word_query(const text_context *ctx, const token *tokens, size_t n, si
     return 0;
 }
 
-int text_query_build(const text_context *ctx, const char *text, bool any_word,
+/* The word queries joined as match says. "All but one" is the OR of the ANDs that each leave
+ * one word out: Xapian runs each AND from its rarest word, far cheaper than the OR of every
+ * word, whose total (any document with "jeune" or "enfant") says little. */
+static int join_words(xs_query **words, size_t n, text_match match, xs_query **out,
+                      ps_error *err)
+{
+    *out = NULL;
+    if (match != TEXT_ALL_BUT_ONE || n < 3) {
+        for (size_t i = 0; i < n; i++) {
+            xs_query *w = words[i];
+            words[i] = NULL;
+            if (combine(out, match == TEXT_ALL ? XS_OP_AND : XS_OP_OR, w, err) != 0)
+                return -1;
+        }
+        return 0;
+    }
+    for (size_t left_out = 0; left_out < n; left_out++) {
+        xs_query *all_others = NULL, *copy;
+        xs_error xe;
+        for (size_t i = 0; i < n; i++) {
+            if (i == left_out)
+                continue;
+            if (xs_query_copy(words[i], &copy, &xe) != XS_OK) { /* each word serves n - 1 ANDs */
+                xs_query_free(all_others);
+                return ps_fail(err, "%s", xe.message);
+            }
+            if (combine(&all_others, XS_OP_AND, copy, err) != 0) {
+                xs_query_free(all_others);
+                return -1;
+            }
+        }
+        if (combine(out, XS_OP_OR, all_others, err) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int text_query_build(const text_context *ctx, const char *text, text_match match,
                      bool with_corrections, text_query *tq, ps_error *err)
 {
     memset(tq, 0, sizeof *tq);
@@ -282,6 +319,7 @@ int text_query_build(const text_context *ctx, const char *text, bool any_word,
     token tokens[MAX_TOKENS];
     size_t n = tokenize(norm.data, tokens);
     xs_query *words = NULL, *required = NULL, *excluded = NULL;
+    xs_query *word_queries[MAX_TOKENS]; /* one per plain word (a token or two) */
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < n;) {
         const token *t = &tokens[i];
@@ -294,10 +332,8 @@ int text_query_build(const text_context *ctx, const char *text, bool any_word,
         }
         if (t->kind == TOKEN_WORD) {
             rc = word_query(ctx, tokens, n, i, with_corrections, tq, &q, &used, err);
-            if (rc == 0) {
-                tq->words++;
-                rc = combine(&words, any_word ? XS_OP_OR : XS_OP_AND, q, err);
-            }
+            if (rc == 0)
+                word_queries[tq->words++] = q;
         } else if (t->kind == TOKEN_PHRASE && t->len) {
             note_stems(ctx, tq, t->text, t->len);
             rc = parsed_query(ctx, t->text, t->len, true, &q, err);
@@ -310,6 +346,10 @@ int text_query_build(const text_context *ctx, const char *text, bool any_word,
         }
         i += used;
     }
+    if (rc == 0)
+        rc = join_words(word_queries, tq->words, match, &words, err);
+    for (size_t i = 0; i < tq->words; i++)
+        xs_query_free(word_queries[i]);
     if (rc == 0 && required)
         rc = combine(&words, XS_OP_AND, required, err), required = NULL;
     if (rc == 0 && excluded) {

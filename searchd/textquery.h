@@ -35,9 +35,16 @@ typedef struct text_query {
     unsigned n_stems;
 } text_query;
 
-/* Builds the query for text; any_word makes plain words optional (OP_OR) instead of required.
- * with_corrections replaces unknown words by their corrections. */
-int text_query_build(const text_context *ctx, const char *text, bool any_word,
+/* How many of the plain words a document must contain. */
+typedef enum text_match {
+    TEXT_ALL,         /* every word */
+    TEXT_ALL_BUT_ONE, /* every word but any one of them (with three words or more; else any) */
+    TEXT_ANY          /* any word */
+} text_match;
+
+/* Builds the query for text, requiring the plain words as match says; with_corrections
+ * replaces unknown words by their corrections. */
+int text_query_build(const text_context *ctx, const char *text, text_match match,
                      bool with_corrections, text_query *out, ps_error *err);
 void text_query_free(text_query *tq);
 

@@ -626,6 +626,14 @@ xs_status xs_query_term(const char *term, xs_query **out, xs_error *err)
     XS_CATCH(err)
 }
 
+xs_status xs_query_copy(const xs_query *q, xs_query **out, xs_error *err)
+{
+    XS_TRY
+    *out = new xs_query{q->query};
+    return XS_OK;
+    XS_CATCH(err)
+}
+
 xs_status xs_query_combine(xs_query_op op, const xs_query *a, const xs_query *b, xs_query **out,
                            xs_error *err)
 {

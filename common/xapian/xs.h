@@ -189,6 +189,8 @@ typedef enum xs_query_op {
 
 xs_status xs_query_match_all(xs_query **out, xs_error *err);
 xs_status xs_query_term(const char *term, xs_query **out, xs_error *err);
+/* A copy of q (a new handle on the same immutable query). */
+xs_status xs_query_copy(const xs_query *q, xs_query **out, xs_error *err);
 /* A new query a OP b; a and b stay owned by the caller. */
 xs_status xs_query_combine(xs_query_op op, const xs_query *a, const xs_query *b, xs_query **out,
                            xs_error *err);

@@ -296,6 +296,17 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(body["matching"], "any")
         self.assertGreater(body["total"], 0)
 
+    def test_all_words_but_one_before_any_word(self):
+        """Three words that no document has together: first the documents with two of them,
+        not every document with one."""
+        both = self.get(q="infirmier nuit", limit=0)["total"]
+        most = self.get(q="infirmier nuit astronaute", limit=0)
+        self.assertEqual(most["matching"], "most")
+        self.assertEqual(most["total"], both)  # "astronaute" matches nothing: the other two
+        anyone = self.get(q="infirmier astronaute cosmonaute", limit=0)
+        self.assertEqual(anyone["matching"], "any")
+        self.assertEqual(anyone["total"], self.get(q="infirmier", limit=0)["total"])
+
     def test_offset_limit_paging_is_consistent(self):
         full = [h["id"] for h in self.get(q="soins", limit=40)["hits"]]
         paged = ([h["id"] for h in self.get(q="soins", limit=20)["hits"]] +
