@@ -129,14 +129,22 @@ def index_bench(a, work):
 
 
 class Searchd:
-    def __init__(self, index_root, now):
+    """searchd on a free port; its stderr goes to a file (a pipe nobody reads could fill)."""
+
+    def __init__(self, index_root, now, log_dir):
+        self.log_path = os.path.join(log_dir, "searchd-%d.log" % time.monotonic_ns())
+        self.log = open(self.log_path, "w+")
         self.proc = subprocess.Popen([SEARCHD, "--db", os.path.join(index_root, "current"),
                                       "--port", "0", "--access-log", "none", "--now", now],
-                                     stderr=subprocess.PIPE, text=True)
-        line = self.proc.stderr.readline()
-        m = re.search(r"listening on .*:(\d+)", line)
+                                     stderr=self.log)
+        deadline = time.monotonic() + 60
+        m = None
+        while not m and time.monotonic() < deadline and self.proc.poll() is None:
+            time.sleep(0.05)
+            with open(self.log_path) as f:
+                m = re.search(r"listening on .*:(\d+)", f.read())
         if not m:
-            raise SystemExit("report: searchd did not start: " + line + self.proc.stderr.read())
+            raise SystemExit("report: searchd did not start: " + open(self.log_path).read())
         self.url = "http://127.0.0.1:" + m.group(1)
 
     def metrics(self):
@@ -149,8 +157,23 @@ class Searchd:
             return int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1)) / 1024
 
     def stop(self):
+        """SIGTERM; a searchd still there after 30 s is a bug: its threads' stacks go to the
+        log for diagnosis, then it is killed. Returns the seconds it took, or None."""
+        started = time.monotonic()
         self.proc.send_signal(signal.SIGTERM)
-        self.proc.wait(timeout=30)
+        try:
+            self.proc.wait(timeout=30)
+            return time.monotonic() - started
+        except subprocess.TimeoutExpired:
+            if shutil.which("gdb"):
+                subprocess.run(["gdb", "-p", str(self.proc.pid), "-batch", "-ex",
+                                "thread apply all bt"], stdout=self.log, stderr=subprocess.STDOUT)
+            self.proc.kill()
+            self.proc.wait()
+            log("searchd did not stop within 30 s of SIGTERM; stacks in " + self.log_path)
+            return None
+        finally:
+            self.log.close()
 
 
 def server_histogram(text):
@@ -193,7 +216,7 @@ def reply_cache(before, after):
 def load_run(a, index_root, now, paths, work, name, connections, rate=None, tool="loadgen",
              warmup=2):
     """One measured run against a freshly started searchd (empty caches)."""
-    s = Searchd(index_root, now)
+    s = Searchd(index_root, now, work)
     try:
         before = s.metrics()
         out = os.path.join(work, name + ".json")
@@ -390,7 +413,7 @@ def main():
                 same["rps"], wrk["rps"]))
         soak = []
         if a.soak:
-            s = Searchd(index_root, manifest["now"])
+            s = Searchd(index_root, manifest["now"], work)
             try:
                 lg = subprocess.Popen([LOADGEN, "--url", s.url, "--paths", paths, "--connections", "32",
                                        "--duration", str(a.soak), "--quiet"])
@@ -398,7 +421,11 @@ def main():
                     soak.append(s.rss_mb())
                     time.sleep(10)
             finally:
-                s.stop()
+                stopped = s.stop()
+            if stopped is None:
+                shutil.copy(s.log_path, os.path.join(a.out, "searchd-stuck.log"))
+            log("soak: RSS %s MB; stopped %s" % (" ".join("%.0f" % v for v in soak),
+                                                 "in %.1f s" % stopped if stopped else "NOT within 30 s"))
         for name in os.listdir(work):
             if name.endswith(".json"):
                 shutil.copy(os.path.join(work, name), a.out)
