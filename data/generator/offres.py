@@ -8,6 +8,7 @@ refs.main_famille), then a commune weighted by population."""
 import bisect
 from datetime import timedelta
 
+from phrasing import rephrase
 from refs import FAMILLES, city_name, main_famille, weighted
 
 # The programme's published offer counts by famille (the "handicap" one is "handicap et
@@ -79,6 +80,22 @@ GENERIC_AVANTAGES = [
     "Places de parking gratuites pour le personnel.",
     "Forfait mobilités durables pour les trajets à vélo.",
     "Logement temporaire possible à l'arrivée.",
+]
+BULLETS = ["- ", "- ", "• ", "* ", "– ", "✓ ", "> "]
+LINKS = ["", "", "", "De plus, ", "Par ailleurs, ", "En outre, ", "Également, ", "Au quotidien, "]
+PLACES = [  # the place comes early: what follows a fixed presentation differs between ads
+    "Poste basé à {lieu} ({cp}).",
+    "Lieu de travail : {lieu} ({cp}).",
+    "À {lieu}, le poste est accessible en transports en commun.",
+    "Site de {lieu}, {cp}.",
+    "Poste à {lieu} ({cp}) et ses environs.",
+]
+FIGURES = [
+    "Notre équipe compte {n} professionnels.",
+    "Nous accompagnons chaque jour près de {m} personnes.",
+    "L'établissement emploie {n} salariés.",
+    "{n} collègues vous attendent.",
+    "Nous avons recruté {n} personnes l'an dernier.",
 ]
 CLOTURES = [
     "Poste à pourvoir dès que possible.",
@@ -194,14 +211,17 @@ class OfferWriter:
                                   name.split(" - ")[0].replace("EHPAD ", "").replace("Résidence ", ""),
                                   ville, departement)
         appellation = rng.choice(bank["appellations"])
+        place = self._place(rng, commune)
         contrat, contrat_libelle, nature, alternance = self._contract(rng, bank, kind)
         partiel = rng.randrange(100) < bank["tempsPartiel"]
         naf = self.refs.naf_of(kind, m.rome)
         o = {"id": oid, "intitule": rng.choice(bank["intitules"]),
-             "description": self._description(rng, bank, appellation, presentation, created),
+             "description": self._description(rng, bank, appellation, presentation, created,
+                                              place["libelle"].split(" - ", 1)[1],
+                                              place.get("codePostal", commune[2].split(",")[0])),
              "dateCreation": created.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % rng.randrange(1000),
              "dateActualisation": updated.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % rng.randrange(1000),
-             "lieuTravail": self._place(rng, commune),
+             "lieuTravail": place,
              "romeCode": m.rome, "romeLibelle": m.fiche["libelle"],
              "appellationlibelle": appellation,
              "entreprise": self._entreprise(rng, kind, name, presentation),
@@ -340,31 +360,47 @@ class OfferWriter:
                                              "Indemnités kilométriques"))
         return out
 
-    def _section(self, rng, key, lines, low, high):
-        picked = rng.sample(lines, min(len(lines), rng.randint(low, high)))
+    def _section(self, rng, key, lines, low, high, bullet):
+        picked = [rephrase(rng, line, key)
+                  for line in rng.sample(lines, min(len(lines), rng.randint(low, high)))]
         if not picked:
             return ""
-        header = rng.choice(HEADERS[key])
-        if rng.random() < 0.55:
-            body = "\n".join("- " + p for p in picked)
-        else:
-            body = " ".join(picked)
-        return header + "\n" + body
+        return self._lines(rng, rng.choice(HEADERS[key]), picked, bullet)
 
-    def _description(self, rng, bank, appellation, presentation, created):
+    def _lines(self, rng, header, picked, bullet):
+        """A section: its header, then its lines as a list or as prose."""
+        if rng.random() < 0.55:
+            ending = rng.choice(("keep", "drop", "semicolon"))  # final stops, as each writer does
+            if ending != "keep":
+                picked = [p[:-1] if p.endswith(".") else p for p in picked]
+            if ending == "semicolon":
+                picked = [p + ";" for p in picked[:-1]] + [picked[-1] + "."]
+            return header + "\n" + "\n".join(bullet + p for p in picked)
+        # Prose: sentences linked as a writer would, some with a connective.
+        text = picked[0]
+        for p in picked[1:]:
+            link = rng.choice(LINKS)
+            text += " " + (link + p[:1].lower() + p[1:] if link and not p[:2].isupper() else p)
+        return header + "\n" + text
+
+    def _description(self, rng, bank, appellation, presentation, created, lieu, cp):
         poste = post_name(appellation if rng.random() < 0.5 else bank["appellations"][0])
+        bullet = rng.choice(BULLETS)  # one house style per ad
         intro = presentation
+        intro += " " + rng.choice(PLACES).format(lieu=lieu, cp=cp)
+        if rng.random() < 0.5:
+            intro += " " + rng.choice(FIGURES).format(n=rng.randint(12, 480), m=rng.randint(20, 900))
         if rng.random() < 0.8:
             intro += " " + rng.choice(CONTEXTES).format(poste=poste)
         sections = [intro,
-                    self._section(rng, "missions", bank["missions"], 4, 8),
-                    self._section(rng, "profil", bank["profil"], 2, 5),
-                    self._section(rng, "conditions", bank["conditions"], 1, 4)]
+                    self._section(rng, "missions", bank["missions"], 4, 8, bullet),
+                    self._section(rng, "profil", bank["profil"], 2, 5, bullet),
+                    self._section(rng, "conditions", bank["conditions"], 1, 4, bullet)]
         avantages = rng.sample(bank["avantages"], min(len(bank["avantages"]), rng.randint(0, 3)))
         avantages += rng.sample(GENERIC_AVANTAGES, rng.randint(0, 3))
         if avantages:
             rng.shuffle(avantages)
-            sections.append(rng.choice(HEADERS["avantages"]) + "\n" + "\n".join("- " + a for a in avantages))
+            sections.append(self._lines(rng, rng.choice(HEADERS["avantages"]), avantages, bullet))
         closing = rng.choice(CLOTURES).format(
             debut=(created + timedelta(days=rng.randint(7, 45))).strftime("%d/%m/%Y"))
         if closing:

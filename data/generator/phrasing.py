@@ -1,0 +1,103 @@
+"""Ways to say the same line of a job ad: "Vous assurez les transmissions." can also be
+written "Assurer les transmissions.", "Vous serez amené(e) à assurer les transmissions." or
+"Il vous appartiendra d'assurer les transmissions.", as employers do. Offers drawing the same
+lines from a métier's bank therefore rarely share a long run of text."""
+
+# Second person plural -> infinitive, for the verbs the regular rules get wrong.
+IRREGULAR = {
+    "êtes": "être", "avez": "avoir", "savez": "savoir", "pouvez": "pouvoir", "devez": "devoir",
+    "voulez": "vouloir", "prenez": "prendre", "comprenez": "comprendre", "apprenez": "apprendre",
+    "reprenez": "reprendre", "entreprenez": "entreprendre", "mettez": "mettre",
+    "transmettez": "transmettre", "permettez": "permettre", "soumettez": "soumettre",
+    "tenez": "tenir", "entretenez": "entretenir", "maintenez": "maintenir",
+    "intervenez": "intervenir", "devenez": "devenir", "venez": "venir", "obtenez": "obtenir",
+    "contribuez": "contribuer", "suivez": "suivre", "poursuivez": "poursuivre",
+    "conduisez": "conduire", "construisez": "construire", "produisez": "produire",
+    "traduisez": "traduire", "réduisez": "réduire", "accueillez": "accueillir",
+    "recueillez": "recueillir", "offrez": "offrir", "ouvrez": "ouvrir", "couvrez": "couvrir",
+    "découvrez": "découvrir", "servez": "servir", "sortez": "sortir", "partez": "partir",
+    "connaissez": "connaître", "reconnaissez": "reconnaître", "vivez": "vivre",
+    "écrivez": "écrire", "décrivez": "décrire", "inscrivez": "inscrire", "lisez": "lire",
+    "répondez": "répondre", "rendez": "rendre", "attendez": "attendre", "entendez": "entendre",
+    "défendez": "défendre", "croyez": "croire", "voyez": "voir", "prévoyez": "prévoir",
+    "recevez": "recevoir", "concevez": "concevoir", "percevez": "percevoir",
+    "faites": "faire", "dites": "dire",
+}
+PRONOUNS = {"vous", "les", "le", "la", "l'", "lui", "leur", "y", "en", "leurs"}
+VOWELS = "aeiouyéèêàâîôûh"
+# Said at the end of a task, as writers add them.
+QUALIFIERS = [", en lien avec l'équipe", ", dans le respect des protocoles", ", selon les besoins du service",
+              " au quotidien", ", avec bienveillance", " en autonomie", ", en collaboration avec vos collègues",
+              ", dans le respect de la dignité de chacun", ", sous la responsabilité de votre encadrement",
+              ", en binôme si nécessaire", " tout au long de la journée", ", selon le planning établi",
+              ", en tenant compte des habitudes de vie", ", avec rigueur", ", en appliquant les bonnes pratiques",
+              ", en lien avec les familles"]
+
+
+def infinitive(verb):
+    """The infinitive of a verb in the second person plural, or None."""
+    if verb in IRREGULAR:
+        return IRREGULAR[verb]
+    if verb.endswith("issez") and len(verb) > 6:
+        return verb[:-4] + "r"       # garantissez -> garantir
+    if verb.endswith("ez") and len(verb) > 3:
+        return verb[:-2] + "er"      # assurez -> assurer
+    return None
+
+
+def split_vous(line):
+    """("pronouns", "infinitive", "rest") of a line "Vous [pronouns] verb rest", or None."""
+    if not line.startswith("Vous "):
+        return None
+    words = line.split(" ")
+    i = 1
+    pronouns = []
+    while i < len(words) and words[i].lower() in PRONOUNS:
+        pronouns.append(words[i].lower())
+        i += 1
+    if i >= len(words) or words[i] == "ne":
+        return None
+    verb = infinitive(words[i])
+    if not verb:
+        return None
+    return " ".join(pronouns), verb, " ".join(words[i + 1:])
+
+
+def elide(word_before, following):
+    """"de" or "d'" before following (elision before a vowel or mute h)."""
+    return word_before[:-1] + "'" if following[:1].lower() in VOWELS else word_before + " "
+
+
+def rephrase(rng, line, section):
+    """line, or one of its equivalent phrasings, chosen by rng: a task ("missions") can be
+    said five more ways, a requirement ("profil") two; other lines stay as written."""
+    if section == "missions" and line.endswith(".") and rng.random() < 0.35:
+        line = line[:-1] + rng.choice(QUALIFIERS) + "."
+    parts = split_vous(line) if section in ("missions", "profil") else None
+    if not parts or rng.random() < 0.15:
+        return line
+    pronouns, verb, rest = parts
+    reflexive = pronouns.startswith("vous")
+    head = ((" ".join(["vous"] + pronouns.split()[1:]) if reflexive else pronouns) + " " + verb).strip()
+    body = head + (" " + rest if rest else "")
+    style = rng.randrange(7) if section == "missions" else rng.choice((0, 5))
+    if section != "missions" and style == 5:
+        return "Vous devez " + body
+    if style == 0:  # a bare infinitive, as in bullet lists
+        if reflexive:
+            infinitive_form = ("s'" if verb[:1] in VOWELS else "se ") + " ".join(
+                pronouns.split()[1:] + [verb]) + (" " + rest if rest else "")
+        else:
+            infinitive_form = body
+        return infinitive_form[:1].upper() + infinitive_form[1:]
+    if style == 1:
+        return "Vous serez amené(e) à " + body
+    if style == 2:
+        return "Il vous appartiendra " + elide("de", body) + body
+    if style == 3:
+        return "Vous aurez pour mission " + elide("de", body) + body
+    if style == 4:
+        return "Votre rôle : " + body
+    if style == 5:
+        return "Vous devrez " + body
+    return "Vous serez chargé(e) " + elide("de", body) + body
