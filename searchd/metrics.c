@@ -64,12 +64,17 @@ static int line(strbuf *out, const char *fmt, ...) __attribute__((format(printf,
 
 static int line(strbuf *out, const char *fmt, ...)
 {
-    char buf[512];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    return n < 0 ? -1 : strbuf_append(out, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+    if (n < 0 || strbuf_reserve(out, (size_t)n + 1) != 0)
+        return -1;
+    va_start(ap, fmt);
+    vsnprintf(out->data + out->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    out->len += (size_t)n;
+    return 0;
 }
 
 int metrics_render(const metrics *const *m, size_t n, const index_gauges *g, strbuf *out)

@@ -355,6 +355,15 @@ class ApiTest(unittest.TestCase):
         self.assertIn('searchd_requests_total{route="search",status="200"}', text)
         self.assertIn('searchd_request_duration_seconds_bucket{route="search",le="+Inf"}', text)
         self.assertIn("searchd_index_documents %d" % (len(self.records) + 3), text)
+        self.assertIn('searchd_reloads_total{result="failed"}', text)
+        # the same request again comes from the reply cache, and /metrics counts it
+        def hits():
+            _, _, b = self.server.request("GET", "/metrics")
+            return int(b.decode().split('searchd_reply_cache_total{result="hit"} ')[1].split()[0])
+        before = hits()
+        for _ in range(17):  # whichever of up to 16 workers answers, a repeat lands on a warm one
+            self.get(q="metrics cache probe", limit=3)
+        self.assertGreater(hits(), before)
 
     def test_access_log_is_json_lines(self):
         self.get(q="access-log-probe")
