@@ -61,7 +61,7 @@ HEADERS = {
                  "Description du poste :", "Vos principales activités :", "Le poste :",
                  "Ce que vous ferez :"],
     "profil": ["Profil recherché :", "Votre profil :", "Ce que nous attendons :",
-               "Compétences et qualités :", "Vous êtes :"],
+               "Compétences et qualités :", "Qualités attendues :"],
     "conditions": ["Conditions de travail :", "Organisation du travail :", "Informations pratiques :",
                    "Conditions d'exercice :"],
     "avantages": ["Nous vous proposons :", "Vos avantages :", "Ce que nous offrons :",
@@ -361,15 +361,16 @@ class OfferWriter:
         return out
 
     def _section(self, rng, key, lines, low, high, bullet):
-        picked = [rephrase(rng, line, key)
+        as_list = rng.random() < 0.55
+        picked = [rephrase(rng, line, key, as_list)
                   for line in rng.sample(lines, min(len(lines), rng.randint(low, high)))]
         if not picked:
             return ""
-        return self._lines(rng, rng.choice(HEADERS[key]), picked, bullet)
+        return self._lines(rng, rng.choice(HEADERS[key]), picked, bullet, as_list)
 
-    def _lines(self, rng, header, picked, bullet):
+    def _lines(self, rng, header, picked, bullet, as_list):
         """A section: its header, then its lines as a list or as prose."""
-        if rng.random() < 0.55:
+        if as_list:
             ending = rng.choice(("keep", "drop", "semicolon"))  # final stops, as each writer does
             if ending != "keep":
                 picked = [p[:-1] if p.endswith(".") else p for p in picked]
@@ -400,7 +401,8 @@ class OfferWriter:
         avantages += rng.sample(GENERIC_AVANTAGES, rng.randint(0, 3))
         if avantages:
             rng.shuffle(avantages)
-            sections.append(self._lines(rng, rng.choice(HEADERS["avantages"]), avantages, bullet))
+            sections.append(self._lines(rng, rng.choice(HEADERS["avantages"]), avantages, bullet,
+                                        rng.random() < 0.55))
         closing = rng.choice(CLOTURES).format(
             debut=(created + timedelta(days=rng.randint(7, 45))).strftime("%d/%m/%Y"))
         if closing:

@@ -45,6 +45,21 @@ def infinitive(verb):
     return None
 
 
+NOT_VERBS = {"chez", "assez", "nez", "rez"}
+
+
+def infinitives_after_and(rest):
+    """"... et préparez les visites" -> "... et préparer les visites": a second verb of the
+    line follows the first into the infinitive."""
+    words = rest.split(" ")
+    for i in range(1, len(words)):
+        if words[i - 1] in ("et", "puis", "ou") and words[i] not in NOT_VERBS:
+            verb = infinitive(words[i])
+            if verb:
+                words[i] = verb
+    return " ".join(words)
+
+
 def split_vous(line):
     """("pronouns", "infinitive", "rest") of a line "Vous [pronouns] verb rest", or None."""
     if not line.startswith("Vous "):
@@ -60,7 +75,7 @@ def split_vous(line):
     verb = infinitive(words[i])
     if not verb:
         return None
-    return " ".join(pronouns), verb, " ".join(words[i + 1:])
+    return " ".join(pronouns), verb, infinitives_after_and(" ".join(words[i + 1:]))
 
 
 def elide(word_before, following):
@@ -68,9 +83,10 @@ def elide(word_before, following):
     return word_before[:-1] + "'" if following[:1].lower() in VOWELS else word_before + " "
 
 
-def rephrase(rng, line, section):
+def rephrase(rng, line, section, as_list):
     """line, or one of its equivalent phrasings, chosen by rng: a task ("missions") can be
-    said five more ways, a requirement ("profil") two; other lines stay as written."""
+    said six more ways, a requirement ("profil") two; other lines stay as written. A bare
+    infinitive ("Assurer les transmissions.") only in a list (as_list), never in prose."""
     if section == "missions" and line.endswith(".") and rng.random() < 0.35:
         line = line[:-1] + rng.choice(QUALIFIERS) + "."
     parts = split_vous(line) if section in ("missions", "profil") else None
@@ -81,6 +97,8 @@ def rephrase(rng, line, section):
     head = ((" ".join(["vous"] + pronouns.split()[1:]) if reflexive else pronouns) + " " + verb).strip()
     body = head + (" " + rest if rest else "")
     style = rng.randrange(7) if section == "missions" else rng.choice((0, 5))
+    if style == 0 and not as_list:
+        style = 5
     if section != "missions" and style == 5:
         return "Vous devez " + body
     if style == 0:  # a bare infinitive, as in bullet lists
