@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "fsutil.h"
+#include "isodate.h"
 #include "reader.h"
 #include "synonyms.h"
 
@@ -223,7 +225,10 @@ static int write_metadata_and_synonyms(const build_options *opt, ps_error *err)
     if (xs_writer_open(opt->out_dir, XS_OPEN, &w, &xe) != XS_OK)
         return ps_fail(err, "cannot reopen %s: %s", opt->out_dir, xe.message);
     int rc = 0;
-    if (xs_writer_set_metadata(w, META_SCHEMA_VERSION, SCHEMA_VERSION, &xe) != XS_OK)
+    char built_at[21];
+    isodate_format((int64_t)time(NULL), built_at);
+    if (xs_writer_set_metadata(w, META_SCHEMA_VERSION, SCHEMA_VERSION, &xe) != XS_OK ||
+        xs_writer_set_metadata(w, META_BUILT_AT, built_at, &xe) != XS_OK)
         rc = ps_fail(err, "metadata: %s", xe.message);
     if (rc == 0 && opt->acronymes_path)
         rc = synonyms_load_into(opt->acronymes_path, w, err);

@@ -101,6 +101,7 @@ class IndexerTest(unittest.TestCase):
         _, _, health = s.get_json("/health")
         self.assertEqual(health["index"]["documents"], expected)
         self.assertEqual(health["index"]["generation"], "000001")
+        self.assertRegex(health["index"]["built_at"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
         types = {h["type"] for h in self.total(s, "aide soignant")["hits"]}
         self.assertIn("formation", types)
         self.assertIn("offre", types)
