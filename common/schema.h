@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SCHEMA_VERSION "4"
+#define SCHEMA_VERSION "5"
 
 /* A document's data: its stored record as compact JSON without the "description" member,
  * then, when it has a description, a NUL byte and the description's text. searchd writes a

@@ -146,6 +146,7 @@ typedef struct run_state {
     topk best;          /* the first offset + limit hits of the requested order */
     float max_weight;   /* of the text matches, for scores relative to the best */
     bool counted;       /* facets already known (from the cache): candidates only need sorting */
+    uint32_t text_matches; /* documents the text matched, before any filter */
 } run_state;
 
 /* Smaller is better: relevance (a higher weight), then newest, then nearest. */
@@ -399,6 +400,7 @@ static int run_text(run_state *st, searcher *s, const text_query *tq, ps_error *
 {
     match_list *own = NULL;
     match_list *l = text_matches(s, tq, &own, err);
+    st->text_matches = l ? l->count : 0;
     if (l && !own && !st->filter.active && st->req->sort == SORT_PERTINENCE &&
         unfiltered_summary(s, l)) {
         /* No filter: the counts of every match, and the heaviest matches in order. */
@@ -506,15 +508,17 @@ static search_status attempt(searcher *s, const search_request *req, int64_t now
     return run_text(&r->st, s, &r->tq, err) == 0 ? SEARCH_OK : SEARCH_FAILED;
 }
 
-/* All words; if nothing matches, the corrected words (when some are misspelt); then all the
- * words but one ("most"); then any of them: the best partial matches, loosest last. */
+/* All words; if no document has them, the corrected words (when some are misspelt); then all
+ * the words but one ("most"); then any of them: the best partial matches, loosest last. Only
+ * the text decides: when filters leave nothing of what it matched, the empty page and its
+ * facets say so, rather than documents the words do not describe. */
 static search_status run_request(searcher *s, const search_request *req, int64_t now, run *r,
                                  const char **matching, ps_error *err)
 {
     *matching = "all";
     if (attempt(s, req, now, TEXT_ALL, false, r, err) != SEARCH_OK)
         return SEARCH_FAILED;
-    if (r->st.facets.accepted > 0 || !r->tq.query)
+    if (r->st.text_matches > 0 || !r->tq.query)
         return SEARCH_OK;
     bool misspelt = r->tq.misspelt;
     unsigned words = r->tq.words;
@@ -522,14 +526,14 @@ static search_status run_request(searcher *s, const search_request *req, int64_t
         *matching = "corrected";
         if (attempt(s, req, now, TEXT_ALL, true, r, err) != SEARCH_OK)
             return SEARCH_FAILED;
-        if (r->st.facets.accepted > 0)
+        if (r->st.text_matches > 0)
             return SEARCH_OK;
     }
     if (words >= 3) {
         *matching = "most";
         if (attempt(s, req, now, TEXT_ALL_BUT_ONE, misspelt, r, err) != SEARCH_OK)
             return SEARCH_FAILED;
-        if (r->st.facets.accepted > 0)
+        if (r->st.text_matches > 0)
             return SEARCH_OK;
     }
     if (words >= 2) {

@@ -196,6 +196,7 @@ struct fr_analyzer {
     xs_stopper *stopper;
     xs_termgen *termgen;  /* uses stemmer and stopper */
     xs_writer *spelling;  /* where FR_SPELLING fields go, or NULL */
+    fr_stopwords stopwords; /* a copy: fr_stem keeps words from stemming into one */
 };
 
 static bool ends_with(const char *w, size_t len, const char *suffix)
@@ -237,6 +238,29 @@ static size_t masculine_singular(char *w, size_t len)
     return 0;
 }
 
+/* Snowball cuts some short words down to a stop word or a letter or two: "deas" (the
+ * diplôme of aide-soignant) to "de", "ets" to "et", "vie" to "vi". A search for DEAS would then
+ * match every document, so such a stem is refused. */
+static bool degenerate_stem(const fr_analyzer *a, const char *stem)
+{
+    return strlen(stem) < 3 ||
+           (a->stopwords.count && fr_stopwords_contains(&a->stopwords, stem));
+}
+
+/* The folded word stands for its own stem, without a plural s unless that leaves a degenerate
+ * stem ("vies" -> "vie", "deas" -> "dea", but "ets" stays). */
+static void keep_short_word(const fr_analyzer *a, char *w, size_t n, char *out, size_t cap)
+{
+    if (n > 1 && w[n - 1] == 's') {
+        w[n - 1] = '\0';
+        if (degenerate_stem(a, w))
+            w[n - 1] = 's';
+        else
+            n--;
+    }
+    snprintf(out, cap, "%.*s", (int)n, w);
+}
+
 void fr_stem(fr_analyzer *a, const char *word, size_t len, char *out, size_t cap)
 {
     char w[FR_MAX_WORD];
@@ -256,12 +280,25 @@ void fr_stem(fr_analyzer *a, const char *word, size_t len, char *out, size_t cap
     w[n] = '\0';
     if (xs_stemmer_stem(a->snowball, w, n, out, cap, NULL) != XS_OK)
         snprintf(out, cap, "%s", w);
+    else if (strcmp(out, w) != 0 && degenerate_stem(a, out))
+        keep_short_word(a, w, n, out, cap);
 }
 
 static size_t stem_callback(void *ctx, const char *word, size_t len, char *out, size_t cap)
 {
     fr_stem(ctx, word, len, out, cap);
     return strlen(out);
+}
+
+/* A deep copy of sorted stop words into an empty list (the analyzer outlives its caller's). */
+static int stopwords_copy(fr_stopwords *to, const fr_stopwords *from)
+{
+    if (!(to->words = calloc(from->count ? from->count : 1, sizeof *to->words)))
+        return -1;
+    for (; to->count < from->count; to->count++)
+        if (!(to->words[to->count] = strdup(from->words[to->count])))
+            return -1;
+    return 0;
 }
 
 int fr_analyzer_new(const fr_stopwords *sw, fr_analyzer **out, ps_error *err)
@@ -277,6 +314,10 @@ int fr_analyzer_new(const fr_stopwords *sw, fr_analyzer **out, ps_error *err)
     for (size_t i = 0; sw && i < sw->count; i++)
         if (xs_stopper_add(a->stopper, sw->words[i], &xe) != XS_OK)
             goto fail;
+    if (sw && stopwords_copy(&a->stopwords, sw) != 0) {
+        fr_analyzer_free(a);
+        return ps_fail(err, "out of memory");
+    }
     if (xs_termgen_new(a->stemmer, a->stopper, &a->termgen, &xe) != XS_OK)
         goto fail;
     *out = a;
@@ -294,6 +335,9 @@ void fr_analyzer_free(fr_analyzer *a)
     xs_stemmer_free(a->stemmer);
     xs_stemmer_free(a->snowball);
     xs_stopper_free(a->stopper);
+    for (size_t i = 0; i < a->stopwords.count; i++)
+        free(a->stopwords.words[i]);
+    free(a->stopwords.words);
     free(a);
 }
 

@@ -307,6 +307,22 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(anyone["matching"], "any")
         self.assertEqual(anyone["total"], self.get(q="infirmier", limit=0)["total"])
 
+    def test_filters_do_not_loosen_the_text(self):
+        """Words that match, filtered down to nothing (a point in the Atlantic): an empty page
+        with its facets, not documents with any one of the words."""
+        body = self.get(q="infirmier nuit", lat="45", lon="-30", distance="1", facets="type")
+        self.assertEqual(body["matching"], "all")
+        self.assertEqual(body["total"], 0)
+        self.assertGreater(self.get(q="infirmier nuit", limit=0)["total"], 0)
+
+    def test_short_acronyms_do_not_stem_into_stop_words(self):
+        """Snowball turns "deas" into "de" and "ets" into "et": every document."""
+        everything = self.get(limit=0)["total"]
+        deas = self.get(q="DEAS", limit=0)["total"]
+        self.assertGreater(deas, 0)
+        self.assertLess(deas, everything / 2)
+        self.assertLess(self.get(q="ets", limit=0)["total"], everything / 2)
+
     def test_offset_limit_paging_is_consistent(self):
         full = [h["id"] for h in self.get(q="soins", limit=40)["hits"]]
         paged = ([h["id"] for h in self.get(q="soins", limit=20)["hits"]] +

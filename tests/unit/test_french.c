@@ -90,6 +90,14 @@ static void test_stems_keep_apart(void)
     CHECK(strcmp(stem("idée"), stem("IDE")) != 0);
     CHECK(strcmp(stem("idées"), stem("ide")) != 0);
     CHECK_STR(stem("idées"), "idee");
+    /* Acronyms Snowball would cut to a stop word or a letter or two: "de", "et", "e". */
+    CHECK_STR(stem("DEAS"), "dea");
+    CHECK_STR(stem("ETS"), "ets");
+    CHECK_STR(stem("ES"), "es");
+    CHECK_STR(stem("AES"), "aes");
+    CHECK(strcmp(stem("deas"), stem("de")) != 0);
+    check_same_stem((const char *const[]){"vie", "vies", NULL});
+    check_same_stem((const char *const[]){"nuit", "nuits", NULL});
 }
 
 static void test_stopwords(void)
