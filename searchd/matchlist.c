@@ -3,20 +3,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+int match_list_reserve(match_list *l, uint32_t n)
+{
+    if (n <= l->cap && l->docids)
+        return 0;
+    uint32_t cap = n ? n : 1;
+    uint32_t *d = realloc(l->docids, cap * sizeof *d);
+    if (!d)
+        return -1;
+    l->docids = d;
+    float *w = realloc(l->weights, cap * sizeof *w);
+    if (!w)
+        return -1;
+    l->weights = w;
+    l->cap = cap;
+    return 0;
+}
+
 int match_list_add(match_list *l, uint32_t docid, double weight)
 {
-    if (l->count == l->cap) {
-        uint32_t cap = l->cap ? l->cap * 2 : 1024;
-        uint32_t *d = realloc(l->docids, cap * sizeof *d);
-        if (!d)
-            return -1;
-        l->docids = d;
-        float *w = realloc(l->weights, cap * sizeof *w);
-        if (!w)
-            return -1;
-        l->weights = w;
-        l->cap = cap;
-    }
+    if (l->count == l->cap && match_list_reserve(l, l->cap ? l->cap * 2 : 1024) != 0)
+        return -1;
     l->docids[l->count] = docid;
     l->weights[l->count++] = (float)weight;
     if (weight > l->max_weight)

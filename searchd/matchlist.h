@@ -27,6 +27,8 @@ typedef struct match_list {
 
 /* Appends a match; -1 when memory runs out. */
 int match_list_add(match_list *l, uint32_t docid, double weight);
+/* Makes room for n matches in all; -1 when memory runs out. */
+int match_list_reserve(match_list *l, uint32_t n);
 /* Orders the matches by docid and builds the membership index; every docid must be below
  * docid_limit. -1 when memory runs out. */
 int match_list_seal(match_list *l, uint32_t docid_limit);

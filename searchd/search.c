@@ -353,46 +353,187 @@ static bool unfiltered_summary(const searcher *s, match_list *l)
     return true;
 }
 
-/* Every document the text query matches, with its weight: from the cache, or from one Xapian
- * match over the whole index (retried once if the index moved underneath). *own receives a
- * list the cache could not keep; the caller frees it. */
-static match_list *text_matches(searcher *s, const text_query *tq, match_list **own,
-                                ps_error *err)
+/* Every document query matches, with its weight, into l (empty): one Xapian match over the
+ * whole index, retried once if the index moved underneath. */
+static int xapian_matches(searcher *s, const xs_query *query, match_list *l, ps_error *err)
 {
-    char key[2048] = "m:";
-    xs_query_describe(tq->query, key + 2, sizeof key - 2);
-    match_list *cached = lru_get(s->cache, key);
-    if (cached)
-        return cached;
-    match_list *l = calloc(1, sizeof *l);
-    if (!l)
-        return ps_fail(err, "out of memory"), NULL;
     uint32_t check_all = xs_database_doccount(s->db) + 1;
     xs_error xe;
     xs_status st = XS_ERROR;
     for (int attempt = 0; attempt < 2; attempt++) {
         match_list_free(l);
         xs_mset *m = NULL;
-        st = xs_enquire_run(s->enquire, tq->query, 0, 1, check_all, collect_match, l, &m, &xe);
+        st = xs_enquire_run(s->enquire, query, 0, 1, check_all, collect_match, l, &m, &xe);
         xs_mset_free(m);
         if (st != XS_MODIFIED || xs_database_reopen(s->db, NULL, &xe) != XS_OK)
             break;
     }
-    if (st == XS_OK && l->max_weight >= 0 && match_list_seal(l, s->columns->count) != 0)
-        l->max_weight = -1;
-    if (st != XS_OK || l->max_weight < 0) {
-        if (st != XS_OK)
-            ps_fail(err, "search: %s", xe.message);
-        else
-            ps_fail(err, "out of memory collecting matches");
-        free_match_list(l);
+    if (st != XS_OK)
+        return ps_fail(err, "search: %s", xe.message);
+    if (l->max_weight < 0)
+        return ps_fail(err, "out of memory collecting matches");
+    return 0;
+}
+
+/* A leaf's matches: a term's or a parsed query's from Xapian, or every document. */
+static int leaf_matches(searcher *s, const plan *leaf, match_list *l, ps_error *err)
+{
+    if (plan_kind_of(leaf) == PLAN_QUERY)
+        return xapian_matches(s, plan_query_of(leaf), l, err);
+    if (plan_kind_of(leaf) == PLAN_TERM) {
+        xs_query *q;
+        xs_error xe;
+        if (xs_query_term(plan_term_of(leaf), &q, &xe) != XS_OK)
+            return ps_fail(err, "%s", xe.message);
+        int rc = xapian_matches(s, q, l, err);
+        xs_query_free(q);
+        return rc;
+    }
+    const columns *c = s->columns; /* PLAN_ALL */
+    for (uint32_t docid = 1; docid < c->count; docid++)
+        if (c->rows[docid].present && match_list_add(l, docid, 0) != 0)
+            return ps_fail(err, "out of memory");
+    return 0;
+}
+
+/* The cache key of a plan's matches ("m:" and its description); false when it has none. */
+static bool plan_key(const plan *p, strbuf *key)
+{
+    return strbuf_puts(key, "m:") == 0 && plan_describe(p, key) == 0;
+}
+
+/* Leaves matched during one evaluation: they join the cache once it is over, so that no list
+ * the evaluation borrowed from the cache is evicted under it. */
+enum { MAX_FRESH_LEAVES = 128 };
+typedef struct leaf_source {
+    searcher *s;
+    strbuf keys[MAX_FRESH_LEAVES];
+    match_list *lists[MAX_FRESH_LEAVES];
+    size_t n;
+} leaf_source;
+
+static const match_list *leaf_list(void *ctx, const plan *leaf, ps_error *err)
+{
+    leaf_source *src = ctx;
+    strbuf key = STRBUF_INIT;
+    if (!plan_key(leaf, &key)) {
+        strbuf_free(&key);
+        return ps_fail(err, "out of memory"), NULL;
+    }
+    const match_list *l = lru_get(src->s->cache, key.data);
+    for (size_t i = 0; !l && i < src->n; i++)
+        if (strcmp(src->keys[i].data, key.data) == 0)
+            l = src->lists[i];
+    if (l) {
+        strbuf_free(&key);
+        return l;
+    }
+    match_list *fresh = src->n < MAX_FRESH_LEAVES ? calloc(1, sizeof *fresh) : NULL;
+    int rc = fresh ? leaf_matches(src->s, leaf, fresh, err) : ps_fail(err, "too many words");
+    if (rc == 0 && match_list_seal(fresh, src->s->columns->count) != 0)
+        rc = ps_fail(err, "out of memory");
+    if (rc != 0) {
+        if (fresh)
+            free_match_list(fresh);
+        strbuf_free(&key);
         return NULL;
     }
-    /* a truncated description is not a safe key */
-    if (strlen(key) + 1 < sizeof key &&
-        lru_put(s->cache, key, l, match_list_bytes(l), free_match_list))
-        return l;
-    *own = l;
+    src->keys[src->n] = key;
+    src->lists[src->n++] = fresh;
+    return fresh;
+}
+
+/* Offers the fresh leaves to the cache (it may refuse one: then it is freed). */
+static void keep_leaves(leaf_source *src)
+{
+    for (size_t i = 0; i < src->n; i++) {
+        if (!lru_put(src->s->cache, src->keys[i].data, src->lists[i],
+                     match_list_bytes(src->lists[i]), free_match_list))
+            free_match_list(src->lists[i]);
+        strbuf_free(&src->keys[i]);
+    }
+    src->n = 0;
+}
+
+/* Whether every leaf of a plan may be merged: cached, or seen before. A word seen for the first
+ * time is matched within its text instead, where Xapian's AND skips through the common words'
+ * postings (a few ms); a word that comes back is worth its full list (10-20 ms for a common
+ * one), after which its texts cost merges. */
+typedef struct leaf_check {
+    searcher *s;
+    bool all_ready;
+} leaf_check;
+
+static void check_leaf(void *ctx, const plan *leaf)
+{
+    leaf_check *lc = ctx;
+    strbuf key = STRBUF_INIT;
+    if (!plan_key(leaf, &key)) {
+        lc->all_ready = false;
+    } else if (!lru_get(lc->s->cache, key.data)) {
+        key.data[0] = 's'; /* "s:": seen once */
+        if (!lru_get(lc->s->cache, key.data)) {
+            lc->all_ready = false;
+            char *marker = malloc(1);
+            if (marker && !lru_put(lc->s->cache, key.data, marker, key.len + 64, free))
+                free(marker);
+        }
+    }
+    strbuf_free(&key);
+}
+
+/* One Xapian match of the whole plan. */
+static int whole_plan_matches(searcher *s, const plan *p, match_list *l, ps_error *err)
+{
+    xs_query *q;
+    xs_error xe;
+    if (plan_to_query(p, &q, &xe) != XS_OK)
+        return ps_fail(err, "%s", xe.message);
+    int rc = xapian_matches(s, q, l, err);
+    xs_query_free(q);
+    return rc;
+}
+
+/* Every document the text matches, with its weight: from the cache, or merged from its
+ * leaves' lists (textplan.h), or from one Xapian match while some word is new. *own receives
+ * a list the cache could not keep; the caller frees it. */
+static match_list *text_matches(searcher *s, const text_query *tq, match_list **own,
+                                ps_error *err)
+{
+    strbuf key = STRBUF_INIT;
+    bool keyed = plan_key(tq->plan, &key);
+    match_list *cached = keyed ? lru_get(s->cache, key.data) : NULL;
+    if (cached) {
+        strbuf_free(&key);
+        return cached;
+    }
+    leaf_source src = {.s = s};
+    match_list *l = calloc(1, sizeof *l);
+    plan_kind kind = plan_kind_of(tq->plan);
+    int rc;
+    if (!l) {
+        rc = ps_fail(err, "out of memory");
+    } else if (kind == PLAN_TERM || kind == PLAN_QUERY || kind == PLAN_ALL) {
+        rc = leaf_matches(s, tq->plan, l, err); /* itself a leaf */
+    } else {
+        leaf_check lc = {s, true};
+        plan_each_leaf(tq->plan, check_leaf, &lc);
+        rc = lc.all_ready ? plan_evaluate(tq->plan, leaf_list, &src, l, err)
+                          : whole_plan_matches(s, tq->plan, l, err);
+    }
+    if (rc == 0 && match_list_seal(l, s->columns->count) != 0)
+        rc = ps_fail(err, "out of memory");
+    keep_leaves(&src);
+    if (rc != 0) {
+        if (l)
+            free_match_list(l);
+        strbuf_free(&key);
+        return NULL;
+    }
+    bool kept = keyed && lru_put(s->cache, key.data, l, match_list_bytes(l), free_match_list);
+    strbuf_free(&key);
+    if (!kept)
+        *own = l;
     return l;
 }
 
@@ -501,7 +642,7 @@ static search_status attempt(searcher *s, const search_request *req, int64_t now
         if (text_query_build(&ctx, req->q, match, corrected, &r->tq, err) != 0)
             return SEARCH_FAILED;
     }
-    if (!r->tq.query) { /* no text, or only stop words: every document */
+    if (!r->tq.plan) { /* no text, or only stop words: every document */
         run_browse(&r->st, s);
         return SEARCH_OK;
     }
@@ -518,7 +659,7 @@ static search_status run_request(searcher *s, const search_request *req, int64_t
     *matching = "all";
     if (attempt(s, req, now, TEXT_ALL, false, r, err) != SEARCH_OK)
         return SEARCH_FAILED;
-    if (r->st.text_matches > 0 || !r->tq.query)
+    if (r->st.text_matches > 0 || !r->tq.plan)
         return SEARCH_OK;
     bool misspelt = r->tq.misspelt;
     unsigned words = r->tq.words;

@@ -130,21 +130,10 @@ static size_t tokenize(const char *s, token *tokens)
 /* ---- Building ---------------------------------------------------------------------------- */
 
 /* Combines *acc with q (consumed) by op; *acc may be NULL (then it becomes q). */
-static int combine(xs_query **acc, xs_query_op op, xs_query *q, ps_error *err)
+static int combine(plan **acc, plan_kind op, plan *q, ps_error *err)
 {
-    if (!*acc) {
-        *acc = q;
-        return 0;
-    }
-    xs_query *both;
-    xs_error xe;
-    xs_status st = xs_query_combine(op, *acc, q, &both, &xe);
-    xs_query_free(q);
-    if (st != XS_OK)
-        return ps_fail(err, "%s", xe.message);
-    xs_query_free(*acc);
-    *acc = both;
-    return 0;
+    *acc = *acc ? plan_combine(op, *acc, q) : q;
+    return *acc ? 0 : ps_fail(err, "out of memory");
 }
 
 /* Remembers the stems of the words a hit may contain, for its snippet. */
@@ -162,20 +151,18 @@ static void note_stems(const text_context *ctx, text_query *tq, const char *text
     }
 }
 
-static int stem_query(const text_context *ctx, const char *word, size_t len, xs_query **out,
+static int stem_query(const text_context *ctx, const char *word, size_t len, plan **out,
                       ps_error *err)
 {
     char term[160]; /* the index holds stems alone (STEM_ALL) */
     fr_stem(ctx->analyzer, word, len, term, sizeof term);
-    xs_error xe;
-    if (xs_query_term(term, out, &xe) != XS_OK)
-        return ps_fail(err, "%s", xe.message);
-    return 0;
+    *out = plan_term(term);
+    return *out ? 0 : ps_fail(err, "out of memory");
 }
 
 /* Parses text (a phrase or an expansion) with the shared parser. */
 static int parsed_query(const text_context *ctx, const char *text, size_t len, bool phrase,
-                        xs_query **out, ps_error *err)
+                        plan **out, ps_error *err)
 {
     strbuf b = STRBUF_INIT;
     int rc = 0;
@@ -183,25 +170,29 @@ static int parsed_query(const text_context *ctx, const char *text, size_t len, b
         (phrase && strbuf_putc(&b, '"') != 0))
         rc = ps_fail(err, "out of memory");
     bool syntax;
+    xs_query *q = NULL;
     if (rc == 0)
-        rc = fr_parse_query(ctx->qp, b.data, b.len, XS_QP_PHRASE, XS_OP_AND, out, &syntax, err);
+        rc = fr_parse_query(ctx->qp, b.data, b.len, XS_QP_PHRASE, XS_OP_AND, &q, &syntax, err);
     strbuf_free(&b);
+    if (rc == 0 && !(*out = plan_query(q)))
+        rc = ps_fail(err, "out of memory");
     return rc;
 }
 
 /* An acronym's expansions ORed with the acronym itself. */
-static int acronym_query(const text_context *ctx, const acronym *a, xs_query *itself,
-                         text_query *tq, xs_query **out, ps_error *err)
+static int acronym_query(const text_context *ctx, const acronym *a, plan *itself,
+                         text_query *tq, plan **out, ps_error *err)
 {
-    xs_query *acc = itself;
+    plan *acc = itself;
     for (size_t i = 0; i < a->n; i++) {
-        xs_query *exp;
+        plan *exp;
         note_stems(ctx, tq, a->expansions[i], strlen(a->expansions[i]));
-        if (parsed_query(ctx, a->expansions[i], strlen(a->expansions[i]), false, &exp, err) != 0 ||
-            combine(&acc, XS_OP_OR, exp, err) != 0) {
-            xs_query_free(acc);
+        if (parsed_query(ctx, a->expansions[i], strlen(a->expansions[i]), false, &exp, err) != 0) {
+            plan_free(acc);
             return -1;
         }
+        if (combine(&acc, PLAN_OR, exp, err) != 0)
+            return -1;
     }
     *out = acc;
     return 0;
@@ -235,7 +226,7 @@ static bool correction(const text_context *ctx, const char *w, size_t len, char 
 /* The query of the plain word at tokens[i] (consuming a following word when the two form a
  * known acronym such as "ass mat"); *used tells how many tokens it took. */
 static int word_query(const text_context *ctx, const token *tokens, size_t n, size_t i,
-                      bool with_corrections, text_query *tq, xs_query **out, size_t *used,
+                      bool with_corrections, text_query *tq, plan **out, size_t *used,
                       ps_error *err)
 {
     const token *t = &tokens[i];
@@ -262,7 +253,7 @@ static int word_query(const text_context *ctx, const token *tokens, size_t n, si
         return ps_fail(err, "out of memory");
     if (!with_corrections)
         w = t->text, len = t->len;
-    xs_query *q;
+    plan *q;
     note_stems(ctx, tq, w, len);
     if (stem_query(ctx, w, len, &q, err) != 0)
         return -1;
@@ -275,35 +266,24 @@ static int word_query(const text_context *ctx, const token *tokens, size_t n, si
 /* The word queries joined as match says. "All but one" is the OR of the ANDs that each leave
  * one word out: Xapian runs each AND from its rarest word, far cheaper than the OR of every
  * word, whose total (any document with "jeune" or "enfant") says little. */
-static int join_words(xs_query **words, size_t n, text_match match, xs_query **out,
-                      ps_error *err)
+static int join_words(plan **words, size_t n, text_match match, plan **out, ps_error *err)
 {
     *out = NULL;
     if (match != TEXT_ALL_BUT_ONE || n < 3) {
         for (size_t i = 0; i < n; i++) {
-            xs_query *w = words[i];
+            plan *w = words[i];
             words[i] = NULL;
-            if (combine(out, match == TEXT_ALL ? XS_OP_AND : XS_OP_OR, w, err) != 0)
+            if (combine(out, match == TEXT_ALL ? PLAN_AND : PLAN_OR, w, err) != 0)
                 return -1;
         }
         return 0;
     }
     for (size_t left_out = 0; left_out < n; left_out++) {
-        xs_query *all_others = NULL, *copy;
-        xs_error xe;
-        for (size_t i = 0; i < n; i++) {
-            if (i == left_out)
-                continue;
-            if (xs_query_copy(words[i], &copy, &xe) != XS_OK) { /* each word serves n - 1 ANDs */
-                xs_query_free(all_others);
-                return ps_fail(err, "%s", xe.message);
-            }
-            if (combine(&all_others, XS_OP_AND, copy, err) != 0) {
-                xs_query_free(all_others);
+        plan *all_others = NULL;
+        for (size_t i = 0; i < n; i++) /* each word serves n - 1 ANDs */
+            if (i != left_out && combine(&all_others, PLAN_AND, plan_ref(words[i]), err) != 0)
                 return -1;
-            }
-        }
-        if (combine(out, XS_OP_OR, all_others, err) != 0)
+        if (combine(out, PLAN_OR, all_others, err) != 0)
             return -1;
     }
     return 0;
@@ -318,12 +298,12 @@ int text_query_build(const text_context *ctx, const char *text, text_match match
         return ps_fail(err, "out of memory");
     token tokens[MAX_TOKENS];
     size_t n = tokenize(norm.data, tokens);
-    xs_query *words = NULL, *required = NULL, *excluded = NULL;
-    xs_query *word_queries[MAX_TOKENS]; /* one per plain word (a token or two) */
+    plan *words = NULL, *required = NULL, *excluded = NULL;
+    plan *word_queries[MAX_TOKENS]; /* one per plain word (a token or two) */
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < n;) {
         const token *t = &tokens[i];
-        xs_query *q = NULL;
+        plan *q = NULL;
         size_t used = 1;
         if (t->kind == TOKEN_WORD && is_stopword(ctx, t->text, t->len) &&
             !acronym_find(ctx->acronyms, t->text, t->len)) {
@@ -338,43 +318,42 @@ int text_query_build(const text_context *ctx, const char *text, text_match match
             note_stems(ctx, tq, t->text, t->len);
             rc = parsed_query(ctx, t->text, t->len, true, &q, err);
             if (rc == 0)
-                rc = combine(&required, XS_OP_AND, q, err);
+                rc = combine(&required, PLAN_AND, q, err);
         } else if (t->kind == TOKEN_EXCLUDED) {
             rc = stem_query(ctx, t->text, t->len, &q, err);
             if (rc == 0)
-                rc = combine(&excluded, XS_OP_OR, q, err);
+                rc = combine(&excluded, PLAN_OR, q, err);
         }
         i += used;
     }
     if (rc == 0)
         rc = join_words(word_queries, tq->words, match, &words, err);
     for (size_t i = 0; i < tq->words; i++)
-        xs_query_free(word_queries[i]);
+        plan_free(word_queries[i]);
     if (rc == 0 && required)
-        rc = combine(&words, XS_OP_AND, required, err), required = NULL;
+        rc = combine(&words, PLAN_AND, required, err), required = NULL;
     if (rc == 0 && excluded) {
-        xs_error xe;
-        if (!words && xs_query_match_all(&words, &xe) != XS_OK)
-            rc = ps_fail(err, "%s", xe.message);
+        if (!words && !(words = plan_all()))
+            rc = ps_fail(err, "out of memory");
         if (rc == 0)
-            rc = combine(&words, XS_OP_AND_NOT, excluded, err);
+            rc = combine(&words, PLAN_AND_NOT, excluded, err);
         excluded = NULL;
     }
-    xs_query_free(required);
-    xs_query_free(excluded);
+    plan_free(required);
+    plan_free(excluded);
     strbuf_free(&norm);
     if (rc != 0) {
-        xs_query_free(words);
+        plan_free(words);
         text_query_free(tq);
         return -1;
     }
-    tq->query = words;
+    tq->plan = words;
     return 0;
 }
 
 void text_query_free(text_query *tq)
 {
-    xs_query_free(tq->query);
+    plan_free(tq->plan);
     strbuf_free(&tq->corrected);
-    tq->query = NULL;
+    tq->plan = NULL;
 }

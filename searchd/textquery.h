@@ -1,5 +1,5 @@
-/* textquery: turns the user's text into a Xapian query with the shared French analysis:
- * words (all required, or any of them for partial matching), "exact phrases", -exclusions,
+/* textquery: turns the user's text into a query plan (textplan.h) with the shared French
+ * analysis: words (all required, or any of them for partial matching), "exact phrases", -exclusions,
  * acronyms expanded from the référentiel stored in the index (AS, IDE, ass mat...), and
  * spelling corrections from the index's spelling table for words it does not know. */
 #ifndef PS_TEXTQUERY_H
@@ -11,6 +11,7 @@
 #include "french.h"
 #include "snippet.h"
 #include "strbuf.h"
+#include "textplan.h"
 #include "xapian/xs.h"
 
 /* The acronyms of the index (its synonym table), loaded once per generation. */
@@ -27,7 +28,7 @@ typedef struct text_context {
 } text_context;
 
 typedef struct text_query {
-    xs_query *query;      /* NULL when the text has no searchable word */
+    plan *plan;           /* NULL when the text has no searchable word */
     unsigned words;       /* plain words searched (after stop words) */
     bool misspelt;        /* some word is unknown to the index and has a correction */
     strbuf corrected;     /* the text with corrections, when misspelt */
