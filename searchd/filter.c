@@ -145,36 +145,6 @@ bool filter_common_ok(const compiled_filter *f, const doc_row *r)
     return !(f->active & 1u << DIM_GEO) || geo_ok(f, r);
 }
 
-unsigned filter_failures(const compiled_filter *f, const doc_row *r)
-{
-    unsigned a = f->active, fails = 0;
-    if (!a)
-        return 0;
-    if ((a & 1u << DIM_TYPE) && !(f->types & 1u << r->type))
-        fails |= 1u << DIM_TYPE;
-    if ((a & 1u << DIM_FAMILLE) && !(f->familles & r->familles))
-        fails |= 1u << DIM_FAMILLE;
-    if ((a & 1u << DIM_ROME) && !f->rome_ok[r->rome])
-        fails |= 1u << DIM_ROME;
-    if ((a & 1u << DIM_CONTRAT) && !(f->contrats & 1u << r->contrat))
-        fails |= 1u << DIM_CONTRAT;
-    if ((a & 1u << DIM_EXPERIENCE) && !(f->experiences & 1u << r->experience))
-        fails |= 1u << DIM_EXPERIENCE;
-    if ((a & 1u << DIM_DEPARTEMENT) && !f->departement_ok[r->departement])
-        fails |= 1u << DIM_DEPARTEMENT;
-    if ((a & 1u << DIM_REGION) && !f->region_ok[r->region])
-        fails |= 1u << DIM_REGION;
-    if ((a & 1u << DIM_TEMPS_PLEIN) && r->temps_plein != f->temps_plein)
-        fails |= 1u << DIM_TEMPS_PLEIN;
-    if ((a & 1u << DIM_ALTERNANCE) && r->alternance != f->alternance)
-        fails |= 1u << DIM_ALTERNANCE;
-    if ((a & 1u << DIM_DATE) && (r->date == 0 || r->date < f->date_min))
-        fails |= 1u << DIM_DATE;
-    if ((a & 1u << DIM_GEO) && !geo_ok(f, r))
-        fails |= 1u << DIM_GEO;
-    return fails;
-}
-
 int facet_counts_init(facet_counts *fc, const columns *c, ps_error *err)
 {
     memset(fc, 0, sizeof *fc);

@@ -1,7 +1,7 @@
-/* filter: evaluates a request's filters on a document's in-memory row and counts disjunctive
- * facets: each facet counts the documents that pass every filter except its own, which is what
- * a multi-select filter UI needs. Geo radius (exact great-circle distance) and date filters
- * apply to every facet. */
+/* filter: compiles a request's filters against a generation's columns, tests a row against
+ * the radius (exact great-circle distance) and the date, and holds disjunctive facet counts:
+ * each facet counts the documents that pass every filter except its own, which is what a
+ * multi-select filter UI needs (valuesets.h computes them). */
 #ifndef PS_FILTER_H
 #define PS_FILTER_H
 
@@ -33,11 +33,8 @@ int filter_compile(const search_request *req, const columns *c, const referentie
                    int64_t now, compiled_filter *f, ps_error *err);
 void filter_free(compiled_filter *f);
 
-/* The bit set of dimensions whose filter row fails (0: the document is accepted). */
-unsigned filter_failures(const compiled_filter *f, const doc_row *row);
-
 /* Whether a row passes the filters that apply to every facet (radius, date); rows that fail
- * them count nowhere, so scans may skip them early. */
+ * them count nowhere. The facet filters are bit sets (valuesets.h). */
 bool filter_common_ok(const compiled_filter *f, const doc_row *row);
 
 /* Counts, per facet dimension, by value id: dictionary ids (0: none); for type, famille,

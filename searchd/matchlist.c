@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "popcnt.h"
+
 int match_list_reserve(match_list *l, uint32_t n)
 {
     if (n <= l->cap && l->docids)
@@ -95,7 +97,7 @@ int match_list_order_by_weight(match_list *l)
     return 0;
 }
 
-int match_list_seal(match_list *l, uint32_t docid_limit)
+WITH_POPCNT int match_list_seal(match_list *l, uint32_t docid_limit)
 {
     if (sort_by_docid(l) != 0)
         return -1;

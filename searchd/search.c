@@ -10,9 +10,11 @@
 #include "filter.h"
 #include "jsonout.h"
 #include "matchlist.h"
+#include "popcnt.h"
 #include "reply.h"
 #include "textquery.h"
 #include "topk.h"
+#include "valuesets.h"
 #include "xapian/xs.h"
 
 /* Memory for remembered text matches, per searcher (so per thread). */
@@ -28,6 +30,8 @@ struct searcher {
     lru_cache *cache;   /* text matches and browsing counts of this generation and revision */
     hit_cache *hits;    /* stored records recently shown */
     facet_counts everything; /* every facet over every document: unfiltered browsing */
+    value_sets *sets;   /* the documents of each facet value, as bit sets */
+    uint64_t *scratch;  /* a request's bit sets (set_scratch_words) */
     const fr_stopwords *stopwords;
     const referentiel *ref;
 };
@@ -50,18 +54,26 @@ static int check_schema(searcher *s, const char *db_path, ps_error *err)
 /* What is derived from the index's content: reloaded after each commit. */
 static int load_derived(searcher *s, ps_error *err)
 {
-    columns *c;
-    acronyms *a;
-    if (columns_load(s->db, &c, err) != 0)
-        return -1;
-    if (acronyms_load(s->db, &a, err) != 0) {
-        columns_free(c);
-        return -1;
-    }
-    facet_counts everything;
-    if (facet_counts_init(&everything, c, err) != 0) {
+    columns *c = NULL;
+    acronyms *a = NULL;
+    value_sets *sets = NULL;
+    uint64_t *scratch = NULL;
+    facet_counts everything = {0};
+    int rc = columns_load(s->db, &c, err);
+    if (rc == 0)
+        rc = acronyms_load(s->db, &a, err);
+    if (rc == 0)
+        rc = facet_counts_init(&everything, c, err);
+    if (rc == 0)
+        rc = value_sets_build(c, &sets, err);
+    if (rc == 0 && !(scratch = malloc(set_scratch_words(sets) * sizeof *scratch)))
+        rc = ps_fail(err, "out of memory");
+    if (rc != 0) {
         columns_free(c);
         acronyms_free(a);
+        facet_counts_free(&everything);
+        value_sets_free(sets);
+        free(scratch);
         return -1;
     }
     for (uint32_t docid = 1; docid < c->count; docid++)
@@ -70,9 +82,13 @@ static int load_derived(searcher *s, ps_error *err)
     columns_free(s->columns);
     acronyms_free(s->acronyms);
     facet_counts_free(&s->everything);
+    value_sets_free(s->sets);
+    free(s->scratch);
     s->columns = c;
     s->acronyms = a;
     s->everything = everything;
+    s->sets = sets;
+    s->scratch = scratch;
     lru_clear(s->cache);
     hit_cache_clear(s->hits);
     return 0;
@@ -120,6 +136,8 @@ void searcher_free(searcher *s)
     lru_free(s->cache);
     hit_cache_free(s->hits);
     facet_counts_free(&s->everything);
+    value_sets_free(s->sets);
+    free(s->scratch);
     xs_enquire_free(s->enquire);
     xs_qparser_free(s->qp);
     fr_analyzer_free(s->analyzer);
@@ -145,7 +163,6 @@ typedef struct run_state {
     facet_counts facets;
     topk best;          /* the first offset + limit hits of the requested order */
     float max_weight;   /* of the text matches, for scores relative to the best */
-    bool counted;       /* facets already known (from the cache): candidates only need sorting */
     uint32_t text_matches; /* documents the text matched, before any filter */
 } run_state;
 
@@ -162,150 +179,71 @@ static double sort_key(const run_state *st, const doc_row *r, float weight)
     return -(double)r->date;
 }
 
-/* One candidate document: filters, facet counts and the top-k of the sort. */
-static inline void consider(run_state *st, uint32_t docid, float weight)
-{
-    const columns *c = st->s->columns;
-    /* a document committed after the columns were loaded waits for the next refresh */
-    if (docid >= c->count || !c->rows[docid].present)
-        return;
-    const doc_row *r = &c->rows[docid];
-    unsigned failures = filter_failures(&st->filter, r);
-    if (st->counted ? failures == 0 : facet_counts_add(&st->facets, r, failures, st->req->facets))
-        topk_push(&st->best, sort_key(st, r, weight), docid);
-}
-
-/* The cache key of a browse's counts: every input that decides what is counted. */
-static bool browse_key(const search_request *req, const compiled_filter *f, char *out,
-                       size_t cap)
-{
-    int n = snprintf(out, cap, "c:%x:%x:%x:%x:%d:%d:%x", req->types, req->familles,
-                     req->contrats, req->experiences, req->temps_plein, req->alternance,
-                     req->facets);
-    if (req->has_centre)
-        n += snprintf(out + n, cap > (size_t)n ? cap - n : 0, ":g%.6f,%.6f,%.4f,%s", req->lat,
-                      req->lon, req->distance_km, req->centre_commune);
-    if (req->publiee_depuis)
-        n += snprintf(out + n, cap > (size_t)n ? cap - n : 0, ":d%lld", (long long)f->date_min);
-    const code_list *lists[] = {&req->rome, &req->departement, &req->region};
-    for (size_t k = 0; k < 3; k++) {
-        n += snprintf(out + n, cap > (size_t)n ? cap - n : 0, ":");
-        for (unsigned i = 0; i < lists[k]->count; i++)
-            n += snprintf(out + n, cap > (size_t)n ? cap - n : 0, "%s,", lists[k]->codes[i]);
-    }
-    return n > 0 && (size_t)n < cap;
-}
-
-static void free_counts(void *value)
-{
-    facet_counts_free(value);
-    free(value);
-}
-
-/* Keeps a copy of a browse's counts for the next request with the same filters. */
-static void remember_counts(searcher *s, const char *key, const facet_counts *fc)
-{
-    facet_counts *copy = malloc(sizeof *copy);
-    ps_error ignored;
-    if (!copy || facet_counts_init(copy, s->columns, &ignored) != 0) {
-        free(copy);
-        return; /* only a cache: the answer is already computed */
-    }
-    facet_counts_copy(copy, fc, ~0u);
-    size_t bytes = sizeof *copy;
-    for (int d = 0; d < DIM_FACET_COUNT; d++)
-        bytes += copy->sizes[d] * sizeof *copy->counts[d];
-    if (!lru_put(s->cache, key, copy, bytes, free_counts))
-        free_counts(copy);
-}
-
-/* The newest documents passing every filter, once the counts are known: the first k found in
- * date order are the answer. */
-static void newest_accepted(run_state *st)
-{
-    const columns *c = st->s->columns;
-    for (uint32_t i = 0; i < c->n_by_date && st->best.count < st->best.k; i++)
-        consider(st, c->by_date[i], 0);
-}
-
-/* Whether only the grid cells around a radius need reading (unless it spans the globe). */
-static bool radius_in_cells(const compiled_filter *f)
-{
-    return (f->active & 1u << DIM_GEO) && !f->commune_only && f->lon_max - f->lon_min < 60;
-}
-
-/* Calls fn for every docid in the grid cells the radius's bounding box touches; returns how
- * many there were (with fn NULL, only counts them). */
-static uint32_t each_cell_docid(const run_state *st, void (*fn)(run_state *, uint32_t, const void *),
-                                run_state *arg, const void *extra)
+/* Whether the radius's grid cells hold fewer documents than there are candidates (then the
+ * cells are read rather than each candidate tested), unless the radius spans the globe. */
+static bool cells_first(const run_state *st, uint32_t candidates)
 {
     const compiled_filter *f = &st->filter;
+    if (!(f->active & 1u << DIM_GEO) || f->commune_only || f->lon_max - f->lon_min >= 60)
+        return false;
     int32_t y0 = columns_grid_index(f->lat_min), y1 = columns_grid_index(f->lat_max);
     int32_t x0 = columns_grid_index(f->lon_min), x1 = columns_grid_index(f->lon_max);
     uint32_t total = 0;
-    for (int32_t y = y0; y <= y1; y++) {
+    for (int32_t y = y0; y <= y1 && total < candidates; y++)
         for (int32_t x = x0; x <= x1; x++) {
             const uint32_t *docids;
-            uint32_t n = columns_cell(st->s->columns, y, x, &docids);
-            total += n;
-            for (uint32_t i = 0; fn && i < n; i++)
-                fn(arg, docids[i], extra);
+            total += columns_cell(st->s->columns, y, x, &docids);
         }
-    }
-    return total;
+    return total < candidates;
 }
 
-static void consider_unweighted(run_state *st, uint32_t docid, const void *unused)
+typedef struct ranking {
+    run_state *st;
+    const match_list *weights; /* the text's matches, or NULL (weight 0) */
+} ranking;
+
+WITH_POPCNT static void rank_accepted(void *ctx, uint32_t docid)
 {
-    (void)unused;
-    consider(st, docid, 0);
+    ranking *r = ctx;
+    float weight = 0;
+    if (r->weights)
+        match_list_find(r->weights, docid, &weight);
+    topk_push(&r->st->best, sort_key(r->st, &r->st->s->columns->rows[docid], weight), docid);
 }
 
-static void consider_if_matched(run_state *st, uint32_t docid, const void *list)
+/* Filters, disjunctive counts and the top-k over candidates (a text's sealed matches, or NULL
+ * for every document), with bit sets (valuesets.h). */
+static void run_sets(run_state *st, searcher *s, const match_list *l)
 {
-    float weight;
-    if (match_list_find(list, docid, &weight))
-        consider(st, docid, weight);
-}
-
-static void scan_candidates(run_state *st)
-{
-    const columns *c = st->s->columns;
-    if (radius_in_cells(&st->filter)) {
-        each_cell_docid(st, consider_unweighted, st, NULL);
+    const columns *c = s->columns;
+    set_filter sf;
+    set_filter_build(&sf, s->scratch, s->sets, c, &st->filter, l ? l->bits : NULL,
+                     cells_first(st, l ? l->count : c->documents));
+    set_filter_count(&sf, s->sets, c, &st->facets, st->req->facets);
+    ranking r = {st, l};
+    /* newest first: walking the dates finds the k newest accepted after about k * n / accepted
+     * documents, cheaper than ranking every accepted one when they are many */
+    if (st->req->sort == SORT_DATE && sf.accepted_count &&
+        (uint64_t)st->best.k * c->n_by_date / sf.accepted_count < sf.accepted_count) {
+        for (uint32_t i = 0; i < c->n_by_date && st->best.count < st->best.k; i++)
+            if (set_has(sf.accepted, c->by_date[i]))
+                rank_accepted(&r, c->by_date[i]);
         return;
     }
-    for (uint32_t docid = 1; docid < c->count; docid++)
-        consider(st, docid, 0);
+    set_filter_each(&sf, rank_accepted, &r);
 }
 
-/* No text: every document, or only those in the grid cells around the radius. Counts are
- * precomputed without filters, and remembered per set of filters. */
+/* No text: every document newest first (precomputed counts), or the sets. */
 static void run_browse(run_state *st, searcher *s)
 {
     const columns *c = s->columns;
-    const compiled_filter *f = &st->filter;
-    if (!f->active && st->req->sort == SORT_DATE) { /* everything, newest first */
+    if (!st->filter.active && st->req->sort == SORT_DATE) {
         facet_counts_copy(&st->facets, &s->everything, st->req->facets);
         for (uint32_t i = 0; i < c->n_by_date && i < st->best.k; i++)
             topk_push(&st->best, -(double)c->rows[c->by_date[i]].date, c->by_date[i]);
         return;
     }
-    char key[1024];
-    bool keyed = browse_key(st->req, f, key, sizeof key);
-    const facet_counts *known = keyed ? lru_get(s->cache, key) : NULL;
-    if (known) {
-        facet_counts_copy(&st->facets, known, ~0u);
-        st->counted = true;
-        if (st->req->sort == SORT_DATE && !(f->active & 1u << DIM_GEO))
-            newest_accepted(st);
-        else
-            scan_candidates(st);
-        return;
-    }
-    scan_candidates(st);
-    if (keyed)
-        remember_counts(s, key, &st->facets);
+    run_sets(st, s, NULL);
 }
 
 static void collect_match(void *arg, uint32_t docid, double weight)
@@ -555,13 +493,7 @@ static int run_text(run_state *st, searcher *s, const text_query *tq, ps_error *
         }
     } else if (l) {
         st->max_weight = l->max_weight;
-        /* With a radius, the documents of its grid cells that matched, when they are fewer
-         * than the matches: "infirmier" near a small town reads hundreds of rows, not 45,000. */
-        if (radius_in_cells(&st->filter) && each_cell_docid(st, NULL, NULL, NULL) < l->count)
-            each_cell_docid(st, consider_if_matched, st, l);
-        else
-            for (uint32_t i = 0; i < l->count; i++)
-                consider(st, l->docids[i], l->weights[i]);
+        run_sets(st, s, l);
     }
     if (own)
         free_match_list(own);
