@@ -101,6 +101,8 @@ WITH_POPCNT int match_list_seal(match_list *l, uint32_t docid_limit)
 {
     if (sort_by_docid(l) != 0)
         return -1;
+    if (l->count < MATCH_LIST_INDEXED_MIN)
+        return 0;
     l->n_words = (docid_limit + 63) / 64;
     l->bits = calloc(l->n_words ? l->n_words : 1, sizeof *l->bits);
     l->rank = calloc(l->n_words ? l->n_words : 1, sizeof *l->rank);

@@ -13,9 +13,10 @@ typedef struct match_list {
     float *weights;   /* weights[i] is the weight of docids[i] */
     uint32_t count, cap;
     float max_weight;
-    /* Built by match_list_seal: bit d of bits is set when docid d matched, and rank[w] counts
-     * the matches below docid 64 * w, so that a candidate found elsewhere (a grid cell around
-     * a centre) is tested and weighted in constant time. */
+    /* Built by match_list_seal for lists of MATCH_LIST_INDEXED_MIN matches or more (a bit per
+     * document is 30 KB with rank, more than a short list itself): bit d of bits is set when
+     * docid d matched, and rank[w] counts the matches below docid 64 * w, so that a document
+     * is tested and weighted in constant time. NULL for shorter lists. */
     uint64_t *bits;
     uint32_t *rank;
     uint32_t n_words;
@@ -29,8 +30,10 @@ typedef struct match_list {
 int match_list_add(match_list *l, uint32_t docid, double weight);
 /* Makes room for n matches in all; -1 when memory runs out. */
 int match_list_reserve(match_list *l, uint32_t n);
-/* Orders the matches by docid and builds the membership index; every docid must be below
- * docid_limit. -1 when memory runs out. */
+enum { MATCH_LIST_INDEXED_MIN = 4096 };
+
+/* Orders the matches by docid and, for a long list, builds the membership index (bits above
+ * docid_limit are not kept). -1 when memory runs out. */
 int match_list_seal(match_list *l, uint32_t docid_limit);
 /* Builds by_weight (a sealed list; done once, when first needed). -1 when memory runs out. */
 int match_list_order_by_weight(match_list *l);
@@ -38,6 +41,20 @@ int match_list_order_by_weight(match_list *l);
 /* Whether docid matched (a sealed list), and then its weight. */
 static inline bool match_list_find(const match_list *l, uint32_t docid, float *weight)
 {
+    if (!l->bits) { /* a short list: bisection */
+        uint32_t lo = 0, hi = l->count;
+        while (lo < hi) {
+            uint32_t mid = lo + (hi - lo) / 2;
+            if (l->docids[mid] < docid)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo == l->count || l->docids[lo] != docid)
+            return false;
+        *weight = l->weights[lo];
+        return true;
+    }
     uint32_t w = docid >> 6;
     if (w >= l->n_words)
         return false;

@@ -18,7 +18,7 @@
 #include "xapian/xs.h"
 
 /* Memory for remembered text matches, per searcher (so per thread). */
-enum { CACHE_BUDGET = 64 << 20, HIT_CACHE_SLOTS = 16384 };
+enum { CACHE_BUDGET = 128 << 20, HIT_CACHE_SLOTS = 16384 };
 
 struct searcher {
     xs_database *db;
@@ -31,7 +31,8 @@ struct searcher {
     hit_cache *hits;    /* stored records recently shown */
     facet_counts everything; /* every facet over every document: unfiltered browsing */
     value_sets *sets;   /* the documents of each facet value, as bit sets */
-    uint64_t *scratch;  /* a request's bit sets (set_scratch_words) */
+    size_t warm_next;   /* the next référentiel text to warm (searcher_warm) */
+    uint64_t *scratch;  /* a request's bit sets (set_scratch_words), then a list's */
     const fr_stopwords *stopwords;
     const referentiel *ref;
 };
@@ -66,7 +67,9 @@ static int load_derived(searcher *s, ps_error *err)
         rc = facet_counts_init(&everything, c, err);
     if (rc == 0)
         rc = value_sets_build(c, &sets, err);
-    if (rc == 0 && !(scratch = malloc(set_scratch_words(sets) * sizeof *scratch)))
+    /* a request's sets, then a short match list's as a set */
+    if (rc == 0 &&
+        !(scratch = malloc((set_scratch_words(sets) + sets->words) * sizeof *scratch)))
         rc = ps_fail(err, "out of memory");
     if (rc != 0) {
         columns_free(c);
@@ -91,6 +94,7 @@ static int load_derived(searcher *s, ps_error *err)
     s->scratch = scratch;
     lru_clear(s->cache);
     hit_cache_clear(s->hits);
+    s->warm_next = 0;
     return 0;
 }
 
@@ -216,8 +220,16 @@ WITH_POPCNT static void rank_accepted(void *ctx, uint32_t docid)
 static void run_sets(run_state *st, searcher *s, const match_list *l)
 {
     const columns *c = s->columns;
+    const uint64_t *candidates = l ? l->bits : NULL;
+    if (l && !candidates) { /* a short list has no bit set of its own */
+        uint64_t *set = s->scratch + set_scratch_words(s->sets);
+        memset(set, 0, s->sets->words * sizeof *set);
+        for (uint32_t i = 0; i < l->count && l->docids[i] < c->count; i++)
+            set[l->docids[i] >> 6] |= 1ULL << (l->docids[i] & 63);
+        candidates = set;
+    }
     set_filter sf;
-    set_filter_build(&sf, s->scratch, s->sets, c, &st->filter, l ? l->bits : NULL,
+    set_filter_build(&sf, s->scratch, s->sets, c, &st->filter, candidates,
                      cells_first(st, l ? l->count : c->documents));
     set_filter_count(&sf, s->sets, c, &st->facets, st->req->facets);
     ranking r = {st, l};
@@ -334,6 +346,20 @@ static int leaf_matches(searcher *s, const plan *leaf, match_list *l, ps_error *
     return 0;
 }
 
+/* A leaf's matches, sealed (match_list_seal), in a list the caller owns; NULL on failure. */
+static match_list *sealed_leaf(searcher *s, const plan *leaf, ps_error *err)
+{
+    match_list *l = calloc(1, sizeof *l);
+    int rc = l ? leaf_matches(s, leaf, l, err) : ps_fail(err, "out of memory");
+    if (rc == 0 && match_list_seal(l, s->columns->count) != 0)
+        rc = ps_fail(err, "out of memory");
+    if (rc != 0 && l) {
+        match_list_free(l);
+        free(l);
+    }
+    return rc == 0 ? l : NULL;
+}
+
 /* The cache key of a plan's matches ("m:" and its description); false when it has none. */
 static bool plan_key(const plan *p, strbuf *key)
 {
@@ -366,13 +392,10 @@ static const match_list *leaf_list(void *ctx, const plan *leaf, ps_error *err)
         strbuf_free(&key);
         return l;
     }
-    match_list *fresh = src->n < MAX_FRESH_LEAVES ? calloc(1, sizeof *fresh) : NULL;
-    int rc = fresh ? leaf_matches(src->s, leaf, fresh, err) : ps_fail(err, "too many words");
-    if (rc == 0 && match_list_seal(fresh, src->s->columns->count) != 0)
-        rc = ps_fail(err, "out of memory");
-    if (rc != 0) {
-        if (fresh)
-            free_match_list(fresh);
+    match_list *fresh = src->n < MAX_FRESH_LEAVES ? sealed_leaf(src->s, leaf, err) : NULL;
+    if (!fresh) {
+        if (src->n == MAX_FRESH_LEAVES)
+            ps_fail(err, "too many words");
         strbuf_free(&key);
         return NULL;
     }
@@ -393,10 +416,13 @@ static void keep_leaves(leaf_source *src)
     src->n = 0;
 }
 
-/* Whether every leaf of a plan may be merged: cached, or seen before. A word seen for the first
- * time is matched within its text instead, where Xapian's AND skips through the common words'
- * postings (a few ms); a word that comes back is worth its full list (10-20 ms for a common
- * one), after which its texts cost merges. */
+/* Whether every leaf of a plan may be merged: cached, cheap to match (a word in few documents,
+ * a misspelt one in none), or seen before. A common word seen for the first time is matched
+ * within its text instead, where Xapian's AND skips through its postings (a few ms); one that
+ * comes back is worth its full list (10-20 ms), after which its texts cost merges. The words
+ * of métier names and acronyms are matched ahead of requests (searcher_warm). */
+enum { CHEAP_LEAF_DOCUMENTS = 8000 };
+
 typedef struct leaf_check {
     searcher *s;
     bool all_ready;
@@ -408,6 +434,9 @@ static void check_leaf(void *ctx, const plan *leaf)
     strbuf key = STRBUF_INIT;
     if (!plan_key(leaf, &key)) {
         lc->all_ready = false;
+    } else if (plan_kind_of(leaf) == PLAN_TERM &&
+               xs_database_termfreq(lc->s->db, plan_term_of(leaf)) <= CHEAP_LEAF_DOCUMENTS) {
+        /* merged as soon as needed */
     } else if (!lru_get(lc->s->cache, key.data)) {
         key.data[0] = 's'; /* "s:": seen once */
         if (!lru_get(lc->s->cache, key.data)) {
@@ -498,6 +527,54 @@ static int run_text(run_state *st, searcher *s, const text_query *tq, ps_error *
     if (own)
         free_match_list(own);
     return l ? 0 : -1;
+}
+
+/* ---- Warming ----------------------------------------------------------------------------- */
+
+static void warm_leaf(void *ctx, const plan *leaf)
+{
+    searcher *s = ctx;
+    strbuf key = STRBUF_INIT;
+    ps_error ignored;
+    match_list *l;
+    if (plan_key(leaf, &key) && !lru_get(s->cache, key.data) &&
+        (l = sealed_leaf(s, leaf, &ignored)) &&
+        !lru_put(s->cache, key.data, l, match_list_bytes(l), free_match_list))
+        free_match_list(l);
+    strbuf_free(&key);
+}
+
+/* The i-th text worth warming: each métier's name, then each acronym; NULL past the end. */
+static const char *warm_text(const searcher *s, size_t i)
+{
+    size_t metiers = referentiel_metier_count(s->ref);
+    if (i < metiers)
+        return referentiel_metier_at(s->ref, i)->libelle;
+    i -= metiers;
+    return i < acronyms_count(s->acronyms) ? acronyms_key(s->acronyms, i) : NULL;
+}
+
+bool searcher_warm(searcher *s, double budget_ms)
+{
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    text_context ctx = {s->db, s->analyzer, s->qp, s->acronyms, s->stopwords};
+    const char *text;
+    while ((text = warm_text(s, s->warm_next))) {
+        s->warm_next++;
+        text_query tq;
+        ps_error ignored; /* a text that cannot be built is only not warmed */
+        if (text_query_build(&ctx, text, TEXT_ALL, false, &tq, &ignored) == 0) {
+            if (tq.plan)
+                plan_each_leaf(tq.plan, warm_leaf, s);
+            text_query_free(&tq);
+        }
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if ((double)(now.tv_sec - start.tv_sec) * 1e3 +
+                (double)(now.tv_nsec - start.tv_nsec) / 1e6 >= budget_ms)
+            break;
+    }
+    return warm_text(s, s->warm_next) != NULL;
 }
 
 /* The page of docids, best first, with their scores relative to the best match (or -1). */

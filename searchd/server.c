@@ -31,6 +31,9 @@ enum { MAX_HEADERS_SIZE = 8192, MAX_BODY_SIZE = 4096 };
 
 /* How often searchd looks for a new generation or new commits, and flushes its access log. */
 static const struct timeval REFRESH_INTERVAL = {1, 0};
+/* Warming runs in slices this long, so that requests arriving meanwhile wait at most that. */
+static const double WARM_SLICE_MS = 5;
+static const struct timeval NEXT_TURN = {0, 0};
 /* How long requests in flight get to finish after SIGTERM. */
 static const struct timeval DRAIN_DELAY = {0, 300000};
 
@@ -47,6 +50,7 @@ typedef struct worker {
     struct event_base *base;
     struct evhttp *http;
     struct event *refresh;
+    struct event *warm;    /* searcher_warm, a slice at a time between requests */
     searcher *searcher;       /* NULL while no index could be opened: 503 */
     char db_target[PATH_MAX]; /* what cfg.db_path resolved to when the searcher was opened */
     metrics metrics;
@@ -369,6 +373,15 @@ static int open_index(const server *srv, searcher **out, char target[PATH_MAX], 
     return searcher_open(target, srv->stopwords, srv->ref, out, err);
 }
 
+/* A slice of warming, then another after the requests that came meanwhile. */
+static void on_warm(evutil_socket_t fd, short events, void *arg)
+{
+    (void)fd, (void)events;
+    worker *w = arg;
+    if (w->searcher && searcher_warm(w->searcher, WARM_SLICE_MS))
+        event_add(w->warm, &NEXT_TURN);
+}
+
 /* Every REFRESH_INTERVAL, in each worker: a new generation published by the indexer is opened
  * and swapped in; otherwise the open one moves to its latest commit (incremental updates). A
  * failure keeps the index being served. */
@@ -384,6 +397,7 @@ static void on_refresh(evutil_socket_t fd, short events, void *arg)
     if (w->searcher && realpath(srv->cfg.db_path, target) && strcmp(target, w->db_target) == 0) {
         if (searcher_refresh(w->searcher, &err) != 0)
             fprintf(stderr, "searchd: %s\n", err.message);
+        event_add(w->warm, &NEXT_TURN); /* a commit empties the caches */
         return;
     }
     searcher *fresh;
@@ -399,6 +413,7 @@ static void on_refresh(evutil_socket_t fd, short events, void *arg)
     snprintf(w->db_target, sizeof w->db_target, "%s", target);
     if (!first)
         metrics_count_reload(&w->metrics, true);
+    event_add(w->warm, &NEXT_TURN);
     if (w->index == 0)
         fprintf(stderr, "searchd: now serving %s\n", target);
 }
@@ -431,6 +446,9 @@ static int worker_setup(worker *w, ps_error *err)
     w->refresh = event_new(w->base, -1, EV_PERSIST, on_refresh, w);
     if (!w->refresh || event_add(w->refresh, &REFRESH_INTERVAL) != 0)
         return ps_fail(err, "cannot install the refresh timer");
+    w->warm = event_new(w->base, -1, 0, on_warm, w);
+    if (!w->warm || event_add(w->warm, &NEXT_TURN) != 0)
+        return ps_fail(err, "cannot install the warming event");
     return 0;
 }
 
@@ -445,6 +463,8 @@ static void worker_free(worker *w)
 {
     if (w->refresh)
         event_free(w->refresh);
+    if (w->warm)
+        event_free(w->warm);
     if (w->http)
         evhttp_free(w->http);
     if (w->listener >= 0 && !w->http_owns_listener)

@@ -66,6 +66,9 @@ int acronyms_load(xs_database *db, acronyms **out, ps_error *err)
     return 0;
 }
 
+size_t acronyms_count(const acronyms *a) { return a ? a->count : 0; }
+const char *acronyms_key(const acronyms *a, size_t i) { return a->items[i].key; }
+
 void acronyms_free(acronyms *a)
 {
     if (!a)

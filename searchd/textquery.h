@@ -18,6 +18,9 @@
 typedef struct acronyms acronyms;
 int acronyms_load(xs_database *db, acronyms **out, ps_error *err);
 void acronyms_free(acronyms *a);
+size_t acronyms_count(const acronyms *a);
+/* The i-th acronym as people type it ("ide", "ass mat"). */
+const char *acronyms_key(const acronyms *a, size_t i);
 
 typedef struct text_context {
     xs_database *db;
