@@ -18,7 +18,7 @@
 #include "xapian/xs.h"
 
 /* Memory for remembered text matches, per searcher (so per thread). */
-enum { CACHE_BUDGET = 128 << 20, HIT_CACHE_SLOTS = 16384 };
+enum { CACHE_BUDGET = 128 << 20, HIT_CACHE_SLOTS = 65536 };
 
 struct searcher {
     xs_database *db;

@@ -24,25 +24,48 @@ static bool next_word(const char *text, size_t len, size_t *pos, size_t *start, 
     return true;
 }
 
-/* Stems and folded words share their first letters; comparing those first spares the
- * stemmer most of a description's words. */
+/* The query's stems, with what a description's words are first compared on: stems and folded
+ * words share their first letters, so most words are turned away by their first byte and the
+ * stemmer is spared. */
 enum { PREFIX = 3 };
 
-static bool matches(fr_analyzer *a, const char *word, size_t len,
-                    const char (*stems)[SNIPPET_MAX_STEM], unsigned n)
+typedef struct stem_set {
+    const char (*stems)[SNIPPET_MAX_STEM];
+    size_t lens[64];
+    unsigned n;
+    uint8_t first[256 / 8]; /* bit b: some stem starts with byte b */
+} stem_set;
+
+static void stem_set_init(stem_set *set, const char (*stems)[SNIPPET_MAX_STEM], unsigned n)
+{
+    memset(set, 0, sizeof *set);
+    set->stems = stems;
+    set->n = n < 64 ? n : 64;
+    for (unsigned i = 0; i < set->n; i++) {
+        unsigned char b = (unsigned char)stems[i][0];
+        set->lens[i] = strlen(stems[i]);
+        set->first[b >> 3] |= (uint8_t)(1u << (b & 7));
+    }
+}
+
+static bool matches(fr_analyzer *a, const char *word, size_t len, const stem_set *set)
 {
     char folded[PREFIX + 8];
     fold_text(word, len, folded, sizeof folded);
+    unsigned char b = (unsigned char)folded[0];
+    if (!(set->first[b >> 3] >> (b & 7) & 1))
+        return false;
     bool possible = false;
-    for (unsigned i = 0; i < n && !possible; i++)
-        possible = strncmp(folded, stems[i], PREFIX) == 0 ||
-                   (strlen(stems[i]) < PREFIX && strncmp(folded, stems[i], strlen(stems[i])) == 0);
+    for (unsigned i = 0; i < set->n && !possible; i++) {
+        size_t k = set->lens[i] < PREFIX ? set->lens[i] : PREFIX;
+        possible = strncmp(folded, set->stems[i], k) == 0;
+    }
     if (!possible)
         return false;
     char stem[SNIPPET_MAX_STEM * 2];
     fr_stem(a, word, len, stem, sizeof stem);
-    for (unsigned i = 0; i < n; i++)
-        if (strcmp(stem, stems[i]) == 0)
+    for (unsigned i = 0; i < set->n; i++)
+        if (strcmp(stem, set->stems[i]) == 0)
             return true;
     return false;
 }
@@ -70,10 +93,12 @@ int snippet_build(fr_analyzer *a, const char *text, size_t len,
                   const char (*stems)[SNIPPET_MAX_STEM], unsigned n_stems, size_t max_len,
                   strbuf *out)
 {
+    stem_set set;
+    stem_set_init(&set, stems, n_stems);
     /* the window starts a little before the first match */
     size_t pos = 0, start, wlen, first = 0;
     while (next_word(text, len, &pos, &start, &wlen)) {
-        if (matches(a, text + start, wlen, stems, n_stems)) {
+        if (matches(a, text + start, wlen, &set)) {
             first = start > max_len / 4 ? start - max_len / 4 : 0;
             break;
         }
@@ -89,7 +114,7 @@ int snippet_build(fr_analyzer *a, const char *text, size_t len,
     size_t copied = first;
     pos = first;
     while (next_word(text, end, &pos, &start, &wlen)) {
-        if (!matches(a, text + start, wlen, stems, n_stems))
+        if (!matches(a, text + start, wlen, &set))
             continue;
         if (append_escaped(out, text + copied, start - copied) != 0 ||
             strbuf_puts(out, "<mark>") != 0 || append_escaped(out, text + start, wlen) != 0 ||

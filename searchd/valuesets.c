@@ -116,17 +116,40 @@ static void keep_common_ok(uint64_t *set, uint32_t words, const columns *c,
         }
 }
 
-/* Into out: the documents of the grid cells around the radius that pass it and the date. */
+/* Whether the whole cell (y, x) lies inside the radius: its four corners do, with 100 m to
+ * spare for the bulge of its edges (parallels are not great circles; over 0.1 degree they
+ * stray from one by metres). */
+static bool cell_inside(const compiled_filter *f, int32_t y, int32_t x)
+{
+    double lat0 = y * GRID_CELL, lon0 = x * GRID_CELL, margin = 0.1;
+    for (int corner = 0; corner < 4; corner++) {
+        double lat = lat0 + (corner & 1) * GRID_CELL, lon = lon0 + (corner >> 1) * GRID_CELL;
+        if (distance_km(f->lat, f->lon, lat, lon) > f->radius_km - margin)
+            return false;
+    }
+    return true;
+}
+
+/* Into out: the documents of the grid cells around the radius that pass it and the date. The
+ * documents of a cell inside the radius need no test but the date's. */
 static void cells_common_ok(uint64_t *out, uint32_t words, const columns *c,
                             const compiled_filter *f)
 {
     memset(out, 0, words * sizeof *out);
     int32_t y0 = columns_grid_index(f->lat_min), y1 = columns_grid_index(f->lat_max);
     int32_t x0 = columns_grid_index(f->lon_min), x1 = columns_grid_index(f->lon_max);
+    bool dated = f->active & 1u << DIM_DATE;
     for (int32_t y = y0; y <= y1; y++)
         for (int32_t x = x0; x <= x1; x++) {
             const uint32_t *docids;
             uint32_t n = columns_cell(c, y, x, &docids);
+            if (n == 0)
+                continue;
+            if (!dated && cell_inside(f, y, x)) {
+                for (uint32_t i = 0; i < n; i++)
+                    set_bit(out, docids[i]);
+                continue;
+            }
             for (uint32_t i = 0; i < n; i++)
                 if (docids[i] < c->count && filter_common_ok(f, &c->rows[docids[i]]))
                     set_bit(out, docids[i]);
