@@ -34,7 +34,7 @@ static void release(slot *s)
 {
     free(s->record.fields);
     free(s->record.description);
-    *s = (slot){0, {NULL, NULL}};
+    *s = (slot){0, {NULL, NULL, 0, 0}};
 }
 
 const hit_record *hit_cache_put(hit_cache *c, uint32_t docid, hit_record *record)
@@ -43,7 +43,7 @@ const hit_record *hit_cache_put(hit_cache *c, uint32_t docid, hit_record *record
     release(s);
     s->docid = docid;
     s->record = *record;
-    *record = (hit_record){NULL, NULL};
+    *record = (hit_record){NULL, NULL, 0, 0};
     return &s->record;
 }
 

@@ -4,12 +4,14 @@
 #ifndef PS_HITCACHE_H
 #define PS_HITCACHE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct hit_record {
     char *fields;       /* the record as a JSON object without its description and its final
                          * '}', so that a hit's own fields can be appended */
     char *description;  /* the description, or NULL */
+    size_t fields_len, description_len;
 } hit_record;
 
 typedef struct hit_cache hit_cache;

@@ -29,8 +29,11 @@ static const hit_record *stored_record(const reply_source *s, uint32_t docid, ps
     }
     hit_record h = {strndup(data, json_len - 1), /* without the final '}': the hit's own
                                                      fields follow */
-                    json_len < len ? strndup(data + json_len + 1, len - json_len - 1) : NULL};
+                    json_len < len ? strndup(data + json_len + 1, len - json_len - 1) : NULL,
+                    json_len - 1, 0};
     free(data);
+    if (h.description) /* strndup stops at a NUL the description might hold */
+        h.description_len = strlen(h.description);
     if (!h.fields || (json_len < len && !h.description)) {
         free(h.fields);
         free(h.description);
@@ -45,10 +48,10 @@ static int write_hit(strbuf *b, const reply_source *s, const search_request *req
     const hit_record *h = stored_record(s, docid, err);
     if (!h)
         return -1;
-    int rc = strbuf_puts(b, h->fields);
+    int rc = strbuf_append(b, h->fields, h->fields_len);
     if (rc == 0 && tq && tq->n_stems && h->description) {
         strbuf snippet = STRBUF_INIT;
-        rc = snippet_build(s->analyzer, h->description, strlen(h->description),
+        rc = snippet_build(s->analyzer, h->description, h->description_len,
                            (const char(*)[SNIPPET_MAX_STEM])tq->stems, tq->n_stems, 240,
                            &snippet);
         if (rc == 0 && snippet.data)
