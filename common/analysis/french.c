@@ -240,11 +240,13 @@ static size_t masculine_singular(char *w, size_t len)
 
 /* Snowball cuts some short words down to a stop word or a letter or two: "deas" (the
  * diplôme of aide-soignant) to "de", "ets" to "et", "vie" to "vi". A search for DEAS would then
- * match every document, so such a stem is refused. */
+ * match every document, so such a stem is refused. Only short stems are looked up in the stop
+ * list (this runs for every word indexed): the stop words a stem lands on are short ones. */
 static bool degenerate_stem(const fr_analyzer *a, const char *stem)
 {
-    return strlen(stem) < 3 ||
-           (a->stopwords.count && fr_stopwords_contains(&a->stopwords, stem));
+    size_t len = strlen(stem);
+    return len < 3 || (len <= 4 && a->stopwords.count &&
+                       fr_stopwords_contains(&a->stopwords, stem));
 }
 
 /* The folded word stands for its own stem, without a plural s unless that leaves a degenerate
