@@ -4,7 +4,9 @@
 #ifndef PS_POPCNT_H
 #define PS_POPCNT_H
 
-#if defined(__x86_64__) && defined(__GNUC__)
+/* GCC only: clang 14 names the clones' resolver differently from the plain declarations
+ * other files see, so calls from them fail to link. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 #define WITH_POPCNT __attribute__((target_clones("popcnt", "default")))
 #else
 #define WITH_POPCNT
