@@ -6,9 +6,10 @@ exactly), then a métier of that famille weighted by its number of live offers (
 an employer kind of that métier whose NAF code makes the offer count in that famille (see
 refs.main_famille), then a commune weighted by population."""
 import bisect
+import re
 from datetime import timedelta
 
-from phrasing import rephrase
+from phrasing import QUALIFIERS, rephrase
 from refs import FAMILLES, city_name, main_famille, weighted
 
 # The programme's published offer counts by famille (the "handicap" one is "handicap et
@@ -57,7 +58,7 @@ CONTEXTES = [
     "Nous constituons un pool de remplacement et recherchons un(e) {poste}.",
 ]
 HEADERS = {
-    "missions": ["Vos missions :", "Missions principales :", "Au quotidien, vous :",
+    "missions": ["Vos missions :", "Missions principales :", "Au quotidien :",
                  "Description du poste :", "Vos principales activités :", "Le poste :",
                  "Ce que vous ferez :"],
     "profil": ["Profil recherché :", "Votre profil :", "Ce que nous attendons :",
@@ -66,6 +67,18 @@ HEADERS = {
                    "Conditions d'exercice :"],
     "avantages": ["Nous vous proposons :", "Vos avantages :", "Ce que nous offrons :",
                   "Pourquoi nous rejoindre ?", "Rémunération et avantages :"],
+}
+# Headers that say where: "Vos missions à Rumilly :" ({a_ville} is "à Rumilly", {de_ville}
+# "de Rumilly").
+PLACED_HEADERS = {
+    "missions": ["Vos missions {a_ville} :", "Le poste {a_ville} :", "Votre quotidien {a_ville} :",
+                 "Vos principales activités sur le site {de_ville} :"],
+    "profil": ["Profil recherché pour ce poste {a_ville} :", "Votre profil pour nous rejoindre {a_ville} :",
+               "Ce que nous attendons pour ce poste {a_ville} :"],
+    "conditions": ["Conditions de travail sur le site {de_ville} :", "Organisation du travail {a_ville} :",
+                   "Informations pratiques sur le poste {a_ville} :"],
+    "avantages": ["Nous vous proposons {a_ville} :", "Pourquoi nous rejoindre {a_ville} ?",
+                  "Vos avantages sur le site {de_ville} :"],
 }
 GENERIC_AVANTAGES = [
     "Mutuelle d'entreprise prise en charge à 50 %.",
@@ -107,6 +120,155 @@ CLOTURES = [
     "Candidatures en interne et en externe.",
     "",
 ]
+
+
+# "de Irigny", "à Le Mans", "de Les Sables-d'Olonne" as French writes them. An initial H is left
+# alone: it may be aspirated ("de Haguenau").
+CONTRACTIONS = [(re.compile(r"\bde ([AEIOUYÂÊÎÔÛÉÈ])"), r"d'\1"),
+                (re.compile(r"\bde Le "), "du "), (re.compile(r"\bde Les "), "des "),
+                (re.compile(r"\bà Le "), "au "), (re.compile(r"\bà Les "), "aux ")]
+
+
+def contract(text):
+    """text with "de" and "à" elided or contracted before the place names filled into it."""
+    for pattern, replacement in CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+# Where the work is done, said in an ad's tasks as its writer would: the same unit, team and
+# town throughout one ad, different from one ad to the next (so that two ads drawing the same
+# tasks from a bank rarely share a long run of text).
+UNIT_KINDS = ["l'unité", "le pavillon", "l'aile", "le secteur"]
+UNIT_KINDS_HOSPITAL = UNIT_KINDS + ["le service"]
+UNIT_KINDS_RESIDENCE = UNIT_KINDS + ["la résidence", "la maisonnée"]
+UNIT_NAMES = ["des Tilleuls", "des Glycines", "des Lilas", "des Oliviers", "des Cèdres",
+              "des Érables", "des Mimosas", "des Hortensias", "des Bleuets", "des Coquelicots",
+              "des Camélias", "des Magnolias", "des Acacias", "des Peupliers", "des Platanes",
+              "Arc-en-ciel", "Beausoleil", "Bellevue", "Horizon", "Mistral", "Azur", "Soleil",
+              "Ariane", "Jasmin", "Capucine", "Iris", "Lavande", "Marguerite", "Pervenche",
+              "A", "B", "C", "Nord", "Sud", "Est", "Ouest", "Bleu", "Vert", "Orange"]
+PUBLICS = {"sante": "patients", "grand-age": "résidents", "handicap": "personnes accueillies",
+           "social": "personnes accompagnées", "petite-enfance": "enfants"}
+SHIFTS = [("du matin", "6h45", "14h15"), ("du matin", "7h", "14h30"), ("du matin", "6h30", "14h"),
+          ("du soir", "13h45", "21h15"), ("du soir", "14h", "21h30"), ("de jour", "7h", "19h"),
+          ("de jour", "8h", "20h"), ("de nuit", "21h", "7h"), ("de nuit", "20h45", "6h45"),
+          ("de nuit", "19h", "7h")]
+SECTIONS = ["bébés", "moyens", "grands", "moyens-grands", "bébés-moyens"]
+
+
+# Employers organised in units around the people they house or treat.
+UNIT_EMPLOYERS = {"ehpad", "residence-autonomie", "usld", "ch", "chu", "clinique", "smr", "epsm",
+                  "ime", "itep", "mas", "fam", "foyer-de-vie", "mecs", "foyer-enfance", "chrs"}
+PETITE_ENFANCE_EMPLOYERS = {"eaje", "micro-creche", "relais-petite-enfance"}
+
+
+def of(noun_phrase):
+    """ "de" before a noun phrase: "du secteur", "de l'unité", "des Lilas"."""
+    for article, contracted in (("le ", "du "), ("les ", "des ")):
+        if noun_phrase.startswith(article):
+            return contracted + noun_phrase[len(article):]
+    return "de " + noun_phrase
+
+
+def work_context(rng, kind, famille, ville):
+    """Phrases to end a task with ("..., pour les 34 résidents de l'unité des Tilleuls"), each
+    filled once for the ad."""
+    de_ville = contract("de " + ville)
+    team = "avec une équipe de %d professionnels" % rng.randint(6, 45)
+    if kind not in UNIT_EMPLOYERS | PETITE_ENFANCE_EMPLOYERS | DOMICILE_KINDS:
+        return [", sur le site " + de_ville,  # a practice, a service, an office
+                ", avec une équipe de %d personnes" % rng.randint(3, 15)]
+    if kind in DOMICILE_KINDS:
+        return [", sur le secteur " + de_ville,
+                ", auprès des %d bénéficiaires suivis par le service" % rng.randint(25, 260),
+                ", en tournée sur %d communes autour " % rng.randint(3, 18) + de_ville,
+                ", " + team]
+    if kind in PETITE_ENFANCE_EMPLOYERS or famille == "petite-enfance":
+        return [", dans la section des " + rng.choice(SECTIONS),
+                ", auprès des %d enfants de la section" % rng.randint(8, 30),
+                ", " + team.replace("professionnels", "professionnelles"),
+                ", au sein de la structure " + de_ville]
+    units = UNIT_KINDS_HOSPITAL if kind in HOSPITALS else UNIT_KINDS_RESIDENCE
+    unit = rng.choice(units) + " " + rng.choice(UNIT_NAMES)
+    moment, start, end = rng.choice(SHIFTS)
+    return [", au sein " + of(unit),
+            ", pour les %d %s %s" % (rng.randint(10, 90), PUBLICS.get(famille, "personnes accueillies"),
+                                     of(unit)),
+            ", " + team,
+            ", sur le site " + de_ville,
+            ", sur le poste %s (%s-%s)" % (moment, start, end)]
+
+
+def profile_context(ville, team_size):
+    """Phrases to end a requirement with, filled once for the ad."""
+    return [", pour rejoindre notre équipe de %d professionnels" % team_size,
+            ", pour ce poste " + contract("à " + ville)]
+
+
+def situate(rng, line, context, share=0.5):
+    """line, ended with one of the ad's context phrases for about share of the lines. A phrase
+    is used once per ad, and never after a qualifier that rephrase already added."""
+    if not context or rng.random() >= share or any(q in line for q in QUALIFIERS):
+        return line
+    phrase = context.pop(rng.randrange(len(context)))
+    for end in (".", ";"):
+        if line.endswith(end):
+            return line[:-1] + phrase + end
+    return line + phrase
+
+
+def header(rng, key, ville):
+    """A section's header, saying where the job is in about half of the ads."""
+    if rng.random() < 0.5:
+        return rng.choice(HEADERS[key])
+    return contract(rng.choice(PLACED_HEADERS[key]).format(a_ville="à " + ville,
+                                                           de_ville="de " + ville))
+
+
+# Words that tie a line of a métier's bank to some employers: an aide-soignant's bank has
+# tasks for the operating theatre, the EHPAD and the SSIAD, and an ad uses only those of its
+# employer. An agency places staff everywhere, so any line fits it.
+HOSPITALS = {"ch", "chu", "clinique", "smr", "epsm", "usld", "had"}
+RESIDENCES = {"ehpad", "usld", "residence-autonomie", "mas", "fam", "foyer-de-vie", "foyer-enfance",
+              "mecs", "chrs", "ime", "itep"}
+SETTING_MARKERS = [
+    (re.compile(r"\bSSIAD\b"), {"ssiad"}),
+    (re.compile(r"bloc opératoire|salle d'intervention|\bSSPI\b|\bSMUR\b"), {"ch", "chu", "clinique"}),
+    (re.compile(r"\bEHPAD\b"), {"ehpad"}),
+    (re.compile(r"\bUSLD\b"), {"usld", "ch", "chu"}),
+    (re.compile(r"\bSMR\b"), {"smr", "ch", "chu", "clinique"}),
+    (re.compile(r"[Pp]sychiatri"), {"epsm", "ch", "chu", "clinique"}),
+    (re.compile(r"\bCH\b|[Cc]rèche hospitalière|médecine polyvalente|médecine et chirurgie"), HOSPITALS),
+    (re.compile(r"\brésident"), RESIDENCES),
+    (re.compile(r"\bà domicile\b|\bau domicile\b"), DOMICILE_KINDS),
+    (re.compile(r"[Ii]ntérim"), set()),
+    (re.compile(r"\bIME\b"), {"ime"}), (re.compile(r"\bMAS\b"), {"mas"}),
+    (re.compile(r"\bFAM\b"), {"fam"}), (re.compile(r"\bESAT\b"), {"esat"}),
+    (re.compile(r"\bMECS\b"), {"mecs"}), (re.compile(r"\bCHRS\b"), {"chrs"}),
+]
+# ...and words that rule some employers out: no "patients" in a shelter or a crèche.
+NOT_CARE = {"chrs", "mecs", "foyer-enfance", "centre-social", "ccas", "conseil-departemental", "eaje",
+            "micro-creche", "relais-petite-enfance", "association-insertion", "esat", "foyer-de-vie",
+            "collectivite", "education-nationale", "particulier-employeur", "saad",
+            "service-mandataire"}
+UNFIT_MARKERS = [(re.compile(r"\bpatients?\b"), NOT_CARE)]
+# Requirements that only say what helps ("Une expérience en EHPAD est appréciée") fit anywhere.
+WISHES = re.compile(r"^Une expérience|appréciée?s?\.$|souhaitée?s?\.$|serait un plus\.$")
+
+
+def fits(line, kind):
+    """Whether a bank line may be said in an ad of that employer kind."""
+    if kind == "agence-interim":
+        return True
+    return (all(kind in kinds for marker, kinds in SETTING_MARKERS if marker.search(line)) and
+            not any(kind in kinds for marker, kinds in UNFIT_MARKERS if marker.search(line)))
+
+
+def for_employer(lines, kind, section=None):
+    """The lines that fit the employer kind; all of them if none does."""
+    kept = [l for l in lines if fits(l, kind) or (section == "profil" and WISHES.search(l))]
+    return kept or lines
 
 
 def post_name(appellation):
@@ -152,6 +314,7 @@ class OfferWriter:
         self.noms = refs.employeurs["noms-propres"]
         self.noms_enfance = refs.employeurs["noms-enfance"]
         self.choices = self._famille_choices()
+        self.banks = {}  # (rome, slug, kind) -> the bank lines that fit that employer
 
     def _famille_choices(self):
         """For each famille: the métiers it can draw, each with the employer kinds that make
@@ -191,34 +354,58 @@ class OfferWriter:
         oid = offer_id(i, created)
         return self._record(rng, oid, m, kind, spec, commune, created, updated)
 
-    def _employer_name(self, rng, spec, ville, departement):
+    def _employer(self, rng, spec, ville, departement):
+        """The employer's name, and the proper name its presentation may use ("Les Sources" for
+        "Clinique Les Sources"), None when the name has none ("Polyclinique d'Amboise")."""
         pattern = rng.choice(spec["noms"])
         nom = rng.choice(self.noms_enfance if spec.get("nomsEnfance") else self.noms)
-        return pattern.format(nom=nom, ville=ville, departement=departement)
+        name = contract(pattern.format(nom=nom, ville=ville, departement=departement))
+        return name, (nom if "{nom}" in pattern else None)
+
+    def _presentation(self, rng, spec, name, proper, ville, departement):
+        """A presentation of the employer; one that names it ("La clinique {nom}...") only
+        when the name has a proper part."""
+        templates = spec["presentations"]
+        if proper is None:
+            templates = [t for t in templates if "{nom}" not in t] or templates
+        return self._fill(rng, rng.choice(templates), proper or name, ville, departement)
 
     def _fill(self, rng, template, nom, ville, departement):
-        return template.format(
+        return contract(template.format(
             nom=nom, ville=ville, departement=departement, lits=rng.choice(range(40, 420, 5)),
             places=rng.choice(range(12, 160, 2)), salaries=rng.choice(range(80, 3000, 20)),
-            enfants=rng.choice((20, 24, 30, 35, 40, 45, 60)))
+            enfants=rng.choice((20, 24, 30, 35, 40, 45, 60))))
+
+    def _bank(self, m, kind):
+        """The métier's bank with only the lines that fit the employer kind (cached)."""
+        key = (m.rome, m.bank["slug"], kind)
+        if key not in self.banks:
+            bank = dict(m.bank)
+            for section in ("intitules", "appellations", "missions", "profil", "conditions",
+                            "avantages"):
+                bank[section] = for_employer(m.bank[section], kind, section)
+            self.banks[key] = bank
+        return self.banks[key]
 
     def _record(self, rng, oid, m, kind, spec, commune, created, updated):
-        bank = m.bank
+        bank = self._bank(m, kind)
         ville = city_name(commune, self.refs.places)
         departement = self.refs.places.departements.get(commune[3], commune[3])
-        name = self._employer_name(rng, spec, ville, departement)
-        presentation = self._fill(rng, rng.choice(spec["presentations"]),
-                                  name.split(" - ")[0].replace("EHPAD ", "").replace("Résidence ", ""),
-                                  ville, departement)
+        name, proper = self._employer(rng, spec, ville, departement)
+        presentation = self._presentation(rng, spec, name, proper, ville, departement)
         appellation = rng.choice(bank["appellations"])
         place = self._place(rng, commune)
         contrat, contrat_libelle, nature, alternance = self._contract(rng, bank, kind)
         partiel = rng.randrange(100) < bank["tempsPartiel"]
         naf = self.refs.naf_of(kind, m.rome)
+        famille = main_famille(m.rome, naf, self.refs.familles_by_rome, self.refs.naf)
+        context = work_context(rng, kind, famille, ville)
+        requirements = profile_context(ville, rng.randint(6, 45))
         o = {"id": oid, "intitule": rng.choice(bank["intitules"]),
              "description": self._description(rng, bank, appellation, presentation, created,
                                               place["libelle"].split(" - ", 1)[1],
-                                              place.get("codePostal", commune[2].split(",")[0])),
+                                              place.get("codePostal", commune[2].split(",")[0]),
+                                              context, requirements),
              "dateCreation": created.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % rng.randrange(1000),
              "dateActualisation": updated.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % rng.randrange(1000),
              "lieuTravail": place,
@@ -360,13 +547,13 @@ class OfferWriter:
                                              "Indemnités kilométriques"))
         return out
 
-    def _section(self, rng, key, lines, low, high, bullet):
+    def _section(self, rng, key, lines, low, high, bullet, ville, context=None):
         as_list = rng.random() < 0.55
-        picked = [rephrase(rng, line, key, as_list)
+        picked = [situate(rng, rephrase(rng, line, key, as_list), context, 0.7)
                   for line in rng.sample(lines, min(len(lines), rng.randint(low, high)))]
         if not picked:
             return ""
-        return self._lines(rng, rng.choice(HEADERS[key]), picked, bullet, as_list)
+        return self._lines(rng, header(rng, key, ville), picked, bullet, as_list)
 
     def _lines(self, rng, header, picked, bullet, as_list):
         """A section: its header, then its lines as a list or as prose."""
@@ -384,24 +571,25 @@ class OfferWriter:
             text += " " + (link + p[:1].lower() + p[1:] if link and not p[:2].isupper() else p)
         return header + "\n" + text
 
-    def _description(self, rng, bank, appellation, presentation, created, lieu, cp):
+    def _description(self, rng, bank, appellation, presentation, created, lieu, cp, context,
+                     requirements):
         poste = post_name(appellation if rng.random() < 0.5 else bank["appellations"][0])
         bullet = rng.choice(BULLETS)  # one house style per ad
         intro = presentation
-        intro += " " + rng.choice(PLACES).format(lieu=lieu, cp=cp)
+        intro += " " + contract(rng.choice(PLACES).format(lieu=lieu, cp=cp))
         if rng.random() < 0.5:
             intro += " " + rng.choice(FIGURES).format(n=rng.randint(12, 480), m=rng.randint(20, 900))
         if rng.random() < 0.8:
             intro += " " + rng.choice(CONTEXTES).format(poste=poste)
         sections = [intro,
-                    self._section(rng, "missions", bank["missions"], 4, 8, bullet),
-                    self._section(rng, "profil", bank["profil"], 2, 5, bullet),
-                    self._section(rng, "conditions", bank["conditions"], 1, 4, bullet)]
+                    self._section(rng, "missions", bank["missions"], 4, 8, bullet, lieu, context),
+                    self._section(rng, "profil", bank["profil"], 2, 5, bullet, lieu, requirements),
+                    self._section(rng, "conditions", bank["conditions"], 1, 4, bullet, lieu)]
         avantages = rng.sample(bank["avantages"], min(len(bank["avantages"]), rng.randint(0, 3)))
         avantages += rng.sample(GENERIC_AVANTAGES, rng.randint(0, 3))
         if avantages:
             rng.shuffle(avantages)
-            sections.append(self._lines(rng, rng.choice(HEADERS["avantages"]), avantages, bullet,
+            sections.append(self._lines(rng, header(rng, "avantages", lieu), avantages, bullet,
                                         rng.random() < 0.55))
         closing = rng.choice(CLOTURES).format(
             debut=(created + timedelta(days=rng.randint(7, 45))).strftime("%d/%m/%Y"))

@@ -38,6 +38,8 @@ def infinitive(verb):
     """The infinitive of a verb in the second person plural, or None."""
     if verb in IRREGULAR:
         return IRREGULAR[verb]
+    if verb.endswith(("tenez", "venez")):
+        return verb[:-2] + "ir"      # soutenez -> soutenir, prévenez -> prévenir
     if verb.endswith("issez") and len(verb) > 6:
         return verb[:-4] + "r"       # garantissez -> garantir
     if verb.endswith("ez") and len(verb) > 3:
@@ -53,10 +55,16 @@ def infinitives_after_and(rest):
     line follows the first into the infinitive."""
     words = rest.split(" ")
     for i in range(1, len(words)):
-        if words[i - 1] in ("et", "puis", "ou") and words[i] not in NOT_VERBS:
-            verb = infinitive(words[i])
+        after_comma = words[i - 1].endswith(",") and words[i].endswith("ez")  # "servez, aidez"
+        if words[i - 1] not in ("et", "puis", "ou") and not after_comma:
+            continue
+        j = i  # "et les tracez": the verb comes after its pronouns
+        while j < len(words) - 1 and words[j] in PRONOUNS:
+            j += 1
+        if words[j] not in NOT_VERBS:
+            verb = infinitive(words[j])
             if verb:
-                words[i] = verb
+                words[j] = verb
     return " ".join(words)
 
 
