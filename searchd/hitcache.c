@@ -1,63 +1,155 @@
 #include "hitcache.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
-
-typedef struct slot {
-    uint32_t docid; /* 0: empty */
-    hit_record record;
-} slot;
+#include <string.h>
 
 struct hit_cache {
-    slot *slots;
-    uint32_t count;
+    _Atomic(hit_record *) *slots; /* by docid; each record and its strings in one block */
+    uint32_t limit;
+    atomic_uint refs;
 };
 
-hit_cache *hit_cache_new(uint32_t slots)
+hit_cache *hit_cache_new(uint32_t docid_limit)
 {
-    hit_cache *c = calloc(1, sizeof *c);
-    if (c && !(c->slots = calloc(slots, sizeof *c->slots))) {
+    hit_cache *c = malloc(sizeof *c);
+    if (!c)
+        return NULL;
+    c->slots = calloc(docid_limit ? docid_limit : 1, sizeof *c->slots);
+    if (!c->slots) {
         free(c);
         return NULL;
     }
-    if (c)
-        c->count = slots;
+    c->limit = docid_limit;
+    atomic_init(&c->refs, 1);
     return c;
 }
 
-const hit_record *hit_cache_get(hit_cache *c, uint32_t docid)
+const hit_record *hit_cache_get(const hit_cache *c, uint32_t docid)
 {
-    slot *s = &c->slots[docid % c->count];
-    return s->docid == docid ? &s->record : NULL;
+    return docid < c->limit ? atomic_load_explicit(&c->slots[docid], memory_order_acquire)
+                            : NULL;
 }
 
-static void release(slot *s)
+const hit_record *hit_cache_put(hit_cache *c, uint32_t docid, const char *fields,
+                                size_t fields_len, const char *description,
+                                size_t description_len)
 {
-    free(s->record.fields);
-    free(s->record.description);
-    *s = (slot){0, {NULL, NULL, 0, 0}};
+    if (docid >= c->limit)
+        return NULL;
+    size_t text_len = fields_len + 1 + (description ? description_len + 1 : 0);
+    hit_record *r = malloc(sizeof *r + text_len);
+    if (!r)
+        return NULL;
+    char *text = (char *)(r + 1);
+    memcpy(text, fields, fields_len);
+    text[fields_len] = '\0';
+    *r = (hit_record){text, NULL, fields_len, 0};
+    if (description) {
+        char *d = text + fields_len + 1;
+        memcpy(d, description, description_len);
+        d[description_len] = '\0';
+        r->description = d;
+        r->description_len = description_len;
+    }
+    hit_record *expected = NULL;
+    if (atomic_compare_exchange_strong_explicit(&c->slots[docid], &expected, r,
+                                                memory_order_acq_rel, memory_order_acquire))
+        return r;
+    free(r); /* another thread stored the same record first */
+    return expected;
 }
 
-const hit_record *hit_cache_put(hit_cache *c, uint32_t docid, hit_record *record)
+hit_cache *hit_cache_ref(hit_cache *c)
 {
-    slot *s = &c->slots[docid % c->count];
-    release(s);
-    s->docid = docid;
-    s->record = *record;
-    *record = (hit_record){NULL, NULL, 0, 0};
-    return &s->record;
+    atomic_fetch_add_explicit(&c->refs, 1, memory_order_relaxed);
+    return c;
 }
 
-void hit_cache_clear(hit_cache *c)
+void hit_cache_unref(hit_cache *c)
 {
-    for (uint32_t i = 0; i < c->count; i++)
-        release(&c->slots[i]);
-}
-
-void hit_cache_free(hit_cache *c)
-{
-    if (!c)
+    if (!c || atomic_fetch_sub_explicit(&c->refs, 1, memory_order_acq_rel) != 1)
         return;
-    hit_cache_clear(c);
+    for (uint32_t i = 0; i < c->limit; i++)
+        free(atomic_load_explicit(&c->slots[i], memory_order_relaxed));
     free(c->slots);
     free(c);
+}
+
+/* ---- The shelf --------------------------------------------------------------------------- */
+
+typedef struct shelf_entry {
+    char *key;
+    hit_cache *cache; /* the shelf's own reference */
+    struct shelf_entry *next;
+} shelf_entry;
+
+struct hit_cache_shelf {
+    pthread_mutex_t lock;
+    shelf_entry *entries;
+};
+
+hit_cache_shelf *hit_cache_shelf_new(void)
+{
+    hit_cache_shelf *shelf = calloc(1, sizeof *shelf);
+    if (shelf && pthread_mutex_init(&shelf->lock, NULL) != 0) {
+        free(shelf);
+        return NULL;
+    }
+    return shelf;
+}
+
+static void drop_entry(shelf_entry **link)
+{
+    shelf_entry *e = *link;
+    *link = e->next;
+    hit_cache_unref(e->cache);
+    free(e->key);
+    free(e);
+}
+
+/* Drops the caches only the shelf holds: no worker serves their revision any more. Called
+ * with the lock held, which every new reference is taken under. */
+static void drop_unused(hit_cache_shelf *shelf)
+{
+    for (shelf_entry **link = &shelf->entries; *link;) {
+        if (atomic_load_explicit(&(*link)->cache->refs, memory_order_acquire) == 1)
+            drop_entry(link);
+        else
+            link = &(*link)->next;
+    }
+}
+
+hit_cache *hit_cache_shelf_take(hit_cache_shelf *shelf, const char *key, uint32_t docid_limit)
+{
+    hit_cache *found = NULL;
+    pthread_mutex_lock(&shelf->lock);
+    drop_unused(shelf);
+    for (shelf_entry *e = shelf->entries; e && !found; e = e->next)
+        if (strcmp(e->key, key) == 0 && e->cache->limit == docid_limit)
+            found = hit_cache_ref(e->cache);
+    if (!found) {
+        shelf_entry *e = malloc(sizeof *e);
+        if (e && (e->key = strdup(key)) && (e->cache = hit_cache_new(docid_limit))) {
+            e->next = shelf->entries;
+            shelf->entries = e;
+            found = hit_cache_ref(e->cache);
+        } else if (e) {
+            free(e->key);
+            free(e);
+        }
+    }
+    pthread_mutex_unlock(&shelf->lock);
+    return found;
+}
+
+void hit_cache_shelf_free(hit_cache_shelf *shelf)
+{
+    if (!shelf)
+        return;
+    while (shelf->entries)
+        drop_entry(&shelf->entries);
+    pthread_mutex_destroy(&shelf->lock);
+    free(shelf);
 }

@@ -27,19 +27,16 @@ static const hit_record *stored_record(const reply_source *s, uint32_t docid, ps
         free(data);
         return ps_fail(err, "stored document %u is not a JSON object", docid), NULL;
     }
-    hit_record h = {strndup(data, json_len - 1), /* without the final '}': the hit's own
-                                                     fields follow */
-                    json_len < len ? strndup(data + json_len + 1, len - json_len - 1) : NULL,
-                    json_len - 1, 0};
+    /* the fields without the final '}' (the hit's own fields follow), the description up to
+     * any NUL it might hold */
+    const char *description = json_len < len ? data + json_len + 1 : NULL;
+    const hit_record *h = hit_cache_put(
+        s->hits, docid, data, json_len - 1, description,
+        description ? strnlen(description, len - json_len - 1) : 0);
     free(data);
-    if (h.description) /* strndup stops at a NUL the description might hold */
-        h.description_len = strlen(h.description);
-    if (!h.fields || (json_len < len && !h.description)) {
-        free(h.fields);
-        free(h.description);
-        return ps_fail(err, "out of memory"), NULL;
-    }
-    return hit_cache_put(s->hits, docid, &h);
+    if (!h)
+        return ps_fail(err, "document %u: out of memory", docid), NULL;
+    return h;
 }
 
 static int write_hit(strbuf *b, const reply_source *s, const search_request *req,

@@ -1,6 +1,9 @@
 #include "search.h"
 
+#include <inttypes.h>
+#include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -18,7 +21,7 @@
 #include "xapian/xs.h"
 
 /* Memory for remembered text matches, per searcher (so per thread). */
-enum { CACHE_BUDGET = 128 << 20, HIT_CACHE_SLOTS = 65536 };
+enum { CACHE_BUDGET = 128 << 20 };
 
 struct searcher {
     xs_database *db;
@@ -28,7 +31,9 @@ struct searcher {
     columns *columns;
     acronyms *acronyms;
     lru_cache *cache;   /* text matches and browsing counts of this generation and revision */
-    hit_cache *hits;    /* stored records recently shown */
+    hit_cache *hits;    /* stored records shown, shared through the shelf */
+    hit_cache_shelf *shelf; /* NULL: the searcher keeps its records to itself */
+    char *db_path;
     facet_counts everything; /* every facet over every document: unfiltered browsing */
     value_sets *sets;   /* the documents of each facet value, as bit sets */
     size_t warm_next;   /* the next référentiel text to warm (searcher_warm) */
@@ -93,23 +98,44 @@ static int load_derived(searcher *s, ps_error *err)
     s->sets = sets;
     s->scratch = scratch;
     lru_clear(s->cache);
-    hit_cache_clear(s->hits);
     s->warm_next = 0;
     return 0;
 }
 
+/* The records of the revision now read: the ones other workers reading it have fetched. */
+static int take_hit_cache(searcher *s, ps_error *err)
+{
+    uint64_t revision = 0;
+    xs_error xe;
+    if (xs_database_revision(s->db, &revision, &xe) != XS_OK)
+        return ps_fail(err, "index %s: %s", s->db_path, xe.message);
+    hit_cache *hits;
+    if (s->shelf) {
+        char key[PATH_MAX + 32];
+        snprintf(key, sizeof key, "%s@%" PRIu64, s->db_path, revision);
+        hits = hit_cache_shelf_take(s->shelf, key, s->columns->count);
+    } else {
+        hits = hit_cache_new(s->columns->count);
+    }
+    if (!hits)
+        return ps_fail(err, "out of memory");
+    hit_cache_unref(s->hits);
+    s->hits = hits;
+    return 0;
+}
+
 int searcher_open(const char *db_path, const fr_stopwords *sw, const referentiel *ref,
-                  searcher **out, ps_error *err)
+                  hit_cache_shelf *shelf, searcher **out, ps_error *err)
 {
     searcher *s = calloc(1, sizeof *s);
     if (!s)
         return ps_fail(err, "out of memory");
     s->stopwords = sw;
     s->ref = ref;
+    s->shelf = shelf;
     xs_error xe;
     int rc = 0;
-    if (!(s->cache = lru_new(CACHE_BUDGET)) ||
-        !(s->hits = hit_cache_new(HIT_CACHE_SLOTS)))
+    if (!(s->cache = lru_new(CACHE_BUDGET)) || !(s->db_path = strdup(db_path)))
         rc = ps_fail(err, "out of memory");
     if (rc == 0 && xs_database_open(db_path, &s->db, &xe) != XS_OK)
         rc = ps_fail(err, "cannot open index %s: %s", db_path, xe.message);
@@ -123,6 +149,8 @@ int searcher_open(const char *db_path, const fr_stopwords *sw, const referentiel
         rc = ps_fail(err, "%s", xe.message);
     if (rc == 0)
         rc = load_derived(s, err);
+    if (rc == 0)
+        rc = take_hit_cache(s, err);
     if (rc != 0) {
         searcher_free(s);
         return -1;
@@ -138,7 +166,8 @@ void searcher_free(searcher *s)
     columns_free(s->columns);
     acronyms_free(s->acronyms);
     lru_free(s->cache);
-    hit_cache_free(s->hits);
+    hit_cache_unref(s->hits);
+    free(s->db_path);
     facet_counts_free(&s->everything);
     value_sets_free(s->sets);
     free(s->scratch);
@@ -155,7 +184,7 @@ int searcher_refresh(searcher *s, ps_error *err)
     xs_error xe;
     if (xs_database_reopen(s->db, &changed, &xe) != XS_OK)
         return ps_fail(err, "reopening the index: %s", xe.message);
-    return changed ? load_derived(s, err) : 0;
+    return changed && (load_derived(s, err) != 0 || take_hit_cache(s, err) != 0) ? -1 : 0;
 }
 
 /* ---- Matching ---------------------------------------------------------------------------- */

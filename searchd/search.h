@@ -9,6 +9,7 @@
 
 #include "error.h"
 #include "french.h"
+#include "hitcache.h"
 #include "referentiel.h"
 #include "request.h"
 #include "schema.h"
@@ -22,9 +23,10 @@ typedef enum search_status {
 
 typedef struct searcher searcher;
 
-/* sw and ref must outlive the searcher. */
+/* sw, ref and shelf must outlive the searcher. Searchers given the same shelf share the
+ * stored records of the revision they read (hitcache.h); a NULL shelf keeps them private. */
 int searcher_open(const char *db_path, const fr_stopwords *sw, const referentiel *ref,
-                  searcher **out, ps_error *err);
+                  hit_cache_shelf *shelf, searcher **out, ps_error *err);
 void searcher_free(searcher *s);
 
 /* On SEARCH_OK, out holds the JSON reply {"total", "offset", "limit", "hits", ["facets"],

@@ -63,6 +63,7 @@ struct server {
     fr_stopwords *stopwords;
     referentiel *ref;
     suggester *suggester;
+    hit_cache_shelf *hits; /* the stored records of the revisions served, shared by workers */
     FILE *access_log;
     worker *workers;
     unsigned n_workers;
@@ -370,7 +371,7 @@ static int open_index(const server *srv, searcher **out, char target[PATH_MAX], 
 {
     if (!realpath(srv->cfg.db_path, target))
         return ps_fail(err, "cannot open index %s: %s", srv->cfg.db_path, strerror(errno));
-    return searcher_open(target, srv->stopwords, srv->ref, out, err);
+    return searcher_open(target, srv->stopwords, srv->ref, srv->hits, out, err);
 }
 
 /* A slice of warming, then another after the requests that came meanwhile. */
@@ -589,6 +590,8 @@ int server_open(const server_config *cfg, server **out, ps_error *err)
         rc = referentiel_load(cfg->referentiels_dir, &srv->ref, err);
     if (rc == 0)
         rc = suggester_new(srv->ref, &srv->suggester, err);
+    if (rc == 0 && !(srv->hits = hit_cache_shelf_new()))
+        rc = ps_fail(err, "out of memory");
     if (rc == 0 && !(srv->base = event_base_new()))
         rc = ps_fail(err, "cannot create the event loop");
     if (rc == 0)
@@ -651,6 +654,7 @@ void server_free(server *srv)
     else if (srv->access_log)
         fflush(srv->access_log);
     suggester_free(srv->suggester);
+    hit_cache_shelf_free(srv->hits);
     referentiel_free(srv->ref);
     fr_stopwords_free(srv->stopwords);
     free(srv);

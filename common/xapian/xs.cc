@@ -522,6 +522,14 @@ xs_status xs_database_reopen(xs_database *db, bool *changed, xs_error *err)
     XS_CATCH(err)
 }
 
+xs_status xs_database_revision(xs_database *db, uint64_t *revision, xs_error *err)
+{
+    XS_TRY
+    *revision = db->db.get_revision();
+    return XS_OK;
+    XS_CATCH(err)
+}
+
 xs_status xs_database_each_value(xs_database *db, unsigned slot,
                                  int (*fn)(void *ctx, uint32_t docid, const char *bytes,
                                            size_t len),
