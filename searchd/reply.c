@@ -12,7 +12,7 @@ static double round_to(double v, double unit) { return round(v / unit) * unit; }
 
 /* The stored record of docid, ready to write: from the hit cache, or fetched and split (see
  * schema.h for the layout: no JSON parsing here). */
-static const hit_record *stored_record(const reply_source *s, uint32_t docid, ps_error *err)
+const hit_record *reply_stored_record(const reply_source *s, uint32_t docid, ps_error *err)
 {
     const hit_record *cached = hit_cache_get(s->hits, docid);
     if (cached)
@@ -42,7 +42,7 @@ static const hit_record *stored_record(const reply_source *s, uint32_t docid, ps
 static int write_hit(strbuf *b, const reply_source *s, const search_request *req,
                      const text_query *tq, uint32_t docid, double score, ps_error *err)
 {
-    const hit_record *h = stored_record(s, docid, err);
+    const hit_record *h = reply_stored_record(s, docid, err);
     if (!h)
         return -1;
     int rc = strbuf_append(b, h->fields, h->fields_len);

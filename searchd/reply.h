@@ -25,6 +25,9 @@ typedef struct reply_source {
     fr_analyzer *analyzer;
 } reply_source;
 
+/* The stored record of docid, ready to write: from the hit cache, or fetched into it. */
+const hit_record *reply_stored_record(const reply_source *s, uint32_t docid, ps_error *err);
+
 /* Appends {"total", "offset", "limit", "hits", ["facets"] to b, left open for the fields that
  * follow. scores are relative to the best match, or -1 for none; tq (may be NULL) gives the
  * snippets' words. */

@@ -37,6 +37,7 @@ struct searcher {
     facet_counts everything; /* every facet over every document: unfiltered browsing */
     value_sets *sets;   /* the documents of each facet value, as bit sets */
     size_t warm_next;   /* the next référentiel text to warm (searcher_warm) */
+    uint32_t warm_record_start, warm_records_done; /* the stored records warmed */
     uint64_t *scratch;  /* a request's bit sets (set_scratch_words), then a list's */
     const fr_stopwords *stopwords;
     const referentiel *ref;
@@ -99,6 +100,7 @@ static int load_derived(searcher *s, ps_error *err)
     s->scratch = scratch;
     lru_clear(s->cache);
     s->warm_next = 0;
+    s->warm_records_done = 0;
     return 0;
 }
 
@@ -583,13 +585,40 @@ static const char *warm_text(const searcher *s, size_t i)
     return i < acronyms_count(s->acronyms) ? acronyms_key(s->acronyms, i) : NULL;
 }
 
-bool searcher_warm(searcher *s, double budget_ms)
+static double ms_since(const struct timespec *start)
 {
-    struct timespec start, now;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) * 1e3 +
+           (double)(now.tv_nsec - start->tv_nsec) / 1e6;
+}
+
+/* Fetches stored records into the shared hit cache, from where this searcher left off; the
+ * workers start at different docids so as not to fetch the same ones. */
+static void warm_records(searcher *s, unsigned lane, unsigned lanes,
+                         const struct timespec *start, double budget_ms)
+{
+    reply_source src = {s->db, s->hits, s->columns, s->ref, s->analyzer};
+    uint32_t count = s->columns->count;
+    if (s->warm_records_done == 0)
+        s->warm_record_start = (uint32_t)((uint64_t)count * lane / (lanes ? lanes : 1));
+    while (s->warm_records_done < count) {
+        uint32_t docid = (s->warm_record_start + s->warm_records_done++) % count;
+        ps_error ignored; /* a record that cannot be read is fetched again when shown */
+        if (s->columns->rows[docid].present && !hit_cache_get(s->hits, docid))
+            reply_stored_record(&src, docid, &ignored);
+        if (s->warm_records_done % 64 == 0 && ms_since(start) >= budget_ms)
+            return;
+    }
+}
+
+bool searcher_warm(searcher *s, unsigned lane, unsigned lanes, double budget_ms)
+{
+    struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     text_context ctx = {s->db, s->analyzer, s->qp, s->acronyms, s->stopwords};
     const char *text;
-    while ((text = warm_text(s, s->warm_next))) {
+    while ((text = warm_text(s, s->warm_next)) && ms_since(&start) < budget_ms) {
         s->warm_next++;
         text_query tq;
         ps_error ignored; /* a text that cannot be built is only not warmed */
@@ -598,12 +627,10 @@ bool searcher_warm(searcher *s, double budget_ms)
                 plan_each_leaf(tq.plan, warm_leaf, s);
             text_query_free(&tq);
         }
-        clock_gettime(CLOCK_MONOTONIC, &now);
-        if ((double)(now.tv_sec - start.tv_sec) * 1e3 +
-                (double)(now.tv_nsec - start.tv_nsec) / 1e6 >= budget_ms)
-            break;
     }
-    return warm_text(s, s->warm_next) != NULL;
+    if (!text)
+        warm_records(s, lane, lanes, &start, budget_ms);
+    return text != NULL || s->warm_records_done < s->columns->count;
 }
 
 /* The page of docids, best first, with their scores relative to the best match (or -1). */

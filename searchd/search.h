@@ -41,10 +41,12 @@ search_status searcher_run(searcher *s, const search_request *req, const char *q
 search_status searcher_document(searcher *s, doc_type type, const char *id, json_t **result,
                                 ps_error *err);
 
-/* Matches the words of the référentiel's métier names and acronyms ahead of the requests
- * that will use them (a generation's caches start empty), for about budget_ms at a time;
- * true while some remain. */
-bool searcher_warm(searcher *s, double budget_ms);
+/* Warms a generation's caches (they start empty) ahead of the requests that will use them,
+ * for about budget_ms at a time; true while some work remains. First the words of the
+ * référentiel's métier names and acronyms are matched, then the stored records are fetched
+ * into the hit cache, which the searchers of a revision share: the one in lane (of lanes)
+ * starts its share of the records at that fraction of the index. */
+bool searcher_warm(searcher *s, unsigned lane, unsigned lanes, double budget_ms);
 
 /* Moves to the index's latest commit (an incremental update) and reloads what depends on it. */
 int searcher_refresh(searcher *s, ps_error *err);

@@ -379,7 +379,7 @@ static void on_warm(evutil_socket_t fd, short events, void *arg)
 {
     (void)fd, (void)events;
     worker *w = arg;
-    if (w->searcher && searcher_warm(w->searcher, WARM_SLICE_MS))
+    if (w->searcher && searcher_warm(w->searcher, w->index, w->srv->n_workers, WARM_SLICE_MS))
         event_add(w->warm, &NEXT_TURN);
 }
 
