@@ -431,7 +431,11 @@ static int worker_setup(worker *w, ps_error *err)
             fprintf(stderr, "searchd: %s; answering 503 until an index appears\n",
                     open_err.message);
     }
-    if (!(w->base = event_base_new()) || !(w->http = evhttp_new(w->base)))
+    /* three priorities: events get the middle one by default, and warming the lowest, so
+     * that it runs only when no request is waiting (a fresh server under load otherwise
+     * queues requests behind warming for seconds) */
+    if (!(w->base = event_base_new()) || event_base_priority_init(w->base, 3) != 0 ||
+        !(w->http = evhttp_new(w->base)))
         return ps_fail(err, "cannot create an event loop");
     evhttp_set_default_content_type(w->http, "application/json; charset=utf-8");
     evhttp_set_max_headers_size(w->http, MAX_HEADERS_SIZE);
@@ -448,7 +452,7 @@ static int worker_setup(worker *w, ps_error *err)
     if (!w->refresh || event_add(w->refresh, &REFRESH_INTERVAL) != 0)
         return ps_fail(err, "cannot install the refresh timer");
     w->warm = event_new(w->base, -1, 0, on_warm, w);
-    if (!w->warm || event_add(w->warm, &NEXT_TURN) != 0)
+    if (!w->warm || event_priority_set(w->warm, 2) != 0 || event_add(w->warm, &NEXT_TURN) != 0)
         return ps_fail(err, "cannot install the warming event");
     return 0;
 }
