@@ -64,36 +64,51 @@ static int sort_by_docid(match_list *l)
     return 0;
 }
 
-/* qsort has no context argument: the weights being ordered are passed through the items. */
-typedef struct weighted_index {
-    float weight;
-    uint32_t index;
-} weighted_index;
-
-static int heavier_first(const void *a, const void *b)
+/* A float's bits as an unsigned number in the float's order (negative ones reversed). */
+static uint32_t float_order_key(float f)
 {
-    const weighted_index *x = a, *y = b;
-    if (x->weight != y->weight)
-        return x->weight < y->weight ? 1 : -1;
-    return (x->index > y->index) - (x->index < y->index);
+    uint32_t u;
+    memcpy(&u, &f, sizeof u);
+    return u & 0x80000000u ? ~u : u | 0x80000000u;
 }
 
+/* A radix sort (four stable passes of 8 bits) of the indexes by descending weight, equal
+ * weights in index order: lists of tens of thousands of matches are ordered in a fraction of
+ * qsort's time, which was most of a text's second search. */
 int match_list_order_by_weight(match_list *l)
 {
     if (l->by_weight)
         return 0;
-    weighted_index *w = malloc((size_t)(l->count ? l->count : 1) * sizeof *w);
-    l->by_weight = malloc((size_t)(l->count ? l->count : 1) * sizeof *l->by_weight);
-    if (!w || !l->by_weight) {
-        free(w);
+    size_t n = l->count ? l->count : 1;
+    uint32_t *keys = malloc(n * sizeof *keys), *spare = malloc(n * sizeof *spare);
+    l->by_weight = malloc(n * sizeof *l->by_weight);
+    if (!keys || !spare || !l->by_weight) {
+        free(keys);
+        free(spare);
+        free(l->by_weight);
+        l->by_weight = NULL;
         return -1;
     }
-    for (uint32_t i = 0; i < l->count; i++)
-        w[i] = (weighted_index){l->weights[i], i};
-    qsort(w, l->count, sizeof *w, heavier_first);
-    for (uint32_t i = 0; i < l->count; i++)
-        l->by_weight[i] = w[i].index;
-    free(w);
+    uint32_t *from = l->by_weight, *to = spare;
+    for (uint32_t i = 0; i < l->count; i++) {
+        from[i] = i;
+        keys[i] = ~float_order_key(l->weights[i]); /* heaviest first */
+    }
+    for (unsigned shift = 0; shift < 32; shift += 8) {
+        uint32_t start[257] = {0};
+        for (uint32_t i = 0; i < l->count; i++)
+            start[(keys[from[i]] >> shift & 255) + 1]++;
+        for (unsigned b = 1; b <= 256; b++)
+            start[b] += start[b - 1];
+        for (uint32_t i = 0; i < l->count; i++)
+            to[start[keys[from[i]] >> shift & 255]++] = from[i];
+        uint32_t *t = from;
+        from = to;
+        to = t;
+    }
+    /* four passes: the order is back in by_weight */
+    free(keys);
+    free(spare);
     return 0;
 }
 

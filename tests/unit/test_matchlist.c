@@ -37,8 +37,37 @@ static void check_list(uint32_t step)
     match_list_free(&l);
 }
 
+/* Heaviest first, equal weights in list order, every match once: weights with many ties,
+ * zeros (browsing) and tiny and huge values. */
+static void check_order_by_weight(void)
+{
+    match_list l = {0};
+    const double weights[] = {0, 2.5, 1e-30, 7.25, 2.5, 1e30, 0, 3};
+    enum { N = 5000 };
+    for (uint32_t i = 0; i < N; i++)
+        CHECK(match_list_add(&l, 1 + i, weights[(i * 5) % 8]) == 0);
+    CHECK(match_list_order_by_weight(&l) == 0);
+    unsigned char *seen = calloc(N, 1);
+    uint32_t wrong = 0;
+    for (uint32_t i = 0; i < N; i++) {
+        uint32_t k = l.by_weight[i];
+        if (k >= N || seen[k]++)
+            wrong++;
+        if (i > 0) {
+            uint32_t p = l.by_weight[i - 1];
+            if (l.weights[p] < l.weights[k] || (l.weights[p] == l.weights[k] && p > k))
+                wrong++;
+        }
+    }
+    CHECK_INT(wrong, 0);
+    CHECK(l.weights[l.by_weight[0]] == (float)1e30 && l.weights[l.by_weight[N - 1]] == 0);
+    free(seen);
+    match_list_free(&l);
+}
+
 int main(void)
 {
+    check_order_by_weight();
     check_list(3);    /* 33,333 matches: indexed */
     check_list(97);   /* 1,030: bisection */
     check_list(24);   /* 4,166: just above the threshold */
