@@ -133,47 +133,70 @@ static uint64_t cell_key(int32_t y, int32_t x)
 
 typedef struct cell_docid {
     uint64_t key;
+    float lat, lon;
     uint32_t docid;
 } cell_docid;
 
-static int by_cell_then_docid(const void *a, const void *b)
+/* By cell, then point, then docid. */
+static int by_cell_point_docid(const void *a, const void *b)
 {
     const cell_docid *x = a, *y = b;
     if (x->key != y->key)
         return x->key < y->key ? -1 : 1;
+    if (x->lat != y->lat)
+        return x->lat < y->lat ? -1 : 1;
+    if (x->lon != y->lon)
+        return x->lon < y->lon ? -1 : 1;
     return (x->docid > y->docid) - (x->docid < y->docid);
+}
+
+static point_run run_at(const columns *c, uint32_t start, uint32_t docid)
+{
+    const doc_row *r = &c->rows[docid];
+    return (point_run){start, r->lat, r->lon, r->x, r->y, r->z};
 }
 
 static int build_grid(columns *c)
 {
-    uint32_t n = 0;
-    cell_docid *pairs = malloc((c->count ? c->count : 1) * sizeof *pairs);
-    c->by_cell = malloc((c->count ? c->count : 1) * sizeof *c->by_cell);
-    c->cell_keys = malloc((c->count ? c->count : 1) * sizeof *c->cell_keys);
+    uint32_t n = 0, n_runs = 0, room = c->count ? c->count : 1;
+    cell_docid *pairs = malloc(room * sizeof *pairs);
+    c->by_cell = malloc(room * sizeof *c->by_cell);
+    c->cell_keys = malloc(room * sizeof *c->cell_keys);
     c->cell_start = malloc((c->count + 1) * sizeof *c->cell_start);
-    if (!pairs || !c->by_cell || !c->cell_keys || !c->cell_start) {
+    c->cell_runs = malloc((c->count + 1) * sizeof *c->cell_runs);
+    c->runs = malloc((c->count + 1) * sizeof *c->runs);
+    if (!pairs || !c->by_cell || !c->cell_keys || !c->cell_start || !c->cell_runs || !c->runs) {
         free(pairs);
         return -1;
     }
-    for (uint32_t d = 1; d < c->count; d++)
-        if (c->rows[d].present && !isnan(c->rows[d].lat))
-            pairs[n++] = (cell_docid){cell_key(columns_grid_index(c->rows[d].lat),
-                                               columns_grid_index(c->rows[d].lon)),
-                                      d};
-    qsort(pairs, n, sizeof *pairs, by_cell_then_docid);
+    for (uint32_t d = 1; d < c->count; d++) {
+        const doc_row *r = &c->rows[d];
+        if (r->present && !isnan(r->lat))
+            pairs[n++] = (cell_docid){
+                cell_key(columns_grid_index(r->lat), columns_grid_index(r->lon)), r->lat, r->lon,
+                d};
+    }
+    qsort(pairs, n, sizeof *pairs, by_cell_point_docid);
     for (uint32_t i = 0; i < n; i++) {
-        if (i == 0 || pairs[i].key != pairs[i - 1].key) {
+        bool new_cell = i == 0 || pairs[i].key != pairs[i - 1].key;
+        if (new_cell) {
             c->cell_keys[c->n_cells] = pairs[i].key;
+            c->cell_runs[c->n_cells] = n_runs;
             c->cell_start[c->n_cells++] = i;
         }
+        if (new_cell || pairs[i].lat != pairs[i - 1].lat || pairs[i].lon != pairs[i - 1].lon)
+            c->runs[n_runs++] = run_at(c, i, pairs[i].docid);
         c->by_cell[i] = pairs[i].docid;
     }
     c->cell_start[c->n_cells] = n;
+    c->cell_runs[c->n_cells] = n_runs;
+    c->runs[n_runs] = (point_run){n, NAN, NAN, 0, 0, 0}; /* where the last run ends */
     free(pairs);
     return 0;
 }
 
-uint32_t columns_cell(const columns *c, int32_t y, int32_t x, const uint32_t **first)
+/* The index of cell (y, x) in cell_keys, or n_cells when it holds no document. */
+static uint32_t find_cell(const columns *c, int32_t y, int32_t x)
 {
     uint64_t key = cell_key(y, x);
     uint32_t lo = 0, hi = c->n_cells;
@@ -184,10 +207,25 @@ uint32_t columns_cell(const columns *c, int32_t y, int32_t x, const uint32_t **f
         else
             hi = mid;
     }
-    if (lo == c->n_cells || c->cell_keys[lo] != key)
+    return lo < c->n_cells && c->cell_keys[lo] == key ? lo : c->n_cells;
+}
+
+uint32_t columns_cell(const columns *c, int32_t y, int32_t x, const uint32_t **first)
+{
+    uint32_t k = find_cell(c, y, x);
+    if (k == c->n_cells)
         return 0;
-    *first = c->by_cell + c->cell_start[lo];
-    return c->cell_start[lo + 1] - c->cell_start[lo];
+    *first = c->by_cell + c->cell_start[k];
+    return c->cell_start[k + 1] - c->cell_start[k];
+}
+
+uint32_t columns_cell_runs(const columns *c, int32_t y, int32_t x, const point_run **first)
+{
+    uint32_t k = find_cell(c, y, x);
+    if (k == c->n_cells)
+        return 0;
+    *first = c->runs + c->cell_runs[k];
+    return c->cell_runs[k + 1] - c->cell_runs[k];
 }
 
 typedef struct date_docid {
@@ -260,6 +298,8 @@ void columns_free(columns *c)
     free(c->rows);
     free(c->cell_keys);
     free(c->cell_start);
+    free(c->cell_runs);
+    free(c->runs);
     free(c->by_cell);
     free(c->by_date);
     code_dict_free(&c->rome);

@@ -34,16 +34,28 @@ typedef struct doc_row {
     uint8_t present;  /* a document with this docid exists */
 } doc_row;
 
+/* Documents at one point: by_cell[start .. the next run's start). Offers are placed at their
+ * commune's centre, so a cell's hundreds of documents stand on a few points, and a radius is
+ * tested once per point rather than once per document. */
+typedef struct point_run {
+    uint32_t start;
+    float lat, lon, x, y, z;
+} point_run;
+
 typedef struct columns {
     doc_row *rows;  /* rows[docid], docid from 1 to count - 1 */
     uint32_t count;
     uint32_t documents;
     /* A grid of GRID_CELL-degree cells over the documents with coordinates: the docids of cell
-     * k are by_cell[cell_start[k] .. cell_start[k + 1]), cells sorted by cell_keys. */
+     * k are by_cell[cell_start[k] .. cell_start[k + 1]), cells sorted by cell_keys. Within a
+     * cell, documents at the same point are together, as the runs cell_runs[k] ..
+     * cell_runs[k + 1] of runs (a last run closes the array). */
     uint64_t *cell_keys;
     uint32_t *cell_start;
     uint32_t *by_cell;
     uint32_t n_cells;
+    struct point_run *runs;
+    uint32_t *cell_runs;
     uint32_t *by_date; /* every docid, newest first (then by docid): unfiltered browsing */
     uint32_t n_by_date;
     code_dict rome, commune, departement, region;
@@ -60,6 +72,9 @@ int32_t columns_grid_index(double degrees);
 
 /* The docids of cell (y, x): *first points at them, the return value is how many. */
 uint32_t columns_cell(const columns *c, int32_t y, int32_t x, const uint32_t **first);
+/* The point runs of cell (y, x): *first points at them, the return value is how many; the run
+ * after the last one gives where the last one ends. */
+uint32_t columns_cell_runs(const columns *c, int32_t y, int32_t x, const point_run **first);
 void columns_free(columns *c);
 
 #endif

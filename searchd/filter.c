@@ -124,25 +124,33 @@ void filter_free(compiled_filter *f)
     memset(f, 0, sizeof *f);
 }
 
+bool filter_point_ok(const compiled_filter *f, float lat, float lon, float x, float y, float z)
+{
+    if (isnan(lat) || lat < f->lat_min || lat > f->lat_max || lon < f->lon_min ||
+        lon > f->lon_max)
+        return false;
+    float c2 = chord2(f->cx, f->cy, f->cz, x, y, z);
+    /* float rounding is about a metre: near the circle, decide with the exact distance */
+    if (fabsf(c2 - f->max_chord2) > f->max_chord2 * 1e-3f + 1e-9f)
+        return c2 < f->max_chord2;
+    return distance_km(f->lat, f->lon, lat, lon) <= f->radius_km;
+}
+
 static bool geo_ok(const compiled_filter *f, const doc_row *r)
 {
     if (f->commune_only)
         return f->commune_ok[r->commune];
-    if (isnan(r->lat) || r->lat < f->lat_min || r->lat > f->lat_max || r->lon < f->lon_min ||
-        r->lon > f->lon_max)
-        return false;
-    float c2 = chord2(f->cx, f->cy, f->cz, r->x, r->y, r->z);
-    /* float rounding is about a metre: near the circle, decide with the exact distance */
-    if (fabsf(c2 - f->max_chord2) > f->max_chord2 * 1e-3f + 1e-9f)
-        return c2 < f->max_chord2;
-    return distance_km(f->lat, f->lon, r->lat, r->lon) <= f->radius_km;
+    return filter_point_ok(f, r->lat, r->lon, r->x, r->y, r->z);
+}
+
+bool filter_date_ok(const compiled_filter *f, const doc_row *r)
+{
+    return !(f->active & 1u << DIM_DATE) || (r->date != 0 && r->date >= f->date_min);
 }
 
 bool filter_common_ok(const compiled_filter *f, const doc_row *r)
 {
-    if ((f->active & 1u << DIM_DATE) && (r->date == 0 || r->date < f->date_min))
-        return false;
-    return !(f->active & 1u << DIM_GEO) || geo_ok(f, r);
+    return filter_date_ok(f, r) && (!(f->active & 1u << DIM_GEO) || geo_ok(f, r));
 }
 
 int facet_counts_init(facet_counts *fc, const columns *c, ps_error *err)

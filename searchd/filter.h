@@ -36,6 +36,10 @@ void filter_free(compiled_filter *f);
 /* Whether a row passes the filters that apply to every facet (radius, date); rows that fail
  * them count nowhere. The facet filters are bit sets (valuesets.h). */
 bool filter_common_ok(const compiled_filter *f, const doc_row *row);
+/* Whether a row passes the date filter (true when there is none). */
+bool filter_date_ok(const compiled_filter *f, const doc_row *row);
+/* Whether a point (degrees, and on the unit sphere) is within the radius, commune_only aside. */
+bool filter_point_ok(const compiled_filter *f, float lat, float lon, float x, float y, float z);
 
 /* Counts, per facet dimension, by value id: dictionary ids (0: none); for type, famille,
  * contrat and experience their codes.h/schema.h index (0: none for the last two); for

@@ -131,7 +131,8 @@ static bool cell_inside(const compiled_filter *f, int32_t y, int32_t x)
 }
 
 /* Into out: the documents of the grid cells around the radius that pass it and the date. The
- * documents of a cell inside the radius need no test but the date's. */
+ * radius is tested once per point (columns.h), not at all for a cell wholly inside it; the
+ * date, when filtered, once per document. */
 static void cells_common_ok(uint64_t *out, uint32_t words, const columns *c,
                             const compiled_filter *f)
 {
@@ -141,18 +142,19 @@ static void cells_common_ok(uint64_t *out, uint32_t words, const columns *c,
     bool dated = f->active & 1u << DIM_DATE;
     for (int32_t y = y0; y <= y1; y++)
         for (int32_t x = x0; x <= x1; x++) {
-            const uint32_t *docids;
-            uint32_t n = columns_cell(c, y, x, &docids);
-            if (n == 0)
-                continue;
-            if (!dated && cell_inside(f, y, x)) {
-                for (uint32_t i = 0; i < n; i++)
-                    set_bit(out, docids[i]);
-                continue;
+            const point_run *runs;
+            uint32_t n = columns_cell_runs(c, y, x, &runs);
+            bool inside = n && cell_inside(f, y, x);
+            for (uint32_t r = 0; r < n; r++) {
+                const point_run *p = &runs[r];
+                if (!inside && !filter_point_ok(f, p->lat, p->lon, p->x, p->y, p->z))
+                    continue;
+                for (uint32_t i = p->start; i < runs[r + 1].start; i++) {
+                    uint32_t docid = c->by_cell[i];
+                    if (!dated || filter_date_ok(f, &c->rows[docid]))
+                        set_bit(out, docid);
+                }
             }
-            for (uint32_t i = 0; i < n; i++)
-                if (docids[i] < c->count && filter_common_ok(f, &c->rows[docids[i]]))
-                    set_bit(out, docids[i]);
         }
 }
 
