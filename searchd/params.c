@@ -362,5 +362,5 @@ int params_parse_suggest(const char *query_string, struct evkeyvalq *params, con
     if (v && strlen(v) > 100)
         return param_fail(perr, "q", "q is longer than 100 bytes");
     *q = v ? v : "";
-    return parse_uint("limit", value_of(params, "limit"), 1, 20, limit, perr);
+    return parse_uint("limit", value_of(params, "limit"), 1, REQ_MAX_SUGGEST, limit, perr);
 }

@@ -9,6 +9,7 @@
 enum {
     REQ_MAX_CODES = 50,    /* values of one list parameter */
     REQ_MAX_LIMIT = 100,   /* hits per page */
+    REQ_MAX_SUGGEST = 20,  /* métiers, and communes, per suggestion */
     REQ_MAX_WINDOW = 10000 /* offset + limit */
 };
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "french.h"
+#include "request.h"
 #include "strbuf.h"
 
 typedef struct entry {
@@ -19,12 +20,21 @@ typedef struct name_word {
     uint32_t commune; /* index into communes */
 } name_word;
 
+/* A postal code of a commune, for prefix lookups ("690" finds Lyon's). */
+typedef struct postcode {
+    char code[8];
+    uint32_t commune; /* index into communes */
+} postcode;
+
 struct suggester {
     const referentiel *ref;
     entry *metiers, *communes; /* communes by population, largest first */
     size_t n_metiers, n_communes;
     name_word *words;          /* every word of every commune name, sorted */
     size_t n_words;
+    postcode *postcodes;       /* every postal code of every commune (not arrondissements),
+                                * sorted by code then population */
+    size_t n_postcodes;
 };
 
 static bool is_word_byte(char c)
@@ -76,6 +86,50 @@ static int index_words(suggester *s)
     return 0;
 }
 
+static int by_postcode(const void *a, const void *b)
+{
+    const postcode *x = a, *y = b;
+    int c = strcmp(x->code, y->code);
+    return c ? c : (x->commune > y->commune) - (x->commune < y->commune);
+}
+
+/* Writes the postal codes of commune c, index i, into out ("69001,69002": two), unless out is
+ * NULL; returns how many. */
+static size_t index_postcodes_of(const commune *c, uint32_t i, postcode *out)
+{
+    size_t n = 0;
+    for (const char *cp = c->codes_postaux; *cp;) {
+        size_t len = strcspn(cp, ",");
+        if (len > 0 && len < sizeof out->code) {
+            if (out) {
+                memcpy(out[n].code, cp, len);
+                out[n].code[len] = '\0';
+                out[n].commune = i;
+            }
+            n++;
+        }
+        cp += len + (cp[len] == ',');
+    }
+    return n;
+}
+
+static int index_postcodes(suggester *s)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < s->n_communes; i++)
+        cap += index_postcodes_of(referentiel_commune_at(s->ref, s->communes[i].index),
+                                  (uint32_t)i, NULL);
+    if (!(s->postcodes = malloc((cap ? cap : 1) * sizeof *s->postcodes)))
+        return -1;
+    for (size_t i = 0; i < s->n_communes; i++) {
+        const commune *c = referentiel_commune_at(s->ref, s->communes[i].index);
+        if (!c->parent[0]) /* arrondissements are reached through their city */
+            s->n_postcodes += index_postcodes_of(c, (uint32_t)i, s->postcodes + s->n_postcodes);
+    }
+    qsort(s->postcodes, s->n_postcodes, sizeof *s->postcodes, by_postcode);
+    return 0;
+}
+
 static char *normalised_copy(const char *text)
 {
     strbuf b = STRBUF_INIT;
@@ -117,7 +171,7 @@ int suggester_new(const referentiel *ref, suggester **out, ps_error *err)
         return ps_fail(err, "out of memory");
     }
     qsort(s->communes, s->n_communes, sizeof *s->communes, by_population);
-    if (index_words(s) != 0) {
+    if (index_words(s) != 0 || index_postcodes(s) != 0) {
         suggester_free(s);
         return ps_fail(err, "out of memory");
     }
@@ -136,6 +190,7 @@ void suggester_free(suggester *s)
     free(s->metiers);
     free(s->communes);
     free(s->words);
+    free(s->postcodes);
     free(s);
 }
 
@@ -221,7 +276,8 @@ static json_t *communes_by_name(const suggester *s, const char *query, uint32_t 
         else
             hi = mid;
     }
-    uint32_t best[20]; /* the smallest indices seen (communes are by population), sorted */
+    uint32_t best[REQ_MAX_SUGGEST]; /* the smallest indices seen (communes are by
+                                       * population), sorted */
     size_t n = 0;
     for (size_t k = lo; k < s->n_words && strncmp(s->words[k].word, first, len) == 0; k++) {
         uint32_t i = s->words[k].commune;
@@ -236,18 +292,25 @@ static json_t *communes_by_name(const suggester *s, const char *query, uint32_t 
     return list;
 }
 
+/* Communes with a postal code starting with the typed digits, most populous first. */
 static json_t *communes_by_postcode(const suggester *s, const char *query, uint32_t limit)
 {
-    json_t *list = json_array();
-    size_t qlen = strlen(query);
-    for (size_t i = 0; i < s->n_communes && json_array_size(list) < limit; i++) {
-        const commune *c = referentiel_commune_at(s->ref, s->communes[i].index);
-        bool match = false;
-        for (const char *cp = c->codes_postaux; *cp && !match; cp += strcspn(cp, ",") + (cp[strcspn(cp, ",")] == ','))
-            match = strncmp(cp, query, qlen) == 0;
-        if (match && !c->parent[0])
-            json_array_append_new(list, commune_json(s, i));
+    size_t qlen = strlen(query), lo = 0, hi = s->n_postcodes;
+    while (lo < hi) { /* the first code >= the prefix */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(s->postcodes[mid].code, query) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    uint32_t best[REQ_MAX_SUGGEST];
+    size_t n = 0;
+    for (size_t k = lo; k < s->n_postcodes && strncmp(s->postcodes[k].code, query, qlen) == 0;
+         k++)
+        insert_smallest(best, &n, limit, s->postcodes[k].commune);
+    json_t *list = json_array();
+    for (size_t k = 0; k < n; k++)
+        json_array_append_new(list, commune_json(s, best[k]));
     return list;
 }
 

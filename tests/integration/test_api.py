@@ -355,6 +355,20 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(len(body["metiers"]), 2)
         self.assertEqual(self.server.get_json("/v1/suggest?limit=50")[0], 400)
 
+    def test_suggest_by_postal_code_prefix(self):
+        """Every commune (arrondissements aside) with a postal code starting with the digits,
+        most populous first: the same as a scan of the référentiel."""
+        communes = [r for r in read_tsv("communes.tsv") if not r[9]]
+        for prefix in ("7", "75", "750", "86", "8600", "1", "2", "99999"):
+            expected = sorted((c for c in communes
+                               if any(cp.startswith(prefix) for cp in c[2].split(","))),
+                              key=lambda c: -int(c[5]))
+            body = self.server.get_json("/v1/suggest?limit=20&q=" + prefix)[2]
+            self.assertEqual([c["code"] for c in body["communes"]], [c[0] for c in expected[:20]],
+                             prefix)
+        body = self.server.get_json("/v1/suggest?limit=1&q=7")[2]
+        self.assertEqual(len(body["communes"]), 1)
+
     def test_cors_and_preflight(self):
         status, headers, _ = self.server.request("GET", "/health")
         self.assertEqual(headers["Access-Control-Allow-Origin"], "https://prendresoin.example")
