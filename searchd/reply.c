@@ -14,6 +14,8 @@ static double round_to(double v, double unit) { return round(v / unit) * unit; }
  * schema.h for the layout: no JSON parsing here). */
 const hit_record *reply_stored_record(const reply_source *s, uint32_t docid, ps_error *err)
 {
+    if (!s->hits) /* a refresh ran out of memory for it (search.c) */
+        return ps_fail(err, "document %u: no hit cache", docid), NULL;
     const hit_record *cached = hit_cache_get(s->hits, docid);
     if (cached)
         return cached;
@@ -35,7 +37,7 @@ const hit_record *reply_stored_record(const reply_source *s, uint32_t docid, ps_
         description ? strnlen(description, len - json_len - 1) : 0);
     free(data);
     if (!h)
-        return ps_fail(err, "document %u: out of memory", docid), NULL;
+        return ps_fail(err, "document %u: out of memory or beyond the index", docid), NULL;
     return h;
 }
 

@@ -104,26 +104,25 @@ static int load_derived(searcher *s, ps_error *err)
     return 0;
 }
 
-/* The records of the revision now read: the ones other workers reading it have fetched. */
+/* The records of the revision now read: the ones other workers reading it have fetched. The
+ * key is the generation's path, the database's UUID and the revision; without it (the
+ * revision cannot be read), a cache of this searcher's own. */
 static int take_hit_cache(searcher *s, ps_error *err)
 {
     uint64_t revision = 0;
+    char uuid[64];
     xs_error xe;
-    if (xs_database_revision(s->db, &revision, &xe) != XS_OK)
-        return ps_fail(err, "index %s: %s", s->db_path, xe.message);
-    hit_cache *hits;
-    if (s->shelf) {
-        char key[PATH_MAX + 32];
-        snprintf(key, sizeof key, "%s@%" PRIu64, s->db_path, revision);
+    hit_cache *hits = NULL;
+    if (s->shelf && xs_database_revision(s->db, &revision, uuid, sizeof uuid, &xe) == XS_OK) {
+        char key[PATH_MAX + 96];
+        snprintf(key, sizeof key, "%s@%s@%" PRIu64, s->db_path, uuid, revision);
         hits = hit_cache_shelf_take(s->shelf, key, s->columns->count);
     } else {
         hits = hit_cache_new(s->columns->count);
     }
-    if (!hits)
-        return ps_fail(err, "out of memory");
-    hit_cache_unref(s->hits);
+    hit_cache_unref(s->hits); /* never a cache of another revision: its records may be stale */
     s->hits = hits;
-    return 0;
+    return hits ? 0 : ps_fail(err, "out of memory for the hit cache");
 }
 
 int searcher_open(const char *db_path, const fr_stopwords *sw, const referentiel *ref,
@@ -599,7 +598,7 @@ static void warm_records(searcher *s, unsigned lane, unsigned lanes,
                          const struct timespec *start, double budget_ms)
 {
     reply_source src = {s->db, s->hits, s->columns, s->ref, s->analyzer};
-    uint32_t count = s->columns->count;
+    uint32_t count = s->hits ? s->columns->count : 0;
     if (s->warm_records_done == 0)
         s->warm_record_start = (uint32_t)((uint64_t)count * lane / (lanes ? lanes : 1));
     while (s->warm_records_done < count) {
@@ -630,7 +629,7 @@ bool searcher_warm(searcher *s, unsigned lane, unsigned lanes, double budget_ms)
     }
     if (!text)
         warm_records(s, lane, lanes, &start, budget_ms);
-    return text != NULL || s->warm_records_done < s->columns->count;
+    return text != NULL || (s->hits && s->warm_records_done < s->columns->count);
 }
 
 /* The page of docids, best first, with their scores relative to the best match (or -1). */

@@ -522,10 +522,17 @@ xs_status xs_database_reopen(xs_database *db, bool *changed, xs_error *err)
     XS_CATCH(err)
 }
 
-xs_status xs_database_revision(xs_database *db, uint64_t *revision, xs_error *err)
+xs_status xs_database_revision(xs_database *db, uint64_t *revision, char *uuid, size_t cap,
+                               xs_error *err)
 {
     XS_TRY
     *revision = db->db.get_revision();
+    if (cap) {
+        std::string u = db->db.get_uuid();
+        size_t n = u.size() < cap - 1 ? u.size() : cap - 1;
+        memcpy(uuid, u.data(), n);
+        uuid[n] = '\0';
+    }
     return XS_OK;
     XS_CATCH(err)
 }

@@ -153,8 +153,10 @@ xs_status xs_database_get_metadata(xs_database *db, const char *key, char *out, 
                                    xs_error *err);
 /* Moves to the latest committed revision; *changed tells whether it moved. */
 xs_status xs_database_reopen(xs_database *db, bool *changed, xs_error *err);
-/* The committed revision being read: with the database's path, it names what is read. */
-xs_status xs_database_revision(xs_database *db, uint64_t *revision, xs_error *err);
+/* The committed revision being read, and the database's UUID (into uuid, cap bytes, "" when
+ * it has none): together they name what is read. */
+xs_status xs_database_revision(xs_database *db, uint64_t *revision, char *uuid, size_t cap,
+                               xs_error *err);
 /* Calls fn(ctx, docid, bytes, len) for every document with a value in slot, in docid order;
  * stops early when fn returns non-zero. */
 xs_status xs_database_each_value(xs_database *db, unsigned slot,

@@ -148,7 +148,12 @@ static void test_read_back(void)
     CHECK(seen[0] == 2 && seen[1] > 0);
     xs_mset_free(m);
 
-    /* A reader sees a later commit only after reopen. */
+    /* A reader sees a later commit only after reopen, under a new revision of the same
+     * database (the hit cache's key). */
+    uint64_t revision = 0, reopened_revision = 0;
+    char uuid[64] = "", reopened_uuid[64] = "";
+    CHECK_INT(xs_database_revision(db, &revision, uuid, sizeof uuid, &err), XS_OK);
+    CHECK(revision > 0 && strlen(uuid) == 36);
     xs_writer *w;
     xs_document *doc;
     CHECK_INT(xs_writer_open(dir, XS_OPEN, &w, &err), XS_OK);
@@ -160,6 +165,10 @@ static void test_read_back(void)
     bool changed = false;
     CHECK_INT(xs_database_reopen(db, &changed, &err), XS_OK);
     CHECK(changed);
+    CHECK_INT(xs_database_revision(db, &reopened_revision, reopened_uuid, sizeof reopened_uuid,
+                                   &err), XS_OK);
+    CHECK(reopened_revision > revision);
+    CHECK_STR(reopened_uuid, uuid);
     CHECK_INT(xs_enquire_run(e, q, 0, 10, 100, NULL, NULL, &m, &err), XS_OK);
     CHECK_INT(xs_mset_size(m), 1);
     xs_mset_free(m);
