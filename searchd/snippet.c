@@ -6,18 +6,39 @@
 
 #include "fold.h"
 
+/* Whether byte c is an ASCII letter or digit (fold_is_word_char for code points below 0x80):
+ * descriptions are mostly ASCII, and these bytes need no UTF-8 decoding. */
+static bool ascii_word_byte(unsigned char c)
+{
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* The length of the character at text[i] if it is part of a word, else 0 in *is_word; returns
+ * how many bytes to move on. */
+static size_t classify(const char *text, size_t len, size_t i, bool *is_word)
+{
+    unsigned char c = (unsigned char)text[i];
+    if (c < 0x80) {
+        *is_word = ascii_word_byte(c);
+        return 1;
+    }
+    uint32_t cp;
+    size_t n = utf8_decode(text + i, len - i, &cp);
+    *is_word = n && fold_is_word_char(cp);
+    return n ? n : 1;
+}
+
 /* The next word of text at or after *pos: its start and length; false at the end. */
 static bool next_word(const char *text, size_t len, size_t *pos, size_t *start, size_t *wlen)
 {
-    size_t i = *pos;
-    uint32_t cp;
-    size_t n;
-    while (i < len && !((n = utf8_decode(text + i, len - i, &cp)) && fold_is_word_char(cp)))
-        i += n ? n : 1;
+    size_t i = *pos, n;
+    bool is_word = false;
+    while (i < len && (n = classify(text, len, i, &is_word), !is_word))
+        i += n;
     if (i >= len)
         return false;
     *start = i;
-    while (i < len && (n = utf8_decode(text + i, len - i, &cp)) && fold_is_word_char(cp))
+    while (i < len && (n = classify(text, len, i, &is_word), is_word))
         i += n;
     *wlen = i - *start;
     *pos = i;
@@ -48,12 +69,21 @@ static void stem_set_init(stem_set *set, const char (*stems)[SNIPPET_MAX_STEM], 
     }
 }
 
+static bool starts_a_stem(const stem_set *set, unsigned char b)
+{
+    return set->first[b >> 3] >> (b & 7) & 1;
+}
+
 static bool matches(fr_analyzer *a, const char *word, size_t len, const stem_set *set)
 {
+    unsigned char c = (unsigned char)word[0];
+    if (c < 0x80 && !starts_a_stem(set, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c))
+        return false; /* an ASCII letter folds to itself in lower case */
+    /* the first PREFIX folded bytes come from at most 4 * PREFIX bytes of the word */
     char folded[PREFIX + 8];
-    fold_text(word, len, folded, sizeof folded);
+    fold_text(word, len < 4 * PREFIX ? len : 4 * PREFIX, folded, sizeof folded);
     unsigned char b = (unsigned char)folded[0];
-    if (!(set->first[b >> 3] >> (b & 7) & 1))
+    if (!starts_a_stem(set, b))
         return false;
     bool possible = false;
     for (unsigned i = 0; i < set->n && !possible; i++) {
