@@ -65,6 +65,7 @@ typedef struct worker {
     searcher *opened;           /* the opener's result, NULL on failure */
     char opened_target[PATH_MAX];
     ps_error open_err;
+    char last_refresh_error[256]; /* logged once, not at every refresh */
     metrics metrics;
 } worker;
 
@@ -395,6 +396,17 @@ static void on_warm(evutil_socket_t fd, short events, void *arg)
         event_add(w->warm, &NEXT_TURN);
 }
 
+/* Counts and logs (once while it repeats, from the first worker) why the index served could
+ * not be refreshed or replaced. */
+static void refresh_failed(worker *w, const char *why)
+{
+    if (strcmp(why, w->last_refresh_error) == 0)
+        return;
+    snprintf(w->last_refresh_error, sizeof w->last_refresh_error, "%s", why);
+    if (w->index == 0)
+        fprintf(stderr, "searchd: %s%s\n", w->searcher ? "keeping the index served: " : "", why);
+}
+
 /* The opener thread: opens and warms the generation at opened_target, then wakes the worker.
  * The searcher is this thread's alone until the worker has joined it. */
 static void *open_generation(void *arg)
@@ -429,11 +441,10 @@ static void on_handoff(evutil_socket_t fd, short events, void *arg)
     w->opening = false;
     if (!w->opened) {
         metrics_count_reload(&w->metrics, false);
-        if (w->index == 0)
-            fprintf(stderr, "searchd: %s%s\n", w->searcher ? "keeping the index served: " : "",
-                    w->open_err.message);
+        refresh_failed(w, w->open_err.message);
         return;
     }
+    w->last_refresh_error[0] = '\0';
     bool first = w->searcher == NULL;
     searcher_free(w->searcher);
     w->searcher = w->opened;
@@ -460,15 +471,19 @@ static void on_refresh(evutil_socket_t fd, short events, void *arg)
         return;
     char target[PATH_MAX];
     if (!realpath(srv->cfg.db_path, target)) {
-        if (w->searcher && w->index == 0)
-            fprintf(stderr, "searchd: keeping %s: %s: %s\n", w->db_target, srv->cfg.db_path,
-                    strerror(errno));
+        if (w->searcher) { /* none yet: 503 until the indexer publishes one */
+            char why[PATH_MAX + 64];
+            snprintf(why, sizeof why, "%s: %s", srv->cfg.db_path, strerror(errno));
+            refresh_failed(w, why);
+        }
         return;
     }
     if (w->searcher && strcmp(target, w->db_target) == 0) {
         ps_error err;
         if (searcher_refresh(w->searcher, &err) != 0)
-            fprintf(stderr, "searchd: %s\n", err.message);
+            refresh_failed(w, err.message);
+        else
+            w->last_refresh_error[0] = '\0';
         event_add(w->warm, &NEXT_TURN); /* a commit empties the caches */
         return;
     }
