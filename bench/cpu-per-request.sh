@@ -19,20 +19,11 @@ if [ $# -lt 3 ]; then
 fi
 build=$1 index=$2 paths=$3 requests=${4:-40000} warm=${5:-6}
 root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/bench/start-searchd.sh"
 log=$(mktemp) result=$(mktemp)
 trap 'rm -f "$log" "$result"' EXIT
 
-"$build/searchd/searchd" --db "$index" --port 0 --access-log none \
-    --referentiels "$root/data/referentiels" --stopwords "$root/stopwords/fr.txt" >"$log" 2>&1 &
-pid=$!
-port=
-for _ in $(seq 1 300); do
-    port=$(sed -n 's/^searchd: listening on .*:\([0-9]*\)$/\1/p' "$log")
-    [ -n "$port" ] && break
-    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
-    sleep 0.1
-done
-[ -n "$port" ] || { echo "cpu-per-request: searchd did not start" >&2; kill "$pid"; exit 1; }
+start_searchd "$build" "$index" "$log"
 sleep "$warm"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 before=$(cpu_ticks)

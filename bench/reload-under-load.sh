@@ -19,6 +19,7 @@ if [ $# -lt 3 ]; then
 fi
 build=$1 generation=$2 paths=$3 rate=${4:-1000}
 root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/bench/start-searchd.sh"
 scratch=$(mktemp -d) log=$(mktemp) result=$(mktemp)
 pid=
 cleanup() {
@@ -32,16 +33,7 @@ cp -al "$generation" "$scratch/generations/000001"
 cp -al "$generation" "$scratch/generations/000002"
 ln -s generations/000001 "$scratch/current"
 
-"$build/searchd/searchd" --db "$scratch/current" --port 0 --access-log none \
-    --referentiels "$root/data/referentiels" --stopwords "$root/stopwords/fr.txt" >"$log" 2>&1 &
-pid=$!
-port=
-for _ in $(seq 1 300); do
-    port=$(sed -n 's/^searchd: listening on .*:\([0-9]*\)$/\1/p' "$log")
-    [ -n "$port" ] && break
-    sleep 0.1
-done
-[ -n "$port" ] || { cat "$log" >&2; exit 1; }
+start_searchd "$build" "$scratch/current" "$log"
 switcher=
 if [ "${NO_SWITCH:-0}" != 1 ]; then
     (sleep 22 && ln -s generations/000002 "$scratch/current.new" &&

@@ -261,6 +261,15 @@ static void insert_smallest(uint32_t *best, size_t *n, size_t limit, uint32_t v)
     best[at] = v;
 }
 
+/* The communes best[0..n) (indices into communes) as a JSON list. */
+static json_t *communes_list(const suggester *s, const uint32_t *best, size_t n)
+{
+    json_t *list = json_array();
+    for (size_t k = 0; k < n; k++)
+        json_array_append_new(list, commune_json(s, best[k]));
+    return list;
+}
+
 /* Communes whose name has a word starting with each typed word, most populous first. */
 static json_t *communes_by_name(const suggester *s, const char *query, uint32_t limit)
 {
@@ -286,10 +295,7 @@ static json_t *communes_by_name(const suggester *s, const char *query, uint32_t 
             continue; /* arrondissements are reached through their city */
         insert_smallest(best, &n, limit, i);
     }
-    json_t *list = json_array();
-    for (size_t k = 0; k < n && k < limit; k++)
-        json_array_append_new(list, commune_json(s, best[k]));
-    return list;
+    return communes_list(s, best, n);
 }
 
 /* Communes with a postal code starting with the typed digits, most populous first. */
@@ -308,10 +314,7 @@ static json_t *communes_by_postcode(const suggester *s, const char *query, uint3
     for (size_t k = lo; k < s->n_postcodes && strncmp(s->postcodes[k].code, query, qlen) == 0;
          k++)
         insert_smallest(best, &n, limit, s->postcodes[k].commune);
-    json_t *list = json_array();
-    for (size_t k = 0; k < n; k++)
-        json_array_append_new(list, commune_json(s, best[k]));
-    return list;
+    return communes_list(s, best, n);
 }
 
 static json_t *communes_json(const suggester *s, const char *query, uint32_t limit)
