@@ -604,7 +604,7 @@ static void warm_records(searcher *s, unsigned lane, unsigned lanes,
     while (s->warm_records_done < count) {
         uint32_t docid = (s->warm_record_start + s->warm_records_done++) % count;
         ps_error ignored; /* a record that cannot be read is fetched again when shown */
-        if (s->columns->rows[docid].present && !hit_cache_get(s->hits, docid))
+        if (s->columns->rows[docid].present) /* a record already there is left as it is */
             reply_stored_record(&src, docid, &ignored);
         if (s->warm_records_done % 64 == 0 && ms_since(start) >= budget_ms)
             return;

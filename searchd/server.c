@@ -415,17 +415,8 @@ static void *open_generation(void *arg)
     server *srv = w->srv;
     searcher *fresh = NULL;
     if (searcher_open(w->opened_target, srv->stopwords, srv->ref, srv->hits, &fresh,
-                      &w->open_err) == 0) {
-        struct timespec start, now;
-        clock_gettime(CLOCK_MONOTONIC, &start);
-        double elapsed = 0;
-        while (elapsed < WARM_BEFORE_SERVING_MS &&
-               searcher_warm(fresh, w->index, srv->n_workers, WARM_BEFORE_SERVING_MS - elapsed)) {
-            clock_gettime(CLOCK_MONOTONIC, &now);
-            elapsed = (double)(now.tv_sec - start.tv_sec) * 1e3 +
-                      (double)(now.tv_nsec - start.tv_nsec) / 1e6;
-        }
-    }
+                      &w->open_err) == 0)
+        searcher_warm(fresh, w->index, srv->n_workers, WARM_BEFORE_SERVING_MS);
     w->opened = fresh;
     event_active(w->handoff, EV_READ, 0);
     return NULL;
@@ -488,7 +479,6 @@ static void on_refresh(evutil_socket_t fd, short events, void *arg)
         return;
     }
     snprintf(w->opened_target, sizeof w->opened_target, "%s", target);
-    w->opened = NULL;
     if (pthread_create(&w->opener, NULL, open_generation, w) != 0) {
         fprintf(stderr, "searchd: cannot start a thread to open %s\n", target);
         return;
