@@ -17,7 +17,7 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 GENERATOR = os.path.join(ROOT, "data", "generator")
 sys.path.insert(0, GENERATOR)
 
-from offres import FAMILLE_TOTALS  # noqa: E402
+from offres import FAMILLE_TOTALS, contract, for_employer, situate  # noqa: E402
 from refs import Refs, main_famille, read_tsv  # noqa: E402
 
 NOW = datetime(2026, 11, 20, 6, 0, 0, tzinfo=timezone.utc)
@@ -156,6 +156,29 @@ class GeneratorTest(unittest.TestCase):
                     shared.update((k, other))
         sample = min(2000, len(self.offers))
         self.assertLess(len(shared) / sample, 0.05, "offers sharing a 200-character run")
+
+    def test_lines_fit_the_employer(self):
+        theatre = "Vous préparez la salle d'intervention au bloc opératoire."
+        residents = "Vous accueillez les nouveaux résidents et leurs familles."
+        plain = "Vous participez aux transmissions."
+        self.assertEqual(for_employer([theatre, residents, plain], "ehpad"), [residents, plain])
+        self.assertEqual(for_employer([theatre, residents, plain], "ch"), [theatre, plain])
+        self.assertEqual(for_employer([theatre, residents], "agence-interim"), [theatre, residents])
+        self.assertEqual(for_employer(["Soins aux patients."], "eaje"), ["Soins aux patients."],
+                         "all lines when none fits")
+        wish = "Une expérience en EHPAD est appréciée."
+        self.assertEqual(for_employer([wish, "Permis B pour le SSIAD."], "ch", "profil"), [wish])
+
+    def test_context_phrases_once_per_ad_and_places_contracted(self):
+        import random
+        rng = random.Random(1)
+        context = [", au sein du pavillon Bleu", ", sur le site d'Annecy"]
+        lines = [situate(rng, "Vous faites ceci.", context, 1.0) for _ in range(4)]
+        self.assertEqual(sorted(l for l in lines if l != "Vous faites ceci."),
+                         sorted("Vous faites ceci" + c + "." for c in
+                                [", au sein du pavillon Bleu", ", sur le site d'Annecy"]))
+        self.assertEqual(contract("de Irigny, à Le Mans, de Les Sables"),
+                         "d'Irigny, au Mans, des Sables")
 
     def test_trainings_have_lheo_names(self):
         romes = {m.rome for m in self.refs.metiers}
