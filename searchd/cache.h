@@ -1,6 +1,6 @@
-/* cache: what a searcher remembers about its generation between requests (text match lists,
- * facet counts of browsing filters), by string key, least recently used first out beyond a
- * memory budget. One per searcher, hence per thread; cleared when the index changes. */
+/* cache: what a searcher remembers about its generation between requests (match lists of
+ * words and texts, replies), by string key, least recently used first out beyond a memory
+ * budget. Each searcher, hence each thread, has its own; cleared when the index changes. */
 #ifndef PS_CACHE_H
 #define PS_CACHE_H
 

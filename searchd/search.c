@@ -20,8 +20,16 @@
 #include "valuesets.h"
 #include "xapian/xs.h"
 
-/* Memory for remembered text matches, per searcher (so per thread). */
-enum { CACHE_BUDGET = 128 << 20 };
+/* Memory for what a searcher (so a thread) remembers, in three caches so that what is cheap
+ * to lose never pushes out what is dear to recompute: nearly every request of a realistic
+ * mix is new, and one cache of everything lost its words' lists (a Xapian match of 1-20 ms
+ * each) to the stream of replies and texts seen once (a third of searchd's CPU went to
+ * matching words again). Words are a few thousand lists that every text reuses. */
+enum {
+    WORDS_BUDGET = 96 << 20,  /* the leaves' match lists (textplan.h), and words seen once */
+    TEXTS_BUDGET = 48 << 20,  /* whole texts' match lists, with their unfiltered counts */
+    REPLIES_BUDGET = 16 << 20 /* finished replies: the most asked-for queries */
+};
 
 struct searcher {
     xs_database *db;
@@ -30,7 +38,9 @@ struct searcher {
     xs_enquire *enquire;
     columns *columns;
     acronyms *acronyms;
-    lru_cache *cache;   /* text matches and browsing counts of this generation and revision */
+    lru_cache *words;   /* of this generation and revision (see WORDS_BUDGET) */
+    lru_cache *texts;
+    lru_cache *replies;
     hit_cache *hits;    /* stored records shown, shared through the shelf */
     hit_cache_shelf *shelf; /* NULL: the searcher keeps its records to itself */
     char *db_path;
@@ -98,7 +108,9 @@ static int load_derived(searcher *s, ps_error *err)
     s->everything = everything;
     s->sets = sets;
     s->scratch = scratch;
-    lru_clear(s->cache);
+    lru_clear(s->words);
+    lru_clear(s->texts);
+    lru_clear(s->replies);
     s->warm_next = 0;
     s->warm_records_done = 0;
     return 0;
@@ -136,7 +148,8 @@ int searcher_open(const char *db_path, const fr_stopwords *sw, const referentiel
     s->shelf = shelf;
     xs_error xe;
     int rc = 0;
-    if (!(s->cache = lru_new(CACHE_BUDGET)) || !(s->db_path = strdup(db_path)))
+    if (!(s->words = lru_new(WORDS_BUDGET)) || !(s->texts = lru_new(TEXTS_BUDGET)) ||
+        !(s->replies = lru_new(REPLIES_BUDGET)) || !(s->db_path = strdup(db_path)))
         rc = ps_fail(err, "out of memory");
     if (rc == 0 && xs_database_open(db_path, &s->db, &xe) != XS_OK)
         rc = ps_fail(err, "cannot open index %s: %s", db_path, xe.message);
@@ -166,7 +179,9 @@ void searcher_free(searcher *s)
         return;
     columns_free(s->columns);
     acronyms_free(s->acronyms);
-    lru_free(s->cache);
+    lru_free(s->words);
+    lru_free(s->texts);
+    lru_free(s->replies);
     hit_cache_unref(s->hits);
     free(s->db_path);
     facet_counts_free(&s->everything);
@@ -414,7 +429,7 @@ static const match_list *leaf_list(void *ctx, const plan *leaf, ps_error *err)
         strbuf_free(&key);
         return ps_fail(err, "out of memory"), NULL;
     }
-    const match_list *l = lru_get(src->s->cache, key.data);
+    const match_list *l = lru_get(src->s->words, key.data);
     for (size_t i = 0; !l && i < src->n; i++)
         if (strcmp(src->keys[i].data, key.data) == 0)
             l = src->lists[i];
@@ -438,7 +453,7 @@ static const match_list *leaf_list(void *ctx, const plan *leaf, ps_error *err)
 static void keep_leaves(leaf_source *src)
 {
     for (size_t i = 0; i < src->n; i++) {
-        if (!lru_put(src->s->cache, src->keys[i].data, src->lists[i],
+        if (!lru_put(src->s->words, src->keys[i].data, src->lists[i],
                      match_list_bytes(src->lists[i]), free_match_list))
             free_match_list(src->lists[i]);
         strbuf_free(&src->keys[i]);
@@ -467,12 +482,12 @@ static void check_leaf(void *ctx, const plan *leaf)
     } else if (plan_kind_of(leaf) == PLAN_TERM &&
                xs_database_termfreq(lc->s->db, plan_term_of(leaf)) <= CHEAP_LEAF_DOCUMENTS) {
         /* merged as soon as needed */
-    } else if (!lru_get(lc->s->cache, key.data)) {
+    } else if (!lru_get(lc->s->words, key.data)) {
         key.data[0] = 's'; /* "s:": seen once */
-        if (!lru_get(lc->s->cache, key.data)) {
+        if (!lru_get(lc->s->words, key.data)) {
             lc->all_ready = false;
             char *marker = malloc(1);
-            if (marker && !lru_put(lc->s->cache, key.data, marker, key.len + 64, free))
+            if (marker && !lru_put(lc->s->words, key.data, marker, key.len + 64, free))
                 free(marker);
         }
     }
@@ -497,21 +512,23 @@ static int whole_plan_matches(searcher *s, const plan *p, match_list *l, ps_erro
 static match_list *text_matches(searcher *s, const text_query *tq, match_list **own,
                                 ps_error *err)
 {
+    plan_kind kind = plan_kind_of(tq->plan);
+    bool leaf = kind == PLAN_TERM || kind == PLAN_QUERY || kind == PLAN_ALL;
+    lru_cache *cache = leaf ? s->words : s->texts; /* a one-word text is that word's list */
     strbuf key = STRBUF_INIT;
     bool keyed = plan_key(tq->plan, &key);
-    match_list *cached = keyed ? lru_get(s->cache, key.data) : NULL;
+    match_list *cached = keyed ? lru_get(cache, key.data) : NULL;
     if (cached) {
         strbuf_free(&key);
         return cached;
     }
     leaf_source src = {.s = s};
     match_list *l = calloc(1, sizeof *l);
-    plan_kind kind = plan_kind_of(tq->plan);
     int rc;
     if (!l) {
         rc = ps_fail(err, "out of memory");
-    } else if (kind == PLAN_TERM || kind == PLAN_QUERY || kind == PLAN_ALL) {
-        rc = leaf_matches(s, tq->plan, l, err); /* itself a leaf */
+    } else if (leaf) {
+        rc = leaf_matches(s, tq->plan, l, err);
     } else {
         leaf_check lc = {s, true};
         plan_each_leaf(tq->plan, check_leaf, &lc);
@@ -527,7 +544,7 @@ static match_list *text_matches(searcher *s, const text_query *tq, match_list **
         strbuf_free(&key);
         return NULL;
     }
-    bool kept = keyed && lru_put(s->cache, key.data, l, match_list_bytes(l), free_match_list);
+    bool kept = keyed && lru_put(cache, key.data, l, match_list_bytes(l), free_match_list);
     strbuf_free(&key);
     if (!kept)
         *own = l;
@@ -567,9 +584,9 @@ static void warm_leaf(void *ctx, const plan *leaf)
     strbuf key = STRBUF_INIT;
     ps_error ignored;
     match_list *l;
-    if (plan_key(leaf, &key) && !lru_get(s->cache, key.data) &&
+    if (plan_key(leaf, &key) && !lru_get(s->words, key.data) &&
         (l = sealed_leaf(s, leaf, &ignored)) &&
-        !lru_put(s->cache, key.data, l, match_list_bytes(l), free_match_list))
+        !lru_put(s->words, key.data, l, match_list_bytes(l), free_match_list))
         free_match_list(l);
     strbuf_free(&key);
 }
@@ -772,7 +789,7 @@ static void remember_reply(searcher *s, const char *key, const strbuf *body)
         return; /* only a cache */
     r->len = body->len;
     memcpy(r->text, body->data, body->len);
-    if (!lru_put(s->cache, key, r, sizeof *r + body->len + strlen(key), free))
+    if (!lru_put(s->replies, key, r, sizeof *r + body->len + strlen(key), free))
         free(r);
 }
 
@@ -809,7 +826,7 @@ search_status searcher_run(searcher *s, const search_request *req, const char *q
     clock_gettime(CLOCK_MONOTONIC, &start);
     char key[4200];
     bool keyed = query_string && reply_key(req, query_string, now, key, sizeof key);
-    const cached_reply *known = keyed ? lru_get(s->cache, key) : NULL;
+    const cached_reply *known = keyed ? lru_get(s->replies, key) : NULL;
     int rc;
     *from_cache = known != NULL;
     if (known) {
