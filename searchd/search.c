@@ -41,6 +41,7 @@ struct searcher {
     lru_cache *words;   /* of this generation and revision (see WORDS_BUDGET) */
     lru_cache *texts;
     lru_cache *replies;
+    term_freqs *freqs;  /* of this generation and revision */
     hit_cache *hits;    /* stored records shown, shared through the shelf */
     hit_cache_shelf *shelf; /* NULL: the searcher keeps its records to itself */
     char *db_path;
@@ -111,6 +112,7 @@ static int load_derived(searcher *s, ps_error *err)
     lru_clear(s->words);
     lru_clear(s->texts);
     lru_clear(s->replies);
+    term_freqs_clear(s->freqs);
     s->warm_next = 0;
     s->warm_records_done = 0;
     return 0;
@@ -149,7 +151,8 @@ int searcher_open(const char *db_path, const fr_stopwords *sw, const referentiel
     xs_error xe;
     int rc = 0;
     if (!(s->words = lru_new(WORDS_BUDGET)) || !(s->texts = lru_new(TEXTS_BUDGET)) ||
-        !(s->replies = lru_new(REPLIES_BUDGET)) || !(s->db_path = strdup(db_path)))
+        !(s->replies = lru_new(REPLIES_BUDGET)) || !(s->freqs = term_freqs_new()) ||
+        !(s->db_path = strdup(db_path)))
         rc = ps_fail(err, "out of memory");
     if (rc == 0 && xs_database_open(db_path, &s->db, &xe) != XS_OK)
         rc = ps_fail(err, "cannot open index %s: %s", db_path, xe.message);
@@ -182,6 +185,7 @@ void searcher_free(searcher *s)
     lru_free(s->words);
     lru_free(s->texts);
     lru_free(s->replies);
+    term_freqs_free(s->freqs);
     hit_cache_unref(s->hits);
     free(s->db_path);
     facet_counts_free(&s->everything);
@@ -479,10 +483,13 @@ static void check_leaf(void *ctx, const plan *leaf)
     strbuf key = STRBUF_INIT;
     if (!plan_key(leaf, &key)) {
         lc->all_ready = false;
+    } else if (lru_get(lc->s->words, key.data)) {
+        /* matched already */
     } else if (plan_kind_of(leaf) == PLAN_TERM &&
-               xs_database_termfreq(lc->s->db, plan_term_of(leaf)) <= CHEAP_LEAF_DOCUMENTS) {
+               term_freqs_get(lc->s->freqs, lc->s->db, plan_term_of(leaf)) <=
+                   CHEAP_LEAF_DOCUMENTS) {
         /* merged as soon as needed */
-    } else if (!lru_get(lc->s->words, key.data)) {
+    } else {
         key.data[0] = 's'; /* "s:": seen once */
         if (!lru_get(lc->s->words, key.data)) {
             lc->all_ready = false;
@@ -632,7 +639,7 @@ bool searcher_warm(searcher *s, unsigned lane, unsigned lanes, double budget_ms)
 {
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
-    text_context ctx = {s->db, s->analyzer, s->qp, s->acronyms, s->stopwords};
+    text_context ctx = {s->db, s->freqs, s->analyzer, s->qp, s->acronyms, s->stopwords};
     const char *text;
     while ((text = warm_text(s, s->warm_next)) && ms_since(&start) < budget_ms) {
         s->warm_next++;
@@ -719,7 +726,7 @@ static search_status attempt(searcher *s, const search_request *req, int64_t now
         return SEARCH_FAILED;
     r->started = true;
     if (req->q[0]) {
-        text_context ctx = {s->db, s->analyzer, s->qp, s->acronyms, s->stopwords};
+        text_context ctx = {s->db, s->freqs, s->analyzer, s->qp, s->acronyms, s->stopwords};
         if (text_query_build(&ctx, req->q, match, corrected, &r->tq, err) != 0)
             return SEARCH_FAILED;
     }

@@ -218,7 +218,7 @@ static bool correction(const text_context *ctx, const char *w, size_t len, char 
     if (len >= sizeof word)
         return false;
     fr_stem(ctx->analyzer, w, len, stem, sizeof stem);
-    if (xs_database_termfreq(ctx->db, stem) > 0)
+    if (term_freqs_get(ctx->freqs, ctx->db, stem) > 0)
         return false;
     memcpy(word, w, len);
     word[len] = '\0';

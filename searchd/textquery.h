@@ -11,6 +11,7 @@
 #include "french.h"
 #include "snippet.h"
 #include "strbuf.h"
+#include "termfreq.h"
 #include "textplan.h"
 #include "xapian/xs.h"
 
@@ -24,6 +25,7 @@ const char *acronyms_key(const acronyms *a, size_t i);
 
 typedef struct text_context {
     xs_database *db;
+    term_freqs *freqs; /* db's term frequencies, remembered; NULL: asked of db each time */
     fr_analyzer *analyzer;
     xs_qparser *qp;
     const acronyms *acronyms;
