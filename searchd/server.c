@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <event2/buffer.h>
+#include <event2/bufferevent.h>
 #include <event2/event.h>
 #include <event2/http.h>
 #include <event2/keyvalq_struct.h>
@@ -27,7 +28,8 @@
 #include "search.h"
 #include "suggest.h"
 
-enum { MAX_HEADERS_SIZE = 8192, MAX_BODY_SIZE = 4096 };
+enum { MAX_HEADERS_SIZE = 8192, MAX_BODY_SIZE = 4096, MAX_SINGLE_WRITE = 1 << 20 };
+enum { TYPICAL_REPLY_SIZE = 32 << 10 }; /* a page of 20 hits with facets is 15-25 KB */
 
 /* How often searchd looks for a new generation or new commits, and flushes its access log. */
 static const struct timeval REFRESH_INTERVAL = {0, 500000};
@@ -115,6 +117,28 @@ static void send_text(const server *srv, struct evhttp_request *req, int code, c
     evhttp_send_reply(req, code, reason_phrase(code), out);
 }
 
+static void free_sent(const void *data, size_t len, void *arg)
+{
+    (void)len, (void)arg;
+    free((void *)data);
+}
+
+/* Sends body's bytes as the reply without copying them: the output buffer takes the memory
+ * and frees it once sent; body is left empty. */
+static void send_strbuf(const server *srv, struct evhttp_request *req, int code,
+                        const char *type, strbuf *body)
+{
+    struct evkeyvalq *headers = evhttp_request_get_output_headers(req);
+    evhttp_add_header(headers, "Content-Type", type);
+    add_cors(srv, req);
+    struct evbuffer *out = evhttp_request_get_output_buffer(req);
+    if (evbuffer_add_reference(out, body->data, body->len, free_sent, NULL) == 0)
+        *body = (strbuf)STRBUF_INIT;
+    else
+        evbuffer_add(out, body->data, body->len);
+    evhttp_send_reply(req, code, reason_phrase(code), out);
+}
+
 /* Sends body (stolen) as the reply. */
 static void reply_json(const server *srv, struct evhttp_request *req, int code, json_t *body)
 {
@@ -173,6 +197,7 @@ static int handle_search(worker *w, struct evhttp_request *req, const char *quer
         strbuf body = STRBUF_INIT;
         ps_error err;
         bool from_cache = false;
+        strbuf_reserve(&body, TYPICAL_REPLY_SIZE); /* else a dozen reallocs; only a hint */
         if (searcher_run(w->searcher, &sreq, query, reference_time(srv), &body, &from_cache,
                          &err) != SEARCH_OK) {
             fprintf(stderr, "searchd: search failed: %s\n", err.message);
@@ -180,7 +205,7 @@ static int handle_search(worker *w, struct evhttp_request *req, const char *quer
             reply_error(srv, req, code, "internal", NULL, "the search failed; see the server log");
         } else {
             metrics_count_reply(&w->metrics, from_cache);
-            send_text(srv, req, code, "application/json; charset=utf-8", body.data, body.len);
+            send_strbuf(srv, req, code, "application/json; charset=utf-8", &body);
         }
         strbuf_free(&body);
     }
@@ -488,6 +513,32 @@ static void on_refresh(evutil_socket_t fd, short events, void *arg)
 
 /* ---- Workers ---------------------------------------------------------------------------- */
 
+/* An event loop whose epoll changes wait for the next poll: evhttp turns a connection's read
+ * and write events off and on again around every request, which otherwise costs four
+ * epoll_ctl system calls a request. */
+static struct event_base *new_event_base(void)
+{
+    struct event_config *cfg = event_config_new();
+    if (!cfg)
+        return NULL;
+    event_config_set_flag(cfg, EVENT_BASE_FLAG_EPOLL_USE_CHANGELIST);
+    struct event_base *base = event_base_new_with_config(cfg);
+    event_config_free(cfg);
+    return base;
+}
+
+/* A connection's buffered socket, allowed to write a whole reply at once: libevent's default
+ * of 16 KB a write cut the typical search reply (17 KB with 20 hits) in two system calls and
+ * two turns of the loop. */
+static struct bufferevent *new_connection_buffer(struct event_base *base, void *arg)
+{
+    (void)arg;
+    struct bufferevent *bev = bufferevent_socket_new(base, -1, BEV_OPT_CLOSE_ON_FREE);
+    if (bev)
+        bufferevent_set_max_single_write(bev, MAX_SINGLE_WRITE);
+    return bev;
+}
+
 static int worker_setup(worker *w, ps_error *err)
 {
     server *srv = w->srv;
@@ -501,7 +552,7 @@ static int worker_setup(worker *w, ps_error *err)
     /* three priorities: events get the middle one by default, and warming the lowest, so
      * that it runs only when no request is waiting (a fresh server under load otherwise
      * queues requests behind warming for seconds) */
-    if (!(w->base = event_base_new()) || event_base_priority_init(w->base, 3) != 0 ||
+    if (!(w->base = new_event_base()) || event_base_priority_init(w->base, 3) != 0 ||
         !(w->http = evhttp_new(w->base)))
         return ps_fail(err, "cannot create an event loop");
     evhttp_set_default_content_type(w->http, "application/json; charset=utf-8");
@@ -512,6 +563,7 @@ static int worker_setup(worker *w, ps_error *err)
                                             EVHTTP_REQ_PUT | EVHTTP_REQ_DELETE |
                                             EVHTTP_REQ_OPTIONS | EVHTTP_REQ_PATCH);
     evhttp_set_gencb(w->http, on_request, w);
+    evhttp_set_bevcb(w->http, new_connection_buffer, NULL);
     if (evhttp_accept_socket(w->http, w->listener) != 0)
         return ps_fail(err, "cannot accept on the listening socket");
     w->http_owns_listener = true;
