@@ -1,5 +1,6 @@
 /* searchd: the search HTTP server. Reads its configuration from flags and environment
  * variables (flags win), opens the référentiels and the index, and serves. */
+#include <malloc.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,8 +142,19 @@ static int parse_options(int argc, char **argv, server_config *cfg)
     return 0;
 }
 
+/* Requests allocate and free match lists and replies of tens to hundreds of KB all the time;
+ * with glibc's defaults a thread's heap gives its top back to the system and takes it again,
+ * and large blocks are fresh mappings: page faults and mprotect calls on every request. Kept
+ * memory stays bounded by what the caches and one request hold. */
+static void keep_freed_memory(void)
+{
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+}
+
 int main(int argc, char **argv)
 {
+    keep_freed_memory();
     server_config cfg;
     int parsed = parse_options(argc, argv, &cfg);
     if (parsed != 0) {
