@@ -183,11 +183,20 @@ static void put(match_list *out, uint32_t docid, float weight)
         out->max_weight = weight;
 }
 
-/* AND: documents in both, their weights added. a is the shorter. */
+/* AND: documents in both, their weights added. a is the shorter. A long b (a leaf's list)
+ * has a membership index, and a test per document of a costs less than seeking through b. */
 static int intersect(const match_list *a, const match_list *b, match_list *out)
 {
     if (match_list_reserve(out, a->count) != 0)
         return -1;
+    if (b->bits) {
+        for (uint32_t i = 0; i < a->count; i++) {
+            float weight;
+            if (match_list_find(b, a->docids[i], &weight))
+                put(out, a->docids[i], a->weights[i] + weight);
+        }
+        return 0;
+    }
     for (uint32_t i = 0, j = 0; i < a->count && j < b->count; i++) {
         j = seek(b, j, a->docids[i]);
         if (j < b->count && b->docids[j] == a->docids[i])
@@ -223,6 +232,14 @@ static int subtract(const match_list *a, const match_list *b, match_list *out)
 {
     if (match_list_reserve(out, a->count) != 0)
         return -1;
+    if (b->bits) {
+        for (uint32_t i = 0; i < a->count; i++) {
+            float unused;
+            if (!match_list_find(b, a->docids[i], &unused))
+                put(out, a->docids[i], a->weights[i]);
+        }
+        return 0;
+    }
     for (uint32_t i = 0, j = 0; i < a->count; i++) {
         j = seek(b, j, a->docids[i]);
         if (j == b->count || b->docids[j] != a->docids[i])

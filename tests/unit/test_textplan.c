@@ -14,7 +14,9 @@ static xs_enquire *enquire;
 
 static const char *const vocabulary[] = {"aide", "soignant", "nuit", "ehpad", "infirmier",
                                          "domicile", "enfant", "soins", "cdi", "equipe"};
-enum { WORDS = sizeof vocabulary / sizeof vocabulary[0], DOCUMENTS = 400 };
+/* enough documents that the commonest words reach MATCH_LIST_INDEXED_MIN: merges meet both
+ * short lists and lists with a membership index */
+enum { WORDS = sizeof vocabulary / sizeof vocabulary[0], DOCUMENTS = 6000 };
 
 /* Documents of 3 to 40 words drawn unevenly from the vocabulary, so that term frequencies,
  * wdfs and lengths all vary. */
@@ -70,6 +72,8 @@ typedef struct leaves {
     int n;
 } leaves;
 
+static int indexed_leaves, short_leaves; /* leaves met with and without a membership index */
+
 static const match_list *leaf(void *ctx, const plan *p, ps_error *err)
 {
     (void)err;
@@ -86,6 +90,10 @@ static const match_list *leaf(void *ctx, const plan *p, ps_error *err)
         CHECK_INT(xs_query_match_all(&q, &xe), XS_OK);
     xapian_all(q, out);
     xs_query_free(q);
+    if (out->bits)
+        indexed_leaves++;
+    else
+        short_leaves++;
     return out;
 }
 
@@ -198,6 +206,7 @@ int main(void)
     CHECK_INT(xs_database_open(dir, &db, &err), XS_OK);
     CHECK_INT(xs_enquire_new(db, &enquire, &err), XS_OK);
     test_shapes();
+    CHECK(indexed_leaves > 0 && short_leaves > 0);
     test_descriptions();
     xs_enquire_free(enquire);
     xs_database_free(db);
