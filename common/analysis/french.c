@@ -1,6 +1,7 @@
 #include "french.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,7 +191,19 @@ int fr_normalize(const char *text, size_t len, strbuf *out)
 
 /* ---- Stemming -------------------------------------------------------------------------- */
 
+/* fr_stem's answers by word as given (before folding): documents, queries and snippets stem
+ * the same few thousand words over and over, and each Snowball call through Xapian costs
+ * std::string copies and a virtual call. Direct-mapped; longer words are not remembered. */
+enum { STEM_MEMO_SLOTS = 4096, STEM_MEMO_WORD = 30 };
+
+typedef struct stem_memo_slot {
+    uint8_t word_len; /* 0: empty */
+    char word[STEM_MEMO_WORD];
+    char stem[STEM_MEMO_WORD + 1];
+} stem_memo_slot;
+
 struct fr_analyzer {
+    stem_memo_slot *memo; /* STEM_MEMO_SLOTS of them */
     xs_stemmer *snowball; /* Xapian's Snowball French, fed folded words */
     xs_stemmer *stemmer;  /* fr_stem, as a Xapian stemmer */
     xs_stopper *stopper;
@@ -263,7 +276,7 @@ static void keep_short_word(const fr_analyzer *a, char *w, size_t n, char *out, 
     snprintf(out, cap, "%.*s", (int)n, w);
 }
 
-void fr_stem(fr_analyzer *a, const char *word, size_t len, char *out, size_t cap)
+static void stem_word(fr_analyzer *a, const char *word, size_t len, char *out, size_t cap)
 {
     char w[FR_MAX_WORD];
     size_t n = fold_text(word, len, w, sizeof w);
@@ -286,6 +299,42 @@ void fr_stem(fr_analyzer *a, const char *word, size_t len, char *out, size_t cap
         keep_short_word(a, w, n, out, cap);
 }
 
+static void copy_stem(const char *stem, size_t len, char *out, size_t cap)
+{
+    if (cap == 0)
+        return;
+    if (len >= cap)
+        len = cap - 1;
+    memcpy(out, stem, len);
+    out[len] = '\0';
+}
+
+static stem_memo_slot *memo_slot(const fr_analyzer *a, const char *word, size_t len)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)word[i]) * 16777619u;
+    return &a->memo[h % STEM_MEMO_SLOTS];
+}
+
+void fr_stem(fr_analyzer *a, const char *word, size_t len, char *out, size_t cap)
+{
+    stem_memo_slot *slot = len && len <= STEM_MEMO_WORD ? memo_slot(a, word, len) : NULL;
+    if (slot && slot->word_len == len && memcmp(slot->word, word, len) == 0) {
+        copy_stem(slot->stem, strlen(slot->stem), out, cap);
+        return;
+    }
+    char stem[FR_MAX_WORD];
+    stem_word(a, word, len, stem, sizeof stem);
+    size_t stem_len = strlen(stem);
+    if (slot && stem_len <= STEM_MEMO_WORD) {
+        slot->word_len = (uint8_t)len;
+        memcpy(slot->word, word, len);
+        memcpy(slot->stem, stem, stem_len + 1);
+    }
+    copy_stem(stem, stem_len, out, cap);
+}
+
 static size_t stem_callback(void *ctx, const char *word, size_t len, char *out, size_t cap)
 {
     fr_stem(ctx, word, len, out, cap);
@@ -306,6 +355,10 @@ static int stopwords_copy(fr_stopwords *to, const fr_stopwords *from)
 int fr_analyzer_new(const fr_stopwords *sw, fr_analyzer **out, ps_error *err)
 {
     fr_analyzer *a = calloc(1, sizeof *a);
+    if (a && !(a->memo = calloc(STEM_MEMO_SLOTS, sizeof *a->memo))) {
+        free(a);
+        a = NULL;
+    }
     if (!a)
         return ps_fail(err, "out of memory");
     xs_error xe;
@@ -340,6 +393,7 @@ void fr_analyzer_free(fr_analyzer *a)
     for (size_t i = 0; i < a->stopwords.count; i++)
         free(a->stopwords.words[i]);
     free(a->stopwords.words);
+    free(a->memo);
     free(a);
 }
 

@@ -244,6 +244,37 @@ static void test_index_and_query_agree(void)
     CHECK_INT(system(cmd), 0);
 }
 
+/* fr_stem remembers its answers: a second analyzer that has seen nothing else must agree
+ * with the first after it has stemmed thousands of words (slots taken over), and a short
+ * buffer gets the stem cut, not a stem left cut for the next caller. */
+static void test_stem_memo(void)
+{
+    fr_analyzer *fresh;
+    ps_error err;
+    CHECK_INT(fr_analyzer_new(stopwords, &fresh, &err), 0);
+    static const char *const words[] = {"infirmières", "Aides-soignants", "éducatrice",
+                                        "DEAS", "idées", "vies", "puéricultrices",
+                                        "accompagnement", "anticonstitutionnellement"};
+    enum { N = sizeof words / sizeof words[0] };
+    char first[N][128], word[32], out[128], cut[4];
+    for (int i = 0; i < N; i++)
+        fr_stem(analyzer, words[i], strlen(words[i]), first[i], sizeof first[i]);
+    for (int k = 0; k < 20000; k++) { /* other words through every slot */
+        snprintf(word, sizeof word, "mot%dx", k);
+        fr_stem(analyzer, word, strlen(word), out, sizeof out);
+    }
+    for (int i = 0; i < N; i++) {
+        fr_stem(fresh, words[i], strlen(words[i]), out, sizeof out);
+        CHECK_STR(out, first[i]);
+        fr_stem(analyzer, words[i], strlen(words[i]), cut, sizeof cut);
+        size_t kept = strlen(first[i]) < 3 ? strlen(first[i]) : 3;
+        CHECK(strlen(cut) == kept && strncmp(cut, first[i], kept) == 0);
+        fr_stem(analyzer, words[i], strlen(words[i]), out, sizeof out);
+        CHECK_STR(out, first[i]);
+    }
+    fr_analyzer_free(fresh);
+}
+
 int main(void)
 {
     ps_error err;
@@ -258,6 +289,7 @@ int main(void)
     test_stems_keep_apart();
     test_stopwords();
     test_index_and_query_agree();
+    test_stem_memo();
     fr_analyzer_free(analyzer);
     fr_stopwords_free(stopwords);
     return check_exit_status("test_french");
