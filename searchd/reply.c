@@ -41,22 +41,23 @@ const hit_record *reply_stored_record(const reply_source *s, uint32_t docid, ps_
     return h;
 }
 
+/* snippet: the page's buffer for snippets, emptied for each hit (one allocation a page). */
 static int write_hit(strbuf *b, const reply_source *s, const search_request *req,
-                     const text_query *tq, uint32_t docid, double score, ps_error *err)
+                     const text_query *tq, uint32_t docid, double score, strbuf *snippet,
+                     ps_error *err)
 {
     const hit_record *h = reply_stored_record(s, docid, err);
     if (!h)
         return -1;
     int rc = strbuf_append(b, h->fields, h->fields_len);
     if (rc == 0 && tq && tq->n_stems && h->description) {
-        strbuf snippet = STRBUF_INIT;
+        strbuf_reset(snippet);
         rc = snippet_build(s->analyzer, h->description, h->description_len,
                            (const char(*)[SNIPPET_MAX_STEM])tq->stems, tq->n_stems, 240,
-                           &snippet);
-        if (rc == 0 && snippet.data)
+                           snippet);
+        if (rc == 0 && snippet->len)
             rc = strbuf_puts(b, ",") || json_out_key(b, "snippet") ||
-                 json_out_string(b, snippet.data, snippet.len);
-        strbuf_free(&snippet);
+                 json_out_string(b, snippet->data, snippet->len);
     }
     if (rc == 0 && score >= 0)
         rc = strbuf_puts(b, ",") || json_out_key(b, "score") ||
@@ -158,13 +159,21 @@ int reply_write(strbuf *b, const reply_source *s, const search_request *req,
              strbuf_putc(b, ',') || json_out_key(b, "offset") || json_out_uint(b, req->offset) ||
              strbuf_putc(b, ',') || json_out_key(b, "limit") || json_out_uint(b, req->limit) ||
              strbuf_putc(b, ',') || json_out_key(b, "hits") || strbuf_putc(b, '[');
+    strbuf snippet = STRBUF_INIT;
     for (uint32_t i = 0; rc == 0 && i < count; i++) {
-        if (i && strbuf_putc(b, ','))
-            return ps_fail(err, "out of memory");
-        if (write_hit(b, s, req, tq, docids[i], scores[i], err) != 0)
+        if (i && strbuf_putc(b, ',')) {
+            rc = -1;
+            break;
+        }
+        if (write_hit(b, s, req, tq, docids[i], scores[i], &snippet, err) != 0) {
+            strbuf_free(&snippet);
             return -1;
+        }
     }
-    rc = rc || strbuf_putc(b, ']');
+    strbuf_free(&snippet);
+    if (rc != 0)
+        return ps_fail(err, "out of memory");
+    rc = strbuf_putc(b, ']');
     if (rc == 0 && req->facets) {
         rc = strbuf_putc(b, ',') || json_out_key(b, "facets") || strbuf_putc(b, '{');
         bool first = true;

@@ -100,15 +100,20 @@ static bool matches(fr_analyzer *a, const char *word, size_t len, const stem_set
     return false;
 }
 
+/* Appends text with HTML's special characters escaped, copying the runs between them whole. */
 static int append_escaped(strbuf *out, const char *s, size_t len)
 {
+    size_t run = 0; /* start of the bytes not yet copied */
     for (size_t i = 0; i < len; i++) {
         const char *rep = s[i] == '&' ? "&amp;" : s[i] == '<' ? "&lt;" : s[i] == '>' ? "&gt;"
                           : s[i] == '"' ? "&quot;" : NULL;
-        if (rep ? strbuf_puts(out, rep) != 0 : strbuf_putc(out, s[i]) != 0)
+        if (!rep)
+            continue;
+        if (strbuf_append(out, s + run, i - run) != 0 || strbuf_puts(out, rep) != 0)
             return -1;
+        run = i + 1;
     }
-    return 0;
+    return strbuf_append(out, s + run, len - run);
 }
 
 /* Moves back from pos to the start of a UTF-8 character. */
