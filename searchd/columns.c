@@ -165,10 +165,14 @@ static int build_grid(columns *c)
     c->cell_start = malloc((c->count + 1) * sizeof *c->cell_start);
     c->cell_runs = malloc((c->count + 1) * sizeof *c->cell_runs);
     c->runs = malloc((c->count + 1) * sizeof *c->runs);
-    if (!pairs || !c->by_cell || !c->cell_keys || !c->cell_start || !c->cell_runs || !c->runs) {
+    c->point_of = malloc(room * sizeof *c->point_of);
+    if (!pairs || !c->by_cell || !c->cell_keys || !c->cell_start || !c->cell_runs || !c->runs ||
+        !c->point_of) {
         free(pairs);
         return -1;
     }
+    for (uint32_t d = 0; d < c->count; d++)
+        c->point_of[d] = COLUMNS_NO_POINT;
     for (uint32_t d = 1; d < c->count; d++) {
         const doc_row *r = &c->rows[d];
         if (r->present && !isnan(r->lat))
@@ -187,9 +191,11 @@ static int build_grid(columns *c)
         if (new_cell || pairs[i].lat != pairs[i - 1].lat || pairs[i].lon != pairs[i - 1].lon)
             c->runs[n_runs++] = run_at(c, i, pairs[i].docid);
         c->by_cell[i] = pairs[i].docid;
+        c->point_of[pairs[i].docid] = n_runs - 1;
     }
     c->cell_start[c->n_cells] = n;
     c->cell_runs[c->n_cells] = n_runs;
+    c->n_runs = n_runs;
     c->runs[n_runs] = (point_run){n, NAN, NAN, 0, 0, 0}; /* where the last run ends */
     free(pairs);
     return 0;
@@ -245,13 +251,16 @@ static int build_date_index(columns *c)
 {
     date_docid *pairs = malloc((c->count ? c->count : 1) * sizeof *pairs);
     c->by_date = malloc((c->count ? c->count : 1) * sizeof *c->by_date);
-    if (!pairs || !c->by_date) {
+    c->dates = malloc((c->count ? c->count : 1) * sizeof *c->dates);
+    if (!pairs || !c->by_date || !c->dates) {
         free(pairs);
         return -1;
     }
-    for (uint32_t d = 1; d < c->count; d++)
-        if (c->rows[d].present)
+    for (uint32_t d = 0; d < c->count; d++) {
+        c->dates[d] = c->rows[d].date;
+        if (d > 0 && c->rows[d].present)
             pairs[c->n_by_date++] = (date_docid){c->rows[d].date, d};
+    }
     qsort(pairs, c->n_by_date, sizeof *pairs, newest_first);
     for (uint32_t i = 0; i < c->n_by_date; i++)
         c->by_date[i] = pairs[i].docid;
@@ -302,6 +311,8 @@ void columns_free(columns *c)
     free(c->runs);
     free(c->by_cell);
     free(c->by_date);
+    free(c->point_of);
+    free(c->dates);
     code_dict_free(&c->rome);
     code_dict_free(&c->commune);
     code_dict_free(&c->departement);

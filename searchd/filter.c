@@ -106,6 +106,8 @@ int filter_compile(const search_request *req, const columns *c, const referentie
         compile_centre(req, f);
         if (req->distance_km == 0 && req->centre_commune[0])
             rc = allowed_communes(req, c, ref, f, err);
+        else if (!(f->point_verdicts = calloc(c->n_runs ? c->n_runs : 1, 1)))
+            rc = ps_fail(err, "out of memory");
         else
             compile_geo(req, f);
     }
@@ -121,6 +123,7 @@ void filter_free(compiled_filter *f)
     free(f->departement_ok);
     free(f->region_ok);
     free(f->commune_ok);
+    free(f->point_verdicts);
     memset(f, 0, sizeof *f);
 }
 
@@ -136,21 +139,31 @@ bool filter_point_ok(const compiled_filter *f, float lat, float lon, float x, fl
     return distance_km(f->lat, f->lon, lat, lon) <= f->radius_km;
 }
 
-static bool geo_ok(const compiled_filter *f, const doc_row *r)
+static bool geo_ok(const compiled_filter *f, const columns *c, uint32_t docid)
 {
     if (f->commune_only)
-        return f->commune_ok[r->commune];
-    return filter_point_ok(f, r->lat, r->lon, r->x, r->y, r->z);
+        return f->commune_ok[c->rows[docid].commune];
+    uint32_t p = c->point_of[docid];
+    if (p == COLUMNS_NO_POINT)
+        return false;
+    uint8_t *verdict = &f->point_verdicts[p];
+    if (!*verdict) {
+        const point_run *r = &c->runs[p];
+        *verdict = filter_point_ok(f, r->lat, r->lon, r->x, r->y, r->z) ? POINT_INSIDE
+                                                                         : POINT_OUTSIDE;
+    }
+    return *verdict == POINT_INSIDE;
 }
 
-bool filter_date_ok(const compiled_filter *f, const doc_row *r)
+bool filter_date_ok(const compiled_filter *f, int64_t date)
 {
-    return !(f->active & 1u << DIM_DATE) || (r->date != 0 && r->date >= f->date_min);
+    return !(f->active & 1u << DIM_DATE) || (date != 0 && date >= f->date_min);
 }
 
-bool filter_common_ok(const compiled_filter *f, const doc_row *r)
+bool filter_document_ok(const compiled_filter *f, const columns *c, uint32_t docid)
 {
-    return filter_date_ok(f, r) && (!(f->active & 1u << DIM_GEO) || geo_ok(f, r));
+    return filter_date_ok(f, c->dates[docid]) &&
+           (!(f->active & 1u << DIM_GEO) || geo_ok(f, c, docid));
 }
 
 int facet_counts_init(facet_counts *fc, const columns *c, ps_error *err)

@@ -26,18 +26,24 @@ typedef struct compiled_filter {
     float max_chord2;         /* the squared chord of the radius: inside iff chord2 <= this */
     float lat_min, lat_max, lon_min, lon_max; /* a box around the circle, checked first */
     int64_t date_min;
+    /* By point (columns' runs), filled as points are met: 0 not yet decided, else
+     * POINT_INSIDE or POINT_OUTSIDE. NULL without a radius. */
+    uint8_t *point_verdicts;
 } compiled_filter;
+
+enum { POINT_INSIDE = 1, POINT_OUTSIDE = 2 };
 
 /* Compiles req against a generation's columns; now is the reference time (seconds). */
 int filter_compile(const search_request *req, const columns *c, const referentiel *ref,
                    int64_t now, compiled_filter *f, ps_error *err);
 void filter_free(compiled_filter *f);
 
-/* Whether a row passes the filters that apply to every facet (radius, date); rows that fail
- * them count nowhere. The facet filters are bit sets (valuesets.h). */
-bool filter_common_ok(const compiled_filter *f, const doc_row *row);
-/* Whether a row passes the date filter (true when there is none). */
-bool filter_date_ok(const compiled_filter *f, const doc_row *row);
+/* Whether document docid passes the filters that apply to every facet (radius, date);
+ * documents that fail them count nowhere. The facet filters are bit sets (valuesets.h). The
+ * radius is decided once per point, and the verdict kept in f. */
+bool filter_document_ok(const compiled_filter *f, const columns *c, uint32_t docid);
+/* Whether a document of that date passes the date filter (true when there is none). */
+bool filter_date_ok(const compiled_filter *f, int64_t date);
 /* Whether a point (degrees, and on the unit sphere) is within the radius, commune_only aside. */
 bool filter_point_ok(const compiled_filter *f, float lat, float lon, float x, float y, float z);
 

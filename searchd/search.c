@@ -220,16 +220,21 @@ typedef struct run_state {
 } run_state;
 
 /* Smaller is better: relevance (a higher weight), then newest, then nearest. */
-static double sort_key(const run_state *st, const doc_row *r, float weight)
+static double sort_key(const run_state *st, uint32_t docid, float weight)
 {
+    const columns *c = st->s->columns;
     switch (st->req->sort) {
     case SORT_PERTINENCE: return -(double)weight;
-    case SORT_DISTANCE:
-        return isnan(r->lat) ? INFINITY
-                             : chord2(st->filter.cx, st->filter.cy, st->filter.cz, r->x, r->y, r->z);
+    case SORT_DISTANCE: {
+        uint32_t p = c->point_of[docid];
+        if (p == COLUMNS_NO_POINT)
+            return INFINITY;
+        const point_run *r = &c->runs[p];
+        return chord2(st->filter.cx, st->filter.cy, st->filter.cz, r->x, r->y, r->z);
+    }
     case SORT_DATE: break;
     }
-    return -(double)r->date;
+    return -(double)c->dates[docid];
 }
 
 /* Whether the radius's grid cells hold fewer documents than there are candidates (then the
@@ -261,7 +266,7 @@ WITH_POPCNT static void rank_accepted(void *ctx, uint32_t docid)
     float weight = 0;
     if (r->weights)
         match_list_find(r->weights, docid, &weight);
-    topk_push(&r->st->best, sort_key(r->st, &r->st->s->columns->rows[docid], weight), docid);
+    topk_push(&r->st->best, sort_key(r->st, docid, weight), docid);
 }
 
 /* Filters, disjunctive counts and the top-k over candidates (a text's sealed matches, or NULL
@@ -301,7 +306,7 @@ static void run_browse(run_state *st, searcher *s)
     if (!st->filter.active && st->req->sort == SORT_DATE) {
         facet_counts_copy(&st->facets, &s->everything, st->req->facets);
         for (uint32_t i = 0; i < c->n_by_date && i < st->best.k; i++)
-            topk_push(&st->best, -(double)c->rows[c->by_date[i]].date, c->by_date[i]);
+            topk_push(&st->best, -(double)c->dates[c->by_date[i]], c->by_date[i]);
         return;
     }
     run_sets(st, s, NULL);

@@ -111,7 +111,7 @@ static void keep_common_ok(uint64_t *set, uint32_t words, const columns *c,
     for (uint32_t w = 0; w < words; w++)
         for (uint64_t bits = set[w]; bits; bits &= bits - 1) {
             uint32_t docid = w * 64 + (uint32_t)__builtin_ctzll(bits);
-            if (!filter_common_ok(f, &c->rows[docid]))
+            if (!filter_document_ok(f, c, docid))
                 set[w] &= ~(1ULL << (docid & 63));
         }
 }
@@ -151,7 +151,7 @@ static void cells_common_ok(uint64_t *out, uint32_t words, const columns *c,
                     continue;
                 for (uint32_t i = p->start; i < runs[r + 1].start; i++) {
                     uint32_t docid = c->by_cell[i];
-                    if (!dated || filter_date_ok(f, &c->rows[docid]))
+                    if (!dated || filter_date_ok(f, c->dates[docid]))
                         set_bit(out, docid);
                 }
             }
