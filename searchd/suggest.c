@@ -140,10 +140,13 @@ static char *normalised_copy(const char *text)
     return b.data;
 }
 
+/* Most populous first; equal populations in référentiel order (qsort is not stable). */
 static int by_population(const void *a, const void *b)
 {
     const entry *x = a, *y = b;
-    return x->population < y->population ? 1 : x->population > y->population ? -1 : 0;
+    if (x->population != y->population)
+        return x->population < y->population ? 1 : -1;
+    return (x->index > y->index) - (x->index < y->index);
 }
 
 int suggester_new(const referentiel *ref, suggester **out, ps_error *err)
@@ -270,10 +273,32 @@ static json_t *communes_list(const suggester *s, const uint32_t *best, size_t n)
     return list;
 }
 
-/* Communes whose name has a word starting with each typed word, most populous first. */
+/* Whether commune i answers query (arrondissements are reached through their city). */
+static bool commune_matches(const suggester *s, size_t i, const char *query)
+{
+    const commune *c = referentiel_commune_at(s->ref, s->communes[i].index);
+    return !c->parent[0] && prefixes_match(s->communes[i].folded, query);
+}
+
+/* The communes of words[lo..hi) that answer query: the limit most populous in best (sorted
+ * indices, as communes are by population); returns how many. */
+static size_t best_of_range(const suggester *s, size_t lo, size_t hi, const char *query,
+                            uint32_t limit, uint32_t *best)
+{
+    size_t n = 0;
+    for (size_t k = lo; k < hi; k++)
+        if (commune_matches(s, s->words[k].commune, query))
+            insert_smallest(best, &n, limit, s->words[k].commune);
+    return n;
+}
+
+/* Communes whose name has a word starting with each typed word, most populous first. Those
+ * with a word starting with the first typed word are a range of the sorted words. A long
+ * range ("sa", "saint": thousands) is not read whole: the communes are read in population
+ * order until limit of them answer, about limit * communes / range reads, given up (for the
+ * range) after as many reads as the range holds. */
 static json_t *communes_by_name(const suggester *s, const char *query, uint32_t limit)
 {
-    /* candidates: the communes with a word starting with the query's first word */
     const char *first = query;
     while (*first && !is_word_byte(*first))
         first++;
@@ -285,16 +310,25 @@ static json_t *communes_by_name(const suggester *s, const char *query, uint32_t 
         else
             hi = mid;
     }
-    uint32_t best[REQ_MAX_SUGGEST]; /* the smallest indices seen (communes are by
-                                       * population), sorted */
-    size_t n = 0;
-    for (size_t k = lo; k < s->n_words && strncmp(s->words[k].word, first, len) == 0; k++) {
-        uint32_t i = s->words[k].commune;
-        const commune *c = referentiel_commune_at(s->ref, s->communes[i].index);
-        if (c->parent[0] || !prefixes_match(s->communes[i].folded, query))
-            continue; /* arrondissements are reached through their city */
-        insert_smallest(best, &n, limit, i);
+    size_t end = s->n_words;
+    for (size_t a = lo; a < end;) { /* the first word past those with the prefix */
+        size_t mid = a + (end - a) / 2;
+        if (strncmp(s->words[mid].word, first, len) == 0)
+            a = mid + 1;
+        else
+            end = mid;
     }
+    uint32_t best[REQ_MAX_SUGGEST];
+    size_t n = 0, range = end - lo;
+    if ((uint64_t)range * range > (uint64_t)limit * s->n_communes) {
+        for (size_t i = 0; i < s->n_communes && i < range && n < limit; i++)
+            if (commune_matches(s, i, query))
+                best[n++] = (uint32_t)i;
+        if (n == limit)
+            return communes_list(s, best, n);
+        n = 0;
+    }
+    n = best_of_range(s, lo, end, query, limit, best);
     return communes_list(s, best, n);
 }
 

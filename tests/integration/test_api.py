@@ -8,8 +8,10 @@ import json
 import math
 import os
 import random
+import re
 import shutil
 import sys
+import unicodedata
 import unittest
 from datetime import datetime, timedelta, timezone
 from urllib.parse import quote, urlencode
@@ -368,6 +370,33 @@ class ApiTest(unittest.TestCase):
                              prefix)
         body = self.server.get_json("/v1/suggest?limit=1&q=7")[2]
         self.assertEqual(len(body["communes"]), 1)
+
+    def test_suggest_by_name_prefix(self):
+        """Communes (arrondissements aside) with a word of their name starting with each typed
+        word, most populous first (ties in référentiel order): the same as a scan of the real
+        référentiel, for prefixes shared by thousands of communes ("sa") as for a few."""
+        def words(text):
+            folded = "".join(ch for ch in unicodedata.normalize("NFD", text.lower())
+                             if not unicodedata.combining(ch))
+            folded = folded.replace("œ", "oe").replace("æ", "ae")
+            return [w for w in re.split(r"[ \-'/(),.]+", folded) if w]
+
+        real = src("data", "referentiels")
+        with open(os.path.join(real, "communes.tsv"), encoding="utf-8") as f:
+            rows = [r for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
+        communes = [(r, words(r[1])) for r in rows[1:] if not r[9]]
+        server = Searchd(ARGS.searchd, self.server_db, src("stopwords", "fr.txt"), real)
+        try:
+            for query in ("sa", "saint", "saint e", "le", "b", "mont", "la r", "poit", "zzz"):
+                typed = query.split()
+                expected = sorted((c for c, ws in communes
+                                   if all(any(w.startswith(t) for w in ws) for t in typed)),
+                                  key=lambda c: -int(c[5]))
+                body = server.get_json("/v1/suggest?limit=20&q=" + quote(query))[2]
+                self.assertEqual([c["code"] for c in body["communes"]],
+                                 [c[0] for c in expected[:20]], query)
+        finally:
+            self.assertEqual(server.stop()[0], 0)
 
     def test_cors_and_preflight(self):
         status, headers, _ = self.server.request("GET", "/health")
