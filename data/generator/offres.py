@@ -9,8 +9,12 @@ import bisect
 import re
 from datetime import timedelta
 
-from phrasing import QUALIFIERS, rephrase
+from phrasing import QUALIFIERS, elide, rephrase
 from refs import FAMILLES, city_name, main_famille, weighted
+from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, SCHEDULE_WORDS, hours_text,
+                       SHIFT_SLUGS, TITLE_DAY, TITLE_NIGHT, WEEKENDS, Person, benefits, contract_line, figure,
+                       fits_terms, generic_benefits, num, salary_line, schedule_lines, status,
+                       title_terms)
 
 # The programme's published offer counts by famille (the "handicap" one is "handicap et
 # domicile"): 118,000 in all.
@@ -45,18 +49,42 @@ QUALITES = [
 DOMICILE_KINDS = {"saad", "ssiad", "had", "particulier-employeur", "transport-adapte",
                   "ambulances", "service-mandataire", "sessad", "relais-petite-enfance"}
 
+# Why the post is open: (sentence, the contracts it fits or None, the settings it fits or None).
+# {poste} is the post's name, {de_poste} "de" or "d'" and the name, {equipe} the team's size,
+# {debut} the start date ("12 janvier"), {mois} the contract's months.
 CONTEXTES = [
-    "Dans le cadre d'un remplacement de congé maternité, nous recherchons un(e) {poste}.",
-    "Pour faire face au développement de notre activité, nous recrutons un(e) {poste}.",
-    "Suite à un départ en retraite, le poste de {poste} est à pourvoir.",
-    "Nous renforçons notre équipe et recrutons un(e) {poste}.",
-    "Création de poste : nous recherchons un(e) {poste} motivé(e).",
-    "Afin de compléter notre équipe pluridisciplinaire, nous recherchons un(e) {poste}.",
-    "Nous recherchons un(e) {poste} pour rejoindre une équipe stable et soudée.",
-    "Vous souhaitez donner du sens à votre travail ? Rejoignez-nous en tant que {poste}.",
-    "Dans le cadre de l'ouverture d'une nouvelle unité, nous recrutons un(e) {poste}.",
-    "Nous constituons un pool de remplacement et recherchons un(e) {poste}.",
+    ("Dans le cadre d'un remplacement de congé maternité de {mois} mois, nous recherchons un(e) {poste}.",
+     {"CDD"}, None),
+    ("Dès le {debut}, pour faire face au développement de notre activité, nous recrutons un(e) {poste}.",
+     None, None),
+    ("Suite à un départ en retraite, le poste {de_poste} est à pourvoir le {debut}.", {"CDI"}, None),
+    ("Nous renforçons notre équipe de {equipe} professionnels et recrutons un(e) {poste}.", {"CDI", "CDD"},
+     {"unit", "domicile", "office"}),
+    ("Création de poste : nous recherchons un(e) {poste} motivé(e), pour une prise de fonction le {debut}.",
+     {"CDI"}, None),
+    ("Afin de compléter notre équipe pluridisciplinaire de {equipe} professionnels, nous recherchons un(e) {poste}.",
+     {"CDI", "CDD"}, {"unit", "domicile"}),
+    ("Nous recherchons un(e) {poste} pour rejoindre une équipe stable et soudée de {equipe} personnes.",
+     {"CDI", "CDD"}, None),
+    ("Vous souhaitez donner du sens à votre travail ? Dès le {debut}, rejoignez-nous en tant {que_poste}.",
+     None, None),
+    ("Dans le cadre de l'ouverture d'une nouvelle unité le {debut}, nous recrutons un(e) {poste}.", {"CDI", "CDD"},
+     {"unit"}),
+    ("À partir du {debut}, nous constituons un pool de remplacement et recherchons un(e) {poste}.", {"CDI", "CDD"},
+     {"unit"}),
+    ("Pour l'un de nos établissements clients, nous recherchons un(e) {poste} en mission à partir du {debut}.",
+     {"MIS"}, None),
+    ("Pour des remplacements réguliers à partir du {debut}, nous recherchons un(e) {poste}.", {"LIB", "CDD"}, None),
 ]
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre"]
+
+
+def french_date(day):
+    """ "1er mars", "12 janvier"."""
+    return ("1er" if day.day == 1 else str(day.day)) + " " + MONTHS[day.month - 1]
+
+
 HEADERS = {
     "missions": ["Vos missions :", "Missions principales :", "Au quotidien :",
                  "Description du poste :", "Vos principales activités :", "Le poste :",
@@ -80,53 +108,147 @@ PLACED_HEADERS = {
     "avantages": ["Nous vous proposons {a_ville} :", "Pourquoi nous rejoindre {a_ville} ?",
                   "Vos avantages sur le site {de_ville} :"],
 }
-GENERIC_AVANTAGES = [
-    "Mutuelle d'entreprise prise en charge à 50 %.",
-    "Prise en charge de 50 % du titre de transport.",
-    "Restauration sur place à tarif préférentiel.",
-    "Comité social et économique : chèques vacances, billetterie, cadeaux de fin d'année.",
-    "Parcours d'intégration avec un tuteur pendant les premières semaines.",
-    "Plan de formation ambitieux et accès à la formation continue.",
-    "Plannings connus plusieurs semaines à l'avance.",
-    "Possibilité d'évolution et de mobilité interne au sein de l'association.",
-    "Prime annuelle et reprise d'ancienneté selon la convention collective.",
-    "Places de parking gratuites pour le personnel.",
-    "Forfait mobilités durables pour les trajets à vélo.",
-    "Logement temporaire possible à l'arrivée.",
-]
 BULLETS = ["- ", "- ", "• ", "* ", "– ", "✓ ", "> "]
 LINKS = ["", "", "", "De plus, ", "Par ailleurs, ", "En outre, ", "Également, ", "Au quotidien, "]
 PLACES = [  # the place comes early: what follows a fixed presentation differs between ads
     "Poste basé à {lieu} ({cp}).",
     "Lieu de travail : {lieu} ({cp}).",
-    "À {lieu}, le poste est accessible en transports en commun.",
+    "À {lieu} ({cp}), le poste est accessible en transports en commun.",
     "Site de {lieu}, {cp}.",
     "Poste à {lieu} ({cp}) et ses environs.",
+    "Poste basé à {lieu} ({cp}), parking gratuit sur place.",
+    "Notre site de {lieu} ({cp}) vous accueille.",
+    "Lieu d'exercice : {lieu}, {cp}.",
 ]
-FIGURES = [
-    "Notre équipe compte {n} professionnels.",
-    "Nous accompagnons chaque jour près de {m} personnes.",
-    "L'établissement emploie {n} salariés.",
-    "{n} collègues vous attendent.",
-    "Nous avons recruté {n} personnes l'an dernier.",
-]
-CLOTURES = [
-    "Poste à pourvoir dès que possible.",
+CLOTURES = [  # {debut} is the start date, {limite} the closing date of applications
+    "Poste à pourvoir dès le {debut}.",
     "Prise de poste souhaitée le {debut}.",
-    "Merci d'adresser votre candidature (CV et lettre de motivation) via France Travail.",
-    "Les candidatures sont étudiées au fil de l'eau.",
-    "Entretien avec la direction et l'équipe, puis journée d'immersion possible.",
-    "Vous êtes diplômé(e) récemment ? Votre candidature est la bienvenue.",
-    "Candidatures en interne et en externe.",
+    "Avant le {limite}, merci d'adresser votre candidature (CV et lettre de motivation) via France Travail.",
+    "Candidatures étudiées au fil de l'eau jusqu'au {limite}.",
+    "Entretiens à partir du {entretien}, puis journée d'immersion possible.",
+    "Jeune diplômé(e) ? Votre candidature est la bienvenue jusqu'au {limite}.",
+    "Candidatures en interne et en externe jusqu'au {limite}.",
     "",
 ]
+CONTACT_CLOTURES = [  # {contact} is "Mme Roussel, cadre de santé", {nom} "Mme Roussel"
+    "Renseignements auprès de {contact}.",
+    "Candidature (CV et lettre de motivation) à l'attention de {contact}.",
+    "Entretien avec {nom} et un membre de l'équipe, suivi d'une visite du service.",
+    "Pour toute question sur le poste, vous pouvez contacter {contact}.",
+]
+# The figures of the presentations and their details (employeurs.json), drawn once per ad.
+PRESENTATION_VALUES = {
+    "lits": lambda rng: str(rng.randrange(40, 420, 5)),
+    "places": lambda rng: str(rng.randrange(12, 160, 2)),
+    "salaries": lambda rng: num(rng.randrange(80, 3000, 20)),
+    "enfants": lambda rng: str(rng.choice((20, 24, 30, 35, 40, 45, 60))),
+    "annee": lambda rng: str(rng.randint(1952, 2019)),
+    "recent": lambda rng: str(rng.randint(2012, 2025)),
+    "certif": lambda rng: str(rng.randint(2021, 2025)),
+    "km": lambda rng: str(rng.randrange(10, 55, 5)),
+    "communes": lambda rng: str(rng.randint(4, 35)),
+    "sites": lambda rng: str(rng.randint(2, 9)),
+    "sites_reseau": lambda rng: str(rng.randint(8, 40)),
+    "pro": lambda rng: str(rng.randint(14, 95)),
+    "unites": lambda rng: str(rng.randint(2, 8)),
+    "petit": lambda rng: str(rng.randint(10, 30)),
+    "petit2": lambda rng: str(rng.randint(6, 15)),
+    "maison": lambda rng: str(rng.randint(6, 12)),
+    "age": lambda rng: str(rng.randint(84, 90)),
+    "age_ra": lambda rng: str(rng.randint(78, 86)),
+    "gmp": lambda rng: str(rng.randrange(640, 830, 5)),
+    "ateliers": lambda rng: str(rng.randint(4, 20)),
+    "passages": lambda rng: num(rng.randrange(18000, 95000, 500)),
+    "passages_chu": lambda rng: num(rng.randrange(60000, 250000, 1000)),
+    "patients_chu": lambda rng: num(rng.randrange(150000, 900000, 5000)),
+    "salaries_chu": lambda rng: num(rng.randrange(5000, 16000, 100)),
+    "sejours": lambda rng: num(rng.randrange(8000, 60000, 500)),
+    "naissances": lambda rng: num(rng.randrange(600, 3600, 10)),
+    "type_mat": lambda rng: rng.choice(("1", "2a", "2b", "3")),
+    "etudiants": lambda rng: num(rng.randrange(300, 1600, 10)),
+    "essais": lambda rng: str(rng.randrange(200, 1500, 10)),
+    "salles": lambda rng: str(rng.randint(4, 20)),
+    "medecins": lambda rng: str(rng.randint(20, 150)),
+    "ambulatoire": lambda rng: str(rng.randint(30, 150)),
+    "creche": lambda rng: str(rng.randrange(20, 90, 2)),
+    "surface": lambda rng: str(rng.randrange(120, 460, 10)),
+    "dms": lambda rng: str(rng.randint(18, 35)),
+    "secteurs": lambda rng: str(rng.randint(2, 9)),
+    "cmp": lambda rng: str(rng.randint(3, 14)),
+    "habitants": lambda rng: num(rng.randrange(60000, 450000, 5000)),
+    "beneficiaires": lambda rng: num(rng.randrange(80, 1500, 10)),
+    "intervenants": lambda rng: str(rng.randint(20, 240)),
+    "heures": lambda rng: num(rng.randrange(2000, 40000, 100)),
+    "label": lambda rng: rng.choice(("Qualisap", "NF Service", "Cap'Handéo")),
+    "minutes": lambda rng: str(rng.randint(5, 25)),
+    "patients_an": lambda rng: num(rng.randrange(3000, 25000, 100)),
+    "pct": lambda rng: str(rng.randint(15, 45)),
+    "praticiens": lambda rng: str(rng.randint(2, 9)),
+    "patientele": lambda rng: num(rng.randrange(800, 4500, 50)),
+    "ouverture_cabinet": lambda rng: rng.choice(("8h à 20h", "8h30 à 19h30", "7h30 à 19h", "9h à 19h")),
+    "fauteuils": lambda rng: str(rng.randint(2, 8)),
+    "rdv": lambda rng: str(rng.randint(30, 120)),
+    "etablissements": lambda rng: str(rng.randint(3, 25)),
+    "dossiers": lambda rng: num(rng.randrange(800, 6000, 50)),
+    "biologistes": lambda rng: str(rng.randint(3, 20)),
+    "techniciens": lambda rng: str(rng.randint(15, 120)),
+    "vaccinations": lambda rng: num(rng.randrange(150, 1500, 10)),
+    "ouverture_pharmacie": lambda rng: rng.choice(("8h30 à 19h30", "9h à 19h30", "8h45 à 20h", "8h à 20h")),
+    "ordonnances": lambda rng: str(rng.randint(80, 450)),
+    "equipements": lambda rng: num(rng.randrange(600, 3000, 10)),
+    "appareillages": lambda rng: str(rng.randint(150, 900)),
+    "vehicules": lambda rng: str(rng.randint(4, 30)),
+    "transports": lambda rng: num(rng.randrange(400, 4000, 10)),
+    "examens": lambda rng: num(rng.randrange(20000, 140000, 1000)),
+    "radiologues": lambda rng: str(rng.randint(4, 25)),
+    "salles_examen": lambda rng: str(rng.randint(4, 14)),
+    "salaries_suivis": lambda rng: num(rng.randrange(20000, 180000, 500)),
+    "entreprises": lambda rng: num(rng.randrange(1500, 12000, 50)),
+    "eleves": lambda rng: str(rng.randint(80, 600)),
+    "eleves_college": lambda rng: str(rng.randint(300, 900)),
+    "ecoles_pial": lambda rng: str(rng.randint(8, 45)),
+    "ecoles": lambda rng: str(rng.randint(2, 12)),
+    "agents_commune": lambda rng: str(rng.randint(40, 900)),
+    "enfants_peri": lambda rng: str(rng.randint(60, 1200)),
+    "repas": lambda rng: str(rng.randint(40, 400)),
+    "menages": lambda rng: num(rng.randrange(300, 5000, 10)),
+    "agents": lambda rng: num(rng.randrange(600, 4000, 50)),
+    "mds": lambda rng: str(rng.randint(4, 24)),
+    "sections": lambda rng: str(rng.randint(2, 4)),
+    "ouverture": lambda rng: rng.choice(("7h30 à 18h30", "7h à 19h", "7h45 à 18h45", "8h à 18h30",
+                                         "7h30 à 19h")),
+    "reseau": lambda rng: str(rng.randint(3, 40)),
+    "familles": lambda rng: str(rng.randint(80, 900)),
+    "classes": lambda rng: str(rng.randint(2, 6)),
+    "mesures": lambda rng: num(rng.randrange(300, 3000, 10)),
+    "jeunes": lambda rng: num(rng.randrange(600, 4000, 10)),
+    "moniteurs": lambda rng: str(rng.randint(4, 20)),
+    "clients": lambda rng: str(rng.randint(10, 120)),
+    "accueil_jour": lambda rng: str(rng.randint(40, 400)),
+    "benevoles": lambda rng: str(rng.randint(12, 150)),
+    "adherents": lambda rng: num(rng.randrange(150, 1500, 10)),
+    "partenaires": lambda rng: str(rng.randint(20, 300)),
+    "taux": lambda rng: str(rng.randint(45, 75)),
+    "interimaires": lambda rng: str(rng.randint(30, 300)),
+    "ages_ime": lambda rng: rng.choice(("3 à 20", "6 à 20", "6 à 14", "12 à 20", "4 à 16", "6 à 16")),
+    "missions": lambda rng: str(rng.randint(20, 200)),
+    "patients_smr": lambda rng: num(rng.randrange(600, 4000, 10)),
+    "infirmiers": lambda rng: str(rng.randint(2, 8)),
+    "couverts": lambda rng: str(rng.randrange(30, 120, 5)),
+    "specialites": lambda rng: str(rng.randint(40, 90)),
+    "fermeture": lambda rng: str(rng.randint(3, 5)),
+    "familles_mc": lambda rng: str(rng.randint(14, 30)),
+    "jours_mc": lambda rng: str(rng.randint(2, 4)),
+    "jours_aj": lambda rng: str(rng.randint(3, 6)),
+}
 
 
 # "de Irigny", "à Le Mans", "de Les Sables-d'Olonne" as French writes them. An initial H is left
 # alone: it may be aspirated ("de Haguenau").
 CONTRACTIONS = [(re.compile(r"\bde ([AEIOUYÂÊÎÔÛÉÈ])"), r"d'\1"),
                 (re.compile(r"\bde Le "), "du "), (re.compile(r"\bde Les "), "des "),
-                (re.compile(r"\bà Le "), "au "), (re.compile(r"\bà Les "), "aux ")]
+                (re.compile(r"\bà Le "), "au "), (re.compile(r"\bà Les "), "aux "),
+                (re.compile(r"\bÀ Le "), "Au "), (re.compile(r"\bÀ Les "), "Aux ")]
 
 
 def contract(text):
@@ -142,19 +264,56 @@ def contract(text):
 UNIT_KINDS = ["l'unité", "le pavillon", "l'aile", "le secteur"]
 UNIT_KINDS_HOSPITAL = UNIT_KINDS + ["le service"]
 UNIT_KINDS_RESIDENCE = UNIT_KINDS + ["la résidence", "la maisonnée"]
+UNIT_KINDS_YOUTH = ["le groupe", "le groupe de vie", "le pavillon", "l'unité"]
 UNIT_NAMES = ["des Tilleuls", "des Glycines", "des Lilas", "des Oliviers", "des Cèdres",
               "des Érables", "des Mimosas", "des Hortensias", "des Bleuets", "des Coquelicots",
               "des Camélias", "des Magnolias", "des Acacias", "des Peupliers", "des Platanes",
               "Arc-en-ciel", "Beausoleil", "Bellevue", "Horizon", "Mistral", "Azur", "Soleil",
               "Ariane", "Jasmin", "Capucine", "Iris", "Lavande", "Marguerite", "Pervenche",
               "A", "B", "C", "Nord", "Sud", "Est", "Ouest", "Bleu", "Vert", "Orange"]
-PUBLICS = {"sante": "patients", "grand-age": "résidents", "handicap": "personnes accueillies",
-           "social": "personnes accompagnées", "petite-enfance": "enfants"}
-SHIFTS = [("du matin", "6h45", "14h15"), ("du matin", "7h", "14h30"), ("du matin", "6h30", "14h"),
-          ("du soir", "13h45", "21h15"), ("du soir", "14h", "21h30"), ("de jour", "7h", "19h"),
-          ("de jour", "8h", "20h"), ("de nuit", "21h", "7h"), ("de nuit", "20h45", "6h45"),
-          ("de nuit", "19h", "7h")]
+# Who an employer houses or treats, by kind, with the unit sizes it has.
+PUBLICS = {"ch": ("patients", 12, 40), "chu": ("patients", 12, 40), "clinique": ("patients", 12, 40),
+           "smr": ("patients", 15, 40), "epsm": ("patients", 12, 30), "usld": ("résidents", 20, 45),
+           "ehpad": ("résidents", 12, 45), "residence-autonomie": ("résidents", 20, 80),
+           "mas": ("résidents", 8, 30), "fam": ("résidents", 8, 30), "foyer-de-vie": ("résidents", 8, 30),
+           "ime": ("enfants et adolescents", 6, 16), "itep": ("jeunes", 6, 14), "mecs": ("jeunes", 6, 14),
+           "foyer-enfance": ("jeunes", 6, 14), "chrs": ("personnes hébergées", 15, 80)}
+FOLLOWED = {"saad": "bénéficiaires suivis", "ssiad": "patients suivis", "had": "patients suivis",
+            "sessad": "enfants suivis", "service-mandataire": "majeurs protégés suivis",
+            "relais-petite-enfance": "assistants maternels accompagnés"}
+OPENING_HOURS = ["7h30 à 18h30", "7h à 19h", "7h45 à 18h45", "8h à 18h30", "7h30 à 19h"]
 SECTIONS = ["bébés", "moyens", "grands", "moyens-grands", "bébés-moyens"]
+FLOORS = ["au rez-de-chaussée", "au 1er étage", "au 2e étage", "au 3e étage", "au 4e étage",
+          "au 5e étage"]
+TEAM_SIZES = {"unit": (6, 45), "domicile": (8, 60), "enfance": (6, 25), "office": (3, 15),
+              "particulier": (1, 1), "micro-creche": (4, 6), "pharmacie": (4, 20), "laboratoire": (6, 40),
+              "centre-imagerie": (6, 40), "esat": (8, 30), "conseil-departemental": (6, 30)}
+# Whom an office-like employer receives, with how many.
+OFFICE_PUBLICS = {
+    "cabinet-liberal": ("patients reçus chaque semaine", 60, 250),
+    "cabinet-dentaire": ("patients reçus chaque semaine", 60, 250),
+    "centre-de-sante": ("patients reçus chaque jour", 40, 200),
+    "centre-imagerie": ("patients reçus chaque jour", 60, 300),
+    "laboratoire": ("patients prélevés chaque jour", 40, 300),
+    "pharmacie": ("patients servis chaque jour", 80, 400),
+    "magasin-optique": ("clients reçus chaque semaine", 40, 200),
+    "centre-audition": ("patients appareillés suivis par le centre", 200, 1500),
+    "education-nationale": ("élèves accompagnés sur le secteur", 8, 60),
+    "collectivite": ("enfants accueillis chaque jour", 20, 200),
+    "ccas": ("personnes accompagnées par le service", 60, 900),
+    "conseil-departemental": ("familles suivies par l'équipe", 80, 600),
+    "centre-social": ("familles adhérentes", 150, 1500),
+    "association-insertion": ("personnes accompagnées chaque année", 40, 400),
+    "esat": ("travailleurs de l'établissement", 30, 140),
+    "service-sante-travail": ("salariés suivis par l'équipe", 3000, 12000),
+}
+CARE_KINDS = {"ch", "chu", "clinique", "smr", "usld", "ehpad", "mas", "fam"}
+EDUCATIVE_KINDS = {"ime", "itep", "mecs", "foyer-enfance", "foyer-de-vie", "chrs"}
+# Kinds that work daytime hours only.
+DAY_KINDS = {"cabinet-dentaire", "laboratoire", "education-nationale", "eaje", "micro-creche",
+             "relais-petite-enfance", "cabinet-liberal", "centre-de-sante", "service-sante-travail",
+             "collectivite", "conseil-departemental", "centre-imagerie", "ccas", "centre-social",
+             "association-insertion", "esat", "sessad", "magasin-optique", "centre-audition", "pharmacie"}
 
 
 # Employers organised in units around the people they house or treat.
@@ -171,51 +330,233 @@ def of(noun_phrase):
     return "de " + noun_phrase
 
 
-def work_context(rng, kind, famille, ville):
-    """Phrases to end a task with ("..., pour les 34 résidents de l'unité des Tilleuls"), each
-    filled once for the ad."""
-    de_ville = contract("de " + ville)
-    team = "avec une équipe de %d professionnels" % rng.randint(6, 45)
+def at(noun_phrase):
+    """ "à" before a noun phrase: "au pavillon", "à l'unité", "à la résidence"."""
+    if noun_phrase.startswith("le "):
+        return "au " + noun_phrase[3:]
+    return "à " + noun_phrase
+
+
+def setting(kind, famille):
+    """How the work is organised: "unit", "domicile", "enfance", "office" or "particulier"."""
+    if kind == "particulier-employeur":
+        return "particulier"
     if kind not in UNIT_EMPLOYERS | PETITE_ENFANCE_EMPLOYERS | DOMICILE_KINDS:
-        return [", sur le site " + de_ville,  # a practice, a service, an office
-                ", avec une équipe de %d personnes" % rng.randint(3, 15)]
+        return "office"
     if kind in DOMICILE_KINDS:
-        return [", sur le secteur " + de_ville,
-                ", auprès des %d bénéficiaires suivis par le service" % rng.randint(25, 260),
-                ", en tournée sur %d communes autour " % rng.randint(3, 18) + de_ville,
-                ", " + team]
+        return "domicile"
     if kind in PETITE_ENFANCE_EMPLOYERS or famille == "petite-enfance":
-        return [", dans la section des " + rng.choice(SECTIONS),
-                ", auprès des %d enfants de la section" % rng.randint(8, 30),
-                ", " + team.replace("professionnels", "professionnelles"),
-                ", au sein de la structure " + de_ville]
-    units = UNIT_KINDS_HOSPITAL if kind in HOSPITALS else UNIT_KINDS_RESIDENCE
-    unit = rng.choice(units) + " " + rng.choice(UNIT_NAMES)
-    moment, start, end = rng.choice(SHIFTS)
-    return [", au sein " + of(unit),
-            ", pour les %d %s %s" % (rng.randint(10, 90), PUBLICS.get(famille, "personnes accueillies"),
-                                     of(unit)),
-            ", " + team,
-            ", sur le site " + de_ville,
-            ", sur le poste %s (%s-%s)" % (moment, start, end)]
+        return "enfance"
+    return "unit"
 
 
-def profile_context(ville, team_size):
-    """Phrases to end a requirement with, filled once for the ad."""
-    return [", pour rejoindre notre équipe de %d professionnels" % team_size,
-            ", pour ce poste " + contract("à " + ville)]
+class Ad:
+    """The facts of one ad, drawn once and said in several of its places: the unit and its
+    size, the team, the shifts, the person to contact, the contract and hours (terms)."""
+
+    def __init__(self, rng, kind, famille, ville, terms):
+        self.kind, self.famille, self.ville = kind, famille, ville
+        self.de_ville, self.a_ville = contract("de " + ville), contract("à " + ville)
+        (self.contrat, self.months, self.days, self.partiel, self.hours, self.night,
+         self.schedule, self.alternance, self.nature) = terms
+        self.setting = setting(kind, famille)
+        self.team = rng.randint(*TEAM_SIZES.get(kind, TEAM_SIZES[self.setting]))
+        self.contact = Person(rng, kind) if self.setting != "particulier" else None
+        self.weekend = rng.choice(WEEKENDS)
+        self.unit = self.size = None
+        if self.setting == "unit":
+            units = (UNIT_KINDS_HOSPITAL if kind in HOSPITALS else
+                     UNIT_KINDS_YOUTH if kind in ("ime", "itep", "mecs", "foyer-enfance") else
+                     UNIT_KINDS_RESIDENCE)
+            self.unit = rng.choice(units) + " " + rng.choice(UNIT_NAMES)
+            _, low, high = PUBLICS.get(kind, ("personnes accueillies", 10, 40))
+            self.size = rng.randint(low, high)
+        self.statut = None  # known once the presentation is written
+
+    def work_context(self, rng):
+        """Phrases to end a task with ("..., pour les 34 résidents de l'unité des Tilleuls"),
+        each filled once for the ad, in a random order but those that say much of the ad
+        (names, figures) before those that say little (hours, "du lundi au vendredi")."""
+        strong, weak = self._work_context(rng)
+        rng.shuffle(strong)
+        rng.shuffle(weak)
+        return strong + weak
+
+    def _work_context(self, rng):
+        kind, de_ville = self.kind, self.de_ville
+        contact = []
+        if self.contact:
+            contact = [rng.choice((", en lien avec ", ", sous la responsabilité de ", ", en coordination avec ",
+                                   ", avec l'appui de ")) + str(self.contact)]
+            if kind == "agence-interim":
+                contact = [", avec le suivi de " + str(self.contact)]
+        team = rng.choice((", avec une équipe de %d %s", ", au sein d'une équipe de %d %s",
+                           ", avec les %d %s de l'équipe"))
+        hours = ", à raison de %s par semaine" % hours_text(self.hours)
+        if self.setting == "particulier":
+            return [", à notre domicile " + self.a_ville], [", selon un planning établi ensemble", hours]
+        if kind == "agence-interim":
+            out = [rng.choice((", dans l'établissement client ", ", chez notre client ")) + de_ville,
+                   team % (self.team, "professionnels"), ", à %d km de notre agence" % rng.randint(2, 40)] + contact
+            if self.schedule:
+                out.append(", sur le poste %s (%s-%s)" % rng.choice(self.schedule))
+            return out, [hours]
+        start = rng.randint(2022, 2026)
+        weak = [hours, ", dans le cadre du projet %s %d-%d" % (
+            {"unit": "d'établissement", "enfance": "pédagogique"}.get(self.setting, "de service"),
+            start, start + 4)]
+        if self.setting == "office":
+            out = [rng.choice((", sur le site ", ", sur notre site ")) + de_ville, team % (self.team, "personnes"),
+                   ", dans nos locaux " + de_ville] + contact
+            if kind in OFFICE_PUBLICS:
+                noun, low, high = OFFICE_PUBLICS[kind]
+                out.append(rng.choice((", auprès des %d %s", ", pour les %d %s")) % (rng.randint(low, high), noun))
+            return out, weak + [", du lundi au %s" % rng.choice(("vendredi", "vendredi", "samedi"))]
+        if self.setting == "domicile":
+            out = [rng.choice((", sur le secteur ", ", sur notre secteur ")) + de_ville,
+                   rng.choice((", en tournée sur %d communes autour ", ", sur une tournée de %d communes autour ")) %
+                   rng.randint(3, 18) + de_ville, team % (self.team, "professionnels")] + contact
+            if kind in FOLLOWED:
+                out.append(rng.choice((", auprès des %d %s par le service", ", pour les %d %s par le service")) % (
+                    rng.randint(25, 260), FOLLOWED[kind]))
+            if kind in ("saad", "ssiad"):
+                low = rng.randint(4, 8)
+                weak.append(", avec %d à %d interventions par jour en moyenne" % (low, low + 2))
+            weak.append(", sur un secteur d'environ %d km" % rng.randrange(5, 45, 5))
+            return out, weak
+        if self.setting == "enfance":
+            team = team % (self.team, "professionnelles")
+            weak.append(", sur une amplitude d'ouverture de %s" % rng.choice(OPENING_HOURS))
+            if kind == "micro-creche":
+                return [", au sein de la micro-crèche " + de_ville, team] + contact, weak + [
+                    ", auprès des 12 enfants accueillis"]
+            return ([rng.choice((", auprès des %d enfants de la section", ", pour les %d enfants de la section")) %
+                     rng.randint(8, 30), team, rng.choice((", au sein de la structure ", ", dans notre structure ")) + de_ville,
+                     ", aux côtés des %d auxiliaires de puériculture de l'équipe" % max(2, self.team // 3)] + contact,
+                    weak + [", dans la section des " + rng.choice(SECTIONS)])
+        public = PUBLICS.get(kind, ("personnes accueillies",))[0]
+        where = rng.choice(("de l'équipe", "du service", of(self.unit)))
+        if kind in CARE_KINDS:
+            colleagues = [rng.choice((", aux côtés des %d infirmiers et %d aides-soignants %s",
+                                      ", avec les %d infirmiers et %d aides-soignants %s")) % (
+                max(2, self.team // 4), max(2, self.team // 2), where)]
+        elif kind in EDUCATIVE_KINDS:
+            colleagues = [rng.choice((", aux côtés des %d éducateurs %s", ", avec les %d éducateurs %s")) % (
+                max(2, self.team // 2), where)]
+        else:
+            colleagues = []
+        size = ""
+        if rng.random() < 0.5:
+            size = " (%d %s)" % (self.size, "lits" if kind in HOSPITALS or kind == "ehpad" else "places")
+        out = [rng.choice((", au sein " + of(self.unit), ", " + at(self.unit))) + size,
+               rng.choice((", pour les %d %s %s", ", auprès des %d %s %s")) % (self.size, public, of(self.unit)),
+               team % (self.team, "professionnels"),
+               rng.choice((", sur le site ", ", dans notre établissement ")) + de_ville] + contact + colleagues
+        if self.schedule:
+            moment, start, end = rng.choice(self.schedule)
+            out.append(rng.choice((", sur le poste %s (%s-%s)" % (moment, start, end),
+                                   ", en poste %s de %s à %s" % (moment, start, end))))
+        if kind in HOSPITALS and kind not in ("had", "usld"):
+            floor, building = rng.choice(FLOORS), rng.choice("ABCDEFGH")
+            out.append(rng.choice((", %s du bâtiment %s" % (floor, building),
+                                   ", dans le bâtiment %s, %s" % (building, floor))))
+        else:
+            weak.append(", dans des locaux rénovés en %d" % rng.randint(2012, 2025))
+        return out, weak
+
+    def attachment(self, rng):
+        """A conditions line: where the post sits and under whom."""
+        who = str(self.contact) if self.contact else None
+        if self.setting == "unit":
+            where = "Poste rattaché %s (%d %s)" % (
+                "au " + self.unit[3:] if self.unit.startswith("le ") else "à " + self.unit, self.size,
+                "lits" if self.kind in HOSPITALS or self.kind == "ehpad" else "places")
+            return where + (", sous la responsabilité de %s." % who if who and rng.random() < 0.6 else ".")
+        if self.setting == "domicile":
+            return "Secteur d'intervention : %s et %d communes voisines%s." % (
+                self.ville, rng.randint(3, 18), ", planning établi par " + who if who and rng.random() < 0.5 else "")
+        if who and self.kind != "agence-interim":
+            return "Poste placé sous la responsabilité de %s." % who.replace("de le Dr", "du Dr")
+        return None
+
+    def contract_words(self):
+        """ "ce CDI à temps plein", "ce CDD de 6 mois", "cette mission de 3 mois"..."""
+        if self.alternance:
+            return "ce contrat en alternance"
+        if self.contrat == "CDI":
+            return "ce CDI à temps partiel" if self.partiel else "ce CDI à temps plein"
+        if self.contrat == "CDD":
+            return "ce CDD de %d mois" % self.months
+        if self.contrat == "MIS":
+            return "cette mission de " + (("%d mois" % self.months) if self.months else
+                                          ("%d jour%s" % (self.days, "s" if self.days > 1 else "")))
+        if self.contrat == "SAI":
+            return "ce contrat saisonnier"
+        return "cette activité libérale"
+
+    def profile_context(self, rng, debut):
+        """Phrases to end a requirement with, filled once for the ad, in a random order but
+        those that say much of the ad first."""
+        words = ", pour " + self.contract_words()
+        strong, weak = [], [", pour ce poste " + self.a_ville]
+        if rng.random() < 0.6:
+            strong.append(words + ", à pourvoir le " + debut)
+        else:
+            weak.append(words)
+            strong.append(", pour une prise de poste le " + debut)
+        if self.setting != "particulier" and self.kind != "agence-interim":
+            members = {"enfance": "professionnelles", "office": "personnes"}.get(self.setting, "professionnels")
+            if self.unit:
+                strong.append(", pour rejoindre les %d %s %s" % (self.team, members, of(self.unit)))
+            else:
+                strong.append(", pour rejoindre notre équipe %s (%d %s)" % (self.de_ville, self.team, members))
+        if self.unit:
+            strong.append(", pour intégrer " + self.unit)
+            strong.append(", pour exercer auprès des %d %s du site %s" % (
+                self.size, PUBLICS.get(self.kind, ("personnes accueillies",))[0], self.de_ville))
+        elif self.setting == "domicile" and self.kind in FOLLOWED:
+            strong.append(", pour intervenir auprès des %d %s par le service" % (rng.randint(25, 260), FOLLOWED[self.kind]))
+        elif self.setting == "enfance":
+            strong.append(", pour accompagner les %d enfants accueillis" % rng.randint(10, 60))
+        elif self.kind in OFFICE_PUBLICS:
+            noun, low, high = OFFICE_PUBLICS[self.kind]
+            strong.append(", pour intervenir auprès des %d %s" % (rng.randint(low, high), noun))
+        if self.contact and self.contact.role != "Dr" and self.kind != "agence-interim":
+            strong.append(", pour travailler aux côtés de " + self.contact.bare())
+        rng.shuffle(strong)
+        rng.shuffle(weak)
+        return strong + weak
 
 
-def situate(rng, line, context, share=0.5):
-    """line, ended with one of the ad's context phrases for about share of the lines. A phrase
-    is used once per ad, and never after a qualifier that rephrase already added."""
-    if not context or rng.random() >= share or any(q in line for q in QUALIFIERS):
+def situate(rng, line, context, share=0.5, lead=0.0):
+    """line, ended with the next of the ad's context phrases for about share of the lines. A
+    phrase is used once per ad. A line that already ends with a qualifier rephrase added and starts
+    "Vous ..." or "Il vous ..." takes it in front instead, with probability lead ("Au sein de
+    l'unité des Tilleuls, vous ..., en lien avec l'équipe."): so every line ends with words of
+    its own ad."""
+    if not context or rng.random() >= share:
         return line
-    phrase = context.pop(rng.randrange(len(context)))
+    index = next((i for i, p in enumerate(context) if p[:14] not in line), None)
+    if index is None:
+        return line
+    phrase = context.pop(index)
+    if (lead and line.startswith(("Vous ", "Il vous ")) and any(q in line for q in QUALIFIERS) and
+            rng.random() < lead):
+        return phrase[2].upper() + phrase[3:] + ", " + line[0].lower() + line[1:]
     for end in (".", ";"):
         if line.endswith(end):
             return line[:-1] + phrase + end
     return line + phrase
+
+
+def interleave(rng, plain, specific):
+    """plain lines with the specific ones between them as far as they go (a line with its own
+    figures after each fixed one), a specific one last when there is one."""
+    excess = max(0, len(plain) - len(specific))
+    out = plain[:excess]
+    for p, s in zip(plain[excess:], specific):
+        out += [p, s]
+    return out + specific[len(plain) - excess:]
 
 
 def header(rng, key, ville):
@@ -242,41 +583,114 @@ SETTING_MARKERS = [
     (re.compile(r"\bCH\b|[Cc]rèche hospitalière|médecine polyvalente|médecine et chirurgie"), HOSPITALS),
     (re.compile(r"\brésident"), RESIDENCES),
     (re.compile(r"\bà domicile\b|\bau domicile\b"), DOMICILE_KINDS),
-    (re.compile(r"[Ii]ntérim"), set()),
+    (re.compile(r"[Ii]ntérim|INTERIM"), set()),
     (re.compile(r"\bIME\b"), {"ime"}), (re.compile(r"\bMAS\b"), {"mas"}),
     (re.compile(r"\bFAM\b"), {"fam"}), (re.compile(r"\bESAT\b"), {"esat"}),
     (re.compile(r"\bMECS\b"), {"mecs"}), (re.compile(r"\bCHRS\b"), {"chrs"}),
+    (re.compile(r"(?<!congé )maternité|[Nn]éonat|couveuse|salle de naissance|suites de couches"),
+     {"ch", "chu", "clinique"}),
+    (re.compile(r"bariatrique|post-opératoire|opérés de"), {"ch", "chu", "clinique", "smr"}),
+    (re.compile(r"projet pédagogique de la structure|^Section de \d+|des jouets|transmissions aux parents|"
+                r"accueillir chaque matin les enfants"),
+     {"eaje", "micro-creche", "collectivite", "ccas", "centre-social", "relais-petite-enfance"}),
+    (re.compile(r"de la crèche\b|^Crèche ouverte|crèches de la ville|d'une crèche\b|en crèche\b(?! possible)"),
+     {"eaje", "micro-creche", "collectivite", "ccas", "centre-social"}),
 ]
-# ...and words that rule some employers out: no "patients" in a shelter or a crèche.
+# Titles only: a libéral post is offered by a practice.
+TITLE_MARKERS = [(re.compile(r"[Ll]ibéral|LIBERAL"), {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie"})]
+# ...and words that rule some employers out: no "patients" in a shelter or a crèche, no
+# children in an EHPAD, no elderly people in a crèche.
 NOT_CARE = {"chrs", "mecs", "foyer-enfance", "centre-social", "ccas", "conseil-departemental", "eaje",
             "micro-creche", "relais-petite-enfance", "association-insertion", "esat", "foyer-de-vie",
             "collectivite", "education-nationale", "particulier-employeur", "saad",
             "service-mandataire"}
-UNFIT_MARKERS = [(re.compile(r"\bpatients?\b"), NOT_CARE)]
+ADULT_KINDS = {"ehpad", "usld", "residence-autonomie", "mas", "fam", "foyer-de-vie", "esat"}
+CHILD_KINDS = {"eaje", "micro-creche", "relais-petite-enfance", "ime", "itep", "sessad", "mecs",
+               "foyer-enfance"}
+UNFIT_MARKERS = [
+    (re.compile(r"\bpatients?\b"), NOT_CARE),
+    (re.compile(r"(?<![-\w])enfants?\b|(?<![-\w])[Ee]nfance\b|\bl'enfant\b|\bjeunes\b(?! diplômé)|"
+                r"[Aa]dolescent|élèves(?! aides-soignants| infirmiers)|scolari|nourrissons|\bIME\b"),
+     ADULT_KINDS),
+    (re.compile(r"personnes âgées|[Gg]ériatri|[Gg]érontolog|\bseniors\b|Alzheimer|fin de vie"), CHILD_KINDS),
+]
 # Requirements that only say what helps ("Une expérience en EHPAD est appréciée") fit anywhere.
 WISHES = re.compile(r"^Une expérience|appréciée?s?\.$|souhaitée?s?\.$|serait un plus\.$")
 
 
-def fits(line, kind):
-    """Whether a bank line may be said in an ad of that employer kind."""
+def unfit(line, kind):
+    """Whether a line names people an employer of that kind does not have."""
+    return any(kind in kinds for marker, kinds in UNFIT_MARKERS if marker.search(line))
+
+
+def fits(line, kind, title=False):
+    """Whether a bank line may be said in an ad of that employer kind (title: the line is an
+    offer title or appellation)."""
     if kind == "agence-interim":
         return True
-    return (all(kind in kinds for marker, kinds in SETTING_MARKERS if marker.search(line)) and
-            not any(kind in kinds for marker, kinds in UNFIT_MARKERS if marker.search(line)))
+    markers = SETTING_MARKERS + TITLE_MARKERS if title else SETTING_MARKERS
+    return all(kind in kinds for marker, kinds in markers if marker.search(line)) and not unfit(line, kind)
 
 
 def for_employer(lines, kind, section=None):
     """The lines that fit the employer kind; all of them if none does."""
-    kept = [l for l in lines if fits(l, kind) or (section == "profil" and WISHES.search(l))]
+    title = section in ("intitules", "appellations")
+    kept = [l for l in lines if fits(l, kind, title) or
+            (section == "profil" and WISHES.search(l) and not unfit(l, kind))]
+    if kind == "agence-interim" and title:  # an agency offers missions: no CDI or CDD in its titles
+        kept = [l for l in kept if not re.search(r"\bCD[DI]\b|[Ll]ibéral|[Cc]ollaborat", l)] or kept
     return kept or lines
+
+
+# Bank lines that name a status: public-service pay and bodies, or private agreements. A line
+# naming both ("selon la convention collective ou la grille de la fonction publique") fits all.
+PUBLIC_WORDS = re.compile(r"fonction publique|statutaire|RIFSEEP|CNAS|CGOS|\bFPH\b|grille indiciaire|"
+                          r"catégorie [AB]\b|D3S|praticien hospitalier|carrière hospitalière")
+PRIVATE_WORDS = re.compile(r"\bCCN\b|convention collective|FEHAP|accord d'entreprise|[Ii]ntéressement|"
+                           r"\bCSE\b|comité social|[Tt]reizième mois|(du|le) groupe\b(?! de)")
+PUBLIC_STATUSES = {"fph", "fpt", "en"}
+# Lines for apprentices only.
+TRAINEE = re.compile(r"[Aa]pprenti|[Aa]lternance")
+
+
+# What an employee gets and a libéral practitioner does not.
+EMPLOYEE_WORDS = re.compile(r"[Mm]utuelle|[Pp]rime|[Tt]reizième mois|[Tt]itres?-restaurant|[Cc]ongés|RTT|"
+                            r"[Rr]eprise d'ancienneté|[Rr]émunération selon|CSE|[Ii]ntéressement|[Cc]omité")
+
+
+_STATUS_WORDS = {}  # line -> (public words, private words, employee words)
+
+
+def fits_status(line, statut):
+    """Whether a benefit or condition fits the employer's status: no CCN 66 in a public
+    hospital, no FPH grid in a clinic, no paid leave for a libéral practitioner."""
+    words = _STATUS_WORDS.get(line)
+    if words is None:
+        words = _STATUS_WORDS[line] = (bool(PUBLIC_WORDS.search(line)), bool(PRIVATE_WORDS.search(line)),
+                                       bool(EMPLOYEE_WORDS.search(line)))
+    public, private, employee = words
+    if statut == "liberal":
+        return not employee and not public
+    if public and private:
+        return True
+    return not (public and statut not in PUBLIC_STATUSES or private and statut in PUBLIC_STATUSES)
 
 
 def post_name(appellation):
     """The masculine form of a ROME appellation, as a sentence says it: "Agent / Agente de
-    service hospitalier (ASH)" -> "agent de service hospitalier (ASH)"."""
+    service hospitalier (ASH)" -> "agent de service hospitalier (ASH)", "Educateur / Educatrice
+    de jeunes enfants directeur / directrice adjoint(e)" -> "éducateur de jeunes enfants
+    directeur adjoint(e)"; a slash that does not part genders stays ("Interprète français /
+    langue des signes française")."""
     masculine, _, feminine = appellation.partition(" / ")
-    rest = feminine.split()[len(masculine.split()):]
-    name = " ".join([masculine] + rest)
+    first = feminine.split()[0].lower() if feminine else ""
+    if feminine and any(w[:3].lower() == first[:3] for w in masculine.split()):
+        rest = " ".join(feminine.split()[len(masculine.split()):])
+        name = " ".join([masculine] + ([re.sub(r"(\S+) / \S+", r"\1", rest)] if rest else []))
+    else:
+        name = appellation
+    if name.startswith("Educ"):
+        name = "É" + name[1:]
     return name[:1].lower() + name[1:] if not name[:2].isupper() else name
 
 
@@ -315,6 +729,7 @@ class OfferWriter:
         self.noms_enfance = refs.employeurs["noms-enfance"]
         self.choices = self._famille_choices()
         self.banks = {}  # (rome, slug, kind) -> the bank lines that fit that employer
+        self.fitting = {}  # (bank key, section, terms) -> the lines that fit the ad's terms too
 
     def _famille_choices(self):
         """For each famille: the métiers it can draw, each with the employer kinds that make
@@ -362,19 +777,25 @@ class OfferWriter:
         name = contract(pattern.format(nom=nom, ville=ville, departement=departement))
         return name, (nom if "{nom}" in pattern else None)
 
-    def _presentation(self, rng, spec, name, proper, ville, departement):
-        """A presentation of the employer; one that names it ("La clinique {nom}...") only
-        when the name has a proper part."""
+    def _presentation(self, rng, spec, name, proper, ville, departement, population, team, hours):
+        """A presentation of the employer (one that names it, "La clinique {nom}...", only when
+        the name has a proper part) and none, one or two of its details; each figure is drawn
+        once, so that the presentation and its details agree."""
         templates = spec["presentations"]
         if proper is None:
             templates = [t for t in templates if "{nom}" not in t] or templates
-        return self._fill(rng, rng.choice(templates), proper or name, ville, departement)
+        text = rng.choice(templates)
+        details = spec.get("details", [])
+        details = rng.sample(details, min(len(details), (0, 1, 1, 1, 2, 2)[rng.randrange(6)]))
+        values = {"nom": proper or name, "ville": ville, "departement": departement,
+                  "population": num(population), "equipe": str(team), "heures": hours_text(hours)}
 
-    def _fill(self, rng, template, nom, ville, departement):
-        return contract(template.format(
-            nom=nom, ville=ville, departement=departement, lits=rng.choice(range(40, 420, 5)),
-            places=rng.choice(range(12, 160, 2)), salaries=rng.choice(range(80, 3000, 20)),
-            enfants=rng.choice((20, 24, 30, 35, 40, 45, 60))))
+        def value(match):
+            key = match.group(1)
+            if key not in values:
+                values[key] = PRESENTATION_VALUES[key](rng)
+            return values[key]
+        return [contract(PLACEHOLDER.sub(value, t)) for t in [text] + details]
 
     def _bank(self, m, kind):
         """The métier's bank with only the lines that fit the employer kind (cached)."""
@@ -387,25 +808,122 @@ class OfferWriter:
             self.banks[key] = bank
         return self.banks[key]
 
+    def _fitting(self, bank, kind, section, ad):
+        """The bank's lines of a section that also fit the ad's hours, its day or night work and
+        (conditions, benefits) its employer's status (cached)."""
+        statut = "liberal" if ad.contrat == "LIB" else ad.statut
+        key = (bank["slug"], kind, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance)
+        if key not in self.fitting:
+            lines = [l for l in bank[section] if fits_terms(l, ad.partiel, ad.hours, ad.night) and
+                     (section in ("missions", "profil") or fits_status(l, statut)) and
+                     (ad.alternance or not TRAINEE.search(l))]
+            if not lines and section == "missions":
+                lines = bank[section]
+            self.fitting[key] = lines
+        return self.fitting[key]
+
+    def _terms(self, rng, bank, kind, intitule, appellation):
+        """The contract and hours, as the title says them when it does: (contract, its
+        libellé, nature, alternance, months, days, part time, weekly hours, night work, the
+        shifts or None, the dureeTravailLibelle rhythm)."""
+        t_contrat, t_months, t_partiel, t_hours, t_night = title_terms(intitule, appellation)
+        contrats = dict(bank["contrats"])
+        # Missions come through agencies and libéral contracts through cabinets; other
+        # employers hire on the remaining types when the bank has any.
+        if kind == "agence-interim":
+            contrats = {"MIS": 1}
+        elif kind in ("cabinet-liberal", "cabinet-dentaire") and "LIB" in contrats:
+            contrats = {"LIB": 3, **{k: w for k, w in contrats.items() if k in ("CDI", "CDD")}}
+        else:
+            rest = {k: w for k, w in contrats.items() if k not in ("MIS", "LIB")}
+            contrats = rest or contrats
+        contrat = weighted(rng, list(contrats.items()))
+        if t_contrat == "CDD-or-LIB":
+            t_contrat = "LIB" if "LIB" in contrats else "CDD"
+        if kind != "agence-interim" and t_contrat in ("CDD", "CDI") or t_contrat in contrats:
+            contrat = t_contrat
+        trainee = re.search(r"[Aa]pprenti|[Aa]lternance|apprentissage", intitule + appellation)
+        alternance = (contrat in ("CDD", "CDI") and kind != "particulier-employeur" and
+                      (trainee or bank["qualificationCode"] in "5678" and rng.random() < 0.04))
+        months = days = None
+        if alternance:
+            nature = ("Contrat apprentissage" if trainee and "professionnalisation" not in intitule
+                      else rng.choice(("Contrat apprentissage", "Contrat de professionnalisation")))
+            contrat, months = "CDD", rng.choice((12, 18, 24, 36))
+            libelle = "Contrat à durée déterminée - %d Mois" % months
+        else:
+            nature = "Contrat travail"
+            libelle = CONTRATS[contrat]
+            if contrat == "CDD":
+                months = t_months or rng.choice((1, 2, 3, 3, 4, 6, 6, 6, 9, 12, 12, 18))
+                libelle += " - %d Mois" % months
+            elif contrat == "MIS":
+                if t_months or rng.random() < 0.7:
+                    months = t_months or rng.choice((1, 2, 3, 6))
+                    libelle += " - %d Mois" % months
+                else:
+                    days = rng.choice((1, 5, 7, 15, 21))
+                    libelle += " - %d Jour(s)" % days
+            elif contrat == "SAI":
+                months = rng.choice((1, 2, 3))
+                libelle += " - %d Mois" % months
+        partiel = t_partiel if t_partiel is not None else rng.randrange(100) < bank["tempsPartiel"]
+        if partiel:
+            hours = t_hours if t_hours and t_hours < 35 else rng.choice((17.5, 20, 24, 28, 30))
+        else:
+            hours = t_hours if t_hours and t_hours >= 35 else rng.choice((35, 35, 35, 37.5, 39))
+        shifts = bank["slug"] in SHIFT_SLUGS and kind in H24_KINDS
+        night = t_night if t_night is not None else (shifts and rng.random() < 0.12)
+        schedule = None
+        if shifts:
+            if night:
+                schedule = rng.choice(NIGHTS)
+            elif re.search(r"12 ?[hH]", intitule) or rng.random() < 0.3:
+                schedule = rng.choice(DAYS_12H)
+            else:
+                schedule = rng.choice(ALTERNATING)
+        if night:
+            rythme = "Travail de nuit"
+        elif kind in DAY_KINDS:
+            rythme = "Horaires normaux"
+        elif shifts:
+            rythme = rng.choice(("Travail en horaires décalés", "Travail samedi et dimanche",
+                                 "Horaires normaux"))
+        else:
+            rythme = rng.choice(("Horaires normaux", "Horaires normaux", "Horaires normaux",
+                                 "Travail samedi et dimanche"))
+        return (contrat, libelle, nature, bool(alternance), months, days, partiel, hours, night,
+                schedule, rythme)
+
     def _record(self, rng, oid, m, kind, spec, commune, created, updated):
         bank = self._bank(m, kind)
         ville = city_name(commune, self.refs.places)
         departement = self.refs.places.departements.get(commune[3], commune[3])
-        name, proper = self._employer(rng, spec, ville, departement)
-        presentation = self._presentation(rng, spec, name, proper, ville, departement)
-        appellation = rng.choice(bank["appellations"])
-        place = self._place(rng, commune)
-        contrat, contrat_libelle, nature, alternance = self._contract(rng, bank, kind)
-        partiel = rng.randrange(100) < bank["tempsPartiel"]
+        parent = commune[9] if len(commune) > 9 and commune[9] else None
+        population = int((self.refs.places.by_insee[parent] if parent else commune)[5])
         naf = self.refs.naf_of(kind, m.rome)
         famille = main_famille(m.rome, naf, self.refs.familles_by_rome, self.refs.naf)
-        context = work_context(rng, kind, famille, ville)
-        requirements = profile_context(ville, rng.randint(6, 45))
-        o = {"id": oid, "intitule": rng.choice(bank["intitules"]),
-             "description": self._description(rng, bank, appellation, presentation, created,
+        intitule = rng.choice(bank["intitules"])
+        # The appellation does not contradict the title ("de nuit" under "DE JOUR EN 12H").
+        appellations = bank["appellations"]
+        if TITLE_DAY.search(intitule):
+            appellations = [a for a in appellations if not TITLE_NIGHT.search(a)] or appellations
+        appellation = rng.choice(appellations)
+        (contrat, contrat_libelle, nature, alternance, months, days, partiel, hours, night,
+         schedule, rythme) = self._terms(rng, bank, kind, intitule, appellation)
+        ad = Ad(rng, kind, famille, ville, (contrat, months, days, partiel, hours, night, schedule,
+                                            alternance, nature))
+        name, proper = self._employer(rng, spec, ville, departement)
+        about = self._presentation(rng, spec, name, proper, ville, departement, population, ad.team, hours)
+        presentation = " ".join(about)
+        ad.statut = status(kind, about[0])
+        place = self._place(rng, commune)
+        salaire = self._salary(rng, bank, partiel, hours)
+        o = {"id": oid, "intitule": intitule,
+             "description": self._description(rng, bank, ad, appellation, about, created,
                                               place["libelle"].split(" - ", 1)[1],
                                               place.get("codePostal", commune[2].split(",")[0]),
-                                              context, requirements),
+                                              salaire, m.rome),
              "dateCreation": created.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % rng.randrange(1000),
              "dateActualisation": updated.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % rng.randrange(1000),
              "lieuTravail": place,
@@ -423,16 +941,10 @@ class OfferWriter:
                                          for q, d in rng.sample(QUALITES, rng.randint(0, 3))]
         if kind in DOMICILE_KINDS and rng.random() < 0.8:
             o["permis"] = [{"libelle": "B - Véhicule léger", "exigence": rng.choice("EES")}]
-        salaire = self._salary(rng, bank, partiel)
         if salaire:
             o["salaire"] = salaire
-        hours = rng.choice((17.5, 20, 24, 28, 30)) if partiel else rng.choice((35, 35, 35, 37.5, 39))
         o["dureeTravailLibelle"] = "%s %s" % (
-            ("%dH" % hours) if hours == int(hours) else ("%dH30" % hours),
-            rng.choice(("Horaires normaux", "Horaires normaux", "Travail en horaires décalés",
-                        "Travail samedi et dimanche", "Travail de nuit")
-                       if kind not in ("cabinet-dentaire", "laboratoire", "education-nationale")
-                       else ("Horaires normaux",)))
+            ("%dH" % hours) if hours == int(hours) else ("%dH30" % hours), rythme)
         o["dureeTravailLibelleConverti"] = "Temps partiel" if partiel else "Temps plein"
         o["alternance"] = alternance
         o["contact"] = {"nom": name if kind != "particulier-employeur" else "Particulier",
@@ -470,33 +982,6 @@ class OfferWriter:
         e["entrepriseAdaptee"] = False
         return e
 
-    def _contract(self, rng, bank, kind):
-        contrats = dict(bank["contrats"])
-        # Missions come through agencies and libéral contracts through cabinets; other
-        # employers hire on the remaining types when the bank has any.
-        if kind == "agence-interim":
-            contrats = {"MIS": 1}
-        elif kind in ("cabinet-liberal", "cabinet-dentaire") and "LIB" in contrats:
-            contrats = {"LIB": 3, **{k: w for k, w in contrats.items() if k in ("CDI", "CDD")}}
-        else:
-            rest = {k: w for k, w in contrats.items() if k not in ("MIS", "LIB")}
-            contrats = rest or contrats
-        contrat = weighted(rng, list(contrats.items()))
-        alternance = (contrat in ("CDD", "CDI") and bank["qualificationCode"] in "5678" and
-                      kind != "particulier-employeur" and rng.random() < 0.04)
-        if alternance:
-            nature = rng.choice(("Contrat apprentissage", "Contrat de professionnalisation"))
-            return "CDD", "Contrat à durée déterminée - %d Mois" % rng.choice((12, 18, 24, 36)), nature, True
-        libelle = CONTRATS[contrat]
-        if contrat == "CDD":
-            libelle += " - %d Mois" % rng.choice((1, 2, 3, 3, 4, 6, 6, 6, 9, 12, 12, 18))
-        elif contrat == "MIS":
-            libelle += (" - %d Mois" % rng.choice((1, 2, 3, 6)) if rng.random() < 0.7
-                        else " - %d Jour(s)" % rng.choice((1, 5, 7, 15, 21)))
-        elif contrat == "SAI":
-            libelle += " - %d Mois" % rng.choice((1, 2, 3))
-        return contrat, libelle, "Contrat travail", False
-
     def _experience(self, rng, bank):
         code = weighted(rng, list(bank["experience"].items()))
         if code == "D":
@@ -517,7 +1002,7 @@ class OfferWriter:
         return [dict(f) for f in rng.sample(bank["formations"],
                                              min(len(bank["formations"]), rng.choice((1, 1, 2))))]
 
-    def _salary(self, rng, bank, partiel):
+    def _salary(self, rng, bank, partiel, hours):
         if rng.random() < 0.35:
             return None
         s = bank["salaire"]
@@ -532,7 +1017,7 @@ class OfferWriter:
             out["libelle"] = ("Horaire de %.2f Euros sur 12.0 mois" % lo if rng.random() < 0.5
                               else "Horaire de %.2f Euros à %.2f Euros sur 12.0 mois" % (lo, hi))
         else:
-            ratio = rng.choice((0.6, 0.7, 0.8)) if partiel else 1.0
+            ratio = min(1.0, hours / 35) if partiel else 1.0  # the monthly pay of the ad's hours
             lo, hi = round(lo * ratio / 10) * 10, round(hi * ratio / 10) * 10
             annual = lo >= 3500 and rng.random() < 0.4
             mois = rng.choice(("12.0", "12.0", "13.0"))
@@ -547,9 +1032,10 @@ class OfferWriter:
                                              "Indemnités kilométriques"))
         return out
 
-    def _section(self, rng, key, lines, low, high, bullet, ville, context=None):
+    def _section(self, rng, key, lines, low, high, bullet, ville, context=None, lead=0.0, share=0.85):
         as_list = rng.random() < 0.55
-        picked = [situate(rng, rephrase(rng, line, key, as_list), context, 0.7)
+        said = set()
+        picked = [situate(rng, rephrase(rng, line, key, as_list, said), context, share, lead)
                   for line in rng.sample(lines, min(len(lines), rng.randint(low, high)))]
         if not picked:
             return ""
@@ -564,35 +1050,97 @@ class OfferWriter:
             if ending == "semicolon":
                 picked = [p + ";" for p in picked[:-1]] + [picked[-1] + "."]
             return header + "\n" + "\n".join(bullet + p for p in picked)
-        # Prose: sentences linked as a writer would, some with a connective.
+        # Prose: sentences linked as a writer would, some with a connective, each connective
+        # once and never before a sentence that already says it ("Au quotidien, ... au quotidien").
         text = picked[0]
+        used = set()
         for p in picked[1:]:
             link = rng.choice(LINKS)
-            text += " " + (link + p[:1].lower() + p[1:] if link and not p[:2].isupper() else p)
+            if link and (link in used or link[:-2].lower() in p.lower() or p[:2].isupper() or
+                         p.startswith("Votre rôle") or link == "Au quotidien, " and not p.startswith(("Vous", "Il vous"))):
+                link = ""
+            used.add(link)
+            text += " " + (link + p[:1].lower() + p[1:] if link else p)
         return header + "\n" + text
 
-    def _description(self, rng, bank, appellation, presentation, created, lieu, cp, context,
-                     requirements):
-        poste = post_name(appellation if rng.random() < 0.5 else bank["appellations"][0])
+    def _conditions(self, rng, bank, ad, bullet, lieu, debut):
+        """The conditions: lines of the bank that fit the ad, with the ad's contract and (for
+        shift work) its shifts."""
+        lines = self._fitting(bank, ad.kind, "conditions", ad)
+        picked = rng.sample(lines, min(len(lines), rng.randint(1, 3)))
+        extra = [contract_line(rng, ad.contrat, ad.months, ad.days, ad.partiel, ad.hours,
+                               ad.alternance, ad.nature, debut)]
+        if ad.schedule and not any(SCHEDULE_WORDS.search(p) for p in picked) and rng.random() < 0.8:
+            extra.append(schedule_lines(rng, ad.schedule, ad.night, ad.weekend))
+        attached = ad.attachment(rng)
+        if attached and rng.random() < 0.7:
+            extra.append(attached)
+        picked = picked[:len(extra)]
+        rng.shuffle(extra)
+        picked = interleave(rng, picked, extra)
+        if not picked:
+            return ""
+        return self._lines(rng, header(rng, "conditions", lieu), picked, bullet, rng.random() < 0.55)
+
+    def _benefits(self, rng, bank, ad, bullet, lieu, salaire):
+        """The benefits: some of the bank's that fit the employer's status, some of that
+        status's own (CCN 51, FPH, CNAS...) with the ad's figures, and sometimes the pay."""
+        lines = self._fitting(bank, ad.kind, "avantages", ad)
+        plain = rng.sample(lines, min(len(lines), 1 if rng.random() < 0.4 else 0))
+        statut = "liberal" if ad.contrat == "LIB" else ad.statut
+        pay = bank["salaire"]
+        own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2),
+                              (pay["min"], pay["max"]) if pay["periode"] == "M" else None)
+        plain = (plain + fixed)[:max(1, len(own))]
+        if ad.setting != "particulier" and statut != "liberal" and rng.random() < 0.4:
+            own += generic_benefits(rng, 1)
+        if salaire and rng.random() < 0.4:
+            pay = salary_line(rng, salaire, ad.statut)
+            if pay:
+                own.append(pay)
+        rng.shuffle(plain)
+        rng.shuffle(own)
+        avantages = interleave(rng, plain, own)
+        return self._lines(rng, header(rng, "avantages", lieu), avantages, bullet, rng.random() < 0.55)
+
+    def _description(self, rng, bank, ad, appellation, about, created, lieu, cp, salaire, rome):
+        """The ad's text: the employer's presentation, where the post is, the employer's figures
+        in any order and why the post is open; then missions, profile, conditions, benefits
+        and a closing line."""
+        name = post_name(appellation if rng.random() < 0.5 else bank["appellations"][0])
         bullet = rng.choice(BULLETS)  # one house style per ad
-        intro = presentation
-        intro += " " + contract(rng.choice(PLACES).format(lieu=lieu, cp=cp))
-        if rng.random() < 0.5:
-            intro += " " + rng.choice(FIGURES).format(n=rng.randint(12, 480), m=rng.randint(20, 900))
+        debut = created + timedelta(days=rng.randint(7, 45))
+        facts = about[1:]
+        if ad.setting != "particulier" and ad.kind != "agence-interim" and rng.random() < 0.5:
+            facts.append(figure(rng, ad.setting, ad.kind in ("ch", "chu", "clinique", "epsm", "smr")))
+        rng.shuffle(facts)
+        intro = " ".join([about[0], contract(rng.choice(PLACES).format(lieu=lieu, cp=cp))] + facts)
         if rng.random() < 0.8:
-            intro += " " + rng.choice(CONTEXTES).format(poste=poste)
+            reasons = [t for t, contrats, settings in CONTEXTES
+                       if (contrats is None or ad.contrat in contrats) and
+                       (settings is None or ad.setting in settings)]
+            intro += " " + rng.choice(reasons).format(poste=name, de_poste=elide("de", name) + name,
+                                                      que_poste=elide("que", name) + name,
+                                                      equipe=ad.team, debut=french_date(debut),
+                                                      mois=ad.months)
         sections = [intro,
-                    self._section(rng, "missions", bank["missions"], 4, 8, bullet, lieu, context),
-                    self._section(rng, "profil", bank["profil"], 2, 5, bullet, lieu, requirements),
-                    self._section(rng, "conditions", bank["conditions"], 1, 4, bullet, lieu)]
-        avantages = rng.sample(bank["avantages"], min(len(bank["avantages"]), rng.randint(0, 3)))
-        avantages += rng.sample(GENERIC_AVANTAGES, rng.randint(0, 3))
-        if avantages:
-            rng.shuffle(avantages)
-            sections.append(self._lines(rng, header(rng, "avantages", lieu), avantages, bullet,
-                                        rng.random() < 0.55))
-        closing = rng.choice(CLOTURES).format(
-            debut=(created + timedelta(days=rng.randint(7, 45))).strftime("%d/%m/%Y"))
+                    self._section(rng, "missions", self._fitting(bank, ad.kind, "missions", ad), 4, 8,
+                                  bullet, lieu, ad.work_context(rng), 0.0, 1.0),
+                    self._section(rng, "profil", self._fitting(bank, ad.kind, "profil", ad), 2, 5,
+                                  bullet, lieu, ad.profile_context(rng, french_date(debut)), 0.0, 1.0),
+                    self._conditions(rng, bank, ad, bullet, lieu, french_date(debut)),
+                    self._benefits(rng, bank, ad, bullet, lieu, salaire)]
+        limite = created + timedelta(days=rng.randint(10, 30))
+        closing = [rng.choice(CLOTURES).format(
+            debut=debut.strftime("%d/%m/%Y"), limite=limite.strftime("%d/%m/%Y"),
+            entretien=french_date(limite + timedelta(days=rng.randint(1, 5))))]
+        if ad.contact and rng.random() < 0.5:
+            closing.insert(rng.randint(0, 1), rng.choice(CONTACT_CLOTURES).format(
+                contact=ad.contact, nom=ad.contact.bare()).replace("de le Dr", "du Dr"))
+        if rng.random() < 0.25:
+            closing.insert(rng.randint(0, len(closing)), "Référence de l'offre : %s-%d%03d." % (
+                rome, created.month, rng.randrange(1000)))
+        closing = " ".join(c for c in closing if c)
         if closing:
             sections.append(closing)
         body = [s for s in sections if s]

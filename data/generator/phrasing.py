@@ -55,7 +55,10 @@ def infinitives_after_and(rest):
     line follows the first into the infinitive."""
     words = rest.split(" ")
     for i in range(1, len(words)):
-        after_comma = words[i - 1].endswith(",") and words[i].endswith("ez")  # "servez, aidez"
+        # "servez, aidez", "observez, en recherchez": a verb after a comma, maybe after pronouns
+        after_comma = words[i - 1].endswith(",") and (
+            words[i].endswith("ez") or words[i] in PRONOUNS and i + 1 < len(words) and
+            words[i + 1].endswith("ez"))
         if words[i - 1] not in ("et", "puis", "ou") and not after_comma:
             continue
         j = i  # "et les tracez": the verb comes after its pronouns
@@ -91,12 +94,17 @@ def elide(word_before, following):
     return word_before[:-1] + "'" if following[:1].lower() in VOWELS else word_before + " "
 
 
-def rephrase(rng, line, section, as_list):
+def rephrase(rng, line, section, as_list, used=None):
     """line, or one of its equivalent phrasings, chosen by rng: a task ("missions") can be
     said six more ways, a requirement ("profil") two; other lines stay as written. A bare
-    infinitive ("Assurer les transmissions.") only in a list (as_list), never in prose."""
+    infinitive ("Assurer les transmissions.") only in a list (as_list), never in prose. A
+    qualifier is said once per ad: used holds those the ad has said."""
     if section == "missions" and line.endswith(".") and rng.random() < 0.35:
-        line = line[:-1] + rng.choice(QUALIFIERS) + "."
+        qualifier = rng.choice(QUALIFIERS)
+        if used is None or qualifier not in used:
+            if used is not None:
+                used.add(qualifier)
+            line = line[:-1] + qualifier + "."
     parts = split_vous(line) if section in ("missions", "profil") else None
     if not parts or rng.random() < 0.15:
         return line

@@ -1,0 +1,608 @@
+"""What makes one job ad its own: the terms of the contract (type, length, hours, day or night
+work) read from the ad's title where it says them, the person to contact, the employer's
+status (public hospital, CCN 51 or CCN 66 association, private clinic, local authority...) and
+the benefits, conditions and figures that go with it.
+
+Two ads drawn from the same métier bank and the same employer kind share their wording; what
+they do not share is written here, with numbers and names, so that no long run of text is
+common to many ads (the corpus issue: fewer than 5% of offers may share a 200-character run
+with another). Every sentence is one a French recruiter would write."""
+import re
+
+# Common French surnames, for the person an ad names ("Mme Roussel, cadre de santé").
+SURNAMES = (
+    "Martin Bernard Thomas Petit Robert Richard Durand Dubois Moreau Laurent Simon Michel "
+    "Lefebvre Leroy Roux David Bertrand Morel Fournier Girard Bonnet Dupont Lambert Fontaine "
+    "Rousseau Vincent Muller Lefèvre Faure André Mercier Blanc Guérin Boyer Garnier Chevalier "
+    "François Legrand Gauthier Garcia Perrin Robin Clément Morin Nicolas Henry Roussel Mathieu "
+    "Gautier Masson Marchand Duval Denis Dumont Lemaire Noël Meyer Dufour Meunier Brun "
+    "Blanchard Giraud Joly Rivière Lucas Brunet Gaillard Barbier Arnaud Martinez Gérard Roche "
+    "Renard Schmitt Roy Leroux Colin Vidal Caron Picard Roger Fabre Aubert Lemoine Renaud Dumas "
+    "Lacroix Olivier Philippe Bourgeois Pierre Benoît Rey Leclerc Payet Rolland Leclercq "
+    "Guillaume Lecomte Lopez Dupuy Guillot Hubert Berger Carpentier Sanchez Dupuis Moulin Louis "
+    "Deschamps Huet Vasseur Perez Boucher Fleury Royer Klein Jacquet Adam Poirier Marty Aubry "
+    "Guyot Carré Charles Renault Charpentier Ménard Maillard Baron Bertin Bailly Hervé Schneider "
+    "Fernandez Collet Léger Bouvier Julien Prévost Millet Perrot Daniel Cousin Germain Breton "
+    "Besson Langlois Rémy Pelletier Lévêque Perrier Leblanc Barré Lebrun Marchal Weber Mallet "
+    "Hamon Boulanger Jacob Monnier Michaud Rodriguez Guichard Gillet Étienne Grondin Poulain "
+    "Tessier Chevallier Collin Chauvin Bouchet Gay Lemaître Bénard Humbert Reynaud Antoine "
+    "Hoarau Perret Barthélemy Cordier Pichon Lejeune Gilbert Lamy Delaunay Pasquier Carlier "
+    "Laporte").split() + ["Le Gall", "Le Roux", "Le Goff", "Da Silva", "Ferreira", "Haddad",
+                         "Benali", "Nguyen", "Diallo", "Traoré", "Mendes", "Kieffer"]
+
+# Who an ad names, by employer kind: (masculine, feminine) titles.
+ROLES = {
+    "hospital": [("cadre de santé", "cadre de santé"), ("cadre supérieur de santé", "cadre supérieure de santé")],
+    "ehpad": [("infirmier coordinateur", "infirmière coordinatrice"), ("directeur", "directrice"),
+              ("cadre de santé", "cadre de santé")],
+    "residence": [("directeur", "directrice"), ("responsable de la résidence", "responsable de la résidence")],
+    "medico-social": [("chef de service", "cheffe de service"), ("directeur adjoint", "directrice adjointe")],
+    "domicile": [("responsable de secteur", "responsable de secteur"), ("directeur", "directrice")],
+    "ssiad": [("infirmier coordinateur", "infirmière coordinatrice")],
+    "creche": [("directeur", "directrice"), ("directeur adjoint", "directrice adjointe")],
+    "micro-creche": [("référent technique", "référente technique"), ("gestionnaire", "gestionnaire")],
+    "public": [("responsable du service", "responsable du service"), ("chef de service", "cheffe de service")],
+    "cabinet": [("Dr", "Dr")],
+    "pharmacie": [("pharmacien titulaire", "pharmacienne titulaire")],
+    "magasin": [("responsable du magasin", "responsable du magasin"), ("directeur du centre", "directrice du centre")],
+    "entreprise": [("gérant", "gérante"), ("responsable d'exploitation", "responsable d'exploitation")],
+    "agence": [("chargé de recrutement", "chargée de recrutement"), ("responsable d'agence", "responsable d'agence")],
+    "office": [("responsable", "responsable"), ("directeur", "directrice")],
+}
+ROLE_OF_KIND = {
+    "ch": "hospital", "chu": "hospital", "clinique": "hospital", "smr": "hospital", "epsm": "hospital",
+    "usld": "hospital", "had": "hospital", "ehpad": "ehpad", "residence-autonomie": "residence",
+    "ime": "medico-social", "itep": "medico-social", "sessad": "medico-social", "mas": "medico-social",
+    "fam": "medico-social", "foyer-de-vie": "medico-social", "esat": "medico-social",
+    "mecs": "medico-social", "foyer-enfance": "medico-social", "chrs": "medico-social",
+    "service-mandataire": "medico-social", "association-insertion": "medico-social",
+    "centre-social": "office", "saad": "domicile", "ssiad": "ssiad", "eaje": "creche",
+    "micro-creche": "micro-creche", "relais-petite-enfance": "public", "collectivite": "public",
+    "ccas": "public", "conseil-departemental": "public", "education-nationale": "public",
+    "cabinet-liberal": "cabinet", "cabinet-dentaire": "cabinet", "centre-de-sante": "office",
+    "laboratoire": "office", "centre-imagerie": "cabinet", "service-sante-travail": "office",
+    "pharmacie": "pharmacie", "magasin-optique": "magasin", "centre-audition": "magasin",
+    "ambulances": "entreprise", "transport-adapte": "entreprise", "agence-interim": "agence",
+}
+
+
+class Person:
+    """Someone an ad names: "Mme Roussel, cadre de santé", "Dr Lemoine"."""
+
+    def __init__(self, rng, kind):
+        self.woman = rng.random() < 0.72
+        self.surname = rng.choice(SURNAMES)
+        titles = ROLES[ROLE_OF_KIND.get(kind, "office")]
+        self.role = rng.choice(titles)[1 if self.woman else 0]
+
+    def __str__(self):
+        if self.role == "Dr":
+            return "le Dr " + self.surname
+        return "%s %s, %s" % ("Mme" if self.woman else "M.", self.surname, self.role)
+
+    def bare(self):
+        """The name alone, as a sentence's subject or after "à l'attention de"."""
+        if self.role == "Dr":
+            return "le Dr " + self.surname
+        return "%s %s" % ("Mme" if self.woman else "M.", self.surname)
+
+
+def num(n):
+    """A number as French writes it: 45 000."""
+    return "{:,}".format(n).replace(",", " ")
+
+
+def euros(x):
+    """An amount with a decimal comma: 3,40."""
+    return ("%.2f" % x).replace(".", ",")
+
+
+def hours_text(h):
+    """35 -> "35 h", 17.5 -> "17 h 30"."""
+    return "%d h" % h if h == int(h) else "%d h 30" % h
+
+
+# --- The contract and the hours, read from the ad's title where it says them -------------
+
+TITLE_CDD = re.compile(r"\bCDD\b")
+TITLE_CDI = re.compile(r"\bCDI\b")
+TITLE_LIB = re.compile(r"[Ll]ibéral|LIBERAL|[Cc]ollaborat")
+TITLE_REPLACEMENT = re.compile(r"[Rr]emplacement|REMPLACEMENT|congé maternité|été\b|juillet-août")
+TITLE_MONTHS = re.compile(r"(\d+) ?(mois|MOIS)")
+TITLE_YEARS = re.compile(r"(\d+) ?(ans?|ANS?)\b")
+TITLE_PARTIAL = re.compile(r"[Tt]emps partiel|TEMPS PARTIEL|non complet|\d+ ?%|ETP|jours? (par|/) ?semaine|"
+                           r"JOURS PAR SEMAINE|\d+H/SEMAINE|\bcontrat de \d+h|[Vv]acations|sortie d'école")
+TITLE_FULL = re.compile(r"[Tt]emps plein|TEMPS PLEIN|\b35H\b")
+TITLE_NIGHT = re.compile(r"nuit|NUIT")
+TITLE_DAY = re.compile(r"\bde jour\b|\bDE JOUR\b|\bjour 12h|journée")
+
+
+def title_hours(text):
+    """Weekly hours a title states ("CDI 28H/SEMAINE", "temps partiel 80 %", "0,5 ETP")."""
+    m = re.search(r"(\d+) ?[hH](?:/| par)? ?(?:SEMAINE|semaine|annualisées)|contrat de (\d+)h|"
+                  r"temps partiel (\d+)h", text)
+    if m:
+        return float(next(g for g in m.groups() if g))
+    m = re.search(r"(\d+) ?%", text)
+    if m and 40 <= int(m.group(1)) < 100:
+        return round(35 * int(m.group(1)) / 100 * 2) / 2
+    m = re.search(r"0,(\d) ETP", text)
+    if m:
+        return round(35 * int(m.group(1)) / 10 * 2) / 2
+    m = re.search(r"(\d) (?:jours|JOURS) ?(?:par|/) ?(?:semaine|SEMAINE)", text)
+    if m:
+        return 7.0 * int(m.group(1))
+    return None
+
+
+def title_terms(intitule, appellation):
+    """What the title says of the contract: (contract type or None, months or None, part time
+    True/False/None, hours or None, night True/False/None)."""
+    text = intitule + " " + appellation
+    contrat = None
+    if TITLE_CDD.search(intitule):
+        contrat = "CDD"
+    elif TITLE_CDI.search(intitule):
+        contrat = "CDI"
+    elif TITLE_LIB.search(text):
+        contrat = "LIB"
+    elif TITLE_REPLACEMENT.search(intitule):
+        contrat = "CDD-or-LIB"
+    months = None
+    m = TITLE_MONTHS.search(intitule)
+    if m:
+        months = int(m.group(1))
+    elif TITLE_YEARS.search(intitule) and contrat == "CDD":
+        months = 12 * int(TITLE_YEARS.search(intitule).group(1))
+    elif "année scolaire" in intitule:
+        months = 10
+    elif re.search(r"été\b|juillet-août|congés d'été", intitule):
+        months = 2
+    partiel = None
+    if TITLE_PARTIAL.search(text) and "PLEIN OU PARTIEL" not in text and "plein ou partiel" not in text:
+        partiel = True
+    elif TITLE_FULL.search(text) and "OU PARTIEL" not in text and "ou partiel" not in text:
+        partiel = False
+    night = True if TITLE_NIGHT.search(text) else (False if TITLE_DAY.search(text) else None)
+    return contrat, months, partiel, title_hours(text), night
+
+
+# --- Lines of a bank that fit only some terms ------------------------------------------------
+
+FULL_TIME = re.compile(r"^(Poste (à|de|en) )?[Tt]emps (plein|complet)\b|^Temps complet|^3[5-9] ?h|"
+                       r"\b3[5-9] ?(h|heures)(30)? (par semaine|hebdomadaires|annualisées|du lundi)|"
+                       r"Horaires en roulement entre .*35 heures")
+PART_TIME = re.compile(r"^(Poste (à|de|en) )?[Tt]emps (partiel|incomplet|non complet)|^Poste à (0,\d|\d+ %)|"
+                       r"^Poste à temps partiel|\b0,\d+ ETP|^Contrat de \d+ à \d+ heures")
+TIME_OPTION = re.compile(r"possible|envisageable|ou (à )?temps|ou partiel|à définir|selon vos souhaits|"
+                         r"selon votre choix|extensible|cumulable|Contrat de \d+ à 35")
+NIGHT_ONLY = re.compile(r"de nuit fixes?\b(?!.*possible)|surveillance de nuit|présence de nuit|"
+                        r"chambres la nuit|[Gg]arde de nuit à domicile")
+DAY_ONLY = re.compile(r"sans (week-end ni )?nuit|ni (de )?nuit|pas de travail de nuit|[Hh]oraires de (journée|bureau)|"
+                      r"en horaires de jour|[Pp]oste en journée|en journée|matin/après-midi|^Horaires alternés|"
+                      r"^Poste en roulement de|du lundi au (vendredi|jeudi|samedi)|du mardi au samedi|"
+                      r"\bde [6-9]h\d* à 1[2-9]h|PASA")
+
+
+def line_hours(line):
+    """The weekly hours a line states, as (low, high), or None."""
+    m = re.search(r"(\d+) à (\d+) heures", line)
+    if m:
+        return float(m.group(1)), float(m.group(2))
+    m = re.search(r"(\d+)h30 par semaine|(\d+) ?h(?:eures)?(30)? (?:par semaine|hebdomadaires|sur)", line)
+    if m:
+        h = float(m.group(1) or m.group(2)) + (0.5 if (m.group(1) or m.group(3)) else 0)
+        return h, h
+    m = re.search(r"(\d+) % à (\d+) %", line)
+    if m:
+        return 0.35 * int(m.group(1)), 0.35 * int(m.group(2))
+    m = re.search(r"0,(\d) à 0,(\d) ETP", line)
+    if m:
+        return 3.5 * int(m.group(1)), 3.5 * int(m.group(2))
+    m = re.search(r"(\d+) %|0,(\d) ETP", line)
+    if m:
+        h = 0.35 * int(m.group(1)) if m.group(1) else 3.5 * int(m.group(2))
+        return h, h
+    return None
+
+
+_TRAITS = {}  # line -> what fits_terms needs to know of it, read once
+
+
+def _traits(line):
+    traits = _TRAITS.get(line)
+    if traits is None:
+        full, part = bool(FULL_TIME.search(line)), bool(PART_TIME.search(line))
+        traits = _TRAITS[line] = (bool(NIGHT_ONLY.search(line)), bool(DAY_ONLY.search(line)),
+                                  bool(TIME_OPTION.search(line)), full, part,
+                                  line_hours(line) if full or part else None)
+    return traits
+
+
+def fits_terms(line, partiel, hours, night):
+    """Whether a line agrees with the ad's hours and its day or night work: no "Temps plein de
+    35 heures" in a part-time ad, no "Poste de nuit fixe" in a day one."""
+    night_only, day_only, option, full, part, span = _traits(line)
+    if night_only and not night or day_only and night:
+        return False
+    if option or full and part:
+        return True
+    if full and partiel or part and not partiel:
+        return False
+    if span and not span[0] - 0.6 <= hours <= span[1] + 0.6:
+        return False
+    return True
+
+
+# --- Schedules ----------------------------------------------------------------------------
+
+# Métiers whose ads in 24-hour settings are worked in shifts (morning and evening, 12 hours,
+# or nights).
+SHIFT_SLUGS = {
+    "aide-soignant", "infirmier-en-soins-generaux-ide", "agent-de-service-hospitalier-ash",
+    "accompagnant-educatif-et-social-aes", "auxiliaire-de-puericulture", "infirmier-en-psychiatrie",
+    "brancardier", "moniteur-educateur", "maitre-de-maison", "agent-de-sterilisation",
+    "sage-femme", "puericulteur", "assistant-de-soins-en-gerontologie-asg", "educateur-specialise",
+    "technicien-laboratoire-medical", "manipulateur-electroradiologie-medicale",
+    "infirmier-anesthesiste-iade", "ambulancier"}
+H24_KINDS = {"agence-interim", "ehpad", "usld", "ch", "chu", "clinique", "smr", "epsm", "mas", "fam", "foyer-de-vie",
+             "mecs", "foyer-enfance", "chrs", "ime", "itep", "residence-autonomie"}
+# Shifts as (what an ad calls it, start, end).
+ALTERNATING = [
+    [("du matin", "6h45", "14h15"), ("du soir", "13h45", "21h15")],
+    [("du matin", "7h", "14h30"), ("du soir", "14h", "21h30")],
+    [("du matin", "6h30", "14h"), ("du soir", "13h30", "21h")],
+    [("du matin", "7h15", "14h45"), ("d'après-midi", "13h30", "21h")],
+    [("du matin", "6h45", "14h30"), ("du soir", "14h", "21h45")],
+]
+DAYS_12H = [[("de jour", "7h", "19h")], [("de jour", "8h", "20h")], [("de jour", "7h30", "19h30")],
+            [("de jour", "6h45", "18h45")]]
+NIGHTS = [[("de nuit", "21h", "7h")], [("de nuit", "20h45", "6h45")], [("de nuit", "19h", "7h")],
+          [("de nuit", "21h15", "7h15")], [("de nuit", "20h30", "6h30")]]
+WEEKENDS = ["un week-end sur deux", "un week-end sur trois", "un week-end sur deux travaillé",
+            "deux week-ends sur cinq"]
+
+
+def schedule_lines(rng, schedule, night, weekend):
+    """A conditions line saying the ad's shifts."""
+    if night:
+        (_, start, end), = schedule
+        nights = rng.choice(("3 nuits par semaine", "3 à 4 nuits par semaine",
+                             "en moyenne 14 nuits par mois", "7 nuits sur 14"))
+        return rng.choice((
+            "Poste de nuit de %s à %s, %s, %s." % (start, end, nights, weekend),
+            "Nuits de %s à %s (%s), %s." % (start, end, nights, weekend),
+            "Travail de nuit : %s-%s, %s en roulement." % (start, end, nights)))
+    if len(schedule) == 2:
+        (_, s1, e1), (_, s2, e2) = schedule
+        return rng.choice((
+            "Horaires alternés : %s-%s / %s-%s, %s." % (s1, e1, s2, e2, weekend),
+            "Roulement matin (%s-%s) et soir (%s-%s), %s." % (s1, e1, s2, e2, weekend),
+            "Postes de %s à %s ou de %s à %s, %s." % (s1, e1, s2, e2, weekend)))
+    (_, start, end), = schedule
+    return rng.choice((
+        "Travail en 12 h de %s à %s, %s." % (start, end, weekend),
+        "Journées de 12 heures (%s-%s), %s." % (start, end, weekend),
+        "Postes en 12 h (%s-%s), soit 3 jours par semaine en moyenne, %s." % (start, end, weekend)))
+
+
+SCHEDULE_WORDS = re.compile(r"\d+h|\d+ ?heures|[Hh]oraires|nuit|[Ww]eek-end|matin|[Pp]lanning|[Rr]oulement|"
+                            r"lundi|samedi|journée|[Aa]mplitude|[Tt]emps (plein|partiel|complet)")
+
+
+# --- The contract, said in the conditions -----------------------------------------------------
+
+def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature, debut):
+    """A conditions line with the ad's contract, its length and hours, as the record says them,
+    and sometimes its start date (debut, "12 janvier")."""
+    h = hours_text(hours)
+    quota = ("à %d %%" % round(100 * hours / 35)) if partiel else "à temps plein"
+    start = rng.choice((", à pourvoir le %s" % debut, ", à compter du %s" % debut, "", ""))
+    if alternance:
+        kind = "Contrat d'apprentissage" if "apprentissage" in nature else "Contrat de professionnalisation"
+        return rng.choice((
+            "%s de %d mois%s, en alternance avec le centre de formation." % (kind, months, start),
+            "%s de %d mois : %s par semaine, dont les journées de formation." % (kind, months, h)))
+    if contrat == "CDI":
+        start = start or ", à compter du %s" % debut
+        return rng.choice((
+            "CDI %s, %s par semaine%s." % (quota, h, start),
+            "Poste en CDI%s, %s hebdomadaires%s." % (start, h, " (temps partiel)" if partiel else ""),
+            "Contrat à durée indéterminée %s (%s)%s, période d'essai de %d mois." % (quota, h, start, rng.choice((2, 3))),
+            "CDI sur la base de %s par semaine%s%s." % (h, ", annualisées" if rng.random() < 0.3 else "", start)))
+    if contrat == "CDD":
+        start = start or ", à pourvoir le %s" % debut
+        return rng.choice((
+            "CDD de %d mois %s (%s)%s, renouvelable." % (months, quota, h, start),
+            "CDD de %d mois, %s par semaine%s, possibilité de prolongation." % (months, h, start),
+            "Remplacement en CDD de %d mois%s, %s hebdomadaires." % (months, start, h),
+            "Contrat à durée déterminée de %d mois %s%s, %s par semaine." % (months, quota, start, h)))
+    if contrat == "MIS":
+        length = ("%d mois" % months) if months else ("%d jour%s" % (days, "s" if days > 1 else ""))
+        return rng.choice((
+            "Mission d'intérim de %s%s, %s par semaine." % (length, start, h),
+            "Mission de %s %s, renouvelable selon les besoins du client." % (length, quota),
+            "Intérim : mission de %s%s, %s hebdomadaires." % (length, start, h)))
+    if contrat == "SAI":
+        return "Contrat saisonnier de %d mois%s, %s par semaine." % (months, start, h)
+    rate = rng.choice((70, 75, 80, 85, 90))
+    return rng.choice((
+        "Exercice libéral : rétrocession de %d %% des honoraires%s." % (rate, start),
+        "Remplacements réguliers en libéral, rétrocession de %d %% des honoraires." % rate,
+        "Collaboration libérale avec une redevance de %d %% des honoraires%s." % (100 - rate, start)))
+
+
+# --- The employer's status and the benefits that go with it ------------------------------------
+
+def status(kind, presentation):
+    """The employer's status as its benefits show it: "fph" (public hospital), "fpt" (local
+    authority), "en" (éducation nationale), "ccn51" (FEHAP), "ccn66", "fhp" (private clinic),
+    "bad" (home-help association), "sap" (home-help company), "alisfa", "particulier",
+    "interim", "prive" (practice, shop, company); "liberal" is not a status of the employer
+    but of the contract (offres.py uses it for LIB ads)."""
+    p = presentation
+    if kind in ("ch", "chu", "epsm", "usld", "foyer-enfance"):
+        return "fph"
+    if kind in ("collectivite", "ccas", "conseil-departemental", "relais-petite-enfance"):
+        return "fpt"
+    if kind == "education-nationale":
+        return "en"
+    if kind == "ehpad":
+        return "fph" if "public" in p else ("ccn51" if "association" in p else
+                                            ("fhp" if "Au cœur" in p else "ccn51"))
+    if kind == "residence-autonomie":
+        return "fpt" if "CCAS" in p else "ccn51"
+    if kind in ("smr", "had", "ssiad"):
+        return "ccn51"
+    if kind == "clinique":
+        return "fhp"
+    if kind in ("ime", "itep", "sessad", "mas", "fam", "foyer-de-vie", "esat", "mecs", "chrs",
+                "service-mandataire"):
+        return "ccn66"
+    if kind == "saad":
+        return "sap" if "Entreprise" in p else "bad"
+    if kind in ("centre-social", "eaje"):
+        return "alisfa" if kind == "centre-social" or "associative" in p else (
+            "fpt" if "multi-accueil" in p else "prive")
+    if kind == "centre-de-sante":
+        return "fpt" if "municipal" in p else "prive"
+    if kind == "association-insertion":
+        return "ccn66" if "mission locale" not in p else "alisfa"
+    if kind == "particulier-employeur":
+        return "particulier"
+    if kind == "agence-interim":
+        return "interim"
+    return "prive"
+
+
+# Benefits by status: {name} placeholders are filled by BENEFIT_VALUES.
+BENEFITS = {
+    "fph": [
+        "Recrutement au {echelon}e échelon selon expérience sur la grille de la fonction publique hospitalière (environ {net} € net par mois, CTI inclus), stagiairisation possible après {stage} mois.",
+        "Adhésion au CGOS : chèques vacances, prestations sociales et aides aux loisirs.",
+        "{nbi} points de nouvelle bonification indiciaire selon le poste occupé.",
+        "25 jours de congés annuels, 2 jours hors saison et {rtt} jours de RTT par an.",
+        "Self du personnel ({repas} € le repas).",
+        "Participation employeur de {pmut} € par mois à la complémentaire santé.",
+        "Logement temporaire possible pendant {logement} mois à l'arrivée.",
+        "Études promotionnelles financées après {anciennete} ans d'exercice.",
+        "Crèche du personnel de {creche} berceaux à proximité.",
+    ],
+    "fpt": [
+        "Rémunération statutaire (environ {net} € net par mois), régime indemnitaire (RIFSEEP) et prime annuelle de {pfa} € brut.",
+        "Adhésion au CNAS : chèques vacances, billetterie et aides aux familles.",
+        "Participation employeur de {pmut} € par mois à la complémentaire santé et de {pprev} € à la prévoyance.",
+        "25 jours de congés annuels et {rtt} jours d'ARTT.",
+        "Titres-restaurant de {tr} € pris en charge à {trpct} % par la collectivité.",
+        "Remboursement de 75 % de l'abonnement de transport.",
+        "Forfait mobilités durables jusqu'à {fmd} € par an.",
+    ],
+    "en": [
+        "Rémunération selon la grille de l'éducation nationale, indice majoré {im} à l'embauche.",
+        "Congés calés sur le calendrier scolaire.",
+        "Remboursement de 75 % de l'abonnement de transport.",
+        "Formation d'adaptation à l'emploi de {fae} heures la première année.",
+    ],
+    "ccn51": [
+        "Environ {net} € net par mois selon la CCN 51 (FEHAP), avec une reprise d'ancienneté à {anc} %.",
+        "Prime Ségur de 238 € brut mensuels et prime décentralisée de 5 % versée deux fois par an.",
+        "Mutuelle prise en charge à {mut} % par l'employeur.",
+        "Restauration sur place ({repas} € le repas).",
+        "CSE : chèques vacances de {cv} € par an, billetterie et cadeaux de fin d'année.",
+        "{rtt} jours de RTT par an en plus des congés payés.",
+        "Prime de cooptation de {coopt} € pour tout(e) collègue recruté(e).",
+    ],
+    "ccn66": [
+        "Environ {net} € net par mois selon la convention collective du 15 mars 1966, reprise d'ancienneté à {anc} %.",
+        "Prime Ségur de 238 € brut mensuels.",
+        "{ct} jours de congés trimestriels en plus des congés payés.",
+        "Mutuelle prise en charge à {mut} % par l'association.",
+        "CSE : chèques vacances de {cv} € par an et billetterie.",
+        "Analyse des pratiques professionnelles {app}.",
+        "Repas pris avec les personnes accompagnées ({repas} € le repas).",
+    ],
+    "fhp": [
+        "Environ {net} € net par mois selon la convention collective de l'hospitalisation privée, reprise d'ancienneté à {anc} %.",
+        "Intéressement et participation, prime annuelle de {pa} € brut.",
+        "Prime de cooptation de {coopt} € pour tout(e) collègue recruté(e).",
+        "Mutuelle prise en charge à {mut} % et prévoyance d'entreprise.",
+        "Titres-restaurant de {tr} € ou self sur place.",
+        "Prime de bienvenue de {pb} € versée après la période d'essai.",
+    ],
+    "bad": [
+        "Rémunération selon la convention collective de la branche de l'aide à domicile (avenant 43), environ {net} € net par mois avec reprise d'ancienneté.",
+        "Indemnités kilométriques de {ik} € par kilomètre entre deux interventions.",
+        "Temps de trajet entre deux interventions rémunéré.",
+        "Mutuelle prise en charge à {mut} %.",
+        "Smartphone professionnel et planning consultable en ligne.",
+    ],
+    "sap": [
+        "Convention collective des entreprises de services à la personne, dimanches majorés de {maj} %.",
+        "Indemnités kilométriques de {ik} € par kilomètre.",
+        "Mutuelle prise en charge à {mut} %.",
+        "Prime de parrainage de {coopt} €.",
+    ],
+    "alisfa": [
+        "Rémunération selon la convention collective ALISFA (pesée du poste), environ {net} € net par mois avec reprise d'ancienneté.",
+        "Mutuelle prise en charge à {mut} %.",
+        "{ct} jours de congés supplémentaires par an.",
+        "Formation continue : {fjours} jours par an prévus au plan de développement des compétences.",
+    ],
+    "particulier": [
+        "Salaire de {sh} € brut de l'heure, déclaré par CESU.",
+        "Relation de travail relevant de la convention collective des particuliers employeurs et de l'emploi à domicile.",
+        "Remboursement de 50 % des frais de transport en commun.",
+        "Cinq semaines de congés payés, dates fixées ensemble.",
+    ],
+    "interim": [
+        "Indemnités de fin de mission (10 %) et de congés payés (10 %).",
+        "Acompte de paie possible chaque semaine.",
+        "Compte épargne temps rémunéré à {cet} %.",
+        "Prime de parrainage de {coopt} €.",
+        "Accès au comité d'entreprise de l'agence et à la mutuelle des intérimaires.",
+    ],
+    "liberal": [
+        "Patientèle assurée dès le premier jour, environ {patients_jour} patients par jour.",
+        "Secrétariat, matériel et logiciel métier mis à disposition.",
+        "Reversement des honoraires chaque mois, sous {jours_versement} jours.",
+        "Possibilité d'association ou de reprise de patientèle à terme.",
+    ],
+    "prive": [
+        "Mutuelle prise en charge à {mut} %.",
+        "Titres-restaurant de {tr} €.",
+        "Prime annuelle de {pa} € brut selon les résultats.",
+        "Prise en charge de {transport} % du titre de transport.",
+        "Treizième mois après {mois13} mois d'ancienneté.",
+    ],
+}
+BENEFIT_VALUES = {
+    "repas": lambda rng: euros(rng.randrange(250, 480, 5) / 100),
+    "pmut": lambda rng: str(rng.choice((15, 15, 20, 25, 30, 35, 40))),
+    "pprev": lambda rng: str(rng.choice((7, 8, 10, 12, 15))),
+    "logement": lambda rng: str(rng.choice((1, 2, 3, 3, 6))),
+    "anciennete": lambda rng: str(rng.choice((2, 3, 3, 4))),
+    "creche": lambda rng: str(rng.randrange(20, 90, 2)),
+    "pfa": lambda rng: num(rng.randrange(400, 1500, 50)),
+    "tr": lambda rng: euros(rng.choice((7, 8, 8.5, 9, 9.5, 10, 11, 12))),
+    "trpct": lambda rng: str(rng.choice((50, 55, 60))),
+    "fmd": lambda rng: str(rng.choice((100, 200, 300))),
+    "im": lambda rng: str(rng.randrange(366, 430)),
+    "fae": lambda rng: str(rng.choice((60, 60, 60, 80))),
+    "anc": lambda rng: str(rng.choice((50, 75, 100, 100))),
+    "mut": lambda rng: str(rng.choice((50, 55, 60, 65, 70, 75, 80, 100))),
+    "cv": lambda rng: str(rng.randrange(100, 450, 25)),
+    "coopt": lambda rng: num(rng.randrange(300, 1600, 100)),
+    "ct": lambda rng: str(rng.choice((6, 9, 12, 18))),
+    "app": lambda rng: rng.choice(("une fois par mois", "toutes les six semaines", "chaque mois",
+                                   "deux fois par trimestre")),
+    "pa": lambda rng: num(rng.randrange(300, 2100, 100)),
+    "pb": lambda rng: num(rng.randrange(500, 2100, 100)),
+    "ik": lambda rng: euros(rng.randrange(35, 47) / 100),
+    "maj": lambda rng: str(rng.choice((10, 15, 20, 25))),
+    "fjours": lambda rng: str(rng.randrange(3, 11)),
+    "sh": lambda rng: euros(rng.randrange(1250, 1550, 10) / 100),
+    "cet": lambda rng: str(rng.choice((4, 5, 6, 7))),
+    "transport": lambda rng: str(rng.choice((50, 50, 60, 75))),
+    "mois13": lambda rng: str(rng.choice((6, 12, 12, 24))),
+    "nbi": lambda rng: str(rng.choice((10, 13, 15, 20, 25, 30))),
+    "cp_anc": lambda rng: str(rng.randint(2, 6)),
+    "echelon": lambda rng: str(rng.randint(2, 8)),
+    "stage": lambda rng: str(rng.choice((6, 9, 12, 12, 18, 24))),
+    "patients_jour": lambda rng: str(rng.randint(12, 35)),
+    "jours_versement": lambda rng: str(rng.choice((8, 10, 15))),
+}
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def fill_values(rng, template, values):
+    """template with each {name} replaced: from values, else from BENEFIT_VALUES."""
+    def value(m):
+        key = m.group(1)
+        if key in values:
+            return str(values[key])
+        return BENEFIT_VALUES[key](rng)
+    return PLACEHOLDER.sub(value, template)
+
+
+def rtt_days(hours, statut):
+    """Days off a full-time week longer than 35 hours earns."""
+    if hours >= 39:
+        return {"fph": 20, "fpt": 23}.get(statut, 22)
+    if hours >= 37.5:
+        return 15 if statut in ("fph", "fpt") else 14
+    return None
+
+
+def benefits(rng, statut, hours, partiel, count, pay):
+    """count benefit lines for the status, filled with the ad's own figures: (those with
+    figures of the ad, those without). pay is the métier's monthly gross range for full time
+    (the bank's), or None when it is paid by the hour: a line may say the net pay it gives."""
+    rtt = None if partiel else rtt_days(hours, statut)
+    lines = [b for b in BENEFITS[statut] if (rtt or "{rtt}" not in b) and (pay or "{net}" not in b)]
+    picked = rng.sample(lines, min(count, len(lines)))
+    values = {"rtt": rtt}
+    if pay:
+        ratio = min(1.0, hours / 35) * 0.78  # net of a gross monthly pay, for the ad's hours
+        values["net"] = num(int(round(rng.uniform(pay[0], (pay[0] + pay[1]) / 2) * ratio, -1)))
+    return ([fill_values(rng, b, values) for b in picked if "{" in b],
+            [b for b in picked if "{" not in b])
+
+
+GENERIC_BENEFITS = [  # those that fit any employer but a private household
+    "Parcours d'intégration avec un tuteur pendant les {semaines} premières semaines.",
+    "Plannings connus {semaines} semaines à l'avance.",
+    "Places de parking gratuites pour le personnel.",
+    "Plan de formation : {fjours} jours de formation par an en moyenne par salarié.",
+    "Forfait mobilités durables de {fmd} € par an pour les trajets à vélo.",
+    "Logement temporaire possible à l'arrivée ({logement} mois).",
+]
+
+
+def generic_benefits(rng, count):
+    return [fill_values(rng, b, {"semaines": rng.choice((2, 3, 4, 4, 6))})
+            for b in rng.sample(GENERIC_BENEFITS, count)]
+
+
+def salary_line(rng, salaire, statut):
+    """The salary, said in the benefits as the record's salaire field has it."""
+    if not salaire or "libelle" not in salaire:
+        return None
+    numbers = [float(x) for x in re.findall(r"(\d+\.\d+) Euros", salaire["libelle"])]
+    convention = {"fph": "selon la grille de la FPH", "fpt": "selon la grille statutaire",
+                  "ccn51": "selon la CCN 51", "ccn66": "selon la CCN 66"}.get(statut, "selon expérience")
+    if salaire["libelle"].startswith("Horaire"):
+        return "Taux horaire de %s € brut%s." % (
+            euros(numbers[0]), "" if len(numbers) < 2 else " à %s € brut" % euros(numbers[1]))
+    if salaire["libelle"].startswith("Annuel"):
+        lo = numbers[0]
+        hi = numbers[1] if len(numbers) > 1 else lo
+        return "Rémunération annuelle de %s à %s € brut, %s." % (num(int(lo)), num(int(hi)), convention)
+    lo = numbers[0]
+    hi = numbers[1] if len(numbers) > 1 else None
+    amount = "%s €" % num(int(lo)) if hi is None else "%s à %s €" % (num(int(lo)), num(int(hi)))
+    return rng.choice(("Salaire : %s brut mensuels, %s." % (amount, convention),
+                       "Rémunération de %s brut par mois %s." % (amount, convention),
+                       "Salaire brut mensuel de %s, %s." % (amount, convention)))
+
+
+# --- What the introduction may add after the place ---------------------------------------------
+
+FIGURES = {  # by setting; {n} is filled from the range given (for big employers: the second)
+    "unit": [("L'établissement emploie {n} salariés.", (30, 180), (300, 2800)),
+             ("Nous avons recruté {n} personnes l'an dernier.", (4, 30), (30, 250)),
+             ("{n} collègues vous attendent sur le site.", (20, 150), (200, 2000)),
+             ("Le taux d'occupation dépasse {n} % toute l'année.", (90, 99), (85, 98))],
+    "domicile": [("Nous accompagnons chaque jour près de {n} personnes.", (40, 900), (40, 900)),
+                 ("Le service emploie {n} salariés.", (15, 250), (15, 250)),
+                 ("Nous avons recruté {n} intervenants l'an dernier.", (5, 60), (5, 60))],
+    "enfance": [("La structure accueille chaque semaine {n} familles.", (20, 110), (20, 110)),
+                ("La structure a ouvert ses portes il y a {n} ans.", (3, 40), (3, 40))],
+    "office": [("Nous recevons près de {n} personnes par semaine.", (60, 900), (60, 900)),
+               ("Nous avons recruté {n} personnes l'an dernier.", (2, 12), (2, 12))],
+}
+
+
+def figure(rng, setting, big=False):
+    template, small_range, big_range = rng.choice(FIGURES[setting])
+    low, high = big_range if big else small_range
+    return template.format(n=num(rng.randint(low, high)))
