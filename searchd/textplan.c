@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "popcnt.h"
+
 struct plan {
     plan_kind kind;
     unsigned refs;
@@ -185,7 +187,7 @@ static void put(match_list *out, uint32_t docid, float weight)
 
 /* AND: documents in both, their weights added. a is the shorter. A long b (a leaf's list)
  * has a membership index, and a test per document of a costs less than seeking through b. */
-static int intersect(const match_list *a, const match_list *b, match_list *out)
+WITH_POPCNT static int intersect(const match_list *a, const match_list *b, match_list *out)
 {
     if (match_list_reserve(out, a->count) != 0)
         return -1;
@@ -228,7 +230,7 @@ static int unite(const match_list *a, const match_list *b, match_list *out)
 }
 
 /* AND_NOT: documents of a not in b, with a's weights. */
-static int subtract(const match_list *a, const match_list *b, match_list *out)
+WITH_POPCNT static int subtract(const match_list *a, const match_list *b, match_list *out)
 {
     if (match_list_reserve(out, a->count) != 0)
         return -1;

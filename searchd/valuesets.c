@@ -96,14 +96,6 @@ static bool value_allowed(const compiled_filter *f, const columns *c, facet_dim 
     }
 }
 
-WITH_POPCNT static uint32_t popcount(const uint64_t *set, uint32_t words)
-{
-    uint32_t n = 0;
-    for (uint32_t w = 0; w < words; w++)
-        n += (uint32_t)__builtin_popcountll(set[w]);
-    return n;
-}
-
 /* Clears the candidates that fail the radius or the date. */
 static void keep_common_ok(uint64_t *set, uint32_t words, const columns *c,
                            const compiled_filter *f)
@@ -195,16 +187,16 @@ void set_filter_build(set_filter *sf, uint64_t *scratch, const value_sets *v, co
         for (uint32_t w = 0; w < words; w++)
             sf->accepted[w] &= allowed[w];
     }
-    sf->accepted_count = popcount(sf->accepted, words);
+    sf->accepted_count = popcount_words(sf->accepted, words);
 }
 
 /* Counts dimension d over the documents of cand (n of them): popcounts of each value's set,
  * or, when there are few candidates for many values, a look at each candidate's row. */
-WITH_POPCNT static void count_dimension(const uint64_t *cand, uint32_t n, const value_sets *v,
+static void count_dimension(const uint64_t *cand, uint32_t n, const value_sets *v,
                             const columns *c, facet_dim d, uint32_t *counts)
 {
-    uint32_t words = v->words;
-    if ((uint64_t)n * 16 < (uint64_t)v->sizes[d] * words) {
+    uint32_t words = v->words, words_per_row = popcount_is_wide() ? 64 : 16;
+    if ((uint64_t)n * words_per_row < (uint64_t)v->sizes[d] * words) {
         for (uint32_t w = 0; w < words; w++)
             for (uint64_t bits = cand[w]; bits; bits &= bits - 1) {
                 const doc_row *r = &c->rows[w * 64 + (uint32_t)__builtin_ctzll(bits)];
@@ -219,13 +211,8 @@ WITH_POPCNT static void count_dimension(const uint64_t *cand, uint32_t n, const 
             }
         return;
     }
-    for (uint32_t id = 0; id < v->sizes[d]; id++) {
-        const uint64_t *set = v->values[d] + (size_t)id * words;
-        uint32_t k = 0;
-        for (uint32_t w = 0; w < words; w++)
-            k += (uint32_t)__builtin_popcountll(cand[w] & set[w]);
-        counts[id] = k;
-    }
+    for (uint32_t id = 0; id < v->sizes[d]; id++)
+        counts[id] = popcount_and(cand, v->values[d] + (size_t)id * words, words);
 }
 
 void set_filter_count(set_filter *sf, const value_sets *v, const columns *c, facet_counts *fc,
@@ -245,7 +232,7 @@ void set_filter_count(set_filter *sf, const value_sets *v, const columns *c, fac
                     for (uint32_t w = 0; w < words; w++)
                         sf->work[w] &= sf->dims[e][w];
             cand = sf->work;
-            n = popcount(sf->work, words);
+            n = popcount_words(sf->work, words);
         }
         count_dimension(cand, n, v, c, (facet_dim)d, fc->counts[d]);
     }
