@@ -13,7 +13,7 @@ from phrasing import QUALIFIERS, elide, rephrase
 from refs import FAMILLES, city_name, main_famille, weighted
 from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, SCHEDULE_WORDS, hours_text,
                        SHIFT_SLUGS, TITLE_DAY, TITLE_NIGHT, WEEKENDS, Person, benefits, contract_line, figure,
-                       fits_terms, generic_benefits, num, salary_line, schedule_lines, status,
+                       fits_contract, fits_terms, generic_benefits, num, salary_line, schedule_lines, status,
                        title_terms)
 
 # The programme's published offer counts by famille (the "handicap" one is "handicap et
@@ -251,11 +251,16 @@ CONTRACTIONS = [(re.compile(r"\bde ([AEIOUYÂÊÎÔÛÉÈ])"), r"d'\1"),
                 (re.compile(r"\bÀ Le "), "Au "), (re.compile(r"\bÀ Les "), "Aux ")]
 
 
+CONTRACTED = {"de Le ": "du ", "de Les ": "des ", "à Le ": "au ", "à Les ": "aux ", "À Le ": "Au ",
+              "À Les ": "Aux "}
+# CONTRACTIONS in one pass: "de" before a vowel, "de", "à", "À" before "Le " and "Les ".
+CONTRACTION = re.compile(r"\bde (?=[AEIOUYÂÊÎÔÛÉÈ])|\b(?:de|à|À) Les? ")
+
+
 def contract(text):
-    """text with "de" and "à" elided or contracted before the place names filled into it."""
-    for pattern, replacement in CONTRACTIONS:
-        text = pattern.sub(replacement, text)
-    return text
+    """text with "de" and "à" elided or contracted before the place names filled into it (the
+    CONTRACTIONS, in one pass)."""
+    return CONTRACTION.sub(lambda m: CONTRACTED.get(m.group(0), "d'"), text)
 
 
 # Where the work is done, said in an ad's tasks as its writer would: the same unit, team and
@@ -307,6 +312,9 @@ OFFICE_PUBLICS = {
     "esat": ("travailleurs de l'établissement", 30, 140),
     "service-sante-travail": ("salariés suivis par l'équipe", 3000, 12000),
 }
+# Employers the introduction's figures ("Nous recevons près de 300 personnes par semaine") do not fit.
+NO_FIGURES = {"agence-interim", "education-nationale", "collectivite", "esat", "service-sante-travail",
+              "conseil-departemental"}
 CARE_KINDS = {"ch", "chu", "clinique", "smr", "usld", "ehpad", "mas", "fam"}
 EDUCATIVE_KINDS = {"ime", "itep", "mecs", "foyer-enfance", "foyer-de-vie", "chrs"}
 # Kinds that work daytime hours only.
@@ -354,15 +362,21 @@ class Ad:
     """The facts of one ad, drawn once and said in several of its places: the unit and its
     size, the team, the shifts, the person to contact, the contract and hours (terms)."""
 
-    def __init__(self, rng, kind, famille, ville, terms):
+    def __init__(self, rng, kind, famille, ville, terms, post=""):
         self.kind, self.famille, self.ville = kind, famille, ville
         self.de_ville, self.a_ville = contract("de " + ville), contract("à " + ville)
         (self.contrat, self.months, self.days, self.partiel, self.hours, self.night,
          self.schedule, self.alternance, self.nature) = terms
         self.setting = setting(kind, famille)
         self.team = rng.randint(*TEAM_SIZES.get(kind, TEAM_SIZES[self.setting]))
-        self.contact = Person(rng, kind) if self.setting != "particulier" else None
+        self.contact = Person(rng, kind, post) if self.setting != "particulier" else None
         self.weekend = rng.choice(WEEKENDS)
+        # Figures said in several places of the ad: the communes around the town, the people
+        # the service follows, those an office receives.
+        self.communes = rng.randint(4, 30)
+        self.followed = rng.randint(25, 260)
+        low, high = OFFICE_PUBLICS.get(kind, ("", 10, 100))[1:]
+        self.received = rng.randint(low, high)
         self.unit = self.size = None
         if self.setting == "unit":
             units = (UNIT_KINDS_HOSPITAL if kind in HOSPITALS else
@@ -410,15 +424,15 @@ class Ad:
                    ", dans nos locaux " + de_ville] + contact
             if kind in OFFICE_PUBLICS:
                 noun, low, high = OFFICE_PUBLICS[kind]
-                out.append(rng.choice((", auprès des %d %s", ", pour les %d %s")) % (rng.randint(low, high), noun))
+                out.append(rng.choice((", auprès des %d %s", ", pour les %d %s")) % (self.received, noun))
             return out, weak + [", du lundi au %s" % rng.choice(("vendredi", "vendredi", "samedi"))]
         if self.setting == "domicile":
             out = [rng.choice((", sur le secteur ", ", sur notre secteur ")) + de_ville,
                    rng.choice((", en tournée sur %d communes autour ", ", sur une tournée de %d communes autour ")) %
-                   rng.randint(3, 18) + de_ville, team % (self.team, "professionnels")] + contact
+                   self.communes + de_ville, team % (self.team, "professionnels")] + contact
             if kind in FOLLOWED:
                 out.append(rng.choice((", auprès des %d %s par le service", ", pour les %d %s par le service")) % (
-                    rng.randint(25, 260), FOLLOWED[kind]))
+                    self.followed, FOLLOWED[kind]))
             if kind in ("saad", "ssiad"):
                 low = rng.randint(4, 8)
                 weak.append(", avec %d à %d interventions par jour en moyenne" % (low, low + 2))
@@ -466,15 +480,15 @@ class Ad:
 
     def attachment(self, rng):
         """A conditions line: where the post sits and under whom."""
-        who = str(self.contact) if self.contact else None
+        who = self.contact.mention() if self.contact else None
         if self.setting == "unit":
             where = "Poste rattaché %s (%d %s)" % (
                 "au " + self.unit[3:] if self.unit.startswith("le ") else "à " + self.unit, self.size,
                 "lits" if self.kind in HOSPITALS or self.kind == "ehpad" else "places")
-            return where + (", sous la responsabilité de %s." % who if who and rng.random() < 0.6 else ".")
+            return where + (", sous la responsabilité de %s." % who if who and rng.random() < 0.4 else ".")
         if self.setting == "domicile":
             return "Secteur d'intervention : %s et %d communes voisines%s." % (
-                self.ville, rng.randint(3, 18), ", planning établi par " + who if who and rng.random() < 0.5 else "")
+                self.ville, self.communes, ", planning établi par " + who if who and rng.random() < 0.5 else "")
         if who and self.kind != "agence-interim":
             return "Poste placé sous la responsabilité de %s." % who.replace("de le Dr", "du Dr")
         return None
@@ -515,17 +529,22 @@ class Ad:
             strong.append(", pour exercer auprès des %d %s du site %s" % (
                 self.size, PUBLICS.get(self.kind, ("personnes accueillies",))[0], self.de_ville))
         elif self.setting == "domicile" and self.kind in FOLLOWED:
-            strong.append(", pour intervenir auprès des %d %s par le service" % (rng.randint(25, 260), FOLLOWED[self.kind]))
+            strong.append(", pour intervenir auprès des %d %s par le service" % (self.followed, FOLLOWED[self.kind]))
         elif self.setting == "enfance":
             strong.append(", pour accompagner les %d enfants accueillis" % rng.randint(10, 60))
         elif self.kind in OFFICE_PUBLICS:
-            noun, low, high = OFFICE_PUBLICS[self.kind]
-            strong.append(", pour intervenir auprès des %d %s" % (rng.randint(low, high), noun))
+            strong.append(", pour intervenir auprès des %d %s" % (self.received, OFFICE_PUBLICS[self.kind][0]))
         if self.contact and self.contact.role != "Dr" and self.kind != "agence-interim":
             strong.append(", pour travailler aux côtés de " + self.contact.bare())
         rng.shuffle(strong)
         rng.shuffle(weak)
         return strong + weak
+
+
+def key_word(phrase):
+    """The longest word of a context phrase: a line that already has it does not take the
+    phrase ("du projet pédagogique" after "mise en œuvre du projet pédagogique")."""
+    return max(phrase.split(), key=len).strip(",.()")
 
 
 def situate(rng, line, context, share=0.5, lead=0.0):
@@ -536,7 +555,7 @@ def situate(rng, line, context, share=0.5, lead=0.0):
     its own ad."""
     if not context or rng.random() >= share:
         return line
-    index = next((i for i, p in enumerate(context) if p[:14] not in line), None)
+    index = next((i for i, p in enumerate(context) if p[:14] not in line and key_word(p) not in line), None)
     if index is None:
         return line
     phrase = context.pop(index)
@@ -590,20 +609,27 @@ SETTING_MARKERS = [
     (re.compile(r"(?<!congé )maternité|[Nn]éonat|couveuse|salle de naissance|suites de couches"),
      {"ch", "chu", "clinique"}),
     (re.compile(r"bariatrique|post-opératoire|opérés de"), {"ch", "chu", "clinique", "smr"}),
+    (re.compile(r"jeunes accueillis au titre de la protection de l'enfance|jeunes majeurs|placés par le juge|"
+                r"adolescents accueillis au titre"), {"mecs", "foyer-enfance"}),
     (re.compile(r"projet pédagogique de la structure|^Section de \d+|des jouets|transmissions aux parents|"
                 r"accueillir chaque matin les enfants"),
      {"eaje", "micro-creche", "collectivite", "ccas", "centre-social", "relais-petite-enfance"}),
-    (re.compile(r"de la crèche\b|^Crèche ouverte|crèches de la ville|d'une crèche\b|en crèche\b(?! possible)"),
+    (re.compile(r"crèches de la ville|crèches municipales"), {"collectivite", "ccas"}),
+    (re.compile(r"de la crèche\b|^Crèche ouverte|d'une crèche\b|en crèche\b(?! possible)"),
      {"eaje", "micro-creche", "collectivite", "ccas", "centre-social"}),
 ]
 # Titles only: a libéral post is offered by a practice.
-TITLE_MARKERS = [(re.compile(r"[Ll]ibéral|LIBERAL"), {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie"})]
+TITLE_MARKERS = [(re.compile(r"[Ll]ibéral|LIBERAL"), {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie"}),
+                 (re.compile(r"[Pp]rotection de l'enfance"), {"mecs", "foyer-enfance", "conseil-departemental"}),
+                 (re.compile(r"\binternat\b"), {"mecs", "foyer-enfance", "ime", "itep", "foyer-de-vie", "mas", "fam"})]
 # ...and words that rule some employers out: no "patients" in a shelter or a crèche, no
 # children in an EHPAD, no elderly people in a crèche.
 NOT_CARE = {"chrs", "mecs", "foyer-enfance", "centre-social", "ccas", "conseil-departemental", "eaje",
             "micro-creche", "relais-petite-enfance", "association-insertion", "esat", "foyer-de-vie",
             "collectivite", "education-nationale", "particulier-employeur", "saad",
             "service-mandataire"}
+PRACTICES = {"cabinet-liberal", "cabinet-dentaire", "pharmacie", "magasin-optique", "centre-audition",
+             "laboratoire", "centre-imagerie"}
 ADULT_KINDS = {"ehpad", "usld", "residence-autonomie", "mas", "fam", "foyer-de-vie", "esat"}
 CHILD_KINDS = {"eaje", "micro-creche", "relais-petite-enfance", "ime", "itep", "sessad", "mecs",
                "foyer-enfance"}
@@ -612,15 +638,30 @@ UNFIT_MARKERS = [
     (re.compile(r"(?<![-\w])enfants?\b|(?<![-\w])[Ee]nfance\b|\bl'enfant\b|\bjeunes\b(?! diplômé)|"
                 r"[Aa]dolescent|élèves(?! aides-soignants| infirmiers)|scolari|nourrissons|\bIME\b"),
      ADULT_KINDS),
-    (re.compile(r"personnes âgées|[Gg]ériatri|[Gg]érontolog|\bseniors\b|Alzheimer|fin de vie"), CHILD_KINDS),
+    (re.compile(r"personnes âgées|[Gg]ériatri|[Gg]érontolog|\bseniors\b|Alzheimer|fin de vie|(?<!jeunes )\badultes\b"),
+     CHILD_KINDS),
+    (re.compile(r"réanimation|équipe soignante|médecine physique|auprès du personnel|patients alités|"
+                r"enseignant en APA|installation au fauteuil"), PRACTICES),
 ]
 # Requirements that only say what helps ("Une expérience en EHPAD est appréciée") fit anywhere.
 WISHES = re.compile(r"^Une expérience|appréciée?s?\.$|souhaitée?s?\.$|serait un plus\.$")
 
 
+_MARKED = {}  # (line, title) -> (the kind sets its setting markers allow, those its unfit markers rule out)
+
+
+def _marks(line, title):
+    marks = _MARKED.get((line, title))
+    if marks is None:
+        markers = SETTING_MARKERS + TITLE_MARKERS if title else SETTING_MARKERS
+        marks = _MARKED[(line, title)] = ([kinds for marker, kinds in markers if marker.search(line)],
+                                          [kinds for marker, kinds in UNFIT_MARKERS if marker.search(line)])
+    return marks
+
+
 def unfit(line, kind):
     """Whether a line names people an employer of that kind does not have."""
-    return any(kind in kinds for marker, kinds in UNFIT_MARKERS if marker.search(line))
+    return any(kind in kinds for kinds in _marks(line, False)[1])
 
 
 def fits(line, kind, title=False):
@@ -628,8 +669,8 @@ def fits(line, kind, title=False):
     offer title or appellation)."""
     if kind == "agence-interim":
         return True
-    markers = SETTING_MARKERS + TITLE_MARKERS if title else SETTING_MARKERS
-    return all(kind in kinds for marker, kinds in markers if marker.search(line)) and not unfit(line, kind)
+    allowed, ruled_out = _marks(line, title)
+    return all(kind in kinds for kinds in allowed) and not any(kind in kinds for kinds in ruled_out)
 
 
 def for_employer(lines, kind, section=None):
@@ -649,8 +690,19 @@ PUBLIC_WORDS = re.compile(r"fonction publique|statutaire|RIFSEEP|CNAS|CGOS|\bFPH
 PRIVATE_WORDS = re.compile(r"\bCCN\b|convention collective|FEHAP|accord d'entreprise|[Ii]ntéressement|"
                            r"\bCSE\b|comité social|[Tt]reizième mois|(du|le) groupe\b(?! de)")
 PUBLIC_STATUSES = {"fph", "fpt", "en"}
+# Lines that give a unit's size, which the ad says itself ("Service de 28 lits...").
+SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie) de \d+ ")
 # Lines for apprentices only.
 TRAINEE = re.compile(r"[Aa]pprenti|[Aa]lternance")
+_FLAGS = {}
+
+
+def line_flags(line):
+    """(for apprentices only, gives a unit's size) of a bank line, read once."""
+    flags = _FLAGS.get(line)
+    if flags is None:
+        flags = _FLAGS[line] = (bool(TRAINEE.search(line)), bool(SIZED.search(line)))
+    return flags
 
 
 # What an employee gets and a libéral practitioner does not.
@@ -777,7 +829,7 @@ class OfferWriter:
         name = contract(pattern.format(nom=nom, ville=ville, departement=departement))
         return name, (nom if "{nom}" in pattern else None)
 
-    def _presentation(self, rng, spec, name, proper, ville, departement, population, team, hours):
+    def _presentation(self, rng, spec, name, proper, ville, departement, population, ad):
         """A presentation of the employer (one that names it, "La clinique {nom}...", only when
         the name has a proper part) and none, one or two of its details; each figure is drawn
         once, so that the presentation and its details agree."""
@@ -788,7 +840,8 @@ class OfferWriter:
         details = spec.get("details", [])
         details = rng.sample(details, min(len(details), (0, 1, 1, 1, 2, 2)[rng.randrange(6)]))
         values = {"nom": proper or name, "ville": ville, "departement": departement,
-                  "population": num(population), "equipe": str(team), "heures": hours_text(hours)}
+                  "population": num(population), "equipe": str(ad.team), "heures_semaine": hours_text(ad.hours),
+                  "communes": str(ad.communes), "praticiens": str(max(2, ad.team - 2))}
 
         def value(match):
             key = match.group(1)
@@ -812,11 +865,14 @@ class OfferWriter:
         """The bank's lines of a section that also fit the ad's hours, its day or night work and
         (conditions, benefits) its employer's status (cached)."""
         statut = "liberal" if ad.contrat == "LIB" else ad.statut
-        key = (bank["slug"], kind, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance)
+        if section in ("missions", "profil"):
+            statut = None
+        key = (bank["slug"], kind, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat)
         if key not in self.fitting:
             lines = [l for l in bank[section] if fits_terms(l, ad.partiel, ad.hours, ad.night) and
-                     (section in ("missions", "profil") or fits_status(l, statut)) and
-                     (ad.alternance or not TRAINEE.search(l))]
+                     (statut is None or fits_status(l, statut)) and
+                     (ad.alternance or not line_flags(l)[0]) and not line_flags(l)[1] and
+                     fits_contract(l, ad.contrat)]
             if not lines and section == "missions":
                 lines = bank[section]
             self.fitting[key] = lines
@@ -912,9 +968,9 @@ class OfferWriter:
         (contrat, contrat_libelle, nature, alternance, months, days, partiel, hours, night,
          schedule, rythme) = self._terms(rng, bank, kind, intitule, appellation)
         ad = Ad(rng, kind, famille, ville, (contrat, months, days, partiel, hours, night, schedule,
-                                            alternance, nature))
+                                            alternance, nature), appellation)
         name, proper = self._employer(rng, spec, ville, departement)
-        about = self._presentation(rng, spec, name, proper, ville, departement, population, ad.team, hours)
+        about = self._presentation(rng, spec, name, proper, ville, departement, population, ad)
         presentation = " ".join(about)
         ad.statut = status(kind, about[0])
         place = self._place(rng, commune)
@@ -1111,7 +1167,7 @@ class OfferWriter:
         bullet = rng.choice(BULLETS)  # one house style per ad
         debut = created + timedelta(days=rng.randint(7, 45))
         facts = about[1:]
-        if ad.setting != "particulier" and ad.kind != "agence-interim" and rng.random() < 0.5:
+        if ad.setting != "particulier" and ad.kind not in NO_FIGURES and rng.random() < 0.5:
             facts.append(figure(rng, ad.setting, ad.kind in ("ch", "chu", "clinique", "epsm", "smr")))
         rng.shuffle(facts)
         intro = " ".join([about[0], contract(rng.choice(PLACES).format(lieu=lieu, cp=cp))] + facts)
@@ -1123,9 +1179,11 @@ class OfferWriter:
                                                       que_poste=elide("que", name) + name,
                                                       equipe=ad.team, debut=french_date(debut),
                                                       mois=ad.months)
-        sections = [intro,
-                    self._section(rng, "missions", self._fitting(bank, ad.kind, "missions", ad), 4, 8,
-                                  bullet, lieu, ad.work_context(rng), 0.0, 1.0),
+        missions = self._section(rng, "missions", self._fitting(bank, ad.kind, "missions", ad), 4, 8,
+                                 bullet, lieu, ad.work_context(rng), 0.0, 1.0)
+        if ad.contact and ad.contact.surname in missions:
+            ad.contact.named = True  # the tasks named the contact with a role: later, the name alone
+        sections = [intro, missions,
                     self._section(rng, "profil", self._fitting(bank, ad.kind, "profil", ad), 2, 5,
                                   bullet, lieu, ad.profile_context(rng, french_date(debut)), 0.0, 1.0),
                     self._conditions(rng, bank, ad, bullet, lieu, french_date(debut)),
@@ -1134,9 +1192,10 @@ class OfferWriter:
         closing = [rng.choice(CLOTURES).format(
             debut=debut.strftime("%d/%m/%Y"), limite=limite.strftime("%d/%m/%Y"),
             entretien=french_date(limite + timedelta(days=rng.randint(1, 5))))]
-        if ad.contact and rng.random() < 0.5:
-            closing.insert(rng.randint(0, 1), rng.choice(CONTACT_CLOTURES).format(
-                contact=ad.contact, nom=ad.contact.bare()).replace("de le Dr", "du Dr"))
+        if ad.contact and rng.random() < 0.35:
+            said = "CV" in closing[0]
+            closing.insert(rng.randint(0, 1), rng.choice([c for c in CONTACT_CLOTURES if not said or "CV" not in c]).format(
+                contact=ad.contact.mention(), nom=ad.contact.bare()).replace("de le Dr", "du Dr"))
         if rng.random() < 0.25:
             closing.insert(rng.randint(0, len(closing)), "Référence de l'offre : %s-%d%03d." % (
                 rome, created.month, rng.randrange(1000)))

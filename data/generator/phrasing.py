@@ -2,6 +2,8 @@
 written "Assurer les transmissions.", "Vous serez amené(e) à assurer les transmissions." or
 "Il vous appartiendra d'assurer les transmissions.", as employers do. Offers drawing the same
 lines from a métier's bank therefore rarely share a long run of text."""
+import re
+
 
 # Second person plural -> infinitive, for the verbs the regular rules get wrong.
 IRREGULAR = {
@@ -34,6 +36,9 @@ QUALIFIERS = [", en lien avec l'équipe", ", dans le respect des protocoles", ",
               ", en lien avec les familles"]
 
 
+HELPS = re.compile(r"atout|appréci|un plus|souhait|bienvenu|serait")
+
+
 def infinitive(verb):
     """The infinitive of a verb in the second person plural, or None."""
     if verb in IRREGULAR:
@@ -64,15 +69,26 @@ def infinitives_after_and(rest):
         j = i  # "et les tracez": the verb comes after its pronouns
         while j < len(words) - 1 and words[j] in PRONOUNS:
             j += 1
-        if words[j] not in NOT_VERBS:
-            verb = infinitive(words[j])
+        word = words[j].rstrip(",;:")  # "et les informez, avec l'accord du patient"
+        if word not in NOT_VERBS:
+            verb = infinitive(word)
             if verb:
-                words[j] = verb
+                words[j] = verb + words[j][len(word):]
     return " ".join(words)
 
 
+_SPLIT = {}
+
+
 def split_vous(line):
-    """("pronouns", "infinitive", "rest") of a line "Vous [pronouns] verb rest", or None."""
+    """("pronouns", "infinitive", "rest") of a line "Vous [pronouns] verb rest", or None
+    (computed once per line)."""
+    if line not in _SPLIT:
+        _SPLIT[line] = _split_vous(line)
+    return _SPLIT[line]
+
+
+def _split_vous(line):
     if not line.startswith("Vous "):
         return None
     words = line.split(" ")
@@ -105,6 +121,8 @@ def rephrase(rng, line, section, as_list, used=None):
             if used is not None:
                 used.add(qualifier)
             line = line[:-1] + qualifier + "."
+    if section == "profil" and HELPS.search(line):
+        return line  # "Vous êtes titulaire du PSC1 : un atout" is no "Vous devez"
     parts = split_vous(line) if section in ("missions", "profil") else None
     if not parts or rng.random() < 0.15:
         return line

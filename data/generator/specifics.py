@@ -42,6 +42,7 @@ ROLES = {
     "creche": [("directeur", "directrice"), ("directeur adjoint", "directrice adjointe")],
     "micro-creche": [("référent technique", "référente technique"), ("gestionnaire", "gestionnaire")],
     "public": [("responsable du service", "responsable du service"), ("chef de service", "cheffe de service")],
+    "en": [("conseiller technique", "conseillère technique"), ("principal adjoint", "principale adjointe")],
     "cabinet": [("Dr", "Dr")],
     "pharmacie": [("pharmacien titulaire", "pharmacienne titulaire")],
     "magasin": [("responsable du magasin", "responsable du magasin"), ("directeur du centre", "directrice du centre")],
@@ -58,7 +59,7 @@ ROLE_OF_KIND = {
     "service-mandataire": "medico-social", "association-insertion": "medico-social",
     "centre-social": "office", "saad": "domicile", "ssiad": "ssiad", "eaje": "creche",
     "micro-creche": "micro-creche", "relais-petite-enfance": "public", "collectivite": "public",
-    "ccas": "public", "conseil-departemental": "public", "education-nationale": "public",
+    "ccas": "public", "conseil-departemental": "public", "education-nationale": "en",
     "cabinet-liberal": "cabinet", "cabinet-dentaire": "cabinet", "centre-de-sante": "office",
     "laboratoire": "office", "centre-imagerie": "cabinet", "service-sante-travail": "office",
     "pharmacie": "pharmacie", "magasin-optique": "magasin", "centre-audition": "magasin",
@@ -69,16 +70,29 @@ ROLE_OF_KIND = {
 class Person:
     """Someone an ad names: "Mme Roussel, cadre de santé", "Dr Lemoine"."""
 
-    def __init__(self, rng, kind):
+    def __init__(self, rng, kind, post=""):
         self.woman = rng.random() < 0.72
         self.surname = rng.choice(SURNAMES)
         titles = ROLES[ROLE_OF_KIND.get(kind, "office")]
         self.role = rng.choice(titles)[1 if self.woman else 0]
+        if self.role != "Dr" and (self.role.split()[0] in post.lower() or
+                                  post.lower().split()[:1] == [self.role.split()[0]]):
+            # An ad for a cadre de santé or a chef de service names the one above them.
+            self.role = ("directrice" if self.woman else "directeur") + (
+                " des soins" if ROLE_OF_KIND.get(kind) == "hospital" else "")
+        self.named = False
 
     def __str__(self):
         if self.role == "Dr":
             return "le Dr " + self.surname
         return "%s %s, %s" % ("Mme" if self.woman else "M.", self.surname, self.role)
+
+    def mention(self):
+        """The name with its role the first time the ad says it, the name alone afterwards."""
+        if self.named:
+            return self.bare()
+        self.named = True
+        return str(self)
 
     def bare(self):
         """The name alone, as a sentence's subject or after "à l'attention de"."""
@@ -93,8 +107,8 @@ def num(n):
 
 
 def euros(x):
-    """An amount with a decimal comma: 3,40."""
-    return ("%.2f" % x).replace(".", ",")
+    """An amount with a decimal comma: 3,40; 10 when whole."""
+    return "%d" % x if x == int(x) else ("%.2f" % x).replace(".", ",")
 
 
 def hours_text(h):
@@ -169,14 +183,14 @@ def title_terms(intitule, appellation):
 
 # --- Lines of a bank that fit only some terms ------------------------------------------------
 
-FULL_TIME = re.compile(r"^(Poste (à|de|en) )?[Tt]emps (plein|complet)\b|^Temps complet|^3[5-9] ?h|"
+FULL_TIME = re.compile(r"^(Poste (à|de|en) )?[Tt]emps (plein|complet)\b|^Temps complet|^3[5-9] ?h|à temps plein :|"
                        r"\b3[5-9] ?(h|heures)(30)? (par semaine|hebdomadaires|annualisées|du lundi)|"
                        r"Horaires en roulement entre .*35 heures")
-PART_TIME = re.compile(r"^(Poste (à|de|en) )?[Tt]emps (partiel|incomplet|non complet)|^Poste à (0,\d|\d+ %)|"
-                       r"^Poste à temps partiel|\b0,\d+ ETP|^Contrat de \d+ à \d+ heures")
-TIME_OPTION = re.compile(r"possible|envisageable|ou (à )?temps|ou partiel|à définir|selon vos souhaits|"
-                         r"selon votre choix|extensible|cumulable|Contrat de \d+ à 35")
-NIGHT_ONLY = re.compile(r"de nuit fixes?\b(?!.*possible)|surveillance de nuit|présence de nuit|"
+PART_TIME = re.compile(r"[Tt]emps (partiel|incomplet|non complet)|^Poste à (0,\d|\d+ %)|\b0,\d+ ETP|"
+                       r"^Contrat de \d+ à \d+ heures")
+# Part time as an option of a full-time post ("Temps partiel à 80 % envisageable").
+TIME_OPTION = re.compile(r"[Tt]emps partiel (à \d+ % )?(possible|envisageable)|partiel possible")
+NIGHT_ONLY = re.compile(r"de nuit fixes?\b(?!.*possible)|surveillance de nuit|présence de nuit|Nuits de présence|"
                         r"chambres la nuit|[Gg]arde de nuit à domicile")
 DAY_ONLY = re.compile(r"sans (week-end ni )?nuit|ni (de )?nuit|pas de travail de nuit|[Hh]oraires de (journée|bureau)|"
                       r"en horaires de jour|[Pp]oste en journée|en journée|matin/après-midi|^Horaires alternés|"
@@ -189,7 +203,7 @@ def line_hours(line):
     m = re.search(r"(\d+) à (\d+) heures", line)
     if m:
         return float(m.group(1)), float(m.group(2))
-    m = re.search(r"(\d+)h30 par semaine|(\d+) ?h(?:eures)?(30)? (?:par semaine|hebdomadaires|sur)", line)
+    m = re.search(r"(\d+)h30 par semaine|(\d+) ?h(?:eures)?(30)? (?:par semaine|hebdomadaires|sur|annualisées)", line)
     if m:
         h = float(m.group(1) or m.group(2)) + (0.5 if (m.group(1) or m.group(3)) else 0)
         return h, h
@@ -219,19 +233,35 @@ def _traits(line):
     return traits
 
 
+CDD_WORDS = re.compile(r"\bCDD\b|durée déterminée")
+CDI_WORDS = re.compile(r"\bCDI\b|durée indéterminée")
+
+
+_CONTRACT_WORDS = {}
+
+
+def fits_contract(line, contrat):
+    """Whether a line agrees with the ad's contract: no "Contrat à durée déterminée de 12 mois"
+    in a CDI ad (a line naming both, "CDD pouvant déboucher sur un CDI", fits a CDD)."""
+    words = _CONTRACT_WORDS.get(line)
+    if words is None:
+        words = _CONTRACT_WORDS[line] = (bool(CDD_WORDS.search(line)), bool(CDI_WORDS.search(line)))
+    cdd, cdi = words
+    return not (cdd and contrat != "CDD" or cdi and not cdd and contrat != "CDI")
+
+
 def fits_terms(line, partiel, hours, night):
     """Whether a line agrees with the ad's hours and its day or night work: no "Temps plein de
-    35 heures" in a part-time ad, no "Poste de nuit fixe" in a day one."""
+    35 heures" in a part-time ad (a part-time option fits a full-time one), no "Poste de nuit
+    fixe" in a day one."""
     night_only, day_only, option, full, part, span = _traits(line)
     if night_only and not night or day_only and night:
         return False
-    if option or full and part:
+    if full and part or part and option:
         return True
     if full and partiel or part and not partiel:
         return False
-    if span and not span[0] - 0.6 <= hours <= span[1] + 0.6:
-        return False
-    return True
+    return not span or span[0] - 0.6 <= hours <= span[1] + 0.6
 
 
 # --- Schedules ----------------------------------------------------------------------------
@@ -296,7 +326,8 @@ def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature
     """A conditions line with the ad's contract, its length and hours, as the record says them,
     and sometimes its start date (debut, "12 janvier")."""
     h = hours_text(hours)
-    quota = ("à %d %%" % round(100 * hours / 35)) if partiel else "à temps plein"
+    share = 100 * hours / 35
+    quota = "à temps plein" if not partiel else ("à %d %%" % share if share in (50, 60, 80, 90) else "à temps partiel")
     start = rng.choice((", à pourvoir le %s" % debut, ", à compter du %s" % debut, "", ""))
     if alternance:
         kind = "Contrat d'apprentissage" if "apprentissage" in nature else "Contrat de professionnalisation"
@@ -588,8 +619,7 @@ def salary_line(rng, salaire, statut):
 # --- What the introduction may add after the place ---------------------------------------------
 
 FIGURES = {  # by setting; {n} is filled from the range given (for big employers: the second)
-    "unit": [("L'établissement emploie {n} salariés.", (30, 180), (300, 2800)),
-             ("Nous avons recruté {n} personnes l'an dernier.", (4, 30), (30, 250)),
+    "unit": [("Nous avons recruté {n} personnes l'an dernier.", (4, 30), (30, 250)),
              ("{n} collègues vous attendent sur le site.", (20, 150), (200, 2000)),
              ("Le taux d'occupation dépasse {n} % toute l'année.", (90, 99), (85, 98))],
     "domicile": [("Nous accompagnons chaque jour près de {n} personnes.", (40, 900), (40, 900)),
