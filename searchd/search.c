@@ -661,6 +661,11 @@ bool searcher_warm(searcher *s, unsigned lane, unsigned lanes, double budget_ms)
     return text != NULL || (s->hits && s->warm_records_done < s->columns->count);
 }
 
+bool searcher_warmed(const searcher *s)
+{
+    return !warm_text(s, s->warm_next) && (!s->hits || s->warm_records_done >= s->columns->count);
+}
+
 /* The page of docids, best first, with their scores relative to the best match (or -1). */
 typedef struct page {
     uint32_t docids[REQ_MAX_LIMIT];

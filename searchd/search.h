@@ -47,6 +47,9 @@ search_status searcher_document(searcher *s, doc_type type, const char *id, json
  * into the hit cache, which the searchers of a revision share: the one in lane (of lanes)
  * starts its share of the records at that fraction of the index. */
 bool searcher_warm(searcher *s, unsigned lane, unsigned lanes, double budget_ms);
+/* Whether searcher_warm has nothing left to do: every référentiel text matched and every
+ * stored record fetched. */
+bool searcher_warmed(const searcher *s);
 
 /* Moves to the index's latest commit (an incremental update) and reloads what depends on it. */
 int searcher_refresh(searcher *s, ps_error *err);

@@ -12,6 +12,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +72,7 @@ typedef struct worker {
     ps_error open_err;
     char last_refresh_error[256]; /* logged once, not at every refresh */
     metrics metrics;
+    _Atomic bool warmed; /* searcher_warmed, as of the worker's last look; read by /health */
 } worker;
 
 struct server {
@@ -287,7 +289,11 @@ static int handle_health(worker *w, struct evhttp_request *req)
     json_object_set_new(index, "generation", json_string(generation_name(w)));
     json_object_set_new(index, "reloads", json_integer((json_int_t)metrics_reloads(&w->metrics)));
     json_object_set_new(index, "threads", json_integer(w->srv->n_workers));
-    reply_json(w->srv, req, 200, json_pack("{s:s, s:o}", "status", "ok", "index", index));
+    bool warm = true; /* every worker's caches filled: served at full speed */
+    for (unsigned i = 0; i < w->srv->n_workers; i++)
+        warm &= atomic_load(&w->srv->workers[i].warmed);
+    reply_json(w->srv, req, 200,
+               json_pack("{s:s, s:b, s:o}", "status", "ok", "warm", warm, "index", index));
     return 200;
 }
 
@@ -415,12 +421,18 @@ static int open_index(const server *srv, searcher **out, char target[PATH_MAX], 
 }
 
 /* A slice of warming, then another after the requests that came meanwhile. */
+static void note_warmth(worker *w)
+{
+    atomic_store(&w->warmed, w->searcher && searcher_warmed(w->searcher));
+}
+
 static void on_warm(evutil_socket_t fd, short events, void *arg)
 {
     (void)fd, (void)events;
     worker *w = arg;
     if (w->searcher && searcher_warm(w->searcher, w->index, w->srv->n_workers, WARM_SLICE_MS))
         event_add(w->warm, &NEXT_TURN);
+    note_warmth(w);
 }
 
 /* Counts and logs (once while it repeats, from the first worker) why the index served could
@@ -470,6 +482,7 @@ static void on_handoff(evutil_socket_t fd, short events, void *arg)
     snprintf(w->db_target, sizeof w->db_target, "%s", w->opened_target);
     if (!first)
         metrics_count_reload(&w->metrics, true);
+    note_warmth(w);
     event_add(w->warm, &NEXT_TURN); /* what the opener had no time for */
     if (w->index == 0)
         fprintf(stderr, "searchd: now serving %s\n", w->db_target);
@@ -502,6 +515,7 @@ static void on_refresh(evutil_socket_t fd, short events, void *arg)
             refresh_failed(w, err.message);
         else
             w->last_refresh_error[0] = '\0';
+        note_warmth(w);
         event_add(w->warm, &NEXT_TURN); /* a commit empties the caches */
         return;
     }
@@ -585,6 +599,7 @@ static void *worker_main(void *arg)
     worker *w = arg;
     if (w->searcher) /* the rest of the warming goes between requests (on_warm) */
         searcher_warm(w->searcher, w->index, w->srv->n_workers, WARM_BEFORE_SERVING_MS);
+    note_warmth(w);
     event_base_dispatch(w->base);
     return NULL;
 }

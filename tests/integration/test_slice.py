@@ -60,6 +60,13 @@ class SliceTest(unittest.TestCase):
         self.assertEqual(status, 200)
         self.assertEqual(body["status"], "ok")
         self.assertEqual(body["index"]["documents"], 12)
+        self.assertIn(body["warm"], (True, False))
+
+    def test_health_says_warm_once_every_worker_has_warmed(self):
+        """Twelve documents warm in well under the 0.8 s each worker warms before serving;
+        every connection (whichever worker takes it) then reads warm."""
+        for _ in range(8):
+            self.assertIs(self.server.get_json("/health")[2]["warm"], True)
 
     def test_infirmiere_finds_the_infirmier_offers(self):
         body = self.search("q=infirmiere")
