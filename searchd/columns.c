@@ -79,6 +79,7 @@ static uint32_t code_dict_intern(code_dict *d, const char *code, uint32_t max)
 
 typedef struct load_state {
     columns *c;
+    float (*coords)[2]; /* by docid: latitude and longitude, NAN when none (for the grid) */
     ps_error *err;
     int status;
 } load_state;
@@ -102,14 +103,10 @@ static int load_row(void *arg, uint32_t docid, const char *bytes, size_t len)
         st->status = ps_fail(st->err, "too many distinct codes, or out of memory");
         return 1;
     }
-    double rad = M_PI / 180.0;
-    c->rows[docid] = (doc_row){.date = f.date,
-                               .lat = f.has_geo ? (float)f.lat : NAN,
-                               .lon = f.has_geo ? (float)f.lon : NAN,
-                               .x = (float)(cos(f.lat * rad) * cos(f.lon * rad)),
-                               .y = (float)(cos(f.lat * rad) * sin(f.lon * rad)),
-                               .z = (float)sin(f.lat * rad),
-                               .rome = (uint16_t)rome,
+    c->dates[docid] = f.date;
+    st->coords[docid][0] = f.has_geo ? (float)f.lat : NAN;
+    st->coords[docid][1] = f.has_geo ? (float)f.lon : NAN;
+    c->rows[docid] = (doc_row){.rome = (uint16_t)rome,
                                .commune = (uint16_t)commune,
                                .departement = (uint16_t)dep,
                                .region = (uint8_t)region,
@@ -150,13 +147,14 @@ static int by_cell_point_docid(const void *a, const void *b)
     return (x->docid > y->docid) - (x->docid < y->docid);
 }
 
-static point_run run_at(const columns *c, uint32_t start, uint32_t docid)
+static point_run run_at(uint32_t start, float lat, float lon)
 {
-    const doc_row *r = &c->rows[docid];
-    return (point_run){start, r->lat, r->lon, r->x, r->y, r->z};
+    double rad = M_PI / 180.0;
+    return (point_run){start, lat, lon, (float)(cos(lat * rad) * cos(lon * rad)),
+                       (float)(cos(lat * rad) * sin(lon * rad)), (float)sin(lat * rad)};
 }
 
-static int build_grid(columns *c)
+static int build_grid(columns *c, const float (*coords)[2])
 {
     uint32_t n = 0, n_runs = 0, room = c->count ? c->count : 1;
     cell_docid *pairs = malloc(room * sizeof *pairs);
@@ -174,11 +172,10 @@ static int build_grid(columns *c)
     for (uint32_t d = 0; d < c->count; d++)
         c->point_of[d] = COLUMNS_NO_POINT;
     for (uint32_t d = 1; d < c->count; d++) {
-        const doc_row *r = &c->rows[d];
-        if (r->present && !isnan(r->lat))
+        float lat = coords[d][0], lon = coords[d][1];
+        if (c->rows[d].present && !isnan(lat))
             pairs[n++] = (cell_docid){
-                cell_key(columns_grid_index(r->lat), columns_grid_index(r->lon)), r->lat, r->lon,
-                d};
+                cell_key(columns_grid_index(lat), columns_grid_index(lon)), lat, lon, d};
     }
     qsort(pairs, n, sizeof *pairs, by_cell_point_docid);
     for (uint32_t i = 0; i < n; i++) {
@@ -189,7 +186,7 @@ static int build_grid(columns *c)
             c->cell_start[c->n_cells++] = i;
         }
         if (new_cell || pairs[i].lat != pairs[i - 1].lat || pairs[i].lon != pairs[i - 1].lon)
-            c->runs[n_runs++] = run_at(c, i, pairs[i].docid);
+            c->runs[n_runs++] = run_at(i, pairs[i].lat, pairs[i].lon);
         c->by_cell[i] = pairs[i].docid;
         c->point_of[pairs[i].docid] = n_runs - 1;
     }
@@ -251,16 +248,13 @@ static int build_date_index(columns *c)
 {
     date_docid *pairs = malloc((c->count ? c->count : 1) * sizeof *pairs);
     c->by_date = malloc((c->count ? c->count : 1) * sizeof *c->by_date);
-    c->dates = malloc((c->count ? c->count : 1) * sizeof *c->dates);
-    if (!pairs || !c->by_date || !c->dates) {
+    if (!pairs || !c->by_date) {
         free(pairs);
         return -1;
     }
-    for (uint32_t d = 0; d < c->count; d++) {
-        c->dates[d] = c->rows[d].date;
-        if (d > 0 && c->rows[d].present)
-            pairs[c->n_by_date++] = (date_docid){c->rows[d].date, d};
-    }
+    for (uint32_t d = 1; d < c->count; d++)
+        if (c->rows[d].present)
+            pairs[c->n_by_date++] = (date_docid){c->dates[d], d};
     qsort(pairs, c->n_by_date, sizeof *pairs, newest_first);
     for (uint32_t i = 0; i < c->n_by_date; i++)
         c->by_date[i] = pairs[i].docid;
@@ -275,17 +269,23 @@ int columns_load(xs_database *db, columns **out, ps_error *err)
         return ps_fail(err, "out of memory");
     c->count = xs_database_last_docid(db) + 1;
     c->rows = calloc(c->count, sizeof *c->rows);
-    if (!c->rows) {
+    c->dates = calloc(c->count, sizeof *c->dates);
+    load_state st = {c, calloc(c->count, sizeof *st.coords), err, 0};
+    if (!c->rows || !c->dates || !st.coords) {
         uint32_t count = c->count;
+        free(st.coords);
         columns_free(c);
         return ps_fail(err, "out of memory for %u rows", count);
     }
-    load_state st = {c, err, 0};
+    for (uint32_t d = 0; d < c->count; d++)
+        st.coords[d][0] = st.coords[d][1] = NAN;
     xs_error xe;
     if (xs_database_each_value(db, SLOT_FACETS, load_row, &st, &xe) != XS_OK)
         st.status = ps_fail(err, "reading facets: %s", xe.message);
-    if (st.status == 0 && (build_grid(c) != 0 || build_date_index(c) != 0))
+    if (st.status == 0 && (build_grid(c, (const float(*)[2])st.coords) != 0 ||
+                           build_date_index(c) != 0))
         st.status = ps_fail(err, "out of memory");
+    free(st.coords);
     if (st.status != 0) {
         columns_free(c);
         return -1;

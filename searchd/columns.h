@@ -24,10 +24,9 @@ typedef struct code_dict {
 uint32_t code_dict_find(const code_dict *d, const char *code);
 const char *code_dict_code(const code_dict *d, uint32_t id);
 
+/* A document's facet values, 16 bytes: its place and date are in columns of their own
+ * (point_of, dates), read by other loops than these. */
 typedef struct doc_row {
-    int64_t date;     /* seconds, 0 when none */
-    float lat, lon;   /* NAN when none */
-    float x, y, z;    /* the point on the unit sphere: distances without trigonometry */
     uint16_t rome, commune, departement;
     uint8_t region, type, familles, contrat, experience;
     int8_t temps_plein, alternance; /* 1, 0, -1 */
@@ -39,7 +38,8 @@ typedef struct doc_row {
  * tested once per point rather than once per document. */
 typedef struct point_run {
     uint32_t start;
-    float lat, lon, x, y, z;
+    float lat, lon;
+    float x, y, z; /* the point on the unit sphere: distances without trigonometry */
 } point_run;
 
 typedef struct columns {
@@ -61,7 +61,7 @@ typedef struct columns {
     /* Compact columns for what is read per candidate (radius, date, sorts): a 48-byte row
      * each is a cache miss each, where these hold 8 to 16 documents a cache line. */
     uint32_t *point_of; /* by docid: its point, an index into runs; COLUMNS_NO_POINT: none */
-    int64_t *dates;     /* by docid: rows[docid].date */
+    int64_t *dates;     /* by docid: seconds, 0 when none */
     uint32_t n_runs;    /* points (runs) in all */
     code_dict rome, commune, departement, region;
 } columns;

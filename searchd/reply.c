@@ -62,10 +62,12 @@ static int write_hit(strbuf *b, const reply_source *s, const search_request *req
     if (rc == 0 && score >= 0)
         rc = strbuf_puts(b, ",") || json_out_key(b, "score") ||
              json_out_number(b, round_to(score, 0.001), 3);
-    const doc_row *r = docid < s->columns->count ? &s->columns->rows[docid] : NULL;
-    if (rc == 0 && req->has_centre && r && !isnan(r->lat))
+    const columns *c = s->columns;
+    uint32_t point = docid < c->count ? c->point_of[docid] : COLUMNS_NO_POINT;
+    if (rc == 0 && req->has_centre && point != COLUMNS_NO_POINT)
         rc = strbuf_puts(b, ",") || json_out_key(b, "distance_km") ||
-             json_out_number(b, distance_km(req->lat, req->lon, r->lat, r->lon), 1);
+             json_out_number(b, distance_km(req->lat, req->lon, c->runs[point].lat,
+                                            c->runs[point].lon), 1);
     if (rc == 0)
         rc = strbuf_putc(b, '}');
     return rc == 0 ? 0 : ps_fail(err, "out of memory");

@@ -63,8 +63,12 @@ class SliceTest(unittest.TestCase):
         self.assertIn(body["warm"], (True, False))
 
     def test_health_says_warm_once_every_worker_has_warmed(self):
-        """Twelve documents warm in well under the 0.8 s each worker warms before serving;
-        every connection (whichever worker takes it) then reads warm."""
+        """Twelve documents warm within a second or so (less on an idle machine than the 0.8 s
+        each worker warms before serving); then every connection, whichever worker takes
+        it, reads warm."""
+        deadline = time.time() + 20
+        while time.time() < deadline and not self.server.get_json("/health")[2]["warm"]:
+            time.sleep(0.05)
         for _ in range(8):
             self.assertIs(self.server.get_json("/health")[2]["warm"], True)
 
