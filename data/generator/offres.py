@@ -9,7 +9,7 @@ import bisect
 import re
 from datetime import timedelta
 
-from phrasing import QUALIFIERS, elide, rephrase
+from phrasing import INSTITUTIONAL, QUALIFIERS, elide, rephrase
 from refs import FAMILLES, city_name, main_famille, weighted
 from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, SCHEDULE_WORDS, hours_text,
                        SHIFT_SLUGS, TITLE_DAY, TITLE_NIGHT, WEEKENDS, Person, benefits, contract_line, figure,
@@ -53,26 +53,26 @@ DOMICILE_KINDS = {"saad", "ssiad", "had", "particulier-employeur", "transport-ad
 # {poste} is the post's name, {de_poste} "de" or "d'" and the name, {equipe} the team's size,
 # {debut} the start date ("12 janvier"), {mois} the contract's months.
 CONTEXTES = [
-    ("Dans le cadre d'un remplacement de congé maternité de {mois} mois, nous recherchons un(e) {poste}.",
+    ("Remplacement de congé maternité à partir du {debut} pour {mois} mois : nous recherchons un(e) {poste}.",
      {"CDD"}, None),
     ("Dès le {debut}, pour faire face au développement de notre activité, nous recrutons un(e) {poste}.",
-     None, None),
-    ("Suite à un départ en retraite, le poste {de_poste} est à pourvoir le {debut}.", {"CDI"}, None),
+     None, {"unit", "domicile", "enfance", "office"}),
+    ("Dès le {debut}, nous recherchons un(e) {poste} de confiance pour une relation de travail durable.",
+     {"CDI", "CDD"}, {"particulier"}),
+    ("Le {debut}, suite à un départ en retraite, le poste {de_poste} sera à pourvoir.", {"CDI"}, None),
     ("Nous renforçons notre équipe de {equipe} professionnels et recrutons un(e) {poste}.", {"CDI", "CDD"},
      {"unit", "domicile", "office"}),
-    ("Création de poste : nous recherchons un(e) {poste} motivé(e), pour une prise de fonction le {debut}.",
-     {"CDI"}, None),
-    ("Afin de compléter notre équipe pluridisciplinaire de {equipe} professionnels, nous recherchons un(e) {poste}.",
+    ("Création de poste au {debut} : nous recherchons un(e) {poste} motivé(e).", {"CDI"}, None),
+    ("Notre équipe pluridisciplinaire de {equipe} professionnels recherche un(e) {poste}.",
      {"CDI", "CDD"}, {"unit", "domicile"}),
     ("Nous recherchons un(e) {poste} pour rejoindre une équipe stable et soudée de {equipe} personnes.",
      {"CDI", "CDD"}, None),
-    ("Vous souhaitez donner du sens à votre travail ? Dès le {debut}, rejoignez-nous en tant {que_poste}.",
-     None, None),
-    ("Dans le cadre de l'ouverture d'une nouvelle unité le {debut}, nous recrutons un(e) {poste}.", {"CDI", "CDD"},
-     {"unit"}),
+    ("Envie de donner du sens à votre travail ? Dès le {debut}, rejoignez-nous en tant {que_poste}.", None,
+     {"unit", "domicile", "enfance", "office"}),
+    ("Ouverture d'une nouvelle unité le {debut} : nous recrutons un(e) {poste}.", {"CDI", "CDD"}, {"unit"}),
     ("À partir du {debut}, nous constituons un pool de remplacement et recherchons un(e) {poste}.", {"CDI", "CDD"},
      {"unit"}),
-    ("Pour l'un de nos établissements clients, nous recherchons un(e) {poste} en mission à partir du {debut}.",
+    ("Mission à partir du {debut} : pour l'un de nos établissements clients, nous recherchons un(e) {poste}.",
      {"MIS"}, None),
     ("Pour des remplacements réguliers à partir du {debut}, nous recherchons un(e) {poste}.", {"LIB", "CDD"}, None),
 ]
@@ -120,14 +120,16 @@ PLACES = [  # the place comes early: what follows a fixed presentation differs b
     "Notre site de {lieu} ({cp}) vous accueille.",
     "Lieu d'exercice : {lieu}, {cp}.",
 ]
+HOUSEHOLD_PLACES = ["Lieu de travail : {lieu} ({cp}).", "Poste à {lieu} ({cp}) et ses environs.",
+                    "Lieu d'exercice : {lieu}, {cp}."]
 CLOTURES = [  # {debut} is the start date, {limite} the closing date of applications
     "Poste à pourvoir dès le {debut}.",
     "Prise de poste souhaitée le {debut}.",
     "Avant le {limite}, merci d'adresser votre candidature (CV et lettre de motivation) via France Travail.",
-    "Candidatures étudiées au fil de l'eau jusqu'au {limite}.",
+    "Jusqu'au {limite}, les candidatures sont étudiées au fil de l'eau.",
     "Entretiens à partir du {entretien}, puis journée d'immersion possible.",
-    "Jeune diplômé(e) ? Votre candidature est la bienvenue jusqu'au {limite}.",
-    "Candidatures en interne et en externe jusqu'au {limite}.",
+    "Jusqu'au {limite}, les candidatures de jeunes diplômé(e)s sont les bienvenues.",
+    "Candidatures internes et externes jusqu'au {limite}.",
     "",
 ]
 CONTACT_CLOTURES = [  # {contact} is "Mme Roussel, cadre de santé", {nom} "Mme Roussel"
@@ -143,7 +145,7 @@ PRESENTATION_VALUES = {
     "salaries": lambda rng: num(rng.randrange(80, 3000, 20)),
     "enfants": lambda rng: str(rng.choice((20, 24, 30, 35, 40, 45, 60))),
     "annee": lambda rng: str(rng.randint(1952, 2019)),
-    "recent": lambda rng: str(rng.randint(2012, 2025)),
+    "recent": lambda rng: str(rng.randint(2005, 2025)),
     "certif": lambda rng: str(rng.randint(2021, 2025)),
     "km": lambda rng: str(rng.randrange(10, 55, 5)),
     "communes": lambda rng: str(rng.randint(4, 35)),
@@ -234,7 +236,8 @@ PRESENTATION_VALUES = {
     "missions": lambda rng: str(rng.randint(20, 200)),
     "patients_smr": lambda rng: num(rng.randrange(600, 4000, 10)),
     "infirmiers": lambda rng: str(rng.randint(2, 8)),
-    "couverts": lambda rng: str(rng.randrange(30, 120, 5)),
+    "couverts": lambda rng: str(rng.randrange(30, 250, 5)),
+    "lits_smr": lambda rng: str(rng.randint(15, 90)),
     "specialites": lambda rng: str(rng.randint(40, 90)),
     "fermeture": lambda rng: str(rng.randint(3, 5)),
     "familles_mc": lambda rng: str(rng.randint(14, 30)),
@@ -286,6 +289,7 @@ PUBLICS = {"ch": ("patients", 12, 40), "chu": ("patients", 12, 40), "clinique": 
 FOLLOWED = {"saad": "bénéficiaires suivis", "ssiad": "patients suivis", "had": "patients suivis",
             "sessad": "enfants suivis", "service-mandataire": "majeurs protégés suivis",
             "relais-petite-enfance": "assistants maternels accompagnés"}
+WEEKDAYS = ["lundis", "mardis", "mercredis", "jeudis", "vendredis", "samedis"]
 OPENING_HOURS = ["7h30 à 18h30", "7h à 19h", "7h45 à 18h45", "8h à 18h30", "7h30 à 19h"]
 SECTIONS = ["bébés", "moyens", "grands", "moyens-grands", "bébés-moyens"]
 FLOORS = ["au rez-de-chaussée", "au 1er étage", "au 2e étage", "au 3e étage", "au 4e étage",
@@ -369,7 +373,7 @@ class Ad:
          self.schedule, self.alternance, self.nature) = terms
         self.setting = setting(kind, famille)
         self.team = rng.randint(*TEAM_SIZES.get(kind, TEAM_SIZES[self.setting]))
-        self.contact = Person(rng, kind, post) if self.setting != "particulier" else None
+        self.contact = Person(rng, kind, post)
         self.weekend = rng.choice(WEEKENDS)
         # Figures said in several places of the ad: the communes around the town, the people
         # the service follows, those an office receives.
@@ -386,6 +390,7 @@ class Ad:
             _, low, high = PUBLICS.get(kind, ("personnes accueillies", 10, 40))
             self.size = rng.randint(low, high)
         self.statut = None  # known once the presentation is written
+        self.employer = None  # the employer's name, for a header
 
     def work_context(self, rng):
         """Phrases to end a task with ("..., pour les 34 résidents de l'unité des Tilleuls"),
@@ -408,7 +413,11 @@ class Ad:
                            ", avec les %d %s de l'équipe"))
         hours = ", à raison de %s par semaine" % hours_text(self.hours)
         if self.setting == "particulier":
-            return [", à notre domicile " + self.a_ville], [", selon un planning établi ensemble", hours]
+            days = rng.sample(WEEKDAYS, rng.randint(2, 4))
+            days = [d for d in WEEKDAYS if d in days]
+            return ([", " + self.a_ville, ", les %s et %s" % (", ".join(days[:-1]), days[-1])] +
+                    ([", en lien avec " + self.contact.bare()] if self.contact else []),
+                    [", selon un planning établi ensemble", hours])
         if kind == "agence-interim":
             out = [rng.choice((", dans l'établissement client ", ", chez notre client ")) + de_ville,
                    team % (self.team, "professionnels"), ", à %d km de notre agence" % rng.randint(2, 40)] + contact
@@ -478,6 +487,42 @@ class Ad:
             weak.append(", dans des locaux rénovés en %d" % rng.randint(2012, 2025))
         return out, weak
 
+    def headers(self, key, debut=""):
+        """Headers for a section that say something of the ad."""
+        if key == "missions":
+            out = ["Vos missions à compter du %s :" % debut]
+            if self.unit:
+                out += ["Vos missions au sein %s :" % of(self.unit),
+                        "Votre quotidien auprès des %d %s :" % (self.size, PUBLICS.get(self.kind, ("personnes",))[0])]
+            elif self.setting == "domicile":
+                out.append("Vos interventions sur %s et %d communes voisines :" % (self.ville, self.communes))
+            return out
+        if key == "profil":
+            return ["Profil recherché pour %s :" % self.contract_words(),
+                    "Pour ce poste à pourvoir le %s :" % debut]
+        if key == "conditions":
+            return ["Conditions du poste (%s) :" % self.contract_short(),
+                    "Organisation du travail (%s par semaine) :" % hours_text(self.hours)]
+        if key == "avantages" and self.employer and self.setting != "particulier":
+            return ["%s : nos avantages" % self.employer, "%s : ce que nous vous proposons" % self.employer]
+        return []
+
+    def contract_short(self):
+        """ "CDI, 35 h", "CDD de 6 mois, 24 h", "mission de 3 mois"..."""
+        h = hours_text(self.hours)
+        if self.alternance:
+            return "alternance, %s" % h
+        if self.contrat == "CDD":
+            return "CDD de %d mois, %s" % (self.months, h)
+        if self.contrat == "MIS":
+            return "mission de " + (("%d mois" % self.months) if self.months else
+                                    ("%d jour%s" % (self.days, "s" if self.days > 1 else "")))
+        if self.contrat == "LIB":
+            return "exercice libéral"
+        if self.contrat == "SAI":
+            return "saisonnier, %s" % h
+        return "CDI, %s" % h
+
     def attachment(self, rng):
         """A conditions line: where the post sits and under whom."""
         who = self.contact.mention() if self.contact else None
@@ -489,7 +534,7 @@ class Ad:
         if self.setting == "domicile":
             return "Secteur d'intervention : %s et %d communes voisines%s." % (
                 self.ville, self.communes, ", planning établi par " + who if who and rng.random() < 0.5 else "")
-        if who and self.kind != "agence-interim":
+        if who and self.kind != "agence-interim" and self.setting != "particulier":
             return "Poste placé sous la responsabilité de %s." % who.replace("de le Dr", "du Dr")
         return None
 
@@ -534,11 +579,19 @@ class Ad:
             strong.append(", pour accompagner les %d enfants accueillis" % rng.randint(10, 60))
         elif self.kind in OFFICE_PUBLICS:
             strong.append(", pour intervenir auprès des %d %s" % (self.received, OFFICE_PUBLICS[self.kind][0]))
-        if self.contact and self.contact.role != "Dr" and self.kind != "agence-interim":
+        if (self.contact and self.contact.role not in ("Dr", "") and self.kind != "agence-interim"):
             strong.append(", pour travailler aux côtés de " + self.contact.bare())
+        if self.kind == "agence-interim":
+            strong += [", pour notre client " + self.de_ville,
+                       ", pour des missions à moins de %d km de notre agence" % rng.randint(5, 40)]
         rng.shuffle(strong)
         rng.shuffle(weak)
         return strong + weak
+
+
+def words(phrase):
+    """The words of a phrase, without punctuation."""
+    return [w.strip(",.()") for w in phrase.split()]
 
 
 def key_word(phrase):
@@ -559,9 +612,12 @@ def situate(rng, line, context, share=0.5, lead=0.0):
     if index is None:
         return line
     phrase = context.pop(index)
-    if (lead and line.startswith(("Vous ", "Il vous ")) and any(q in line for q in QUALIFIERS) and
-            rng.random() < lead):
+    qualifier = next((q for q in QUALIFIERS if line.endswith(q + ".")), None)
+    if lead and line.startswith(("Vous ", "Il vous ")) and qualifier and rng.random() < lead:
         return phrase[2].upper() + phrase[3:] + ", " + line[0].lower() + line[1:]
+    if qualifier and len(line) > 110:
+        # A long line says where before its qualifier: "..., au sein de l'unité X, avec rigueur."
+        return line[:-len(qualifier) - 1] + phrase + qualifier + "."
     for end in (".", ";"):
         if line.endswith(end):
             return line[:-1] + phrase + end
@@ -578,12 +634,17 @@ def interleave(rng, plain, specific):
     return out + specific[len(plain) - excess:]
 
 
-def header(rng, key, ville):
-    """A section's header, saying where the job is in about half of the ads."""
-    if rng.random() < 0.5:
+def header(rng, key, ville, own=(), household=False):
+    """A section's header: plain, saying where the job is, or (own) saying something of the
+    ad ("Profil recherché pour ce CDD de 6 mois :"), about a third of the ads each. A
+    household has no "site"."""
+    draw = rng.random()
+    if draw < 0.34 or not own and draw < 0.5:
         return rng.choice(HEADERS[key])
-    return contract(rng.choice(PLACED_HEADERS[key]).format(a_ville="à " + ville,
-                                                           de_ville="de " + ville))
+    if own and draw > 0.67:
+        return rng.choice(own)
+    placed = [h for h in PLACED_HEADERS[key] if not household or "site" not in h]
+    return contract(rng.choice(placed).format(a_ville="à " + ville, de_ville="de " + ville))
 
 
 # Words that tie a line of a métier's bank to some employers: an aide-soignant's bank has
@@ -595,7 +656,7 @@ RESIDENCES = {"ehpad", "usld", "residence-autonomie", "mas", "fam", "foyer-de-vi
 SETTING_MARKERS = [
     (re.compile(r"\bSSIAD\b"), {"ssiad"}),
     (re.compile(r"bloc opératoire|salle d'intervention|\bSSPI\b|\bSMUR\b"), {"ch", "chu", "clinique"}),
-    (re.compile(r"\bEHPAD\b"), {"ehpad"}),
+    (re.compile(r"\bEHPAD\b|\bPASA\b"), {"ehpad"}),
     (re.compile(r"\bUSLD\b"), {"usld", "ch", "chu"}),
     (re.compile(r"\bSMR\b"), {"smr", "ch", "chu", "clinique"}),
     (re.compile(r"[Pp]sychiatri"), {"epsm", "ch", "chu", "clinique"}),
@@ -630,7 +691,7 @@ NOT_CARE = {"chrs", "mecs", "foyer-enfance", "centre-social", "ccas", "conseil-d
             "service-mandataire"}
 PRACTICES = {"cabinet-liberal", "cabinet-dentaire", "pharmacie", "magasin-optique", "centre-audition",
              "laboratoire", "centre-imagerie"}
-ADULT_KINDS = {"ehpad", "usld", "residence-autonomie", "mas", "fam", "foyer-de-vie", "esat"}
+ADULT_KINDS = {"ehpad", "usld", "residence-autonomie", "mas", "fam", "foyer-de-vie", "esat", "smr"}
 CHILD_KINDS = {"eaje", "micro-creche", "relais-petite-enfance", "ime", "itep", "sessad", "mecs",
                "foyer-enfance"}
 UNFIT_MARKERS = [
@@ -900,7 +961,7 @@ class OfferWriter:
             contrat = t_contrat
         trainee = re.search(r"[Aa]pprenti|[Aa]lternance|apprentissage", intitule + appellation)
         alternance = (contrat in ("CDD", "CDI") and kind != "particulier-employeur" and
-                      (trainee or bank["qualificationCode"] in "5678" and rng.random() < 0.04))
+                      (trainee or bank["qualificationCode"] in "56" and rng.random() < 0.05))
         months = days = None
         if alternance:
             nature = ("Contrat apprentissage" if trainee and "professionnalisation" not in intitule
@@ -973,6 +1034,7 @@ class OfferWriter:
         about = self._presentation(rng, spec, name, proper, ville, departement, population, ad)
         presentation = " ".join(about)
         ad.statut = status(kind, about[0])
+        ad.employer = name
         place = self._place(rng, commune)
         salaire = self._salary(rng, bank, partiel, hours)
         o = {"id": oid, "intitule": intitule,
@@ -1088,14 +1150,25 @@ class OfferWriter:
                                              "Indemnités kilométriques"))
         return out
 
-    def _section(self, rng, key, lines, low, high, bullet, ville, context=None, lead=0.0, share=0.85):
+    def _section(self, rng, key, lines, low, high, bullet, ville, context=None, lead=0.0, share=0.85, own=(),
+                 household=False, opening=""):
         as_list = rng.random() < 0.55
-        said = set()
-        picked = [situate(rng, rephrase(rng, line, key, as_list, said), context, share, lead)
-                  for line in rng.sample(lines, min(len(lines), rng.randint(low, high)))]
+        title = header(rng, key, ville, own, household)
+        if context:
+            context = [p for p in context if not any(len(w) > 6 and w in title for w in words(p))]
+        if opening and opening.split()[-2] in title:
+            opening = ""
+        said = set(INSTITUTIONAL) if household else set()
+        picked = []
+        for line in rng.sample(lines, min(len(lines), rng.randint(low, high))):
+            line = rephrase(rng, line, key, as_list, said)
+            if opening and not picked and line.startswith(("Vous ", "Il vous ")):
+                # The first task also says when in front: the header before it says little.
+                line = opening + line[0].lower() + line[1:]
+            picked.append(situate(rng, line, context, share, lead))
         if not picked:
             return ""
-        return self._lines(rng, header(rng, key, ville), picked, bullet, as_list)
+        return self._lines(rng, title, picked, bullet, as_list)
 
     def _lines(self, rng, header, picked, bullet, as_list):
         """A section: its header, then its lines as a list or as prose."""
@@ -1136,9 +1209,16 @@ class OfferWriter:
         picked = interleave(rng, picked, extra)
         if not picked:
             return ""
-        return self._lines(rng, header(rng, "conditions", lieu), picked, bullet, rng.random() < 0.55)
+        return self._lines(rng, header(rng, "conditions", lieu, ad.headers("conditions", debut),
+                                       ad.setting == "particulier"), picked, bullet,
+                           rng.random() < 0.55)
 
     def _benefits(self, rng, bank, ad, bullet, lieu, salaire):
+        """The benefits: some of the bank's that fit the employer's status, some of that
+        status's own (CCN 51, FPH, CNAS...) with the ad's figures, and sometimes the pay."""
+        return self._benefits_lines(rng, bank, ad, bullet, lieu, salaire)
+
+    def _benefits_lines(self, rng, bank, ad, bullet, lieu, salaire):
         """The benefits: some of the bank's that fit the employer's status, some of that
         status's own (CCN 51, FPH, CNAS...) with the ad's figures, and sometimes the pay."""
         lines = self._fitting(bank, ad.kind, "avantages", ad)
@@ -1157,7 +1237,9 @@ class OfferWriter:
         rng.shuffle(plain)
         rng.shuffle(own)
         avantages = interleave(rng, plain, own)
-        return self._lines(rng, header(rng, "avantages", lieu), avantages, bullet, rng.random() < 0.55)
+        return self._lines(rng, header(rng, "avantages", lieu, ad.headers("avantages"), ad.setting == "particulier"),
+                           avantages, bullet,
+                           rng.random() < 0.55)
 
     def _description(self, rng, bank, ad, appellation, about, created, lieu, cp, salaire, rome):
         """The ad's text: the employer's presentation, where the post is, the employer's figures
@@ -1165,13 +1247,17 @@ class OfferWriter:
         and a closing line."""
         name = post_name(appellation if rng.random() < 0.5 else bank["appellations"][0])
         bullet = rng.choice(BULLETS)  # one house style per ad
-        debut = created + timedelta(days=rng.randint(7, 45))
+        # Applications close (limite), interviews follow (entretien), then the post starts (debut).
+        limite = created + timedelta(days=rng.randint(7, 18))
+        entretien = limite + timedelta(days=rng.randint(1, 4))
+        debut = entretien + timedelta(days=rng.randint(7, 35))
         facts = about[1:]
         if ad.setting != "particulier" and ad.kind not in NO_FIGURES and rng.random() < 0.5:
             facts.append(figure(rng, ad.setting, ad.kind in ("ch", "chu", "clinique", "epsm", "smr")))
         rng.shuffle(facts)
-        intro = " ".join([about[0], contract(rng.choice(PLACES).format(lieu=lieu, cp=cp))] + facts)
-        if rng.random() < 0.8:
+        places = PLACES if ad.setting != "particulier" else HOUSEHOLD_PLACES
+        intro = " ".join([about[0], contract(rng.choice(places).format(lieu=lieu, cp=cp))] + facts)
+        if rng.random() < 0.9:
             reasons = [t for t, contrats, settings in CONTEXTES
                        if (contrats is None or ad.contrat in contrats) and
                        (settings is None or ad.setting in settings)]
@@ -1179,24 +1265,28 @@ class OfferWriter:
                                                       que_poste=elide("que", name) + name,
                                                       equipe=ad.team, debut=french_date(debut),
                                                       mois=ad.months)
+        start = french_date(debut)
         missions = self._section(rng, "missions", self._fitting(bank, ad.kind, "missions", ad), 4, 8,
-                                 bullet, lieu, ad.work_context(rng), 0.0, 1.0)
+                                 bullet, lieu, ad.work_context(rng), 0.0, 1.0, ad.headers("missions", start),
+                                 ad.setting == "particulier",
+                                 rng.choice(("Dès le %s, ", "À partir du %s, ", "À compter du %s, ")) % start)
         if ad.contact and ad.contact.surname in missions:
             ad.contact.named = True  # the tasks named the contact with a role: later, the name alone
         sections = [intro, missions,
                     self._section(rng, "profil", self._fitting(bank, ad.kind, "profil", ad), 2, 5,
-                                  bullet, lieu, ad.profile_context(rng, french_date(debut)), 0.0, 1.0),
+                                  bullet, lieu, ad.profile_context(rng, start), 0.0, 1.0,
+                                  ad.headers("profil", start), ad.setting == "particulier"),
                     self._conditions(rng, bank, ad, bullet, lieu, french_date(debut)),
                     self._benefits(rng, bank, ad, bullet, lieu, salaire)]
-        limite = created + timedelta(days=rng.randint(10, 30))
         closing = [rng.choice(CLOTURES).format(
             debut=debut.strftime("%d/%m/%Y"), limite=limite.strftime("%d/%m/%Y"),
-            entretien=french_date(limite + timedelta(days=rng.randint(1, 5))))]
+            entretien=french_date(entretien))]
         if ad.contact and rng.random() < 0.35:
             said = "CV" in closing[0]
-            closing.insert(rng.randint(0, 1), rng.choice([c for c in CONTACT_CLOTURES if not said or "CV" not in c]).format(
+            closing.insert(rng.randint(0, 1), rng.choice([c for c in CONTACT_CLOTURES if (not said or "CV" not in c) and
+                                                          (ad.setting != "particulier" or "service" not in c)]).format(
                 contact=ad.contact.mention(), nom=ad.contact.bare()).replace("de le Dr", "du Dr"))
-        if rng.random() < 0.25:
+        if rng.random() < 0.5:
             closing.insert(rng.randint(0, len(closing)), "Référence de l'offre : %s-%d%03d." % (
                 rome, created.month, rng.randrange(1000)))
         closing = " ".join(c for c in closing if c)

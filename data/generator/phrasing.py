@@ -34,6 +34,11 @@ QUALIFIERS = [", en lien avec l'équipe", ", dans le respect des protocoles", ",
               ", en binôme si nécessaire", " tout au long de la journée", ", selon le planning établi",
               ", en tenant compte des habitudes de vie", ", avec rigueur", ", en appliquant les bonnes pratiques",
               ", en lien avec les familles"]
+# Qualifiers a private household does not say.
+INSTITUTIONAL = {", en lien avec l'équipe", ", dans le respect des protocoles", ", selon les besoins du service",
+                 ", en collaboration avec vos collègues", ", sous la responsabilité de votre encadrement",
+                 ", en binôme si nécessaire", ", selon le planning établi", ", en appliquant les bonnes pratiques",
+                 ", en lien avec les familles"}
 
 
 HELPS = re.compile(r"atout|appréci|un plus|souhait|bienvenu|serait")

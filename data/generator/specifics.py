@@ -47,6 +47,7 @@ ROLES = {
     "pharmacie": [("pharmacien titulaire", "pharmacienne titulaire")],
     "magasin": [("responsable du magasin", "responsable du magasin"), ("directeur du centre", "directrice du centre")],
     "entreprise": [("gérant", "gérante"), ("responsable d'exploitation", "responsable d'exploitation")],
+    "particulier": [("", "")],
     "agence": [("chargé de recrutement", "chargée de recrutement"), ("responsable d'agence", "responsable d'agence")],
     "office": [("responsable", "responsable"), ("directeur", "directrice")],
 }
@@ -64,6 +65,7 @@ ROLE_OF_KIND = {
     "laboratoire": "office", "centre-imagerie": "cabinet", "service-sante-travail": "office",
     "pharmacie": "pharmacie", "magasin-optique": "magasin", "centre-audition": "magasin",
     "ambulances": "entreprise", "transport-adapte": "entreprise", "agence-interim": "agence",
+    "particulier-employeur": "particulier",
 }
 
 
@@ -75,7 +77,7 @@ class Person:
         self.surname = rng.choice(SURNAMES)
         titles = ROLES[ROLE_OF_KIND.get(kind, "office")]
         self.role = rng.choice(titles)[1 if self.woman else 0]
-        if self.role != "Dr" and (self.role.split()[0] in post.lower() or
+        if self.role not in ("Dr", "") and (self.role.split()[0] in post.lower() or
                                   post.lower().split()[:1] == [self.role.split()[0]]):
             # An ad for a cadre de santé or a chef de service names the one above them.
             self.role = ("directrice" if self.woman else "directeur") + (
@@ -85,6 +87,8 @@ class Person:
     def __str__(self):
         if self.role == "Dr":
             return "le Dr " + self.surname
+        if not self.role:  # a private household's member
+            return self.bare()
         return "%s %s, %s" % ("Mme" if self.woman else "M.", self.surname, self.role)
 
     def mention(self):
@@ -184,6 +188,7 @@ def title_terms(intitule, appellation):
 # --- Lines of a bank that fit only some terms ------------------------------------------------
 
 FULL_TIME = re.compile(r"^(Poste (à|de|en) )?[Tt]emps (plein|complet)\b|^Temps complet|^3[5-9] ?h|à temps plein :|"
+                       r", temps plein,|"
                        r"\b3[5-9] ?(h|heures)(30)? (par semaine|hebdomadaires|annualisées|du lundi)|"
                        r"Horaires en roulement entre .*35 heures")
 PART_TIME = re.compile(r"[Tt]emps (partiel|incomplet|non complet)|^Poste à (0,\d|\d+ %)|\b0,\d+ ETP|"
@@ -409,7 +414,8 @@ def status(kind, presentation):
 # Benefits by status: {name} placeholders are filled by BENEFIT_VALUES.
 BENEFITS = {
     "fph": [
-        "Recrutement au {echelon}e échelon selon expérience sur la grille de la fonction publique hospitalière (environ {net} € net par mois, CTI inclus), stagiairisation possible après {stage} mois.",
+        "Environ {net} € net par mois à l'embauche sur la grille de la fonction publique hospitalière (CTI inclus), au {echelon}e échelon selon expérience.",
+        "Stagiairisation possible après {stage} mois de contrat.",
         "Adhésion au CGOS : chèques vacances, prestations sociales et aides aux loisirs.",
         "{nbi} points de nouvelle bonification indiciaire selon le poste occupé.",
         "25 jours de congés annuels, 2 jours hors saison et {rtt} jours de RTT par an.",
@@ -537,7 +543,7 @@ BENEFIT_VALUES = {
     "mois13": lambda rng: str(rng.choice((6, 12, 12, 24))),
     "nbi": lambda rng: str(rng.choice((10, 13, 15, 20, 25, 30))),
     "cp_anc": lambda rng: str(rng.randint(2, 6)),
-    "echelon": lambda rng: str(rng.randint(2, 8)),
+    "echelon": lambda rng: str(rng.randint(2, 11)),
     "stage": lambda rng: str(rng.choice((6, 9, 12, 12, 18, 24))),
     "patients_jour": lambda rng: str(rng.randint(12, 35)),
     "jours_versement": lambda rng: str(rng.choice((8, 10, 15))),
