@@ -7,18 +7,20 @@ sampled at anchors: 200-character grams starting at word starts whose next 8 cha
 its first characters). About a minute for the full corpus; not run by ctest.
 
     tests/corpus/near_duplicates.py var/corpus/offres.jsonl [N]
-"""
+
+near_duplicate_share() is the same measure over any sequence of descriptions
+(tests/corpus/test_generator.py uses it on a small corpus)."""
 import json
 import re
 import sys
 import zlib
-from collections import defaultdict
 
 GRAM = 200
 WORD_START = re.compile(r"(?<=\s)\S")
 
 
 def grams(description):
+    """The hashes of the description's anchored 200-character grams."""
     out = set()
     for m in WORD_START.finditer(description):
         i = m.start()
@@ -27,23 +29,31 @@ def grams(description):
     return out
 
 
-def main(path, n):
-    owners = defaultdict(set)  # gram -> up to two offers holding it
+def near_duplicate_share(descriptions, n=None):
+    """(shared, sampled): how many of the first n descriptions (all when n is None) share an
+    anchored gram with another description of the sequence, and how many were sampled. The
+    sequence is read once (it may be a generator over a file)."""
+    owner = {}  # gram -> the one description holding it, or -1 when two or more do
     sample = []
+    for k, description in enumerate(descriptions):
+        gs = grams(description)
+        for g in gs:
+            if owner.setdefault(g, k) != k:
+                owner[g] = -1
+        if n is None or k < n:
+            sample.append(gs)
+    shared = sum(1 for gs in sample if any(owner[g] == -1 for g in gs))
+    return shared, len(sample)
+
+
+def main(path, n):
     with open(path, encoding="utf-8") as f:
-        for k, line in enumerate(f):
-            gs = grams(json.loads(line)["description"])
-            for g in gs:
-                if len(owners[g]) < 2:
-                    owners[g].add(k)
-            if k < n:
-                sample.append(gs)
-    shared = sum(1 for gs in sample if any(len(owners[g]) > 1 for g in gs))
+        shared, sampled = near_duplicate_share((json.loads(line)["description"] for line in f), n)
     print("%d of the first %d offers share a %d-character run with another offer: %.1f%%"
-          % (shared, len(sample), GRAM, 100.0 * shared / max(1, len(sample))))
+          % (shared, sampled, GRAM, 100.0 * shared / max(1, sampled)))
 
 
 if __name__ == "__main__":
     if len(sys.argv) < 2:
-        sys.exit(__doc__)
+        sys.exit(__doc__.split("\n\n")[1].strip())
     main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 2000)
