@@ -243,6 +243,10 @@ PRESENTATION_VALUES = {
     "familles_mc": lambda rng: str(rng.randint(14, 30)),
     "jours_mc": lambda rng: str(rng.randint(2, 4)),
     "jours_aj": lambda rng: str(rng.randint(3, 6)),
+    "visites": lambda rng: num(rng.randrange(5000, 40000, 100)),
+    "lits_usld": lambda rng: str(rng.randrange(30, 125, 5)),
+    "duree_usld": lambda rng: str(rng.randint(14, 40)),
+    "pct_retour": lambda rng: str(rng.randint(62, 88)),
 }
 
 
@@ -373,6 +377,8 @@ class Ad:
          self.schedule, self.alternance, self.nature) = terms
         self.setting = setting(kind, famille)
         self.team = rng.randint(*TEAM_SIZES.get(kind, TEAM_SIZES[self.setting]))
+        if kind in EDUCATIVE_KINDS:
+            self.team = rng.randint(6, 20)
         self.contact = Person(rng, kind, post)
         self.weekend = rng.choice(WEEKENDS)
         # Figures said in several places of the ad: the communes around the town, the people
@@ -433,8 +439,8 @@ class Ad:
                    ", dans nos locaux " + de_ville] + contact
             if kind in OFFICE_PUBLICS:
                 noun, low, high = OFFICE_PUBLICS[kind]
-                out.append(rng.choice((", auprès des %d %s", ", pour les %d %s")) % (self.received, noun))
-            return out, weak + [", du lundi au %s" % rng.choice(("vendredi", "vendredi", "samedi"))]
+                out.append(rng.choice((", auprès des %s %s", ", pour les %s %s")) % (num(self.received), noun))
+            return out, weak + [", du lundi au %s" % ("samedi" if kind in PRACTICES else "vendredi")]
         if self.setting == "domicile":
             out = [rng.choice((", sur le secteur ", ", sur notre secteur ")) + de_ville,
                    rng.choice((", en tournée sur %d communes autour ", ", sur une tournée de %d communes autour ")) %
@@ -498,11 +504,11 @@ class Ad:
                 out.append("Vos interventions sur %s et %d communes voisines :" % (self.ville, self.communes))
             return out
         if key == "profil":
-            return ["Profil recherché pour %s :" % self.contract_words(),
+            return ["Profil recherché pour %s à pourvoir le %s :" % (self.contract_words(), debut),
                     "Pour ce poste à pourvoir le %s :" % debut]
         if key == "conditions":
-            return ["Conditions du poste (%s) :" % self.contract_short(),
-                    "Organisation du travail (%s par semaine) :" % hours_text(self.hours)]
+            return ["Conditions du poste (%s, dès le %s) :" % (self.contract_short(), debut),
+                    "Organisation du travail à partir du %s :" % debut]
         if key == "avantages" and self.employer and self.setting != "particulier":
             return ["%s : nos avantages" % self.employer, "%s : ce que nous vous proposons" % self.employer]
         return []
@@ -534,7 +540,7 @@ class Ad:
         if self.setting == "domicile":
             return "Secteur d'intervention : %s et %d communes voisines%s." % (
                 self.ville, self.communes, ", planning établi par " + who if who and rng.random() < 0.5 else "")
-        if who and self.kind != "agence-interim" and self.setting != "particulier":
+        if who and self.kind != "agence-interim" and self.setting != "particulier" and self.contrat != "LIB":
             return "Poste placé sous la responsabilité de %s." % who.replace("de le Dr", "du Dr")
         return None
 
@@ -578,7 +584,7 @@ class Ad:
         elif self.setting == "enfance":
             strong.append(", pour accompagner les %d enfants accueillis" % rng.randint(10, 60))
         elif self.kind in OFFICE_PUBLICS:
-            strong.append(", pour intervenir auprès des %d %s" % (self.received, OFFICE_PUBLICS[self.kind][0]))
+            strong.append(", pour intervenir auprès des %s %s" % (num(self.received), OFFICE_PUBLICS[self.kind][0]))
         if (self.contact and self.contact.role not in ("Dr", "") and self.kind != "agence-interim"):
             strong.append(", pour travailler aux côtés de " + self.contact.bare())
         if self.kind == "agence-interim":
@@ -617,7 +623,7 @@ def situate(rng, line, context, share=0.5, lead=0.0):
         return phrase[2].upper() + phrase[3:] + ", " + line[0].lower() + line[1:]
     if qualifier and len(line) > 110:
         # A long line says where before its qualifier: "..., au sein de l'unité X, avec rigueur."
-        return line[:-len(qualifier) - 1] + phrase + qualifier + "."
+        return line[:-len(qualifier) - 1] + phrase + ("," if qualifier[0] == " " else "") + qualifier + "."
     for end in (".", ";"):
         if line.endswith(end):
             return line[:-1] + phrase + end
@@ -667,13 +673,18 @@ SETTING_MARKERS = [
     (re.compile(r"\bIME\b"), {"ime"}), (re.compile(r"\bMAS\b"), {"mas"}),
     (re.compile(r"\bFAM\b"), {"fam"}), (re.compile(r"\bESAT\b"), {"esat"}),
     (re.compile(r"\bMECS\b"), {"mecs"}), (re.compile(r"\bCHRS\b"), {"chrs"}),
+    (re.compile(r"[Ff]oyer d'[Aa]ccueil [Mm]édicalisé"), {"fam"}), (re.compile(r"[Mm]aison d'[Aa]ccueil [Ss]pécialisée"), {"mas"}),
+    (re.compile(r"[Mm]icro-crèches"), {"micro-creche"}), (re.compile(r"\ben PMI\b"), {"conseil-departemental", "collectivite"}),
+    (re.compile(r"[Ii]nternat de semaine|fermeture de la structure le week-end"), {"ime", "itep"}),
+    (re.compile(r"\binternat\b"), {"mecs", "foyer-enfance", "ime", "itep", "foyer-de-vie", "mas", "fam"}),
     (re.compile(r"(?<!congé )maternité|[Nn]éonat|couveuse|salle de naissance|suites de couches"),
      {"ch", "chu", "clinique"}),
     (re.compile(r"bariatrique|post-opératoire|opérés de"), {"ch", "chu", "clinique", "smr"}),
     (re.compile(r"jeunes accueillis au titre de la protection de l'enfance|jeunes majeurs|placés par le juge|"
                 r"adolescents accueillis au titre"), {"mecs", "foyer-enfance"}),
     (re.compile(r"projet pédagogique de la structure|^Section de \d+|des jouets|transmissions aux parents|"
-                r"accueillir chaque matin les enfants"),
+                r"accueill\w+ chaque matin les enfants|projet d'accueil individualisé|[Jj]ournées pédagogiques|"
+                r"plusieurs crèches|direction de crèche|direction d'une crèche|activités d'éveil"),
      {"eaje", "micro-creche", "collectivite", "ccas", "centre-social", "relais-petite-enfance"}),
     (re.compile(r"crèches de la ville|crèches municipales"), {"collectivite", "ccas"}),
     (re.compile(r"de la crèche\b|^Crèche ouverte|d'une crèche\b|en crèche\b(?! possible)"),
@@ -682,7 +693,8 @@ SETTING_MARKERS = [
 # Titles only: a libéral post is offered by a practice.
 TITLE_MARKERS = [(re.compile(r"[Ll]ibéral|LIBERAL"), {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie"}),
                  (re.compile(r"[Pp]rotection de l'enfance"), {"mecs", "foyer-enfance", "conseil-departemental"}),
-                 (re.compile(r"\binternat\b"), {"mecs", "foyer-enfance", "ime", "itep", "foyer-de-vie", "mas", "fam"})]
+                 (re.compile(r"[Pp]ouponnière"), {"foyer-enfance", "mecs"}),
+                 (re.compile(r"[Mm]icro-crèche"), {"micro-creche"})]
 # ...and words that rule some employers out: no "patients" in a shelter or a crèche, no
 # children in an EHPAD, no elderly people in a crèche.
 NOT_CARE = {"chrs", "mecs", "foyer-enfance", "centre-social", "ccas", "conseil-departemental", "eaje",
@@ -751,18 +763,23 @@ PUBLIC_WORDS = re.compile(r"fonction publique|statutaire|RIFSEEP|CNAS|CGOS|\bFPH
 PRIVATE_WORDS = re.compile(r"\bCCN\b|convention collective|FEHAP|accord d'entreprise|[Ii]ntéressement|"
                            r"\bCSE\b|comité social|[Tt]reizième mois|(du|le) groupe\b(?! de)")
 PUBLIC_STATUSES = {"fph", "fpt", "en"}
-# Lines that give a unit's size, which the ad says itself ("Service de 28 lits...").
-SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie) de \d+ ")
+# Lines that give a unit's or a team's size, which the ad says itself ("Service de 28 lits...").
+SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie) de \d+ |multi-accueil de \d+ places|"
+                   r"une équipe de \d+ (professionnel|personne)")
+# Lines that give shift hours ("Roulement en 12h de jour (7h-19h)"), which an ad with its own
+# shifts says itself.
+TIMED = re.compile(r"\d+h\d*\s*(-|à)\s*\d+h|\b1[02] ?h\b")
 # Lines for apprentices only.
 TRAINEE = re.compile(r"[Aa]pprenti|[Aa]lternance")
 _FLAGS = {}
 
 
 def line_flags(line):
-    """(for apprentices only, gives a unit's size) of a bank line, read once."""
+    """(for apprentices only, gives a unit's size, gives its own shift hours) of a bank line,
+    read once."""
     flags = _FLAGS.get(line)
     if flags is None:
-        flags = _FLAGS[line] = (bool(TRAINEE.search(line)), bool(SIZED.search(line)))
+        flags = _FLAGS[line] = (bool(TRAINEE.search(line)), bool(SIZED.search(line)), bool(TIMED.search(line)))
     return flags
 
 
@@ -900,7 +917,7 @@ class OfferWriter:
         text = rng.choice(templates)
         details = spec.get("details", [])
         details = rng.sample(details, min(len(details), (0, 1, 1, 1, 2, 2)[rng.randrange(6)]))
-        values = {"nom": proper or name, "ville": ville, "departement": departement,
+        values = {"pro": str(ad.team + rng.randint(8, 70)), "nom": proper or name, "ville": ville, "departement": departement,
                   "population": num(population), "equipe": str(ad.team), "heures_semaine": hours_text(ad.hours),
                   "communes": str(ad.communes), "praticiens": str(max(2, ad.team - 2))}
 
@@ -928,12 +945,13 @@ class OfferWriter:
         statut = "liberal" if ad.contrat == "LIB" else ad.statut
         if section in ("missions", "profil"):
             statut = None
-        key = (bank["slug"], kind, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat)
+        key = (bank["slug"], kind, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat,
+               bool(ad.schedule))
         if key not in self.fitting:
             lines = [l for l in bank[section] if fits_terms(l, ad.partiel, ad.hours, ad.night) and
                      (statut is None or fits_status(l, statut)) and
                      (ad.alternance or not line_flags(l)[0]) and not line_flags(l)[1] and
-                     fits_contract(l, ad.contrat)]
+                     fits_contract(l, ad.contrat) and not (ad.schedule and line_flags(l)[2])]
             if not lines and section == "missions":
                 lines = bank[section]
             self.fitting[key] = lines
@@ -961,7 +979,7 @@ class OfferWriter:
             contrat = t_contrat
         trainee = re.search(r"[Aa]pprenti|[Aa]lternance|apprentissage", intitule + appellation)
         alternance = (contrat in ("CDD", "CDI") and kind != "particulier-employeur" and
-                      (trainee or bank["qualificationCode"] in "56" and rng.random() < 0.05))
+                      (trainee or not t_contrat and bank["qualificationCode"] in "56" and rng.random() < 0.05))
         months = days = None
         if alternance:
             nature = ("Contrat apprentissage" if trainee and "professionnalisation" not in intitule
@@ -1151,7 +1169,7 @@ class OfferWriter:
         return out
 
     def _section(self, rng, key, lines, low, high, bullet, ville, context=None, lead=0.0, share=0.85, own=(),
-                 household=False, opening=""):
+                 household=False, opening="", night=False):
         as_list = rng.random() < 0.55
         title = header(rng, key, ville, own, household)
         if context:
@@ -1159,6 +1177,8 @@ class OfferWriter:
         if opening and opening.split()[-2] in title:
             opening = ""
         said = set(INSTITUTIONAL) if household else set()
+        if night:
+            said.add(" tout au long de la journée")
         picked = []
         for line in rng.sample(lines, min(len(lines), rng.randint(low, high))):
             line = rephrase(rng, line, key, as_list, said)
@@ -1224,13 +1244,17 @@ class OfferWriter:
         lines = self._fitting(bank, ad.kind, "avantages", ad)
         plain = rng.sample(lines, min(len(lines), 1 if rng.random() < 0.4 else 0))
         statut = "liberal" if ad.contrat == "LIB" else ad.statut
-        pay = bank["salaire"]
-        own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2),
-                              (pay["min"], pay["max"]) if pay["periode"] == "M" else None)
+        pay, stated = bank["salaire"], re.findall(r"Mensuel de (\d+)\.0 Euros(?: à (\d+)\.0)?", (salaire or {}).get("libelle", ""))
+        if stated:
+            low, high = int(stated[0][0]), int(stated[0][1] or stated[0][0])
+            pay_range = (low, high)
+        else:
+            pay_range = (pay["min"], pay["max"]) if pay["periode"] == "M" else None
+        own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2), pay_range, bool(stated))
         plain = (plain + fixed)[:max(1, len(own))]
         if ad.setting != "particulier" and statut != "liberal" and rng.random() < 0.4:
             own += generic_benefits(rng, 1)
-        if salaire and rng.random() < 0.4:
+        if salaire and statut != "liberal" and not any("€ net" in line for line in own) and rng.random() < 0.4:
             pay = salary_line(rng, salaire, ad.statut)
             if pay:
                 own.append(pay)
@@ -1269,7 +1293,7 @@ class OfferWriter:
         missions = self._section(rng, "missions", self._fitting(bank, ad.kind, "missions", ad), 4, 8,
                                  bullet, lieu, ad.work_context(rng), 0.0, 1.0, ad.headers("missions", start),
                                  ad.setting == "particulier",
-                                 rng.choice(("Dès le %s, ", "À partir du %s, ", "À compter du %s, ")) % start)
+                                 rng.choice(("Dès le %s, ", "À partir du %s, ", "À compter du %s, ")) % start, ad.night)
         if ad.contact and ad.contact.surname in missions:
             ad.contact.named = True  # the tasks named the contact with a role: later, the name alone
         sections = [intro, missions,
@@ -1292,7 +1316,7 @@ class OfferWriter:
         closing = " ".join(c for c in closing if c)
         if closing:
             sections.append(closing)
-        body = [s for s in sections if s]
+        body = [s.replace("de le Dr ", "du Dr ").replace("à le Dr ", "au Dr ") for s in sections if s]
         # Some employers put the profile before the missions.
         if rng.random() < 0.2 and len(body) > 3:
             body[1], body[2] = body[2], body[1]

@@ -34,6 +34,11 @@ QUALIFIERS = [", en lien avec l'équipe", ", dans le respect des protocoles", ",
               ", en binôme si nécessaire", " tout au long de la journée", ", selon le planning établi",
               ", en tenant compte des habitudes de vie", ", avec rigueur", ", en appliquant les bonnes pratiques",
               ", en lien avec les familles"]
+# Qualifiers for tasks done with people only ("gérer les commandes..., avec bienveillance": no).
+CARE_QUALIFIERS = {", avec bienveillance", ", dans le respect de la dignité de chacun",
+                   ", en tenant compte des habitudes de vie", ", en lien avec les familles"}
+CARE_WORDS = re.compile(r"patient|résident|personne|enfant|bénéficiaire|jeune|\bsoins?\b|toilette|repas|"
+                        r"accompagn|famille|parent")
 # Qualifiers a private household does not say.
 INSTITUTIONAL = {", en lien avec l'équipe", ", dans le respect des protocoles", ", selon les besoins du service",
                  ", en collaboration avec vos collègues", ", sous la responsabilité de votre encadrement",
@@ -122,7 +127,9 @@ def rephrase(rng, line, section, as_list, used=None):
     qualifier is said once per ad: used holds those the ad has said."""
     if section == "missions" and line.endswith(".") and rng.random() < 0.35:
         qualifier = rng.choice(QUALIFIERS)
-        if used is None or qualifier not in used:
+        if qualifier in CARE_QUALIFIERS and not CARE_WORDS.search(line):
+            qualifier = None  # "en lien avec les familles" only where there are people to care for
+        if qualifier and (used is None or qualifier not in used):
             if used is not None:
                 used.add(qualifier)
             line = line[:-1] + qualifier + "."

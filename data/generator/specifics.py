@@ -200,7 +200,7 @@ NIGHT_ONLY = re.compile(r"de nuit fixes?\b(?!.*possible)|surveillance de nuit|pr
 DAY_ONLY = re.compile(r"sans (week-end ni )?nuit|ni (de )?nuit|pas de travail de nuit|[Hh]oraires de (journée|bureau)|"
                       r"en horaires de jour|[Pp]oste en journée|en journée|matin/après-midi|^Horaires alternés|"
                       r"^Poste en roulement de|du lundi au (vendredi|jeudi|samedi)|du mardi au samedi|"
-                      r"\bde [6-9]h\d* à 1[2-9]h|PASA")
+                      r"\bde [6-9]h\d* à 1[2-9]h|PASA|12 ?h de jour\b(?! ou)")
 
 
 def line_hours(line):
@@ -240,6 +240,8 @@ def _traits(line):
 
 CDD_WORDS = re.compile(r"\bCDD\b|durée déterminée")
 CDI_WORDS = re.compile(r"\bCDI\b|durée indéterminée")
+EMPLOYED_WORDS = re.compile(r"\b[Pp]oste salarié|\b[Ss]alariat\b")
+LIBERAL_WORDS = re.compile(r"[Rr]étrocession|[Rr]edevance|en libéral|[Cc]ollaboration libérale|[Rr]emplacements? en libéral")
 
 
 _CONTRACT_WORDS = {}
@@ -250,8 +252,11 @@ def fits_contract(line, contrat):
     in a CDI ad (a line naming both, "CDD pouvant déboucher sur un CDI", fits a CDD)."""
     words = _CONTRACT_WORDS.get(line)
     if words is None:
-        words = _CONTRACT_WORDS[line] = (bool(CDD_WORDS.search(line)), bool(CDI_WORDS.search(line)))
-    cdd, cdi = words
+        words = _CONTRACT_WORDS[line] = (bool(CDD_WORDS.search(line)), bool(CDI_WORDS.search(line)),
+                                         bool(EMPLOYED_WORDS.search(line)), bool(LIBERAL_WORDS.search(line)))
+    cdd, cdi, employed, liberal = words
+    if employed and contrat == "LIB" or liberal and contrat != "LIB":
+        return False  # no "Poste salarié" in a libéral ad, no "rétrocession" in an employee's
     return not (cdd and contrat != "CDD" or cdi and not cdd and contrat != "CDI")
 
 
@@ -450,7 +455,7 @@ BENEFITS = {
         "Prime de cooptation de {coopt} € pour tout(e) collègue recruté(e).",
     ],
     "ccn66": [
-        "Environ {net} € net par mois selon la convention collective du 15 mars 1966, reprise d'ancienneté à {anc} %.",
+        "Environ {net} € net par mois selon la convention collective du 15 mars 1966, reprise d'ancienneté à {anc} % sur {anc_annees} ans d'expérience au maximum.",
         "Prime Ségur de 238 € brut mensuels.",
         "{ct} jours de congés trimestriels en plus des congés payés.",
         "Mutuelle prise en charge à {mut} % par l'association.",
@@ -459,7 +464,7 @@ BENEFITS = {
         "Repas pris avec les personnes accompagnées ({repas} € le repas).",
     ],
     "fhp": [
-        "Environ {net} € net par mois selon la convention collective de l'hospitalisation privée, reprise d'ancienneté à {anc} %.",
+        "Environ {net} € net par mois selon la convention collective de l'hospitalisation privée, reprise d'ancienneté à {anc} % et prime de fin d'année de {pfa} € brut.",
         "Intéressement et participation, prime annuelle de {pa} € brut.",
         "Prime de cooptation de {coopt} € pour tout(e) collègue recruté(e).",
         "Mutuelle prise en charge à {mut} % et prévoyance d'entreprise.",
@@ -542,6 +547,7 @@ BENEFIT_VALUES = {
     "transport": lambda rng: str(rng.choice((50, 50, 60, 75))),
     "mois13": lambda rng: str(rng.choice((6, 12, 12, 24))),
     "nbi": lambda rng: str(rng.choice((10, 13, 15, 20, 25, 30))),
+    "anc_annees": lambda rng: str(rng.choice((10, 15, 20, 25, 30))),
     "cp_anc": lambda rng: str(rng.randint(2, 6)),
     "echelon": lambda rng: str(rng.randint(2, 11)),
     "stage": lambda rng: str(rng.choice((6, 9, 12, 12, 18, 24))),
@@ -570,7 +576,7 @@ def rtt_days(hours, statut):
     return None
 
 
-def benefits(rng, statut, hours, partiel, count, pay):
+def benefits(rng, statut, hours, partiel, count, pay, stated=False):
     """count benefit lines for the status, filled with the ad's own figures: (those with
     figures of the ad, those without). pay is the métier's monthly gross range for full time
     (the bank's), or None when it is paid by the hour: a line may say the net pay it gives."""
@@ -579,7 +585,9 @@ def benefits(rng, statut, hours, partiel, count, pay):
     picked = rng.sample(lines, min(count, len(lines)))
     values = {"rtt": rtt}
     if pay:
-        ratio = min(1.0, hours / 35) * 0.78  # net of a gross monthly pay, for the ad's hours
+        # Net of a gross monthly pay: the bank's full-time range for the ad's hours, or the
+        # range the record states (stated) as it is.
+        ratio = 0.78 * (1.0 if stated else min(1.0, hours / 35))
         values["net"] = num(int(round(rng.uniform(pay[0], (pay[0] + pay[1]) / 2) * ratio, -1)))
     return ([fill_values(rng, b, values) for b in picked if "{" in b],
             [b for b in picked if "{" not in b])
