@@ -420,12 +420,13 @@ static int open_index(const server *srv, searcher **out, char target[PATH_MAX], 
     return searcher_open(target, srv->stopwords, srv->ref, srv->hits, out, err);
 }
 
-/* A slice of warming, then another after the requests that came meanwhile. */
+/* Publishes, for /health, whether this worker's searcher has warmed through. */
 static void note_warmth(worker *w)
 {
     atomic_store(&w->warmed, w->searcher && searcher_warmed(w->searcher));
 }
 
+/* A slice of warming, then another after the requests that came meanwhile. */
 static void on_warm(evutil_socket_t fd, short events, void *arg)
 {
     (void)fd, (void)events;
