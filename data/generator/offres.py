@@ -13,7 +13,7 @@ from phrasing import INSTITUTIONAL, QUALIFIERS, elide, rephrase
 from refs import FAMILLES, city_name, main_famille, weighted
 from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, SCHEDULE_WORDS, hours_text,
                        SHIFT_SLUGS, TITLE_DAY, TITLE_NIGHT, WEEKENDS, Person, benefits, contract_line, figure,
-                       fits_contract, fits_terms, generic_benefits, num, salary_line, schedule_lines, status,
+                       NO_WEEKEND, fits_contract, fits_terms, generic_benefits, num, salary_line, schedule_lines, status,
                        title_terms)
 
 # The programme's published offer counts by famille (the "handicap" one is "handicap et
@@ -245,6 +245,10 @@ PRESENTATION_VALUES = {
     "jours_aj": lambda rng: str(rng.randint(3, 6)),
     "visites": lambda rng: num(rng.randrange(5000, 40000, 100)),
     "lits_usld": lambda rng: str(rng.randrange(30, 125, 5)),
+    "lits_ch": lambda rng: str(rng.randrange(180, 1300, 10)),
+    "publications": lambda rng: num(rng.randrange(300, 2500, 10)),
+    "places_urgence": lambda rng: rng.choice(("une place", "deux places")),
+    "annee_caf": lambda rng: str(rng.randint(2015, 2025)),
     "duree_usld": lambda rng: str(rng.randint(14, 40)),
     "pct_retour": lambda rng: str(rng.randint(62, 88)),
 }
@@ -395,19 +399,26 @@ class Ad:
             self.unit = rng.choice(units) + " " + rng.choice(UNIT_NAMES)
             _, low, high = PUBLICS.get(kind, ("personnes accueillies", 10, 40))
             self.size = rng.randint(low, high)
+            # A unit's team grows with the people it looks after.
+            self.team = max(6, round(self.size * rng.uniform(0.6, 1.3)))
+        self.children = rng.randint(8, 24)  # a crèche section's
         self.statut = None  # known once the presentation is written
         self.employer = None  # the employer's name, for a header
+        self.weekends = False  # worked on weekends (the record's rhythm)
+        self.de_lieu = self.de_ville  # "de Paris 15e" where the commune is an arrondissement
 
-    def work_context(self, rng):
+    def work_context(self, rng, debut):
         """Phrases to end a task with ("..., pour les 34 résidents de l'unité des Tilleuls"),
         each filled once for the ad, in a random order but those that say much of the ad
         (names, figures) before those that say little (hours, "du lundi au vendredi")."""
-        strong, weak = self._work_context(rng)
+        strong, weak = self._work_context(rng, debut)
         rng.shuffle(strong)
         rng.shuffle(weak)
         return strong + weak
 
-    def _work_context(self, rng):
+    def _work_context(self, rng, debut):
+        """(phrases that say much of the ad, phrases that say little): most say two of its facts
+        ("au sein d'une équipe de 12 professionnels à Rumilly")."""
         kind, de_ville = self.kind, self.de_ville
         contact = []
         if self.contact:
@@ -416,8 +427,9 @@ class Ad:
             if kind == "agence-interim":
                 contact = [", avec le suivi de " + str(self.contact)]
         team = rng.choice((", avec une équipe de %d %s", ", au sein d'une équipe de %d %s",
-                           ", avec les %d %s de l'équipe"))
-        hours = ", à raison de %s par semaine" % hours_text(self.hours)
+                           ", avec les %d %s de l'équipe")) + rng.choice(("", " " + self.a_ville))
+        hours = ", à raison de %s par semaine %s" % (hours_text(self.hours), rng.choice(
+            ("à partir du " + debut, "dès le " + debut, self.a_ville)))
         if self.setting == "particulier":
             days = rng.sample(WEEKDAYS, rng.randint(2, 4))
             days = [d for d in WEEKDAYS if d in days]
@@ -431,16 +443,17 @@ class Ad:
                 out.append(", sur le poste %s (%s-%s)" % rng.choice(self.schedule))
             return out, [hours]
         start = rng.randint(2022, 2026)
-        weak = [hours, ", dans le cadre du projet %s %d-%d" % (
+        weak = [hours, ", dans le cadre du projet %s %d-%d du site %s" % (
             {"unit": "d'établissement", "enfance": "pédagogique"}.get(self.setting, "de service"),
-            start, start + 4)]
+            start, start + 4, de_ville)]
         if self.setting == "office":
-            out = [rng.choice((", sur le site ", ", sur notre site ")) + de_ville, team % (self.team, "personnes"),
-                   ", dans nos locaux " + de_ville] + contact
+            out = [rng.choice((", sur le site ", ", sur notre site ")) + self.de_lieu, team % (self.team, "personnes"),
+                   ", dans nos locaux " + self.de_lieu] + contact
             if kind in OFFICE_PUBLICS:
                 noun, low, high = OFFICE_PUBLICS[kind]
                 out.append(rng.choice((", auprès des %s %s", ", pour les %s %s")) % (num(self.received), noun))
-            return out, weak + [", du lundi au %s" % ("samedi" if kind in PRACTICES else "vendredi")]
+            return out, weak + [", du lundi au %s (%s par semaine)" % ("samedi" if kind in PRACTICES else "vendredi",
+                                                                       hours_text(self.hours))]
         if self.setting == "domicile":
             out = [rng.choice((", sur le secteur ", ", sur notre secteur ")) + de_ville,
                    rng.choice((", en tournée sur %d communes autour ", ", sur une tournée de %d communes autour ")) %
@@ -451,7 +464,6 @@ class Ad:
             if kind in ("saad", "ssiad"):
                 low = rng.randint(4, 8)
                 weak.append(", avec %d à %d interventions par jour en moyenne" % (low, low + 2))
-            weak.append(", sur un secteur d'environ %d km" % rng.randrange(5, 45, 5))
             return out, weak
         if self.setting == "enfance":
             team = team % (self.team, "professionnelles")
@@ -460,11 +472,11 @@ class Ad:
                 return [", au sein de la micro-crèche " + de_ville, team] + contact, weak + [
                     ", auprès des 12 enfants accueillis"]
             return ([rng.choice((", auprès des %d enfants de la section", ", pour les %d enfants de la section")) %
-                     rng.randint(8, 30), team, rng.choice((", au sein de la structure ", ", dans notre structure ")) + de_ville,
+                     self.children, team, rng.choice((", au sein de la structure ", ", dans notre structure ")) + de_ville,
                      ", aux côtés des %d auxiliaires de puériculture de l'équipe" % max(2, self.team // 3)] + contact,
                     weak + [", dans la section des " + rng.choice(SECTIONS)])
         public = PUBLICS.get(kind, ("personnes accueillies",))[0]
-        where = rng.choice(("de l'équipe", "du service", of(self.unit)))
+        where = rng.choice(("de l'équipe", of(self.unit), of(self.unit)))
         if kind in CARE_KINDS:
             colleagues = [rng.choice((", aux côtés des %d infirmiers et %d aides-soignants %s",
                                       ", avec les %d infirmiers et %d aides-soignants %s")) % (
@@ -480,11 +492,11 @@ class Ad:
         out = [rng.choice((", au sein " + of(self.unit), ", " + at(self.unit))) + size,
                rng.choice((", pour les %d %s %s", ", auprès des %d %s %s")) % (self.size, public, of(self.unit)),
                team % (self.team, "professionnels"),
-               rng.choice((", sur le site ", ", dans notre établissement ")) + de_ville] + contact + colleagues
+               rng.choice((", sur le site ", ", dans notre établissement ")) + self.de_lieu] + contact + colleagues
         if self.schedule:
             moment, start, end = rng.choice(self.schedule)
             out.append(rng.choice((", sur le poste %s (%s-%s)" % (moment, start, end),
-                                   ", en poste %s de %s à %s" % (moment, start, end))))
+                                   ", en poste %s de %s à %s" % (moment, start, end))) + ", " + self.weekend)
         if kind in HOSPITALS and kind not in ("had", "usld"):
             floor, building = rng.choice(FLOORS), rng.choice("ABCDEFGH")
             out.append(rng.choice((", %s du bâtiment %s" % (floor, building),
@@ -582,7 +594,7 @@ class Ad:
         elif self.setting == "domicile" and self.kind in FOLLOWED:
             strong.append(", pour intervenir auprès des %d %s par le service" % (self.followed, FOLLOWED[self.kind]))
         elif self.setting == "enfance":
-            strong.append(", pour accompagner les %d enfants accueillis" % rng.randint(10, 60))
+            strong.append(", pour accompagner les %d enfants de la section" % self.children)
         elif self.kind in OFFICE_PUBLICS:
             strong.append(", pour intervenir auprès des %s %s" % (num(self.received), OFFICE_PUBLICS[self.kind][0]))
         if (self.contact and self.contact.role not in ("Dr", "") and self.kind != "agence-interim"):
@@ -680,6 +692,14 @@ SETTING_MARKERS = [
     (re.compile(r"(?<!congé )maternité|[Nn]éonat|couveuse|salle de naissance|suites de couches"),
      {"ch", "chu", "clinique"}),
     (re.compile(r"bariatrique|post-opératoire|opérés de"), {"ch", "chu", "clinique", "smr"}),
+    (re.compile(r"en centre de PMI|instruction des demandes d'agrément"), {"conseil-departemental", "collectivite"}),
+    (re.compile(r"\bdu cabinet\b"), {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie"}),
+    (re.compile(r"surendettement|expulsions"), {"conseil-departemental", "ccas", "chrs", "association-insertion",
+                                                 "service-mandataire", "centre-social", "ch", "chu"}),
+    (re.compile(r"maison départementale des solidarités"), {"conseil-departemental"}),
+    (re.compile(r"salariés confrontés"), {"service-sante-travail"}),
+    (re.compile(r"mise en place de l'allaitement|premiers soins en"), {"ch", "chu", "clinique"}),
+    (re.compile(r"maison de retraite"), {"ehpad"}),
     (re.compile(r"jeunes accueillis au titre de la protection de l'enfance|jeunes majeurs|placés par le juge|"
                 r"adolescents accueillis au titre"), {"mecs", "foyer-enfance"}),
     (re.compile(r"projet pédagogique de la structure|^Section de \d+|des jouets|transmissions aux parents|"
@@ -691,7 +711,10 @@ SETTING_MARKERS = [
      {"eaje", "micro-creche", "collectivite", "ccas", "centre-social"}),
 ]
 # Titles only: a libéral post is offered by a practice.
-TITLE_MARKERS = [(re.compile(r"[Ll]ibéral|LIBERAL"), {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie"}),
+TITLE_MARKERS = [(re.compile(r"[Ll]ibéral|LIB[ÉE]RAL|[Cc]abinet|CABINET|[Ss]uccession|SUCCESSION"),
+                  {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie"}),
+                 (re.compile(r"\bPMI\b|[Cc]onseil départemental|CONSEIL DÉPARTEMENTAL"), {"conseil-departemental", "collectivite"}),
+                 (re.compile(r"[Uu]rgences|URGENCES"), {"ch", "chu", "clinique", "epsm"}),
                  (re.compile(r"[Pp]rotection de l'enfance"), {"mecs", "foyer-enfance", "conseil-departemental"}),
                  (re.compile(r"[Pp]ouponnière"), {"foyer-enfance", "mecs"}),
                  (re.compile(r"[Mm]icro-crèche"), {"micro-creche"})]
@@ -715,6 +738,11 @@ UNFIT_MARKERS = [
      CHILD_KINDS),
     (re.compile(r"réanimation|équipe soignante|médecine physique|auprès du personnel|patients alités|"
                 r"enseignant en APA|installation au fauteuil"), PRACTICES),
+    (re.compile(r"aides-soignants de votre secteur|transfusionnelle|chariot d'urgence|visite médicale et mettre"),
+     PRACTICES | {"centre-de-sante"}),
+    # A household has no service, no sector manager, no several beneficiaries.
+    (re.compile(r"\bdu service\b|par le service|responsable de secteur|bénéficiaires|télégestion|entre deux interventions|"
+                r"plusieurs employeurs|vos interventions|\bintervenants\b"), {"particulier-employeur"}),
 ]
 # Requirements that only say what helps ("Une expérience en EHPAD est appréciée") fit anywhere.
 WISHES = re.compile(r"^Une expérience|appréciée?s?\.$|souhaitée?s?\.$|serait un plus\.$")
@@ -765,10 +793,12 @@ PRIVATE_WORDS = re.compile(r"\bCCN\b|convention collective|FEHAP|accord d'entrep
 PUBLIC_STATUSES = {"fph", "fpt", "en"}
 # Lines that give a unit's or a team's size, which the ad says itself ("Service de 28 lits...").
 SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie) de \d+ |multi-accueil de \d+ places|"
-                   r"une équipe de \d+ (professionnel|personne)")
+                   r"une équipe de \d+ (professionnel|personne)|groupe de \d+ à \d+|quinzaine de communes|\d+ communes")
 # Lines that give shift hours ("Roulement en 12h de jour (7h-19h)"), which an ad with its own
 # shifts says itself.
 TIMED = re.compile(r"\d+h\d*\s*(-|à)\s*\d+h|\b1[02] ?h\b")
+# Benefits that state the pay: one per ad.
+PAY_LINE = re.compile(r"^(Rémunération|Salaire|Grille|Reprise d'ancienneté selon)")
 # Lines for apprentices only.
 TRAINEE = re.compile(r"[Aa]pprenti|[Aa]lternance")
 _FLAGS = {}
@@ -917,7 +947,8 @@ class OfferWriter:
         text = rng.choice(templates)
         details = spec.get("details", [])
         details = rng.sample(details, min(len(details), (0, 1, 1, 1, 2, 2)[rng.randrange(6)]))
-        values = {"pro": str(ad.team + rng.randint(8, 70)), "nom": proper or name, "ville": ville, "departement": departement,
+        values = {"pro": str(ad.team + rng.randint(8, 70)), "adherents": num(ad.received),
+                  "nom": proper or name, "ville": ville, "departement": departement,
                   "population": num(population), "equipe": str(ad.team), "heures_semaine": hours_text(ad.hours),
                   "communes": str(ad.communes), "praticiens": str(max(2, ad.team - 2))}
 
@@ -946,12 +977,13 @@ class OfferWriter:
         if section in ("missions", "profil"):
             statut = None
         key = (bank["slug"], kind, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat,
-               bool(ad.schedule))
+               bool(ad.schedule), ad.weekends)
         if key not in self.fitting:
             lines = [l for l in bank[section] if fits_terms(l, ad.partiel, ad.hours, ad.night) and
                      (statut is None or fits_status(l, statut)) and
                      (ad.alternance or not line_flags(l)[0]) and not line_flags(l)[1] and
-                     fits_contract(l, ad.contrat) and not (ad.schedule and line_flags(l)[2])]
+                     fits_contract(l, ad.contrat) and not (ad.schedule and line_flags(l)[2]) and
+                     not (ad.weekends and NO_WEEKEND.search(l))]
             if not lines and section == "missions":
                 lines = bank[section]
             self.fitting[key] = lines
@@ -1024,9 +1056,11 @@ class OfferWriter:
         elif shifts:
             rythme = rng.choice(("Travail en horaires décalés", "Travail samedi et dimanche",
                                  "Horaires normaux"))
-        else:
+        elif kind in DOMICILE_KINDS or kind == "particulier-employeur":
             rythme = rng.choice(("Horaires normaux", "Horaires normaux", "Horaires normaux",
                                  "Travail samedi et dimanche"))
+        else:
+            rythme = "Horaires normaux"
         return (contrat, libelle, nature, bool(alternance), months, days, partiel, hours, night,
                 schedule, rythme)
 
@@ -1048,6 +1082,8 @@ class OfferWriter:
          schedule, rythme) = self._terms(rng, bank, kind, intitule, appellation)
         ad = Ad(rng, kind, famille, ville, (contrat, months, days, partiel, hours, night, schedule,
                                             alternance, nature), appellation)
+        ad.weekends = rythme == "Travail samedi et dimanche"
+        ad.de_lieu = contract("de " + commune[1].replace(" Arrondissement", ""))
         name, proper = self._employer(rng, spec, ville, departement)
         about = self._presentation(rng, spec, name, proper, ville, departement, population, ad)
         presentation = " ".join(about)
@@ -1220,7 +1256,7 @@ class OfferWriter:
         extra = [contract_line(rng, ad.contrat, ad.months, ad.days, ad.partiel, ad.hours,
                                ad.alternance, ad.nature, debut)]
         if ad.schedule and not any(SCHEDULE_WORDS.search(p) for p in picked) and rng.random() < 0.8:
-            extra.append(schedule_lines(rng, ad.schedule, ad.night, ad.weekend))
+            extra.append(schedule_lines(rng, ad.schedule, ad.night, ad.weekend, ad.hours))
         attached = ad.attachment(rng)
         if attached and rng.random() < 0.7:
             extra.append(attached)
@@ -1251,6 +1287,8 @@ class OfferWriter:
         else:
             pay_range = (pay["min"], pay["max"]) if pay["periode"] == "M" else None
         own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2), pay_range, bool(stated))
+        if any("€ net" in line for line in own):
+            plain = [line for line in plain if not PAY_LINE.search(line)]
         plain = (plain + fixed)[:max(1, len(own))]
         if ad.setting != "particulier" and statut != "liberal" and rng.random() < 0.4:
             own += generic_benefits(rng, 1)
@@ -1277,7 +1315,8 @@ class OfferWriter:
         debut = entretien + timedelta(days=rng.randint(7, 35))
         facts = about[1:]
         if ad.setting != "particulier" and ad.kind not in NO_FIGURES and rng.random() < 0.5:
-            facts.append(figure(rng, ad.setting, ad.kind in ("ch", "chu", "clinique", "epsm", "smr")))
+            facts.append(figure(rng, ad.setting, ad.kind in ("ch", "chu", "clinique", "epsm", "smr"),
+                                ad.followed if ad.setting == "domicile" else None))
         rng.shuffle(facts)
         places = PLACES if ad.setting != "particulier" else HOUSEHOLD_PLACES
         intro = " ".join([about[0], contract(rng.choice(places).format(lieu=lieu, cp=cp))] + facts)
@@ -1291,7 +1330,7 @@ class OfferWriter:
                                                       mois=ad.months)
         start = french_date(debut)
         missions = self._section(rng, "missions", self._fitting(bank, ad.kind, "missions", ad), 4, 8,
-                                 bullet, lieu, ad.work_context(rng), 0.0, 1.0, ad.headers("missions", start),
+                                 bullet, lieu, ad.work_context(rng, start), 0.0, 1.0, ad.headers("missions", start),
                                  ad.setting == "particulier",
                                  rng.choice(("Dès le %s, ", "À partir du %s, ", "À compter du %s, ")) % start, ad.night)
         if ad.contact and ad.contact.surname in missions:
@@ -1308,6 +1347,7 @@ class OfferWriter:
         if ad.contact and rng.random() < 0.35:
             said = "CV" in closing[0]
             closing.insert(rng.randint(0, 1), rng.choice([c for c in CONTACT_CLOTURES if (not said or "CV" not in c) and
+                                                          ("Entretien" not in closing[0] or "Entretien" not in c) and
                                                           (ad.setting != "particulier" or "service" not in c)]).format(
                 contact=ad.contact.mention(), nom=ad.contact.bare()).replace("de le Dr", "du Dr"))
         if rng.random() < 0.5:

@@ -200,7 +200,10 @@ NIGHT_ONLY = re.compile(r"de nuit fixes?\b(?!.*possible)|surveillance de nuit|pr
 DAY_ONLY = re.compile(r"sans (week-end ni )?nuit|ni (de )?nuit|pas de travail de nuit|[Hh]oraires de (journée|bureau)|"
                       r"en horaires de jour|[Pp]oste en journée|en journée|matin/après-midi|^Horaires alternés|"
                       r"^Poste en roulement de|du lundi au (vendredi|jeudi|samedi)|du mardi au samedi|"
-                      r"\bde [6-9]h\d* à 1[2-9]h|PASA|12 ?h de jour\b(?! ou)")
+                      r"\bde [6-9]h\d* à 1[2-9]h|PASA|12 ?h de jour\b(?! ou)|matin et après-midi|alternant matin")
+# Lines that a post worked on weekends contradicts ("Horaires de journée, sans soirée ni dimanche").
+NO_WEEKEND = re.compile(r"sans (soirée ni )?(dimanche|week-end)|ni (de )?(dimanche|week-end)|pas de travail le week-end|"
+                        r"sans week-end|[Pp]as de (travail de nuit ni de )?week-end")
 
 
 def line_hours(line):
@@ -303,12 +306,30 @@ WEEKENDS = ["un week-end sur deux", "un week-end sur trois", "un week-end sur de
             "deux week-ends sur cinq"]
 
 
-def schedule_lines(rng, schedule, night, weekend):
-    """A conditions line saying the ad's shifts."""
+def shift_length(start, end):
+    """Hours of a shift from "21h" to "7h", "6h45" to "14h15"."""
+    def hour(text):
+        h, _, m = text.partition("h")
+        return int(h) + (int(m) / 60 if m else 0)
+    return (hour(end) - hour(start)) % 24
+
+
+def per_week(hours, length, unit):
+    """ "3 nuits par semaine", "3 à 4 jours par semaine": the shifts the weekly hours make."""
+    count = hours / length
+    low, high = int(count), int(count) + 1
+    if count - low < 0.25:
+        return "%d %s par semaine" % (max(1, low), unit)
+    if high - count < 0.25:
+        return "%d %s par semaine" % (high, unit)
+    return "%d à %d %s par semaine" % (max(1, low), high, unit)
+
+
+def schedule_lines(rng, schedule, night, weekend, hours):
+    """A conditions line saying the ad's shifts, as many a week as its hours make."""
     if night:
         (_, start, end), = schedule
-        nights = rng.choice(("3 nuits par semaine", "3 à 4 nuits par semaine",
-                             "en moyenne 14 nuits par mois", "7 nuits sur 14"))
+        nights = per_week(hours, shift_length(start, end), "nuits")
         return rng.choice((
             "Poste de nuit de %s à %s, %s, %s." % (start, end, nights, weekend),
             "Nuits de %s à %s (%s), %s." % (start, end, nights, weekend),
@@ -323,7 +344,8 @@ def schedule_lines(rng, schedule, night, weekend):
     return rng.choice((
         "Travail en 12 h de %s à %s, %s." % (start, end, weekend),
         "Journées de 12 heures (%s-%s), %s." % (start, end, weekend),
-        "Postes en 12 h (%s-%s), soit 3 jours par semaine en moyenne, %s." % (start, end, weekend)))
+        "Postes en 12 h (%s-%s), soit %s en moyenne, %s." % (
+            start, end, per_week(hours, shift_length(start, end), "jours"), weekend)))
 
 
 SCHEDULE_WORDS = re.compile(r"\d+h|\d+ ?heures|[Hh]oraires|nuit|[Ww]eek-end|matin|[Pp]lanning|[Rr]oulement|"
@@ -419,7 +441,7 @@ def status(kind, presentation):
 # Benefits by status: {name} placeholders are filled by BENEFIT_VALUES.
 BENEFITS = {
     "fph": [
-        "Environ {net} € net par mois à l'embauche sur la grille de la fonction publique hospitalière (CTI inclus), au {echelon}e échelon selon expérience.",
+        "Grille de la fonction publique hospitalière (CTI inclus) : recrutement au {echelon}e échelon selon expérience, soit environ {net} € net par mois.",
         "Stagiairisation possible après {stage} mois de contrat.",
         "Adhésion au CGOS : chèques vacances, prestations sociales et aides aux loisirs.",
         "{nbi} points de nouvelle bonification indiciaire selon le poste occupé.",
@@ -431,7 +453,7 @@ BENEFITS = {
         "Crèche du personnel de {creche} berceaux à proximité.",
     ],
     "fpt": [
-        "Rémunération statutaire (environ {net} € net par mois), régime indemnitaire (RIFSEEP) et prime annuelle de {pfa} € brut.",
+        "Rémunération statutaire et régime indemnitaire (RIFSEEP) : environ {net} € net par mois, plus une prime annuelle de {pfa} € brut.",
         "Adhésion au CNAS : chèques vacances, billetterie et aides aux familles.",
         "Participation employeur de {pmut} € par mois à la complémentaire santé et de {pprev} € à la prévoyance.",
         "25 jours de congés annuels et {rtt} jours d'ARTT.",
@@ -446,7 +468,7 @@ BENEFITS = {
         "Formation d'adaptation à l'emploi de {fae} heures la première année.",
     ],
     "ccn51": [
-        "Environ {net} € net par mois selon la CCN 51 (FEHAP), avec une reprise d'ancienneté à {anc} %.",
+        "Rémunération selon la CCN 51 (FEHAP) avec reprise d'ancienneté à {anc} %, soit environ {net} € net par mois.",
         "Prime Ségur de 238 € brut mensuels et prime décentralisée de 5 % versée deux fois par an.",
         "Mutuelle prise en charge à {mut} % par l'employeur.",
         "Restauration sur place ({repas} € le repas).",
@@ -455,7 +477,7 @@ BENEFITS = {
         "Prime de cooptation de {coopt} € pour tout(e) collègue recruté(e).",
     ],
     "ccn66": [
-        "Environ {net} € net par mois selon la convention collective du 15 mars 1966, reprise d'ancienneté à {anc} % sur {anc_annees} ans d'expérience au maximum.",
+        "Rémunération selon la convention collective du 15 mars 1966 avec reprise d'ancienneté à {anc} %, soit environ {net} € net par mois.",
         "Prime Ségur de 238 € brut mensuels.",
         "{ct} jours de congés trimestriels en plus des congés payés.",
         "Mutuelle prise en charge à {mut} % par l'association.",
@@ -464,15 +486,15 @@ BENEFITS = {
         "Repas pris avec les personnes accompagnées ({repas} € le repas).",
     ],
     "fhp": [
-        "Environ {net} € net par mois selon la convention collective de l'hospitalisation privée, reprise d'ancienneté à {anc} % et prime de fin d'année de {pfa} € brut.",
-        "Intéressement et participation, prime annuelle de {pa} € brut.",
+        "Rémunération selon la convention collective de l'hospitalisation privée avec reprise d'ancienneté à {anc} %, soit environ {net} € net par mois.",
+        "Intéressement et participation aux résultats de l'établissement.",
         "Prime de cooptation de {coopt} € pour tout(e) collègue recruté(e).",
         "Mutuelle prise en charge à {mut} % et prévoyance d'entreprise.",
         "Titres-restaurant de {tr} € ou self sur place.",
         "Prime de bienvenue de {pb} € versée après la période d'essai.",
     ],
     "bad": [
-        "Rémunération selon la convention collective de la branche de l'aide à domicile (avenant 43), environ {net} € net par mois avec reprise d'ancienneté.",
+        "Rémunération selon la convention collective de la branche de l'aide à domicile (avenant 43) avec reprise d'ancienneté, soit environ {net} € net par mois.",
         "Indemnités kilométriques de {ik} € par kilomètre entre deux interventions.",
         "Temps de trajet entre deux interventions rémunéré.",
         "Mutuelle prise en charge à {mut} %.",
@@ -485,7 +507,7 @@ BENEFITS = {
         "Prime de parrainage de {coopt} €.",
     ],
     "alisfa": [
-        "Rémunération selon la convention collective ALISFA (pesée du poste), environ {net} € net par mois avec reprise d'ancienneté.",
+        "Rémunération selon la convention collective ALISFA (pesée du poste) avec reprise d'ancienneté, soit environ {net} € net par mois.",
         "Mutuelle prise en charge à {mut} %.",
         "{ct} jours de congés supplémentaires par an.",
         "Formation continue : {fjours} jours par an prévus au plan de développement des compétences.",
@@ -646,7 +668,10 @@ FIGURES = {  # by setting; {n} is filled from the range given (for big employers
 }
 
 
-def figure(rng, setting, big=False):
+def figure(rng, setting, big=False, followed=None):
+    """A figure of the employer for the introduction; a home service's "près de N personnes" is
+    the count of people it follows (followed) that the ad says elsewhere."""
     template, small_range, big_range = rng.choice(FIGURES[setting])
     low, high = big_range if big else small_range
-    return template.format(n=num(rng.randint(low, high)))
+    n = followed if followed and "personnes" in template and "accompagnons" in template else rng.randint(low, high)
+    return template.format(n=num(n))
