@@ -249,6 +249,7 @@ PRESENTATION_VALUES = {
     "publications": lambda rng: num(rng.randrange(300, 2500, 10)),
     "places_urgence": lambda rng: rng.choice(("une place", "deux places")),
     "annee_caf": lambda rng: str(rng.randint(2015, 2025)),
+    "stagiaires": lambda rng: str(rng.randint(20, 160)),
     "duree_usld": lambda rng: str(rng.randint(14, 40)),
     "pct_retour": lambda rng: str(rng.randint(62, 88)),
 }
@@ -299,6 +300,7 @@ FOLLOWED = {"saad": "bénéficiaires suivis", "ssiad": "patients suivis", "had":
             "relais-petite-enfance": "assistants maternels accompagnés"}
 WEEKDAYS = ["lundis", "mardis", "mercredis", "jeudis", "vendredis", "samedis"]
 OPENING_HOURS = ["7h30 à 18h30", "7h à 19h", "7h45 à 18h45", "8h à 18h30", "7h30 à 19h"]
+FOLLOWED_COUNTS = {"saad": (80, 1500), "ssiad": (25, 120), "had": (20, 150)}
 SECTIONS = ["bébés", "moyens", "grands", "moyens-grands", "bébés-moyens"]
 FLOORS = ["au rez-de-chaussée", "au 1er étage", "au 2e étage", "au 3e étage", "au 4e étage",
           "au 5e étage"]
@@ -388,7 +390,7 @@ class Ad:
         # Figures said in several places of the ad: the communes around the town, the people
         # the service follows, those an office receives.
         self.communes = rng.randint(4, 30)
-        self.followed = rng.randint(25, 260)
+        self.followed = rng.randint(*FOLLOWED_COUNTS.get(kind, (25, 260)))
         low, high = OFFICE_PUBLICS.get(kind, ("", 10, 100))[1:]
         self.received = rng.randint(low, high)
         self.unit = self.size = None
@@ -626,7 +628,8 @@ def situate(rng, line, context, share=0.5, lead=0.0):
     its own ad."""
     if not context or rng.random() >= share:
         return line
-    index = next((i for i, p in enumerate(context) if p[:14] not in line and key_word(p) not in line), None)
+    index = next((i for i, p in enumerate(context) if p[:14] not in line and key_word(p) not in line and
+                  " ".join(p[2:].split()[:2]) + " " not in line), None)
     if index is None:
         return line
     phrase = context.pop(index)
@@ -715,6 +718,9 @@ TITLE_MARKERS = [(re.compile(r"[Ll]ibéral|LIB[ÉE]RAL|[Cc]abinet|CABINET|[Ss]uc
                   {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie"}),
                  (re.compile(r"\bPMI\b|[Cc]onseil départemental|CONSEIL DÉPARTEMENTAL"), {"conseil-departemental", "collectivite"}),
                  (re.compile(r"[Uu]rgences|URGENCES"), {"ch", "chu", "clinique", "epsm"}),
+                 (re.compile(r"[Cc]entre hospitalier|CENTRE HOSPITALIER|(Orthophoniste|Orthoptiste|social) hospitalier"), HOSPITALS),
+                 (re.compile(r"\bHAD\b"), {"had"}),
+                 (re.compile(r"[Cc]rèches?(?! hospitalière)|CRÈCHE"), {"eaje", "micro-creche", "collectivite", "ccas", "centre-social"}),
                  (re.compile(r"[Pp]rotection de l'enfance"), {"mecs", "foyer-enfance", "conseil-departemental"}),
                  (re.compile(r"[Pp]ouponnière"), {"foyer-enfance", "mecs"}),
                  (re.compile(r"[Mm]icro-crèche"), {"micro-creche"})]
@@ -742,7 +748,8 @@ UNFIT_MARKERS = [
      PRACTICES | {"centre-de-sante"}),
     # A household has no service, no sector manager, no several beneficiaries.
     (re.compile(r"\bdu service\b|par le service|responsable de secteur|bénéficiaires|télégestion|entre deux interventions|"
-                r"plusieurs employeurs|vos interventions|\bintervenants\b"), {"particulier-employeur"}),
+                r"plusieurs employeurs|vos interventions|\bintervenants\b|chez des personnes|par foyer|^Formations?\b"),
+     {"particulier-employeur"}),
 ]
 # Requirements that only say what helps ("Une expérience en EHPAD est appréciée") fit anywhere.
 WISHES = re.compile(r"^Une expérience|appréciée?s?\.$|souhaitée?s?\.$|serait un plus\.$")
@@ -789,14 +796,15 @@ def for_employer(lines, kind, section=None):
 PUBLIC_WORDS = re.compile(r"fonction publique|statutaire|RIFSEEP|CNAS|CGOS|\bFPH\b|grille indiciaire|"
                           r"catégorie [AB]\b|D3S|praticien hospitalier|carrière hospitalière")
 PRIVATE_WORDS = re.compile(r"\bCCN\b|convention collective|FEHAP|accord d'entreprise|[Ii]ntéressement|"
-                           r"\bCSE\b|comité social|[Tt]reizième mois|(du|le) groupe\b(?! de)")
+                           r"\bCSE\b|comité social|[Tt]reizième mois|(du|le) groupe\b(?! de)|décentralisée")
 PUBLIC_STATUSES = {"fph", "fpt", "en"}
 # Lines that give a unit's or a team's size, which the ad says itself ("Service de 28 lits...").
 SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie) de \d+ |multi-accueil de \d+ places|"
-                   r"une équipe de \d+ (professionnel|personne)|groupe de \d+ à \d+|quinzaine de communes|\d+ communes")
+                   r"une équipe de \d+ (professionnel|personne)|groupe de \d+ à \d+|quinzaine de communes|\d+ communes|"
+                   r"quelques communes")
 # Lines that give shift hours ("Roulement en 12h de jour (7h-19h)"), which an ad with its own
 # shifts says itself.
-TIMED = re.compile(r"\d+h\d*\s*(-|à)\s*\d+h|\b1[02] ?h\b")
+TIMED = re.compile(r"\d+h\d*\s*(-|à)\s*\d+h|\b1[02] ?h\b|\ben \d+h\d*\b|alternant matin|[Rr]oulement de \d+h")
 # Benefits that state the pay: one per ad.
 PAY_LINE = re.compile(r"^(Rémunération|Salaire|Grille|Reprise d'ancienneté selon)")
 # Lines for apprentices only.
@@ -948,6 +956,7 @@ class OfferWriter:
         details = spec.get("details", [])
         details = rng.sample(details, min(len(details), (0, 1, 1, 1, 2, 2)[rng.randrange(6)]))
         values = {"pro": str(ad.team + rng.randint(8, 70)), "adherents": num(ad.received),
+                  "beneficiaires": num(ad.followed),
                   "nom": proper or name, "ville": ville, "departement": departement,
                   "population": num(population), "equipe": str(ad.team), "heures_semaine": hours_text(ad.hours),
                   "communes": str(ad.communes), "praticiens": str(max(2, ad.team - 2))}
@@ -1224,10 +1233,11 @@ class OfferWriter:
             picked.append(situate(rng, line, context, share, lead))
         if not picked:
             return ""
-        return self._lines(rng, title, picked, bullet, as_list)
+        return self._lines(rng, title, picked, bullet, as_list, key == "missions")
 
-    def _lines(self, rng, header, picked, bullet, as_list):
-        """A section: its header, then its lines as a list or as prose."""
+    def _lines(self, rng, header, picked, bullet, as_list, tasks=False):
+        """A section: its header, then its lines as a list or as prose ("Au quotidien, " links
+        tasks only)."""
         if as_list:
             ending = rng.choice(("keep", "drop", "semicolon"))  # final stops, as each writer does
             if ending != "keep":
@@ -1242,7 +1252,8 @@ class OfferWriter:
         for p in picked[1:]:
             link = rng.choice(LINKS)
             if link and (link in used or link[:-2].lower() in p.lower() or p[:2].isupper() or
-                         p.startswith("Votre rôle") or link == "Au quotidien, " and not p.startswith(("Vous", "Il vous"))):
+                         p.startswith("Votre rôle") or
+                         link == "Au quotidien, " and (not tasks or not p.startswith(("Vous", "Il vous")))):
                 link = ""
             used.add(link)
             text += " " + (link + p[:1].lower() + p[1:] if link else p)
@@ -1289,6 +1300,7 @@ class OfferWriter:
         own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2), pay_range, bool(stated))
         if any("€ net" in line for line in own):
             plain = [line for line in plain if not PAY_LINE.search(line)]
+        plain = [line for line in plain if not any(line.split()[:2] == o.split()[:2] for o in own)]
         plain = (plain + fixed)[:max(1, len(own))]
         if ad.setting != "particulier" and statut != "liberal" and rng.random() < 0.4:
             own += generic_benefits(rng, 1)

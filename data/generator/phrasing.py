@@ -53,6 +53,8 @@ def infinitive(verb):
     """The infinitive of a verb in the second person plural, or None."""
     if verb in IRREGULAR:
         return IRREGULAR[verb]
+    if verb.endswith(("mettez", "crivez", "uisez")):
+        return verb[:-2] + "re"      # remettez -> remettre, inscrivez -> inscrire, conduisez -> conduire
     if verb.endswith(("tenez", "venez")):
         return verb[:-2] + "ir"      # soutenez -> soutenir, prévenez -> prévenir
     if verb.endswith("issez") and len(verb) > 6:
@@ -145,6 +147,8 @@ def rephrase(rng, line, section, as_list, used=None):
     style = rng.randrange(7) if section == "missions" else rng.choice((0, 5))
     if style == 0 and not as_list:
         style = 5
+    if style == 4 and ":" in body:
+        style = 6  # no "Votre rôle : assurer la surveillance : constantes..."
     if section != "missions" and style == 5:
         return "Vous devez " + body
     if style == 0:  # a bare infinitive, as in bullet lists

@@ -465,7 +465,7 @@ BENEFITS = {
         "Rémunération selon la grille de l'éducation nationale, indice majoré {im} à l'embauche.",
         "Congés calés sur le calendrier scolaire.",
         "Remboursement de 75 % de l'abonnement de transport.",
-        "Formation d'adaptation à l'emploi de {fae} heures la première année.",
+        "Accompagnement par un référent de circonscription pendant les {semaines_en} premières semaines.",
     ],
     "ccn51": [
         "Rémunération selon la CCN 51 (FEHAP) avec reprise d'ancienneté à {anc} %, soit environ {net} € net par mois.",
@@ -496,7 +496,6 @@ BENEFITS = {
     "bad": [
         "Rémunération selon la convention collective de la branche de l'aide à domicile (avenant 43) avec reprise d'ancienneté, soit environ {net} € net par mois.",
         "Indemnités kilométriques de {ik} € par kilomètre entre deux interventions.",
-        "Temps de trajet entre deux interventions rémunéré.",
         "Mutuelle prise en charge à {mut} %.",
         "Smartphone professionnel et planning consultable en ligne.",
     ],
@@ -551,7 +550,6 @@ BENEFIT_VALUES = {
     "trpct": lambda rng: str(rng.choice((50, 55, 60))),
     "fmd": lambda rng: str(rng.choice((100, 200, 300))),
     "im": lambda rng: str(rng.randrange(366, 430)),
-    "fae": lambda rng: str(rng.choice((60, 60, 60, 80))),
     "anc": lambda rng: str(rng.choice((50, 75, 100, 100))),
     "mut": lambda rng: str(rng.choice((50, 55, 60, 65, 70, 75, 80, 100))),
     "cv": lambda rng: str(rng.randrange(100, 450, 25)),
@@ -570,6 +568,7 @@ BENEFIT_VALUES = {
     "mois13": lambda rng: str(rng.choice((6, 12, 12, 24))),
     "nbi": lambda rng: str(rng.choice((10, 13, 15, 20, 25, 30))),
     "anc_annees": lambda rng: str(rng.choice((10, 15, 20, 25, 30))),
+    "semaines_en": lambda rng: str(rng.choice((4, 6, 8))),
     "cp_anc": lambda rng: str(rng.randint(2, 6)),
     "echelon": lambda rng: str(rng.randint(2, 11)),
     "stage": lambda rng: str(rng.choice((6, 9, 12, 12, 18, 24))),
@@ -663,8 +662,7 @@ FIGURES = {  # by setting; {n} is filled from the range given (for big employers
                  ("Nous avons recruté {n} intervenants l'an dernier.", (5, 60), (5, 60))],
     "enfance": [("La structure accueille chaque semaine {n} familles.", (20, 110), (20, 110)),
                 ("La structure a ouvert ses portes il y a {n} ans.", (3, 40), (3, 40))],
-    "office": [("Nous recevons près de {n} personnes par semaine.", (60, 900), (60, 900)),
-               ("Nous avons recruté {n} personnes l'an dernier.", (2, 12), (2, 12))],
+    "office": [("Nous recevons près de {n} personnes par semaine.", (60, 900), (60, 900))],
 }
 
 
