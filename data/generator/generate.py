@@ -22,7 +22,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import dirty  # noqa: E402
 from formations import TOTAL_FORMATIONS, TrainingWriter  # noqa: E402
-from offres import OfferWriter, famille_plan  # noqa: E402
+from offres import OfferRandom, OfferWriter, famille_plan  # noqa: E402
 from refs import FAMILLES, Refs, main_famille  # noqa: E402
 
 VERSION = "1"
@@ -66,7 +66,7 @@ def parse_args(argv):
 
 def _offer_chunk(task):
     seed, chunk, start, familles = task
-    rng = random.Random("%d:offres:%d" % (seed, chunk))
+    rng = OfferRandom("%d:offres:%d" % (seed, chunk))
     writer = _STATE["offers"]
     return "".join(json.dumps(writer.write(rng, start + k, fam), ensure_ascii=False) + "\n"
                    for k, fam in enumerate(familles))

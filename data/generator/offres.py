@@ -6,6 +6,8 @@ exactly), then a métier of that famille weighted by its number of live offers (
 an employer kind of that métier whose NAF code makes the offer count in that famille (see
 refs.main_famille), then a commune weighted by population."""
 import bisect
+import functools
+import random
 import re
 from datetime import timedelta
 
@@ -15,6 +17,23 @@ from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, SC
                        SHIFT_SLUGS, TITLE_DAY, TITLE_NIGHT, WEEKENDS, Person, benefits, contract_line, figure,
                        NO_WEEKEND, fits_contract, fits_terms, generic_benefits, num, salary_line, schedule_lines, status,
                        title_terms)
+
+class OfferRandom(random.Random):
+    """The offers' generator: random.Random with choice, randrange and randint drawn from one
+    random() each (an offer makes some 150 such draws; Random's own spend several calls on
+    each). Seeded like Random, so the same seed gives the same offers."""
+
+    def choice(self, seq):
+        return seq[int(self.random() * len(seq))]
+
+    def randrange(self, start, stop=None, step=1):
+        if stop is None:
+            start, stop = 0, start
+        return start + step * int(self.random() * ((stop - start + step - 1) // step))
+
+    def randint(self, a, b):
+        return a + int(self.random() * (b - a + 1))
+
 
 # The programme's published offer counts by famille (the "handicap" one is "handicap et
 # domicile"): 118,000 in all.
@@ -78,6 +97,13 @@ CONTEXTES = [
 ]
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre"]
+
+
+@functools.lru_cache(maxsize=None)
+def reasons_for(contrat, setting):
+    """The CONTEXTES that fit a contract and a setting."""
+    return [t for t, contrats, settings in CONTEXTES
+            if (contrats is None or contrat in contrats) and (settings is None or setting in settings)]
 
 
 def french_date(day):
@@ -609,15 +635,25 @@ class Ad:
         return strong + weak
 
 
-def words(phrase):
-    """The words of a phrase, without punctuation."""
-    return [w.strip(",.()") for w in phrase.split()]
+QUALIFIER_ENDINGS = tuple(q + "." for q in QUALIFIERS)
+
+
+def long_words(text):
+    """The words of more than six letters of a text, without punctuation."""
+    return [w for w in (x.strip(",.():?") for x in text.split()) if len(w) > 6]
+
+
+@functools.lru_cache(maxsize=65536)
+def phrase_keys(phrase):
+    """(its longest word, its first two words and a space) of a context phrase: a line that
+    already has either does not take the phrase ("du projet pédagogique" after "mise en œuvre du
+    projet pédagogique", "auprès des 30 résidents" after "auprès des patients")."""
+    return max(phrase.split(), key=len).strip(",.()"), " ".join(phrase[2:].split()[:2]) + " "
 
 
 def key_word(phrase):
-    """The longest word of a context phrase: a line that already has it does not take the
-    phrase ("du projet pédagogique" after "mise en œuvre du projet pédagogique")."""
-    return max(phrase.split(), key=len).strip(",.()")
+    """The longest word of a context phrase."""
+    return phrase_keys(phrase)[0]
 
 
 def situate(rng, line, context, share=0.5, lead=0.0):
@@ -628,12 +664,18 @@ def situate(rng, line, context, share=0.5, lead=0.0):
     its own ad."""
     if not context or rng.random() >= share:
         return line
-    index = next((i for i, p in enumerate(context) if p[:14] not in line and key_word(p) not in line and
-                  " ".join(p[2:].split()[:2]) + " " not in line), None)
+    index = None
+    for i, p in enumerate(context):
+        key, opening = phrase_keys(p)
+        if p[:14] not in line and key not in line and opening not in line:
+            index = i
+            break
     if index is None:
         return line
     phrase = context.pop(index)
-    qualifier = next((q for q in QUALIFIERS if line.endswith(q + ".")), None)
+    qualifier = None
+    if line.endswith(QUALIFIER_ENDINGS):
+        qualifier = next(q for q in QUALIFIERS if line.endswith(q + "."))
     if lead and line.startswith(("Vous ", "Il vous ")) and qualifier and rng.random() < lead:
         return phrase[2].upper() + phrase[3:] + ", " + line[0].lower() + line[1:]
     if qualifier and len(line) > 110:
@@ -1218,7 +1260,8 @@ class OfferWriter:
         as_list = rng.random() < 0.55
         title = header(rng, key, ville, own, household)
         if context:
-            context = [p for p in context if not any(len(w) > 6 and w in title for w in words(p))]
+            said_there = long_words(title)  # a header that says the contract or the unit: not again
+            context = [p for p in context if not any(w in p for w in said_there)]
         if opening and opening.split()[-2] in title:
             opening = ""
         said = set(INSTITUTIONAL) if household else set()
@@ -1333,9 +1376,7 @@ class OfferWriter:
         places = PLACES if ad.setting != "particulier" else HOUSEHOLD_PLACES
         intro = " ".join([about[0], contract(rng.choice(places).format(lieu=lieu, cp=cp))] + facts)
         if rng.random() < 0.9:
-            reasons = [t for t, contrats, settings in CONTEXTES
-                       if (contrats is None or ad.contrat in contrats) and
-                       (settings is None or ad.setting in settings)]
+            reasons = reasons_for(ad.contrat, ad.setting)
             intro += " " + rng.choice(reasons).format(poste=name, de_poste=elide("de", name) + name,
                                                       que_poste=elide("que", name) + name,
                                                       equipe=ad.team, debut=french_date(debut),

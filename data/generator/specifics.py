@@ -7,6 +7,7 @@ Two ads drawn from the same métier bank and the same employer kind share their 
 they do not share is written here, with numbers and names, so that no long run of text is
 common to many ads (the corpus issue: fewer than 5% of offers may share a 200-character run
 with another). Every sentence is one a French recruiter would write."""
+import functools
 import re
 
 # Common French surnames, for the person an ad names ("Mme Roussel, cadre de santé").
@@ -153,6 +154,7 @@ def title_hours(text):
     return None
 
 
+@functools.lru_cache(maxsize=None)
 def title_terms(intitule, appellation):
     """What the title says of the contract: (contract type or None, months or None, part time
     True/False/None, hours or None, night True/False/None)."""
