@@ -263,6 +263,7 @@ PRESENTATION_VALUES = {
     "patients_smr": lambda rng: num(rng.randrange(600, 4000, 10)),
     "infirmiers": lambda rng: str(rng.randint(2, 8)),
     "couverts": lambda rng: str(rng.randrange(30, 250, 5)),
+    "couverts_self": lambda rng: str(rng.randrange(150, 650, 10)),
     "lits_smr": lambda rng: str(rng.randint(15, 90)),
     "specialites": lambda rng: str(rng.randint(40, 90)),
     "fermeture": lambda rng: str(rng.randint(3, 5)),
@@ -272,6 +273,7 @@ PRESENTATION_VALUES = {
     "visites": lambda rng: num(rng.randrange(5000, 40000, 100)),
     "lits_usld": lambda rng: str(rng.randrange(30, 125, 5)),
     "lits_ch": lambda rng: str(rng.randrange(180, 1300, 10)),
+    "lits_ehpad": lambda rng: str(rng.randrange(50, 185, 5)),
     "publications": lambda rng: num(rng.randrange(300, 2500, 10)),
     "places_urgence": lambda rng: rng.choice(("une place", "deux places")),
     "annee_caf": lambda rng: str(rng.randint(2015, 2025)),
@@ -308,6 +310,7 @@ UNIT_KINDS = ["l'unité", "le pavillon", "l'aile", "le secteur"]
 UNIT_KINDS_HOSPITAL = UNIT_KINDS + ["le service"]
 UNIT_KINDS_RESIDENCE = UNIT_KINDS + ["la résidence", "la maisonnée"]
 UNIT_KINDS_YOUTH = ["le groupe", "le groupe de vie", "le pavillon", "l'unité"]
+UNIT_KINDS_SHELTER = ["le service", "le pavillon", "l'unité", "le bâtiment"]
 UNIT_NAMES = ["des Tilleuls", "des Glycines", "des Lilas", "des Oliviers", "des Cèdres",
               "des Érables", "des Mimosas", "des Hortensias", "des Bleuets", "des Coquelicots",
               "des Camélias", "des Magnolias", "des Acacias", "des Peupliers", "des Platanes",
@@ -326,7 +329,7 @@ FOLLOWED = {"saad": "bénéficiaires suivis", "ssiad": "patients suivis", "had":
             "relais-petite-enfance": "assistants maternels accompagnés"}
 WEEKDAYS = ["lundis", "mardis", "mercredis", "jeudis", "vendredis", "samedis"]
 OPENING_HOURS = ["7h30 à 18h30", "7h à 19h", "7h45 à 18h45", "8h à 18h30", "7h30 à 19h"]
-FOLLOWED_COUNTS = {"saad": (80, 1500), "ssiad": (25, 120), "had": (20, 150)}
+FOLLOWED_COUNTS = {"saad": (200, 1500), "ssiad": (25, 120), "had": (20, 150)}
 SECTIONS = ["bébés", "moyens", "grands", "moyens-grands", "bébés-moyens"]
 FLOORS = ["au rez-de-chaussée", "au 1er étage", "au 2e étage", "au 3e étage", "au 4e étage",
           "au 5e étage"]
@@ -423,7 +426,7 @@ class Ad:
         if self.setting == "unit":
             units = (UNIT_KINDS_HOSPITAL if kind in HOSPITALS else
                      UNIT_KINDS_YOUTH if kind in ("ime", "itep", "mecs", "foyer-enfance") else
-                     UNIT_KINDS_RESIDENCE)
+                     UNIT_KINDS_SHELTER if kind == "chrs" else UNIT_KINDS_RESIDENCE)
             self.unit = rng.choice(units) + " " + rng.choice(UNIT_NAMES)
             _, low, high = PUBLICS.get(kind, ("personnes accueillies", 10, 40))
             self.size = rng.randint(low, high)
@@ -622,7 +625,8 @@ class Ad:
         elif self.setting == "domicile" and self.kind in FOLLOWED:
             strong.append(", pour intervenir auprès des %d %s par le service" % (self.followed, FOLLOWED[self.kind]))
         elif self.setting == "enfance":
-            strong.append(", pour accompagner les %d enfants de la section" % self.children)
+            strong.append(", pour accompagner les 12 enfants accueillis" if self.kind == "micro-creche" else
+                          ", pour accompagner les %d enfants de la section" % self.children)
         elif self.kind in OFFICE_PUBLICS:
             strong.append(", pour intervenir auprès des %s %s" % (num(self.received), OFFICE_PUBLICS[self.kind][0]))
         if (self.contact and self.contact.role not in ("Dr", "") and self.kind != "agence-interim"):
@@ -756,12 +760,12 @@ SETTING_MARKERS = [
      {"eaje", "micro-creche", "collectivite", "ccas", "centre-social"}),
 ]
 # Titles only: a libéral post is offered by a practice.
-TITLE_MARKERS = [(re.compile(r"[Ll]ibéral|LIB[ÉE]RAL|[Cc]abinet|CABINET|[Ss]uccession|SUCCESSION"),
+TITLE_MARKERS = [(re.compile(r"[Ll]ibéral|LIB[ÉE]RAL|[Cc]abinet|CABINET|[Ss]uccession|SUCCESSION|collaborateur / collaboratrice"),
                   {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie"}),
                  (re.compile(r"\bPMI\b|[Cc]onseil départemental|CONSEIL DÉPARTEMENTAL"), {"conseil-departemental", "collectivite"}),
                  (re.compile(r"[Uu]rgences|URGENCES"), {"ch", "chu", "clinique", "epsm"}),
                  (re.compile(r"[Cc]entre hospitalier|CENTRE HOSPITALIER|(Orthophoniste|Orthoptiste|social) hospitalier"), HOSPITALS),
-                 (re.compile(r"\bHAD\b"), {"had"}),
+                 (re.compile(r"\bHAD\b"), {"had"}), (re.compile(r"\bCCAS\b"), {"ccas"}),
                  (re.compile(r"[Cc]rèches?(?! hospitalière)|CRÈCHE"), {"eaje", "micro-creche", "collectivite", "ccas", "centre-social"}),
                  (re.compile(r"[Pp]rotection de l'enfance"), {"mecs", "foyer-enfance", "conseil-departemental"}),
                  (re.compile(r"[Pp]ouponnière"), {"foyer-enfance", "mecs"}),
@@ -782,12 +786,17 @@ UNFIT_MARKERS = [
     (re.compile(r"(?<![-\w])enfants?\b|(?<![-\w])[Ee]nfance\b|\bl'enfant\b|\bjeunes\b(?! diplômé)|"
                 r"[Aa]dolescent|élèves(?! aides-soignants| infirmiers)|scolari|nourrissons|\bIME\b"),
      ADULT_KINDS),
-    (re.compile(r"personnes âgées|[Gg]ériatri|[Gg]érontolog|\bseniors\b|Alzheimer|fin de vie|(?<!jeunes )\badultes\b"),
+    (re.compile(r"personnes âgées|[Gg]ériatri|[Gg]érontolog|\bseniors\b|Alzheimer|fin de vie|(?<!jeunes )\badultes\b|"
+                r"aphasi|dysarthri|\bAVC\b|fausses routes"),
      CHILD_KINDS),
     (re.compile(r"réanimation|équipe soignante|médecine physique|auprès du personnel|patients alités|"
                 r"enseignant en APA|installation au fauteuil"), PRACTICES),
     (re.compile(r"aides-soignants de votre secteur|transfusionnelle|chariot d'urgence|visite médicale et mettre"),
      PRACTICES | {"centre-de-sante"}),
+    # The Ségur pay rise goes to health and social care, not to crèches, shops or households.
+    (re.compile(r"Ségur|traitement indiciaire|\bCTI\b"), PRACTICES | {"eaje", "micro-creche", "relais-petite-enfance",
+                                                                     "particulier-employeur", "education-nationale",
+                                                                     "collectivite"}),
     # A household has no service, no sector manager, no several beneficiaries.
     (re.compile(r"\bdu service\b|par le service|responsable de secteur|bénéficiaires|télégestion|entre deux interventions|"
                 r"plusieurs employeurs|vos interventions|\bintervenants\b|chez des personnes|par foyer|^Formations?\b"),
@@ -999,6 +1008,7 @@ class OfferWriter:
         details = rng.sample(details, min(len(details), (0, 1, 1, 1, 2, 2)[rng.randrange(6)]))
         values = {"pro": str(ad.team + rng.randint(8, 70)), "adherents": num(ad.received),
                   "beneficiaires": num(ad.followed),
+                  **({"places": str(ad.followed)} if ad.kind in ("had", "ssiad") else {}),
                   "nom": proper or name, "ville": ville, "departement": departement,
                   "population": num(population), "equipe": str(ad.team), "heures_semaine": hours_text(ad.hours),
                   "communes": str(ad.communes), "praticiens": str(max(2, ad.team - 2))}
@@ -1370,7 +1380,7 @@ class OfferWriter:
         debut = entretien + timedelta(days=rng.randint(7, 35))
         facts = about[1:]
         if ad.setting != "particulier" and ad.kind not in NO_FIGURES and rng.random() < 0.5:
-            facts.append(figure(rng, ad.setting, ad.kind in ("ch", "chu", "clinique", "epsm", "smr"),
+            facts.append(figure(rng, ad.setting, ad.kind in ("ch", "chu", "clinique", "epsm"),
                                 ad.followed if ad.setting == "domicile" else None))
         rng.shuffle(facts)
         places = PLACES if ad.setting != "particulier" else HOUSEHOLD_PLACES

@@ -131,6 +131,8 @@ def rephrase(rng, line, section, as_list, used=None):
         qualifier = rng.choice(QUALIFIERS)
         if qualifier in CARE_QUALIFIERS and not CARE_WORDS.search(line):
             qualifier = None  # "en lien avec les familles" only where there are people to care for
+        if qualifier and qualifier in line:
+            qualifier = None  # the line says it already
         if qualifier and (used is None or qualifier not in used):
             if used is not None:
                 used.add(qualifier)

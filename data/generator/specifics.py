@@ -130,7 +130,8 @@ TITLE_REPLACEMENT = re.compile(r"[Rr]emplacement|REMPLACEMENT|congé maternité|
 TITLE_MONTHS = re.compile(r"(\d+) ?(mois|MOIS)")
 TITLE_YEARS = re.compile(r"(\d+) ?(ans?|ANS?)\b")
 TITLE_PARTIAL = re.compile(r"[Tt]emps partiel|TEMPS PARTIEL|non complet|\d+ ?%|ETP|jours? (par|/) ?semaine|"
-                           r"JOURS PAR SEMAINE|\d+H/SEMAINE|\bcontrat de \d+h|[Vv]acations|sortie d'école")
+                           r"JOURS PAR SEMAINE|\d+H/SEMAINE|\bcontrat de \d+h|[Vv]acations|sortie d'école|"
+                           r"\bsoirs\b|[Bb]aby-sitt")
 TITLE_FULL = re.compile(r"[Tt]emps plein|TEMPS PLEIN|\b35H\b")
 TITLE_NIGHT = re.compile(r"nuit|NUIT")
 TITLE_DAY = re.compile(r"\bde jour\b|\bDE JOUR\b|\bjour 12h|journée")
