@@ -194,7 +194,7 @@ PRESENTATION_VALUES = {
     "naissances": lambda rng: num(rng.randrange(600, 3600, 10)),
     "type_mat": lambda rng: rng.choice(("1", "2a", "2b", "3")),
     "etudiants": lambda rng: num(rng.randrange(300, 1600, 10)),
-    "essais": lambda rng: str(rng.randrange(200, 1500, 10)),
+    "essais": lambda rng: num(rng.randrange(200, 1500, 10)),
     "salles": lambda rng: str(rng.randint(4, 20)),
     "medecins": lambda rng: str(rng.randint(20, 150)),
     "ambulatoire": lambda rng: str(rng.randint(30, 150)),
@@ -237,7 +237,7 @@ PRESENTATION_VALUES = {
     "ecoles_pial": lambda rng: str(rng.randint(8, 45)),
     "ecoles": lambda rng: str(rng.randint(2, 12)),
     "agents_commune": lambda rng: str(rng.randint(40, 900)),
-    "enfants_peri": lambda rng: str(rng.randint(60, 1200)),
+    "enfants_peri": lambda rng: num(rng.randint(60, 1200)),
     "repas": lambda rng: str(rng.randint(40, 400)),
     "menages": lambda rng: num(rng.randrange(300, 5000, 10)),
     "agents": lambda rng: num(rng.randrange(600, 4000, 50)),
@@ -272,7 +272,7 @@ PRESENTATION_VALUES = {
     "jours_aj": lambda rng: str(rng.randint(3, 6)),
     "visites": lambda rng: num(rng.randrange(5000, 40000, 100)),
     "lits_usld": lambda rng: str(rng.randrange(30, 125, 5)),
-    "lits_ch": lambda rng: str(rng.randrange(180, 1300, 10)),
+    "lits_ch": lambda rng: num(rng.randrange(180, 1300, 10)),
     "lits_ehpad": lambda rng: str(rng.randrange(50, 185, 5)),
     "publications": lambda rng: num(rng.randrange(300, 2500, 10)),
     "places_urgence": lambda rng: rng.choice(("une place", "deux places")),
@@ -320,8 +320,8 @@ UNIT_NAMES = ["des Tilleuls", "des Glycines", "des Lilas", "des Oliviers", "des 
 # Who an employer houses or treats, by kind, with the unit sizes it has.
 PUBLICS = {"ch": ("patients", 12, 40), "chu": ("patients", 12, 40), "clinique": ("patients", 12, 40),
            "smr": ("patients", 15, 40), "epsm": ("patients", 12, 30), "usld": ("résidents", 20, 45),
-           "ehpad": ("résidents", 12, 45), "residence-autonomie": ("résidents", 20, 80),
-           "mas": ("résidents", 8, 30), "fam": ("résidents", 8, 30), "foyer-de-vie": ("résidents", 8, 30),
+           "ehpad": ("résidents", 12, 45), "residence-autonomie": ("résidents", 12, 30),
+           "mas": ("résidents", 8, 15), "fam": ("résidents", 8, 15), "foyer-de-vie": ("résidents", 8, 20),
            "ime": ("enfants et adolescents", 6, 16), "itep": ("jeunes", 6, 14), "mecs": ("jeunes", 6, 14),
            "foyer-enfance": ("jeunes", 6, 14), "chrs": ("personnes hébergées", 15, 80)}
 FOLLOWED = {"saad": "bénéficiaires suivis", "ssiad": "patients suivis", "had": "patients suivis",
@@ -351,7 +351,7 @@ OFFICE_PUBLICS = {
     "ccas": ("personnes accompagnées par le service", 60, 900),
     "conseil-departemental": ("familles suivies par l'équipe", 80, 600),
     "centre-social": ("familles adhérentes", 150, 1500),
-    "association-insertion": ("personnes accompagnées chaque année", 40, 400),
+    "association-insertion": ("personnes accompagnées chaque année par l'équipe", 40, 400),
     "esat": ("travailleurs de l'établissement", 30, 140),
     "service-sante-travail": ("salariés suivis par l'équipe", 3000, 12000),
 }
@@ -365,6 +365,17 @@ DAY_KINDS = {"cabinet-dentaire", "laboratoire", "education-nationale", "eaje", "
              "relais-petite-enfance", "cabinet-liberal", "centre-de-sante", "service-sante-travail",
              "collectivite", "conseil-departemental", "centre-imagerie", "ccas", "centre-social",
              "association-insertion", "esat", "sessad", "magasin-optique", "centre-audition", "pharmacie"}
+
+
+# The figure of a presentation that counts the places of an employer organised in units.
+CAPACITIES = {"ehpad": "lits_ehpad", "usld": "lits_usld", "residence-autonomie": "places", "mas": "places",
+              "fam": "places", "foyer-de-vie": "places", "mecs": "places", "chrs": "places"}
+
+
+# Employers with no night work.
+NIGHTLESS = DAY_KINDS | {"ssiad"}
+# Titles of summer replacements.
+SUMMER = re.compile(r"(?<!\w)(été|ÉTÉ)\b|juillet|août")
 
 
 # Employers organised in units around the people they house or treat.
@@ -420,6 +431,9 @@ class Ad:
         # the service follows, those an office receives.
         self.communes = rng.randint(4, 30)
         self.followed = rng.randint(*FOLLOWED_COUNTS.get(kind, (25, 260)))
+        if kind in ("ssiad", "had"):
+            # A care service's team grows with the patients it follows.
+            self.team = max(6, round(self.followed / rng.uniform(2.5, 4.5)))
         low, high = OFFICE_PUBLICS.get(kind, ("", 10, 100))[1:]
         self.received = rng.randint(low, high)
         self.unit = self.size = None
@@ -430,12 +444,16 @@ class Ad:
             self.unit = rng.choice(units) + " " + rng.choice(UNIT_NAMES)
             _, low, high = PUBLICS.get(kind, ("personnes accueillies", 10, 40))
             self.size = rng.randint(low, high)
-            # A unit's team grows with the people it looks after.
+            # A unit's team grows with the people it looks after (a residence for autonomous
+            # elderly people has a small one).
             self.team = max(6, round(self.size * rng.uniform(0.6, 1.3)))
+            if kind == "residence-autonomie":
+                self.team = rng.randint(6, 15)
         self.children = rng.randint(8, 24)  # a crèche section's
         self.statut = None  # known once the presentation is written
         self.employer = None  # the employer's name, for a header
         self.weekends = False  # worked on weekends (the record's rhythm)
+        self.staff_said = False  # the presentation gave the employer's headcount
         self.de_lieu = self.de_ville  # "de Paris 15e" where the commune is an arrondissement
 
     def work_context(self, rng, debut):
@@ -490,9 +508,9 @@ class Ad:
                    rng.choice((", en tournée sur %d communes autour ", ", sur une tournée de %d communes autour ")) %
                    self.communes + de_ville, team % (self.team, "professionnels")] + contact
             if kind in FOLLOWED:
-                out.append(rng.choice((", auprès des %d %s par le service", ", pour les %d %s par le service")) % (
-                    self.followed, FOLLOWED[kind]))
-            if kind in ("saad", "ssiad"):
+                out.append(rng.choice((", auprès des %s %s par le service", ", pour les %s %s par le service")) % (
+                    num(self.followed), FOLLOWED[kind]))
+            if kind in ("saad", "ssiad") and self.famille not in ("petite-enfance", "social"):
                 low = rng.randint(4, 8)
                 weak.append(", avec %d à %d interventions par jour en moyenne" % (low, low + 2))
             return out, weak
@@ -623,7 +641,7 @@ class Ad:
             strong.append(", pour exercer auprès des %d %s du site %s" % (
                 self.size, PUBLICS.get(self.kind, ("personnes accueillies",))[0], self.de_ville))
         elif self.setting == "domicile" and self.kind in FOLLOWED:
-            strong.append(", pour intervenir auprès des %d %s par le service" % (self.followed, FOLLOWED[self.kind]))
+            strong.append(", pour intervenir auprès des %s %s par le service" % (num(self.followed), FOLLOWED[self.kind]))
         elif self.setting == "enfance":
             strong.append(", pour accompagner les 12 enfants accueillis" if self.kind == "micro-creche" else
                           ", pour accompagner les %d enfants de la section" % self.children)
@@ -724,6 +742,8 @@ SETTING_MARKERS = [
     (re.compile(r"\bSSIAD\b"), {"ssiad"}),
     (re.compile(r"bloc opératoire|salle d'intervention|\bSSPI\b|\bSMUR\b"), {"ch", "chu", "clinique"}),
     (re.compile(r"\bEHPAD\b|\bPASA\b"), {"ehpad"}),
+    (re.compile(r"à l'aise avec les personnes âgées"), {"ehpad", "usld", "residence-autonomie", "ch", "chu",
+                                                         "clinique", "smr", "had", "ssiad", "saad", "ccas"}),
     (re.compile(r"\bUSLD\b"), {"usld", "ch", "chu"}),
     (re.compile(r"\bSMR\b"), {"smr", "ch", "chu", "clinique"}),
     (re.compile(r"[Pp]sychiatri"), {"epsm", "ch", "chu", "clinique"}),
@@ -760,12 +780,17 @@ SETTING_MARKERS = [
      {"eaje", "micro-creche", "collectivite", "ccas", "centre-social"}),
 ]
 # Titles only: a libéral post is offered by a practice.
-TITLE_MARKERS = [(re.compile(r"[Ll]ibéral|LIB[ÉE]RAL|[Cc]abinet|CABINET|[Ss]uccession|SUCCESSION|collaborateur / collaboratrice"),
+TITLE_MARKERS = [(re.compile(r"[Ll]ibéral|LIB[ÉE]RAL|\bIDEL\b|[Cc]abinet|CABINET|[Ss]uccession|SUCCESSION|collaborateur / collaboratrice"),
                   {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie"}),
                  (re.compile(r"\bPMI\b|[Cc]onseil départemental|CONSEIL DÉPARTEMENTAL"), {"conseil-departemental", "collectivite"}),
                  (re.compile(r"[Uu]rgences|URGENCES"), {"ch", "chu", "clinique", "epsm"}),
                  (re.compile(r"[Cc]entre hospitalier|CENTRE HOSPITALIER|(Orthophoniste|Orthoptiste|social) hospitalier"), HOSPITALS),
                  (re.compile(r"\bHAD\b"), {"had"}), (re.compile(r"\bCCAS\b"), {"ccas"}),
+                 # Hospital services: a clinic's or a hospital's title, not a home service's.
+                 (re.compile(r"[Cc]ardiologie|CARDIOLOGIE|[Rr]éanimation|\b[Bb]loc\b|\bBLOC\b|SSPI|[Cc]hirurgie (orthopédique|ambulatoire)|"
+                             r"service de chirurgie|pôle chirurgie|clinique chirurgicale|[Oo]ncologie|ONCOLOGIE|"
+                             r"[Nn]éonatolog|NÉONATOLOG|(?<!congé )[Mm]aternité|(?<!CONGÉ )MATERNITÉ|[Nn]éphrologie|"
+                             r"[Hh]ématolog|(SERVICE DE|[Ss]ervice de) (PÉDIATRIE|pédiatrie)"), {"ch", "chu", "clinique"}),
                  (re.compile(r"[Cc]rèches?(?! hospitalière)|CRÈCHE"), {"eaje", "micro-creche", "collectivite", "ccas", "centre-social"}),
                  (re.compile(r"[Pp]rotection de l'enfance"), {"mecs", "foyer-enfance", "conseil-departemental"}),
                  (re.compile(r"[Pp]ouponnière"), {"foyer-enfance", "mecs"}),
@@ -793,10 +818,21 @@ UNFIT_MARKERS = [
                 r"enseignant en APA|installation au fauteuil"), PRACTICES),
     (re.compile(r"aides-soignants de votre secteur|transfusionnelle|chariot d'urgence|visite médicale et mettre"),
      PRACTICES | {"centre-de-sante"}),
+    (re.compile(r"visite médicale et mettre|[Rr]oulement en 12 ?h|chariot d'urgence"), {"ssiad", "saad"}),
+    # Neither a public hospital nor a clinic is an association, nor gives the CCN 66's leave.
+    (re.compile(r"[Cc]ongés trimestriels|\bl'association\b"), PRACTICES | {"ch", "chu", "clinique", "epsm", "collectivite",
+                                                                     "education-nationale", "conseil-departemental"}),
+    (re.compile(r"troubles du spectre de l'autisme"), {"mecs", "foyer-enfance", "chrs", "ehpad", "residence-autonomie",
+                                                       "usld", "association-insertion"}),
     # The Ségur pay rise goes to health and social care, not to crèches, shops or households.
     (re.compile(r"Ségur|traitement indiciaire|\bCTI\b"), PRACTICES | {"eaje", "micro-creche", "relais-petite-enfance",
                                                                      "particulier-employeur", "education-nationale",
-                                                                     "collectivite"}),
+                                                                     "collectivite", "association-insertion",
+                                                                     "centre-social", "ambulances", "transport-adapte",
+                                                                     "service-sante-travail"}),
+    # A house with units has no home visits.
+    (re.compile(r"responsable de secteur|entre (deux )?interventions|[Ss]ecteur d'intervention|chaque intervention|"
+                r"habitudes du foyer"), UNIT_EMPLOYERS),
     # A household has no service, no sector manager, no several beneficiaries.
     (re.compile(r"\bdu service\b|par le service|responsable de secteur|bénéficiaires|télégestion|entre deux interventions|"
                 r"plusieurs employeurs|vos interventions|\bintervenants\b|chez des personnes|par foyer|^Formations?\b"),
@@ -845,19 +881,22 @@ def for_employer(lines, kind, section=None):
 # Bank lines that name a status: public-service pay and bodies, or private agreements. A line
 # naming both ("selon la convention collective ou la grille de la fonction publique") fits all.
 PUBLIC_WORDS = re.compile(r"fonction publique|statutaire|RIFSEEP|CNAS|CGOS|\bFPH\b|grille indiciaire|"
-                          r"catégorie [AB]\b|D3S|praticien hospitalier|carrière hospitalière")
+                          r"catégorie [AB]\b|D3S|praticien hospitalier|carrière hospitalière|cadre d'emplois|"
+                          r"territoriaux|de la collectivité|de la commune")
 PRIVATE_WORDS = re.compile(r"\bCCN\b|convention collective|FEHAP|accord d'entreprise|[Ii]ntéressement|"
                            r"\bCSE\b|comité social|[Tt]reizième mois|(du|le) groupe\b(?! de)|décentralisée")
 PUBLIC_STATUSES = {"fph", "fpt", "en"}
 # Lines that give a unit's or a team's size, which the ad says itself ("Service de 28 lits...").
-SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie) de \d+ |multi-accueil de \d+ places|"
-                   r"une équipe de \d+ (professionnel|personne)|groupe de \d+ à \d+|quinzaine de communes|\d+ communes|"
+SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie|Équipe) de \d+ |multi-accueil de \d+ places|"
+                   r"une équipe de \d+ (professionnel|personne)|équipe de \d+ à \d+|groupe de \d+ à \d+|quinzaine de communes|\d+ communes|"
                    r"quelques communes")
 # Lines that give shift hours ("Roulement en 12h de jour (7h-19h)"), which an ad with its own
 # shifts says itself.
 TIMED = re.compile(r"\d+h\d*\s*(-|à)\s*\d+h|\b1[02] ?h\b|\ben \d+h\d*\b|alternant matin|[Rr]oulement de \d+h")
 # Benefits that state the pay: one per ad.
 PAY_LINE = re.compile(r"^(Rémunération|Salaire|Grille|Reprise d'ancienneté selon)")
+# Requirements an apprentice, who prepares the diploma, cannot meet.
+DIPLOMA_HELD = re.compile(r"[Tt]itulaire d|exigée?s?\b|[Jj]eunes? diplômé|[Dd]iplômée?\(e\)|[Dd]iplôme d'[ÉE]tat .*obligatoire")
 # Lines for apprentices only.
 TRAINEE = re.compile(r"[Aa]pprenti|[Aa]lternance")
 _FLAGS = {}
@@ -949,6 +988,7 @@ class OfferWriter:
         self.choices = self._famille_choices()
         self.banks = {}  # (rome, slug, kind) -> the bank lines that fit that employer
         self.fitting = {}  # (bank key, section, terms) -> the lines that fit the ad's terms too
+        self.titles = {}  # (bank slug, kind, summer) -> the titles that fit the season
 
     def _famille_choices(self):
         """For each famille: the métiers it can draw, each with the employer kinds that make
@@ -1009,16 +1049,42 @@ class OfferWriter:
         values = {"pro": str(ad.team + rng.randint(8, 70)), "adherents": num(ad.received),
                   "beneficiaires": num(ad.followed),
                   **({"places": str(ad.followed)} if ad.kind in ("had", "ssiad") else {}),
+                  **({"places": str(ad.received)} if ad.kind == "association-insertion" else {}),
                   "nom": proper or name, "ville": ville, "departement": departement,
                   "population": num(population), "equipe": str(ad.team), "heures_semaine": hours_text(ad.hours),
                   "communes": str(ad.communes), "praticiens": str(max(2, ad.team - 2))}
 
+        capacity = CAPACITIES.get(ad.kind)
+        if capacity and ad.size:
+            # The house holds its units: as many places as units of the ad's unit size, or more.
+            cap = max(int(PRESENTATION_VALUES[capacity](rng)), ad.size * 2 + rng.randint(0, ad.size))
+            units = max(2, min(8, round(cap / ad.size)))
+            if ad.kind in ("mas", "fam", "foyer-de-vie"):
+                cap = units * ad.size  # "8 maisonnées de 8 personnes": 64 places
+            elif capacity != "places":
+                cap = cap // 5 * 5
+            values.update({capacity: str(cap), "unites": str(units), "maison": str(ad.size)})
+        if ad.kind == "eaje":
+            # About one professional for five children who walk, one for three who do not.
+            values["enfants"] = str(max(12, min(80, round(ad.team * rng.uniform(2.6, 3.6)))))
+        if ad.kind in ("collectivite", "ccas"):
+            # A town's staff, schools and children grow with it.
+            values.update({"agents_commune": num(max(8, population // rng.randint(40, 70) if ad.kind == "collectivite"
+                                                     else population // rng.randint(250, 500))),
+                           "ecoles": str(max(2, min(60, population // rng.randint(800, 1500)))),
+                           "enfants_peri": num(max(25, population * rng.randint(4, 8) // 100)),
+                           "repas": num(max(15, min(3000, population // rng.randint(60, 120))))})
+        used = set()
+
         def value(match):
             key = match.group(1)
+            used.add(key)
             if key not in values:
                 values[key] = PRESENTATION_VALUES[key](rng)
             return values[key]
-        return [contract(PLACEHOLDER.sub(value, t)) for t in [text] + details]
+        out = [contract(PLACEHOLDER.sub(value, t)) for t in [text] + details]
+        ad.staff_said = bool(used & {"pro", "intervenants", "salaries", "salaries_chu"})
+        return out
 
     def _bank(self, m, kind):
         """The métier's bank with only the lines that fit the employer kind (cached)."""
@@ -1035,17 +1101,21 @@ class OfferWriter:
         """The bank's lines of a section that also fit the ad's hours, its day or night work and
         (conditions, benefits) its employer's status (cached)."""
         statut = "liberal" if ad.contrat == "LIB" else ad.statut
-        if section in ("missions", "profil"):
+        if section == "missions" or section == "profil" and statut == "liberal":
             statut = None
+        timed = bool(ad.schedule) or ad.setting == "enfance"  # the ad says its own hours
         key = (bank["slug"], kind, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat,
-               bool(ad.schedule), ad.weekends)
+               timed, ad.weekends)
         if key not in self.fitting:
             lines = [l for l in bank[section] if fits_terms(l, ad.partiel, ad.hours, ad.night) and
                      (statut is None or fits_status(l, statut)) and
                      (ad.alternance or not line_flags(l)[0]) and not line_flags(l)[1] and
-                     fits_contract(l, ad.contrat) and not (ad.schedule and line_flags(l)[2]) and
+                     fits_contract(l, ad.contrat) and not (timed and line_flags(l)[2]) and
                      not (ad.weekends and NO_WEEKEND.search(l))]
-            if not lines and section == "missions":
+            if ad.alternance and section == "profil":
+                # An apprentice prepares the diploma: no line asking for it already.
+                lines = [l for l in lines if not DIPLOMA_HELD.search(l)] or lines
+            if not lines and section in ("missions", "profil"):
                 lines = bank[section]
             self.fitting[key] = lines
         return self.fitting[key]
@@ -1133,10 +1203,21 @@ class OfferWriter:
         population = int((self.refs.places.by_insee[parent] if parent else commune)[5])
         naf = self.refs.naf_of(kind, m.rome)
         famille = main_famille(m.rome, naf, self.refs.familles_by_rome, self.refs.naf)
-        intitule = rng.choice(bank["intitules"])
-        # The appellation does not contradict the title ("de nuit" under "DE JOUR EN 12H").
+        # No summer replacement in an ad that starts in the autumn.
+        summer = 3 <= created.month <= 7
+        key = (bank["slug"], kind, summer)
+        titles = self.titles.get(key)
+        if titles is None:
+            titles = bank["intitules"] if summer else (
+                [t for t in bank["intitules"] if not SUMMER.search(t)] or bank["intitules"])
+            if kind in NIGHTLESS:
+                titles = [t for t in titles if not TITLE_NIGHT.search(t)] or titles
+            self.titles[key] = titles
+        intitule = rng.choice(titles)
+        # The appellation does not contradict the title ("de nuit" under "DE JOUR EN 12H"), and
+        # employers that work by day have no night post.
         appellations = bank["appellations"]
-        if TITLE_DAY.search(intitule):
+        if TITLE_DAY.search(intitule) or kind in NIGHTLESS:
             appellations = [a for a in appellations if not TITLE_NIGHT.search(a)] or appellations
         appellation = rng.choice(appellations)
         (contrat, contrat_libelle, nature, alternance, months, days, partiel, hours, night,
@@ -1351,6 +1432,7 @@ class OfferWriter:
         else:
             pay_range = (pay["min"], pay["max"]) if pay["periode"] == "M" else None
         own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2), pay_range, bool(stated))
+        fixed = [line for line in fixed if not unfit(line, ad.kind)]  # no Ségur pay rise in a chantier d'insertion
         if any("€ net" in line for line in own):
             plain = [line for line in plain if not PAY_LINE.search(line)]
         plain = [line for line in plain if not any(line.split()[:2] == o.split()[:2] for o in own)]
@@ -1361,6 +1443,8 @@ class OfferWriter:
             pay = salary_line(rng, salaire, ad.statut)
             if pay:
                 own.append(pay)
+        if not plain and not own:
+            own = generic_benefits(rng, 1)
         rng.shuffle(plain)
         rng.shuffle(own)
         avantages = interleave(rng, plain, own)
@@ -1381,12 +1465,15 @@ class OfferWriter:
         facts = about[1:]
         if ad.setting != "particulier" and ad.kind not in NO_FIGURES and rng.random() < 0.5:
             facts.append(figure(rng, ad.setting, ad.kind in ("ch", "chu", "clinique", "epsm"),
-                                ad.followed if ad.setting == "domicile" else None))
+                                ad.followed if ad.setting == "domicile" else None, ad.team, ad.staff_said,
+                                ad.kind in OFFICE_PUBLICS, "ouvre" in about[0] or "ouvrira" in about[0]))
         rng.shuffle(facts)
         places = PLACES if ad.setting != "particulier" else HOUSEHOLD_PLACES
         intro = " ".join([about[0], contract(rng.choice(places).format(lieu=lieu, cp=cp))] + facts)
         if rng.random() < 0.9:
             reasons = reasons_for(ad.contrat, ad.setting)
+            if "pool" in name:  # "un pool de remplacement ... un(e) infirmier de pool de remplacement"
+                reasons = [r for r in reasons if "pool" not in r]
             intro += " " + rng.choice(reasons).format(poste=name, de_poste=elide("de", name) + name,
                                                       que_poste=elide("que", name) + name,
                                                       equipe=ad.team, debut=french_date(debut),

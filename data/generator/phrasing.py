@@ -23,7 +23,8 @@ IRREGULAR = {
     "répondez": "répondre", "rendez": "rendre", "attendez": "attendre", "entendez": "entendre",
     "défendez": "défendre", "croyez": "croire", "voyez": "voir", "prévoyez": "prévoir",
     "recevez": "recevoir", "concevez": "concevoir", "percevez": "percevoir",
-    "faites": "faire", "dites": "dire",
+    "faites": "faire", "dites": "dire", "relisez": "relire", "rompez": "rompre", "interrompez": "interrompre",
+    "dépendez": "dépendre", "descendez": "descendre", "vendez": "vendre",
 }
 PRONOUNS = {"vous", "les", "le", "la", "l'", "lui", "leur", "y", "en", "leurs"}
 VOWELS = "aeiouyéèêàâîôûh"
@@ -53,11 +54,13 @@ def infinitive(verb):
     """The infinitive of a verb in the second person plural, or None."""
     if verb in IRREGULAR:
         return IRREGULAR[verb]
-    if verb.endswith(("mettez", "crivez", "uisez")):
-        return verb[:-2] + "re"      # remettez -> remettre, inscrivez -> inscrire, conduisez -> conduire
+    if verb.endswith("mettez"):
+        return verb[:-2] + "re"      # remettez -> remettre
+    if verb.endswith(("crivez", "uisez")):
+        return verb[:-3] + "re"      # retranscrivez -> retranscrire, co-construisez -> co-construire
     if verb.endswith(("tenez", "venez")):
         return verb[:-2] + "ir"      # soutenez -> soutenir, prévenez -> prévenir
-    if verb.endswith("issez") and len(verb) > 6:
+    if verb.endswith("issez") and not verb.endswith("aissez") and len(verb) > 6:
         return verb[:-4] + "r"       # garantissez -> garantir
     if verb.endswith("ez") and len(verb) > 3:
         return verb[:-2] + "er"      # assurez -> assurer

@@ -126,7 +126,8 @@ def hours_text(h):
 TITLE_CDD = re.compile(r"\bCDD\b")
 TITLE_CDI = re.compile(r"\bCDI\b")
 TITLE_LIB = re.compile(r"[Ll]ibéral|LIBERAL|[Cc]ollaborat")
-TITLE_REPLACEMENT = re.compile(r"[Rr]emplacement|REMPLACEMENT|congé maternité|été\b|juillet-août")
+TITLE_REPLACEMENT = re.compile(r"(?<!pool de )[Rr]emplacement|REMPLACEMENT|[Rr]emplaçant|congé maternité|été\b|"
+                               r"juillet-août|missions ponctuelles")
 TITLE_MONTHS = re.compile(r"(\d+) ?(mois|MOIS)")
 TITLE_YEARS = re.compile(r"(\d+) ?(ans?|ANS?)\b")
 TITLE_PARTIAL = re.compile(r"[Tt]emps partiel|TEMPS PARTIEL|non complet|\d+ ?%|ETP|jours? (par|/) ?semaine|"
@@ -232,6 +233,13 @@ def line_hours(line):
 
 
 _TRAITS = {}  # line -> what fits_terms needs to know of it, read once
+SHARE = re.compile(r"\b([5-9]\d) ?%")
+
+
+@functools.lru_cache(maxsize=None)
+def _shares(line):
+    """The part-time shares a line names ("temps partiel à 80 %" -> [80])."""
+    return [int(share) for share in SHARE.findall(line)]
 
 
 def _traits(line):
@@ -273,6 +281,10 @@ def fits_terms(line, partiel, hours, night):
     night_only, day_only, option, full, part, span = _traits(line)
     if night_only and not night or day_only and night:
         return False
+    if full and part and partiel:
+        # "Temps plein ou temps partiel à 80 %" fits a part-time ad of about 80 % of 35 hours.
+        shares = _shares(line)
+        return not shares or any(abs(35 * share / 100 - hours) <= 1.5 for share in shares)
     if full and part or part and option:
         return True
     if full and partiel or part and not partiel:
@@ -667,12 +679,29 @@ FIGURES = {  # by setting; {n} is filled from the range given (for big employers
                 ("La structure a ouvert ses portes il y a {n} ans.", (3, 40), (3, 40))],
     "office": [("Nous recevons près de {n} personnes par semaine.", (60, 900), (60, 900))],
 }
+# For offices that say elsewhere whom they receive, and how many.
+COUNTED_OFFICE_FIGURES = [("Nous avons accueilli {n} stagiaires l'an dernier.", (2, 9), (2, 9)),
+                          ("L'équipe s'est agrandie de {n} personnes en deux ans.", (2, 6), (2, 6))]
+# Figures that count the employer's staff, which a presentation may have said already.
+STAFF_FIGURE = re.compile(r"collègues|emploie")
 
 
-def figure(rng, setting, big=False, followed=None):
+def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, counted=False, opening=False):
     """A figure of the employer for the introduction; a home service's "près de N personnes" is
-    the count of people it follows (followed) that the ad says elsewhere."""
-    template, small_range, big_range = rng.choice(FIGURES[setting])
+    the count of people it follows (followed) that the ad says elsewhere; no headcount when the
+    presentation gave one (staff_said), more colleagues than the ad's team and no more hires a
+    year than it; no visitors a week for an office that counts its public elsewhere (counted);
+    no years since it opened for a place that opens (opening)."""
+    figures = COUNTED_OFFICE_FIGURES if setting == "office" and counted else FIGURES[setting]
+    if staff_said:
+        figures = [f for f in figures if not STAFF_FIGURE.search(f[0])]
+    if opening:
+        figures = [f for f in figures if "ouvert ses portes" not in f[0]]
+    template, small_range, big_range = rng.choice(figures)
     low, high = big_range if big else small_range
+    if "collègues" in template:
+        low, high = max(low, team + 10), max(high, team + 60)
+    elif "recruté" in template and not big:
+        high = max(low + 2, min(high, team))
     n = followed if followed and "personnes" in template and "accompagnons" in template else rng.randint(low, high)
     return template.format(n=num(n))
