@@ -15,7 +15,7 @@ from phrasing import INSTITUTIONAL, QUALIFIERS, elide, rephrase
 from refs import FAMILLES, city_name, main_famille, weighted
 from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, SCHEDULE_WORDS, hours_text,
                        SHIFT_SLUGS, TITLE_DAY, TITLE_NIGHT, WEEKENDS, Person, benefits, contract_line, figure,
-                       NO_WEEKEND, fits_contract, fits_terms, generic_benefits, num, salary_line, schedule_lines, status,
+                       DAY_ONLY, NO_WEEKEND, fits_contract, fits_terms, generic_benefits, num, salary_line, schedule_lines, status,
                        title_terms)
 
 class OfferRandom(random.Random):
@@ -372,6 +372,8 @@ CAPACITIES = {"ehpad": "lits_ehpad", "usld": "lits_usld", "residence-autonomie":
               "fam": "places", "foyer-de-vie": "places", "mecs": "places", "chrs": "places"}
 
 
+# Employers open on Saturdays.
+SHOPS = {"pharmacie", "magasin-optique", "centre-audition", "laboratoire"}
 # Employers with no night work.
 NIGHTLESS = DAY_KINDS | {"ssiad"}
 # Titles of summer replacements.
@@ -501,7 +503,7 @@ class Ad:
             if kind in OFFICE_PUBLICS:
                 noun, low, high = OFFICE_PUBLICS[kind]
                 out.append(rng.choice((", auprès des %s %s", ", pour les %s %s")) % (num(self.received), noun))
-            return out, weak + [", du lundi au %s (%s par semaine)" % ("samedi" if kind in PRACTICES else "vendredi",
+            return out, weak + [", du lundi au %s (%s par semaine)" % ("samedi" if kind in SHOPS else "vendredi",
                                                                        hours_text(self.hours))]
         if self.setting == "domicile":
             out = [rng.choice((", sur le secteur ", ", sur notre secteur ")) + de_ville,
@@ -742,6 +744,8 @@ SETTING_MARKERS = [
     (re.compile(r"\bSSIAD\b"), {"ssiad"}),
     (re.compile(r"bloc opératoire|salle d'intervention|\bSSPI\b|\bSMUR\b"), {"ch", "chu", "clinique"}),
     (re.compile(r"\bEHPAD\b|\bPASA\b"), {"ehpad"}),
+    (re.compile(r"(?<!ponctuellement )\b(du|au) cabinet\b|\bde cabinet\b|\ben cabinet\b"),
+     {"cabinet-liberal", "cabinet-dentaire", "centre-de-sante", "centre-imagerie"}),
     (re.compile(r"à l'aise avec les personnes âgées"), {"ehpad", "usld", "residence-autonomie", "ch", "chu",
                                                          "clinique", "smr", "had", "ssiad", "saad", "ccas"}),
     (re.compile(r"\bUSLD\b"), {"usld", "ch", "chu"}),
@@ -882,9 +886,10 @@ def for_employer(lines, kind, section=None):
 # naming both ("selon la convention collective ou la grille de la fonction publique") fits all.
 PUBLIC_WORDS = re.compile(r"fonction publique|statutaire|RIFSEEP|CNAS|CGOS|\bFPH\b|grille indiciaire|"
                           r"catégorie [AB]\b|D3S|praticien hospitalier|carrière hospitalière|cadre d'emplois|"
-                          r"territoriaux|de la collectivité|de la commune")
+                          r"territoriaux|de la collectivité|de la commune|traitement indiciaire|\bCTI\b")
 PRIVATE_WORDS = re.compile(r"\bCCN\b|convention collective|FEHAP|accord d'entreprise|[Ii]ntéressement|"
-                           r"\bCSE\b|comité social|[Tt]reizième mois|(du|le) groupe\b(?! de)|décentralisée")
+                           r"\bCSE\b|comité social|[Tt]reizième mois|(du|le) groupe\b(?! de)|décentralisée|"
+                           r"ou prime Ségur")
 PUBLIC_STATUSES = {"fph", "fpt", "en"}
 # Lines that give a unit's or a team's size, which the ad says itself ("Service de 28 lits...").
 SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie|Équipe) de \d+ |multi-accueil de \d+ places|"
@@ -909,6 +914,18 @@ def line_flags(line):
     if flags is None:
         flags = _FLAGS[line] = (bool(TRAINEE.search(line)), bool(SIZED.search(line)), bool(TIMED.search(line)))
     return flags
+
+
+# Benefits said once whatever follows their first word ("Mutuelle d'entreprise...", "Mutuelle prise
+# en charge à 75 %").
+ONE_WORD_SUBJECTS = {"Mutuelle", "Titres-restaurant", "Self", "Restauration", "Logement", "Crèche", "Tenue",
+                     "Tenues"}
+
+
+def subject(line):
+    """What a benefit line is about: its first word or two."""
+    words = line.split()
+    return words[:1] if words and words[0] in ONE_WORD_SUBJECTS else words[:2]
 
 
 # What an employee gets and a libéral practitioner does not.
@@ -1048,7 +1065,7 @@ class OfferWriter:
         details = rng.sample(details, min(len(details), (0, 1, 1, 1, 2, 2)[rng.randrange(6)]))
         values = {"pro": str(ad.team + rng.randint(8, 70)), "adherents": num(ad.received),
                   "beneficiaires": num(ad.followed),
-                  **({"places": str(ad.followed)} if ad.kind in ("had", "ssiad") else {}),
+                  **({"places": str(ad.followed)} if ad.kind in ("had", "ssiad", "sessad") else {}),
                   **({"places": str(ad.received)} if ad.kind == "association-insertion" else {}),
                   "nom": proper or name, "ville": ville, "departement": departement,
                   "population": num(population), "equipe": str(ad.team), "heures_semaine": hours_text(ad.hours),
@@ -1064,6 +1081,8 @@ class OfferWriter:
             elif capacity != "places":
                 cap = cap // 5 * 5
             values.update({capacity: str(cap), "unites": str(units), "maison": str(ad.size)})
+        if ad.kind in ("cabinet-liberal", "cabinet-dentaire"):
+            values["rdv"] = str(max(8, round(ad.received / rng.uniform(4.5, 5.5))))  # a week's patients by day
         if ad.kind == "eaje":
             # About one professional for five children who walk, one for three who do not.
             values["enfants"] = str(max(12, min(80, round(ad.team * rng.uniform(2.6, 3.6)))))
@@ -1111,7 +1130,8 @@ class OfferWriter:
                      (statut is None or fits_status(l, statut)) and
                      (ad.alternance or not line_flags(l)[0]) and not line_flags(l)[1] and
                      fits_contract(l, ad.contrat) and not (timed and line_flags(l)[2]) and
-                     not (ad.weekends and NO_WEEKEND.search(l))]
+                     not (ad.weekends and NO_WEEKEND.search(l)) and
+                     not (ad.schedule and section == "conditions" and (DAY_ONLY.search(l) or NO_WEEKEND.search(l)))]
             if ad.alternance and section == "profil":
                 # An apprentice prepares the diploma: no line asking for it already.
                 lines = [l for l in lines if not DIPLOMA_HELD.search(l)] or lines
@@ -1435,7 +1455,7 @@ class OfferWriter:
         fixed = [line for line in fixed if not unfit(line, ad.kind)]  # no Ségur pay rise in a chantier d'insertion
         if any("€ net" in line for line in own):
             plain = [line for line in plain if not PAY_LINE.search(line)]
-        plain = [line for line in plain if not any(line.split()[:2] == o.split()[:2] for o in own)]
+        plain = [line for line in plain if not any(subject(line) == subject(o) for o in own)]
         plain = (plain + fixed)[:max(1, len(own))]
         if ad.setting != "particulier" and statut != "liberal" and rng.random() < 0.4:
             own += generic_benefits(rng, 1)

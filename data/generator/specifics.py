@@ -200,7 +200,7 @@ PART_TIME = re.compile(r"[Tt]emps (partiel|incomplet|non complet)|^Poste à (0,\
 # Part time as an option of a full-time post ("Temps partiel à 80 % envisageable").
 TIME_OPTION = re.compile(r"[Tt]emps partiel (à \d+ % )?(possible|envisageable)|partiel possible")
 NIGHT_ONLY = re.compile(r"de nuit fixes?\b(?!.*possible)|surveillance de nuit|présence de nuit|Nuits de présence|"
-                        r"chambres la nuit|[Gg]arde de nuit à domicile")
+                        r"chambres la nuit|[Gg]arde de nuit à domicile|en garde de nuit")
 DAY_ONLY = re.compile(r"sans (week-end ni )?nuit|ni (de )?nuit|pas de travail de nuit|[Hh]oraires de (journée|bureau)|"
                       r"en horaires de jour|[Pp]oste en journée|en journée|matin/après-midi|^Horaires alternés|"
                       r"^Poste en roulement de|du lundi au (vendredi|jeudi|samedi)|du mardi au samedi|"
@@ -612,6 +612,29 @@ def rtt_days(hours, statut):
     return None
 
 
+# Other ways of saying a status's pay line, so that it does not read the same in every ad.
+NET_VARIANTS = {
+    "Grille de la fonction publique hospitalière (CTI inclus) : recrutement au {echelon}e échelon selon expérience, soit environ {net} € net par mois.": (
+        "Recrutement au {echelon}e échelon de la grille de la fonction publique hospitalière selon expérience (CTI inclus), soit environ {net} € net par mois.",
+        "Environ {net} € net par mois au {echelon}e échelon de la grille de la FPH, CTI inclus."),
+    "Rémunération statutaire et régime indemnitaire (RIFSEEP) : environ {net} € net par mois, plus une prime annuelle de {pfa} € brut.": (
+        "Environ {net} € net par mois (traitement statutaire et RIFSEEP), plus une prime annuelle de {pfa} € brut.",),
+    "Rémunération selon la CCN 51 (FEHAP) avec reprise d'ancienneté à {anc} %, soit environ {net} € net par mois.": (
+        "Environ {net} € net par mois selon la CCN 51 (FEHAP), avec reprise d'ancienneté à {anc} %.",
+        "Salaire de l'ordre de {net} € net par mois (CCN 51, ancienneté reprise à {anc} %)."),
+    "Rémunération selon la convention collective du 15 mars 1966 avec reprise d'ancienneté à {anc} %, soit environ {net} € net par mois.": (
+        "Environ {net} € net par mois selon la convention collective du 15 mars 1966, avec reprise d'ancienneté à {anc} %.",
+        "Salaire de l'ordre de {net} € net par mois (CCN 66, ancienneté reprise à {anc} %)."),
+    "Rémunération selon la convention collective de l'hospitalisation privée avec reprise d'ancienneté à {anc} %, soit environ {net} € net par mois.": (
+        "Environ {net} € net par mois selon la convention collective de l'hospitalisation privée, avec reprise d'ancienneté à {anc} %.",
+        "Salaire de l'ordre de {net} € net par mois (convention de l'hospitalisation privée, ancienneté reprise à {anc} %)."),
+    "Rémunération selon la convention collective de la branche de l'aide à domicile (avenant 43) avec reprise d'ancienneté, soit environ {net} € net par mois.": (
+        "Environ {net} € net par mois selon la convention collective de la branche de l'aide à domicile (avenant 43), ancienneté reprise.",),
+    "Rémunération selon la convention collective ALISFA (pesée du poste) avec reprise d'ancienneté, soit environ {net} € net par mois.": (
+        "Environ {net} € net par mois selon la convention collective ALISFA (pesée du poste), ancienneté reprise.",),
+}
+
+
 def benefits(rng, statut, hours, partiel, count, pay, stated=False):
     """count benefit lines for the status, filled with the ad's own figures: (those with
     figures of the ad, those without). pay is the métier's monthly gross range for full time
@@ -625,6 +648,7 @@ def benefits(rng, statut, hours, partiel, count, pay, stated=False):
         # range the record states (stated) as it is.
         ratio = 0.78 * (1.0 if stated else min(1.0, hours / 35))
         values["net"] = num(int(round(rng.uniform(pay[0], (pay[0] + pay[1]) / 2) * ratio, -1)))
+    picked = [rng.choice((b,) + NET_VARIANTS[b]) if b in NET_VARIANTS else b for b in picked]
     return ([fill_values(rng, b, values) for b in picked if "{" in b],
             [b for b in picked if "{" not in b])
 
