@@ -222,8 +222,19 @@ static bool correction(const text_context *ctx, const char *w, size_t len, char 
         return false;
     memcpy(word, w, len);
     word[len] = '\0';
+    /* A stop word is no correction: it would become a required word ("nu" is not "un"). */
     return xs_database_spelling(ctx->db, word, 2, out, cap, NULL) == XS_OK && out[0] &&
-           strcmp(out, word) != 0;
+           strcmp(out, word) != 0 && !is_stopword(ctx, out, strlen(out));
+}
+
+/* Appends a token to the text the suggestion shows, as typed but for corrections:
+ * open and close surround it ("\"" for a phrase, "-" before an exclusion). */
+static int note_typed(text_query *tq, const char *open, const char *text, size_t len,
+                      const char *close)
+{
+    strbuf *c = &tq->corrected;
+    return (c->len && strbuf_putc(c, ' ') != 0) || strbuf_append(c, open, strlen(open)) != 0 ||
+           strbuf_append(c, text, len) != 0 || strbuf_append(c, close, strlen(close)) != 0;
 }
 
 /* The query of the plain word at tokens[i] (consuming a following word when the two form a
@@ -239,8 +250,7 @@ static int word_query(const text_context *ctx, const token *tokens, size_t n, si
         const acronym *pair = acronym_find(ctx->acronyms, t->text, len);
         if (pair) {
             *used = 2;
-            if ((tq->corrected.len && strbuf_putc(&tq->corrected, ' ') != 0) ||
-                strbuf_append(&tq->corrected, t->text, len) != 0)
+            if (note_typed(tq, "", t->text, len, "") != 0)
                 return ps_fail(err, "out of memory");
             return acronym_query(ctx, pair, NULL, tq, out, err);
         }
@@ -251,8 +261,7 @@ static int word_query(const text_context *ctx, const token *tokens, size_t n, si
     tq->misspelt |= fixable;
     const char *w = fixable ? fixed : t->text; /* the word as corrected */
     size_t len = fixable ? strlen(fixed) : t->len;
-    if ((tq->corrected.len && strbuf_putc(&tq->corrected, ' ') != 0) ||
-        strbuf_append(&tq->corrected, w, len) != 0)
+    if (note_typed(tq, "", w, len, "") != 0)
         return ps_fail(err, "out of memory");
     if (!with_corrections)
         w = t->text, len = t->len;
@@ -310,6 +319,8 @@ int text_query_build(const text_context *ctx, const char *text, text_match match
         size_t used = 1;
         if (t->kind == TOKEN_WORD && is_stopword(ctx, t->text, t->len) &&
             !acronym_find(ctx->acronyms, t->text, t->len)) {
+            if (note_typed(tq, "", t->text, t->len, "") != 0)
+                rc = ps_fail(err, "out of memory");
             i++;
             continue;
         }
@@ -319,11 +330,17 @@ int text_query_build(const text_context *ctx, const char *text, text_match match
                 word_queries[tq->words++] = q;
         } else if (t->kind == TOKEN_PHRASE && t->len) {
             note_stems(ctx, tq, t->text, t->len);
-            rc = parsed_query(ctx, t->text, t->len, true, &q, err);
+            if (note_typed(tq, "\"", t->text, t->len, "\"") != 0)
+                rc = ps_fail(err, "out of memory");
+            if (rc == 0)
+                rc = parsed_query(ctx, t->text, t->len, true, &q, err);
             if (rc == 0)
                 rc = combine(&required, PLAN_AND, q, err);
         } else if (t->kind == TOKEN_EXCLUDED) {
-            rc = stem_query(ctx, t->text, t->len, &q, err);
+            if (note_typed(tq, "-", t->text, t->len, "") != 0)
+                rc = ps_fail(err, "out of memory");
+            if (rc == 0)
+                rc = stem_query(ctx, t->text, t->len, &q, err);
             if (rc == 0)
                 rc = combine(&excluded, PLAN_OR, q, err);
         }

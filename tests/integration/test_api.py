@@ -37,6 +37,11 @@ def read_tsv(name):
     return rows[1:] if rows and rows[0][0] in ("insee", "code", "slug") else rows
 
 
+def stop_words():
+    with open(src("stopwords", "fr.txt"), encoding="utf-8") as f:
+        return {w for w in (line.split("#")[0].strip() for line in f) if w}
+
+
 def familles_by_rome():
     """An offer counts in the familles of every métier filed under its ROME code."""
     out = {}
@@ -292,6 +297,16 @@ class ApiTest(unittest.TestCase):
         body = self.get(q="infirmiére")
         self.assertNotIn("suggestion", body)
         self.assertGreater(body["total"], 0)
+
+    def test_suggestion_is_the_query_with_its_corrections(self):
+        """Stop words, phrases and exclusions stay in the suggestion; a stop word is never a
+        correction (it would become a required word)."""
+        body = self.get(q='"aide soignant" de nuiit -cdd', limit=0)
+        self.assertEqual(body.get("suggestion"), '"aide soignant" de nuit -cdd')
+        for typo in ("nu", "ed", "dse", "lse"):  # one or two edits from "un", "de", "des", "les"
+            body = self.get(q="infirmier " + typo, limit=0)
+            if "suggestion" in body:
+                self.assertNotIn(body["suggestion"].split()[1], stop_words(), body)
 
     def test_partial_matches_rather_than_an_empty_page(self):
         body = self.get(q="infirmier astronaute")
