@@ -9,14 +9,17 @@
 
 Every current commune of metropolitan France, Corsica and the DROM (971-976) is kept, plus the
 municipal arrondissements of Paris, Lyon and Marseille. Coordinates come, in this order, from
-GeoNames by INSEE code ("geonames"), from the parent commune for an arrondissement GeoNames lacks
-("arrondissement"), from the most populous located commune sharing a postal code ("postal"),
+GeoNames by INSEE code ("geonames"; GeoNames files Lyon's and Marseille's arrondissements under
+their city's code, as "Lyon 02" or "Marseille 13"), from the parent commune for an arrondissement
+GeoNames lacks (Paris's: "arrondissement"), from the most populous located commune sharing a
+postal code ("postal"),
 or from the population-weighted centre of the département's located communes ("departement").
 Anything but "geonames" is approximate. Run by fetch_sources.sh; stdlib only."""
 import argparse
 import csv
 import json
 import os
+import re
 import sys
 import unicodedata
 from collections import defaultdict
@@ -54,13 +57,29 @@ def best_place(candidates, name):
     return max(named or candidates, key=lambda c: c[0])
 
 
+def arrondissement_place(arrondissement, city, places):
+    """GeoNames' place for a municipal arrondissement, filed under its city's code and named
+    with its number ("Lyon 02" for "Lyon 2e Arrondissement"), or None."""
+    number = re.search(r"(\d+)(er|e) Arrondissement", arrondissement["nom"])
+    if not number:
+        return None
+    wanted = fold(city["nom"]) + "%02d" % int(number.group(1))
+    named = [p for p in places.get(city["code"], []) if p[1] == wanted]
+    return max(named) if named else None
+
+
 def locate(communes, places):
     """Sets lat, lon and geo on every commune."""
+    by_code = {c["code"]: c for c in communes}
     for c in communes:
         if c["code"] in places:
             _, _, c["lat"], c["lon"] = best_place(places[c["code"]], c["nom"])
             c["geo"] = "geonames"
-    by_code = {c["code"]: c for c in communes}
+        elif c["type"] == "arrondissement-municipal":
+            place = arrondissement_place(c, by_code[c["commune"]], places)
+            if place:
+                _, _, c["lat"], c["lon"] = place
+                c["geo"] = "geonames"
     by_postcode = defaultdict(list)
     for c in communes:
         if c.get("geo") == "geonames":
@@ -80,7 +99,8 @@ def locate(communes, places):
             c["lat"], c["lon"], c["geo"] = n["lat"], n["lon"], "postal"
     centres = {}
     for dep in {c["departement"] for c in communes}:
-        located = [c for c in communes if c["departement"] == dep and c.get("geo") == "geonames"]
+        located = [c for c in communes if c["departement"] == dep and c.get("geo") == "geonames"
+                   and c["type"] != "arrondissement-municipal"]  # their city counts them
         weight = sum(max(c.get("population", 0), 1) for c in located)
         if weight:
             centres[dep] = (sum(c["lat"] * max(c.get("population", 0), 1) for c in located) / weight,

@@ -56,6 +56,17 @@ class Referentiels(unittest.TestCase):
             for code in range(int(first), int(last) + 1):
                 self.assertEqual(self.by_insee[str(code)][9], parent)
 
+    def test_lyon_and_marseille_arrondissements_have_their_own_places(self):
+        """GeoNames files them under the city's code; each gets its own place, near the city."""
+        for first, last, city in (("69381", "69389", "69123"), ("13201", "13216", "13055")):
+            rows = [self.by_insee[str(code)] for code in range(int(first), int(last) + 1)]
+            self.assertEqual({r[8] for r in rows}, {"geonames"})
+            self.assertEqual(len({(r[6], r[7]) for r in rows}), len(rows))
+            centre = self.by_insee[city]
+            for r in rows:
+                self.assertAlmostEqual(float(r[6]), float(centre[6]), delta=0.15, msg=r)
+                self.assertAlmostEqual(float(r[7]), float(centre[7]), delta=0.15, msg=r)
+
     def test_coordinates_and_flags(self):
         for r in self.communes:
             lat, lon = float(r[6]), float(r[7])
