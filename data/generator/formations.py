@@ -3,8 +3,10 @@ one <action> and its sessions), written from the training catalogue (formations.
 formation of the catalogue weighted by its "poids", an organism of a kind that delivers it, a
 place weighted by population among towns big enough to host a training centre."""
 import bisect
-from datetime import timedelta
+import re
+from datetime import date, timedelta
 
+from offres import contract
 from refs import city_name, weighted
 
 TOTAL_FORMATIONS = 33242
@@ -15,6 +17,17 @@ RUES = ["rue de la République", "avenue Jean Jaurès", "rue Pasteur", "boulevar
         "rue des Écoles", "avenue de la Libération", "rue Émile Zola", "chemin des Vignes",
         "rue Gambetta", "avenue du Général de Gaulle", "rue de la Santé", "impasse des Lilas"]
 RYTHMES = ["Temps plein", "Temps plein", "Temps partiel", "En journée", "Discontinu"]
+# Diploma courses of a year or more are full time; their alternance is a rhythm of its own.
+LONG_COURSE_HOURS = 800
+RYTHMES_LONG = ["Temps plein", "Temps plein", "En journée"]
+RYTHMES_ALTERNANCE = ["Discontinu", "Temps plein"]
+# A title that says the course is an apprenticeship or alternates with work.
+ALTERNANCE_TITLE = re.compile(r"alternance|apprentissage|apprenti", re.IGNORECASE)
+# A body named after a CHU is in a CHU town.
+CHU_NAME = re.compile(r"universitaire")
+# Months long courses start in (the rentrée), with their weights: September mostly, some
+# institutes have a second intake in January or February.
+RENTREES = [(9, 6), (1, 2), (2, 1), (10, 1)]
 ACCES_HANDICAPES = ["Locaux accessibles aux personnes à mobilité réduite. Référent handicap : "
                     "contacter l'organisme pour étudier les aménagements possibles.",
                     "Accessible aux personnes en situation de handicap ; aménagements du parcours "
@@ -39,19 +52,25 @@ class TrainingWriter:
             total += f["poids"]
             cumulative.append(total)
         self.cumulative = cumulative
+        self.towns = TownPools(refs.places, refs.formations["villes"])
 
     def write(self, rng, i):
         f = self.catalogue[bisect.bisect_right(self.cumulative, rng.uniform(0, self.cumulative[-1] - 1e-9))]
         kind = weighted(rng, f["organismes"])
-        commune = self.refs.places.pick(rng, MIN_POPULATION)
+        pattern = rng.choice(self.organismes[kind]["noms"])
+        commune = self.towns.pick(rng, self.organismes[kind], pattern)
         ville = city_name(commune, self.refs.places)
-        organisme = rng.choice(self.organismes[kind]["noms"]).format(
+        organisme = contract(pattern.format(
             ville=ville, nom=rng.choice(self.noms),
             region=self.refs.regions.get(commune[4], ""),
-            departement=self.refs.places.departements.get(commune[3], commune[3]))
+            departement=self.refs.places.departements.get(commune[3], commune[3])))
+        # The catalogue's share of actions in alternance; a title that says so only on those.
+        alternance = rng.randrange(100) < f.get("alternance", 0)
+        intitule = rng.choice([t for t in f["intitules"] if alternance or not ALTERNANCE_TITLE.search(t)]
+                              or f["intitules"])
         numero = "%s_AF_%010d_SE_%010d" % (commune[4], 11000 + i, 90000 + i * 3)
         rec = {"numero": numero,
-               "intitule-formation": rng.choice(f["intitules"]),
+               "intitule-formation": intitule,
                "objectif-formation": rng.choice(f["objectifs"]),
                "resultats-attendus": rng.choice(f["resultats"]),
                "contenu-formation": self._contenu(rng, f),
@@ -68,7 +87,7 @@ class TrainingWriter:
         rec["organisme-formation-responsable"] = {
             "nom-organisme": organisme, "raison-sociale": organisme,
             "coordonnees-organisme": {"coordonnees": {"adresse": adresse}}}
-        rec["action"] = [self._action(rng, f, adresse)]
+        rec["action"] = [self._action(rng, f, adresse, alternance)]
         return rec
 
     def _contenu(self, rng, f):
@@ -86,13 +105,14 @@ class TrainingWriter:
                                           "longitude": round(float(commune[7]) + rng.uniform(-0.01, 0.01), 5)}
         return adresse
 
-    def _action(self, rng, f, adresse):
+    def _action(self, rng, f, adresse, alternance):
         heures = f["heures"]
-        alternance = rng.randrange(100) < f.get("alternance", 0)
         distance = rng.randrange(100) < f.get("distance", 0)
         lo, hi = f["prix"]
         prix = round(rng.uniform(lo, hi) / 10) * 10 if hi > 0 else 0
-        a = {"rythme-formation": rng.choice(RYTHMES),
+        rythmes = (RYTHMES_ALTERNANCE if alternance else
+                   RYTHMES_LONG if heures["total"] > LONG_COURSE_HOURS else RYTHMES)
+        a = {"rythme-formation": rng.choice(rythmes),
              "niveau-entree-obligatoire": 1 if f.get("niveauEntree", "0") not in ("0", "") else 0,
              "modalites-alternance": (rng.choice(("Contrat d'apprentissage possible.",
                                                   "Formation en alternance : contrat d'apprentissage ou de professionnalisation.",
@@ -117,10 +137,12 @@ class TrainingWriter:
         return a
 
     def _sessions(self, rng, total_hours):
-        # Long cursus start once or twice a year; short ones several times.
+        # Long cursus start once a year at a rentrée; short ones several times, any month.
         weeks = max(1, round(total_hours / 35 * rng.uniform(1.0, 1.6)))
-        count = 1 if total_hours > 800 else rng.randint(1, 4)
+        count = 1 if total_hours > LONG_COURSE_HOURS else rng.randint(1, 4)
         start = self.now + timedelta(days=rng.randint(-20, 300))
+        if total_hours > LONG_COURSE_HOURS:
+            start = rentree(start, weighted(rng, RENTREES))
         sessions = []
         for _ in range(count):
             end = start + timedelta(weeks=weeks)
@@ -128,3 +150,43 @@ class TrainingWriter:
                              "etat-recrutement": "1" if start > self.now else "2"})
             start = start + timedelta(days=rng.randint(60, 180))
         return sessions
+
+
+def rentree(after, month):
+    """The first Monday of month from after's month on (a datetime like after)."""
+    year = after.year + (1 if month < after.month else 0)
+    first = date(year, month, 1)
+    monday = first + timedelta(days=(7 - first.weekday()) % 7)
+    return after.replace(year=monday.year, month=monday.month, day=monday.day)
+
+
+class TownPools:
+    """The communes a training body can be in, weighted by population: the towns its kind
+    names ('villes' of the catalogue: CHU or university towns), a CHU town when its name says
+    so, else towns of at least its kind's population (MIN_POPULATION by default)."""
+
+    def __init__(self, places, villes):
+        self.places, self.villes, self.pools = places, villes, {}
+        for key, towns in villes.items():
+            if key.startswith("_"):
+                continue
+            for insee, nom in towns.items():
+                row = places.by_insee.get(insee)
+                if not row or row[1] != nom:
+                    raise ValueError("formations.json: villes %s: %s is not %s" % (key, insee, nom))
+
+    def pick(self, rng, organisme, pattern):
+        key = "chu" if CHU_NAME.search(pattern) else organisme.get("villes")
+        if not key:
+            return self.places.pick(rng, max(MIN_POPULATION, organisme.get("population-min", 0)))
+        if key not in self.pools:
+            towns = self.villes[key]
+            # Paris, Lyon and Marseille are drawn as their arrondissements, like every place.
+            pool = [r for r in self.places.communes if r[0] in towns or (len(r) > 9 and r[9] in towns)]
+            cumulative, total = [], 0
+            for r in pool:
+                total += int(r[5])
+                cumulative.append(total)
+            self.pools[key] = (pool, cumulative)
+        pool, cumulative = self.pools[key]
+        return pool[bisect.bisect_right(cumulative, rng.randrange(cumulative[-1]))]

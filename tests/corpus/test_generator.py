@@ -228,6 +228,29 @@ class GeneratorTest(unittest.TestCase):
         intitules = Counter(t["intitule-formation"] for t in self.trainings)
         self.assertGreater(len(intitules), 40)
 
+    def test_trainings_agree_with_themselves(self):
+        """Bodies where such bodies are, an alternance title on an alternance action, diploma
+        courses full time from a rentrée, no RNCP code but the verified ones."""
+        villes = self.refs.formations["villes"]
+        by_insee = self.refs.places.by_insee
+        for t in self.trainings:
+            nom = t["organisme-formation-responsable"]["nom-organisme"]
+            action = t["action"][0]
+            insee = action["lieu-de-formation"]["coordonnees"]["adresse"]["code-INSEE-commune"]
+            town = {insee, by_insee[insee][9]}
+            if "universitaire" in nom or re.search(r"UFR de médecine|Faculté de santé", nom):
+                self.assertTrue(town & set(villes["chu"]), nom)
+            elif re.search(r"Université|Faculté|UFR", nom):
+                self.assertTrue(town & set(villes["universitaires"]), nom)
+            self.assertNotRegex(nom, r"\b(de|à) Les? |\bde [AEIOUYÉ]", nom)
+            if re.search(r"alternance|apprentissage", t["intitule-formation"], re.I):
+                self.assertTrue(action["modalites-alternance"], t["intitule-formation"])
+            if action["nombre-heures-total"] > 800:
+                self.assertNotEqual(action["rythme-formation"], "Temps partiel", t["intitule-formation"])
+                self.assertIn(action["session"][0]["periode"]["debut"][4:6], ("01", "02", "09", "10"))
+            for c in t.get("certification", []):
+                self.assertIn(c["code-RNCP"], ("RNCP35830", "RNCP36004"))  # domain-facts §3
+
     def test_the_95_fiches(self):
         fiches = read_jsonl(os.path.join(self.small, "fiches.jsonl"))
         self.assertEqual(len(fiches), 95)
