@@ -164,8 +164,8 @@ static int stem_query(const text_context *ctx, const char *word, size_t len, pla
 }
 
 /* Parses text (a phrase or an expansion) with the shared parser. */
-static int parsed_query(const text_context *ctx, const char *text, size_t len, bool phrase,
-                        plan **out, ps_error *err)
+static int parse_text(const text_context *ctx, const char *text, size_t len, bool phrase,
+                      xs_query **out, ps_error *err)
 {
     strbuf b = STRBUF_INIT;
     int rc = 0;
@@ -173,32 +173,66 @@ static int parsed_query(const text_context *ctx, const char *text, size_t len, b
         (phrase && strbuf_putc(&b, '"') != 0))
         rc = ps_fail(err, "out of memory");
     bool syntax;
-    xs_query *q = NULL;
     if (rc == 0)
-        rc = fr_parse_query(ctx->qp, b.data, b.len, XS_QP_PHRASE, XS_OP_AND, &q, &syntax, err);
+        rc = fr_parse_query(ctx->qp, b.data, b.len, XS_QP_PHRASE, XS_OP_AND, out, &syntax, err);
     strbuf_free(&b);
-    if (rc == 0 && !(*out = plan_query(q)))
-        rc = ps_fail(err, "out of memory");
     return rc;
 }
 
-/* An acronym's expansions ORed with the acronym itself. */
+static int parsed_query(const text_context *ctx, const char *text, size_t len, bool phrase,
+                        plan **out, ps_error *err)
+{
+    xs_query *q;
+    if (parse_text(ctx, text, len, phrase, &q, err) != 0)
+        return -1;
+    return (*out = plan_query(q)) ? 0 : ps_fail(err, "out of memory");
+}
+
+/* *acc SYNONYM q (q consumed; *acc may be NULL: then it becomes q). */
+static int add_synonym_part(xs_query **acc, xs_query *q, ps_error *err)
+{
+    if (!*acc) {
+        *acc = q;
+        return 0;
+    }
+    xs_query *both;
+    xs_error xe;
+    xs_status st = xs_query_combine(XS_OP_SYNONYM, *acc, q, &both, &xe);
+    xs_query_free(q);
+    if (st != XS_OK)
+        return ps_fail(err, "%s", xe.message);
+    xs_query_free(*acc);
+    *acc = both;
+    return 0;
+}
+
+/* An acronym and its expansions as one word (Xapian's SYNONYM): a document that says both
+ * "EHPAD" and "établissement d'hébergement pour personnes âgées dépendantes" weighs as one
+ * with "EHPAD" twice, not as one with six more words of the query. itself (a term's plan, or
+ * NULL for a two-word acronym such as "ass mat") is consumed. */
 static int acronym_query(const text_context *ctx, const acronym *a, plan *itself,
                          text_query *tq, plan **out, ps_error *err)
 {
-    plan *acc = itself;
-    for (size_t i = 0; i < a->n; i++) {
-        plan *exp;
+    xs_query *group = NULL;
+    xs_error xe;
+    int rc = 0;
+    if (itself && xs_query_term(plan_term_of(itself), &group, &xe) != XS_OK)
+        rc = ps_fail(err, "%s", xe.message);
+    plan_free(itself);
+    for (size_t i = 0; rc == 0 && i < a->n; i++) {
+        xs_query *exp;
         note_stems(ctx, tq, a->expansions[i], strlen(a->expansions[i]));
-        if (parsed_query(ctx, a->expansions[i], strlen(a->expansions[i]), false, &exp, err) != 0) {
-            plan_free(acc);
-            return -1;
-        }
-        if (combine(&acc, PLAN_OR, exp, err) != 0)
-            return -1;
+        rc = parse_text(ctx, a->expansions[i], strlen(a->expansions[i]), false, &exp, err);
+        if (rc == 0)
+            rc = add_synonym_part(&group, exp, err);
     }
-    *out = acc;
-    return 0;
+    if (rc == 0 && !group)
+        rc = ps_fail(err, "acronym %s has no expansion", a->key);
+    if (rc == 0 && !(*out = plan_query(group)))
+        return ps_fail(err, "out of memory");
+    if (rc != 0)
+        xs_query_free(group);
+    return rc;
 }
 
 static bool is_stopword(const text_context *ctx, const char *w, size_t len)

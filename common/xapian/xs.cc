@@ -649,6 +649,17 @@ xs_status xs_query_copy(const xs_query *q, xs_query **out, xs_error *err)
     XS_CATCH(err)
 }
 
+static constexpr bool same_op(xs_query_op ours, Xapian::Query::op theirs)
+{
+    return static_cast<int>(ours) == static_cast<int>(theirs);
+}
+static_assert(same_op(XS_OP_AND, Xapian::Query::OP_AND) && same_op(XS_OP_OR, Xapian::Query::OP_OR) &&
+                  same_op(XS_OP_AND_NOT, Xapian::Query::OP_AND_NOT) &&
+                  same_op(XS_OP_AND_MAYBE, Xapian::Query::OP_AND_MAYBE) &&
+                  same_op(XS_OP_FILTER, Xapian::Query::OP_FILTER) &&
+                  same_op(XS_OP_SYNONYM, Xapian::Query::OP_SYNONYM),
+              "xs_query_op values are Xapian's");
+
 xs_status xs_query_combine(xs_query_op op, const xs_query *a, const xs_query *b, xs_query **out,
                            xs_error *err)
 {
@@ -659,6 +670,7 @@ xs_status xs_query_combine(xs_query_op op, const xs_query *a, const xs_query *b,
     case XS_OP_AND_NOT:
     case XS_OP_AND_MAYBE:
     case XS_OP_FILTER:
+    case XS_OP_SYNONYM:
         break;
     default:
         return fail(err, XS_INVALID, "unsupported query operator %d", (int)op);

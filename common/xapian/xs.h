@@ -188,7 +188,8 @@ typedef enum xs_query_op {
     XS_OP_OR = 1,
     XS_OP_AND_NOT = 2,
     XS_OP_AND_MAYBE = 4,
-    XS_OP_FILTER = 5
+    XS_OP_FILTER = 5,
+    XS_OP_SYNONYM = 13 /* the parts weigh as one word: their wdfs summed, their union's frequency */
 } xs_query_op;
 
 xs_status xs_query_match_all(xs_query **out, xs_error *err);

@@ -289,6 +289,38 @@ class ApiTest(unittest.TestCase):
         _, infirmier = self.all_ids(q="infirmier diplome etat", type="offre")
         self.assertTrue(infirmier <= ide and infirmier, (len(ide), len(infirmier)))
 
+    def test_an_acronym_and_its_expansion_weigh_as_one_word(self):
+        """An ad with every word of "ide nuit urgences" in its title ranks above one that has
+        them in its description only, however often it also spells out "infirmier diplômé
+        d'État": the expansion is the acronym said another way, not three more words."""
+        with open(src("data", "sample", "offres.jsonl"), encoding="utf-8") as f:
+            sample = [json.loads(line) for line in f]
+        titled = dict(sample[0], id="900TITLE", intitule="IDE de nuit aux urgences",
+                      description="Poste de nuit au service des urgences. Travail en 12 heures.")
+        spelled = dict(sample[1], id="900SPELL", intitule="Cadre de santé",
+                       description="Vous encadrez les IDE du pôle. Infirmier diplômé d'État de "
+                                   "formation, vous coordonnez les infirmiers diplômés d'État de "
+                                   "nuit et les urgences.")
+        tmp = temp_dir("ps-acronym-")
+        try:
+            corpus = os.path.join(tmp, "offres.jsonl")
+            with open(corpus, "w", encoding="utf-8") as f:
+                for r in sample[2:] + [titled, spelled]:
+                    f.write(json.dumps(r, ensure_ascii=False) + "\n")
+            r = run_indexer(ARGS.indexer, ["--index", os.path.join(tmp, "index"), "--quiet",
+                                           "--referentiels", referentiels(), "--offres", corpus,
+                                           "--stopwords", src("stopwords", "fr.txt")])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            server = Searchd(ARGS.searchd, os.path.join(tmp, "index", "current"),
+                             src("stopwords", "fr.txt"), referentiels())
+            try:
+                body = server.get_json("/v1/search?" + urlencode({"q": "ide nuit urgences"}))[2]
+            finally:
+                self.assertEqual(server.stop()[0], 0)
+            self.assertEqual([h["id"] for h in body["hits"]], ["900TITLE", "900SPELL"], body)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
     def test_misspelling_is_corrected_when_nothing_matches(self):
         body = self.get(q="aide soigant")
         self.assertEqual(body["suggestion"], "aide soignant")
