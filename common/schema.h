@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SCHEMA_VERSION "5"
+#define SCHEMA_VERSION "6"
 
 /* A document's data: its stored record as compact JSON without the "description" member,
  * then, when it has a description, a NUL byte and the description's text. searchd writes a
@@ -39,6 +39,9 @@ bool doc_type_parse(const char *name, doc_type *out);
 #define PREFIX_COMMUNE "XM"     /* INSEE code */
 #define PREFIX_DEPARTEMENT "XD" /* 75, 2A, 974 */
 #define PREFIX_REGION "XG"      /* 11, 94 */
+/* Not a filter: the pairs of consecutive words of titles and labels (fr_each_pair), one wdf
+ * each, "XWauxiliair_vie"; a query's consecutive words add their weight to a match. */
+#define PREFIX_PAIR "XW"
 
 /* The longest record id accepted (France Travail ids have 7 characters, LHEO numbers ~40). */
 enum { SCHEMA_MAX_ID = 64 };

@@ -181,7 +181,7 @@ static void *worker_main(void *arg)
         w->status = ps_fail(&w->err, "cannot create shard %s: %s", w->shard_path, xe.message);
     if (w->status == 0)
         fr_set_spelling_writer(analyzer, shard);
-    map_context ctx = {analyzer, w->opt->ref};
+    map_context ctx = {analyzer, w->opt->ref, NULL};
     unsigned since_flush = 0;
     for (;;) { /* drain the queue even after a failure, so the reader never blocks */
         work_item item = queue_pop(&w->queue);

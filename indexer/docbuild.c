@@ -77,11 +77,32 @@ int field_array(const json_t *obj, const char *key, const json_t **out, ps_error
     return field_of_type(obj, key, out, true, err);
 }
 
+typedef struct pair_sink {
+    xs_document *doc;
+    ps_error *err;
+} pair_sink;
+
+static int add_pair(void *arg, const char *pair)
+{
+    pair_sink *sink = arg;
+    char term[sizeof PREFIX_PAIR + FR_MAX_PAIR];
+    snprintf(term, sizeof term, "%s%s", PREFIX_PAIR, pair);
+    xs_error xe;
+    if (xs_document_add_term(sink->doc, term, 1, &xe) != XS_OK)
+        return ps_fail(sink->err, "indexing %s: %s", term, xe.message);
+    return 0;
+}
+
 int index_field(map_context *ctx, const char *text, unsigned wdf, unsigned flags, ps_error *err)
 {
     if (!text || !*text)
         return 0;
-    return fr_index_text(ctx->analyzer, text, strlen(text), wdf, "", flags, err);
+    size_t len = strlen(text);
+    if (fr_index_text(ctx->analyzer, text, len, wdf, "", flags & ~(unsigned)INDEX_PAIRS, err) != 0)
+        return -1;
+    pair_sink sink = {ctx->doc, err};
+    return (flags & INDEX_PAIRS) ? fr_each_pair(ctx->analyzer, text, len, add_pair, &sink, err)
+                                 : 0;
 }
 
 int index_labels(map_context *ctx, const json_t *rec, const char *key, unsigned wdf,

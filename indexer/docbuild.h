@@ -17,6 +17,7 @@
 typedef struct map_context {
     fr_analyzer *analyzer;
     const referentiel *ref;
+    xs_document *doc; /* the document being built (set by record_to_document) */
 } map_context;
 
 /* A string member: NULL when absent or null; -1 (with err naming the field) when another
@@ -32,7 +33,11 @@ int field_object(const json_t *obj, const char *key, const json_t **out, ps_erro
 /* An array member (NULL when absent or null). */
 int field_array(const json_t *obj, const char *key, const json_t **out, ps_error *err);
 
-/* Indexes text (may be NULL) as one field of the current document. */
+/* Beside fr_index_text's FR_ flags: also index the pairs of consecutive words (PREFIX_PAIR),
+ * for titles and labels. */
+enum { INDEX_PAIRS = 1 << 8 };
+
+/* Indexes text (may be NULL) as one field of the current document (ctx->doc). */
 int index_field(map_context *ctx, const char *text, unsigned wdf, unsigned flags, ps_error *err);
 /* Indexes the "libelle" of each object of the array member key (competences, appellations...),
  * each as a field of its own. */

@@ -108,7 +108,7 @@ static int map_text(const json_t *rec, map_context *ctx, json_t *stored, ps_erro
         json_object_set_new(stored, "organisme", json_string(organisme));
     if (objectif)
         json_object_set_new(stored, "description", json_string(objectif));
-    if (index_field(ctx, title, WDF_TITLE, FR_POSITIONS | FR_SPELLING, err) != 0 ||
+    if (index_field(ctx, title, WDF_TITLE, FR_POSITIONS | FR_SPELLING | INDEX_PAIRS, err) != 0 ||
         index_field(ctx, organisme, WDF_BODY, FR_POSITIONS, err) != 0 ||
         index_field(ctx, objectif, WDF_BODY, 0, err) != 0 ||
         index_field(ctx, resultats, WDF_BODY, 0, err) != 0 ||

@@ -71,7 +71,7 @@ static int delete_offres(upsert_state *st, ps_error *err)
 
 int incremental_update(const incremental_options *opt, ps_error *err)
 {
-    upsert_state st = {.opt = opt, .ctx = {NULL, opt->ref}};
+    upsert_state st = {.opt = opt, .ctx = {NULL, opt->ref, NULL}};
     xs_error xe;
     if (fr_analyzer_new(opt->stopwords, &st.ctx.analyzer, err) != 0)
         return -1;

@@ -38,8 +38,9 @@ int metier_map(const json_t *rec, map_context *ctx, doc_facets *f, json_t *store
     json_object_set_new(stored, "title", json_string(libelle));
     if (definition)
         json_object_set_new(stored, "description", json_string(definition));
-    if (index_field(ctx, libelle, WDF_TITLE, FR_POSITIONS | FR_SPELLING, err) != 0 ||
-        index_labels(ctx, rec, "appellations", WDF_LABEL, FR_POSITIONS | FR_SPELLING, err) != 0 ||
+    const unsigned heading = FR_POSITIONS | FR_SPELLING | INDEX_PAIRS;
+    if (index_field(ctx, libelle, WDF_TITLE, heading, err) != 0 ||
+        index_labels(ctx, rec, "appellations", WDF_LABEL, heading, err) != 0 ||
         index_field(ctx, definition, WDF_BODY, FR_POSITIONS, err) != 0 ||
         index_field(ctx, acces, WDF_BODY, FR_POSITIONS, err) != 0 ||
         index_labels(ctx, rec, "competencesMobilisees", WDF_BODY, FR_POSITIONS, err) != 0 ||

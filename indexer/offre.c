@@ -89,9 +89,10 @@ static int map_text(const json_t *rec, map_context *ctx, json_t *stored, ps_erro
         json_object_set_new(stored, "salaire", json_string(salary));
     if (description)
         json_object_set_new(stored, "description", json_string(description));
-    if (index_field(ctx, title, WDF_TITLE, FR_POSITIONS | FR_SPELLING, err) != 0 ||
-        index_field(ctx, appellation, WDF_LABEL, FR_POSITIONS | FR_SPELLING, err) != 0 ||
-        index_field(ctx, rome_libelle, WDF_LABEL, FR_POSITIONS | FR_SPELLING, err) != 0 ||
+    const unsigned heading = FR_POSITIONS | FR_SPELLING | INDEX_PAIRS;
+    if (index_field(ctx, title, WDF_TITLE, heading, err) != 0 ||
+        index_field(ctx, appellation, WDF_LABEL, heading, err) != 0 ||
+        index_field(ctx, rome_libelle, WDF_LABEL, heading, err) != 0 ||
         index_field(ctx, employer, WDF_BODY, FR_POSITIONS, err) != 0 ||
         index_labels(ctx, rec, "competences", WDF_BODY, FR_POSITIONS, err) != 0 ||
         index_field(ctx, description, WDF_BODY, 0, err) != 0)

@@ -47,6 +47,7 @@ int record_to_document(const record_kind *kind, const json_t *rec, map_context *
     json_t *stored = json_pack("{s:s, s:s}", "id", id, "type", doc_type_name(kind->type));
     if (!stored)
         return ps_fail(err, "out of memory");
+    ctx->doc = doc;
     int rc = fr_begin_document(ctx->analyzer, doc, err);
     if (rc == 0)
         rc = kind->map(rec, ctx, &facets, stored, err);

@@ -9,7 +9,7 @@
 struct plan {
     plan_kind kind;
     unsigned refs;
-    plan *left, *right; /* AND, OR, AND_NOT */
+    plan *left, *right; /* AND, OR, AND_NOT, AND_MAYBE */
     xs_query *query;    /* PLAN_QUERY */
     char term[];        /* PLAN_TERM */
 };
@@ -103,8 +103,10 @@ xs_status plan_to_query(const plan *p, xs_query **out, xs_error *err)
         return st;
     st = plan_to_query(p->right, &right, err);
     if (st == XS_OK) {
-        xs_query_op op = p->kind == PLAN_AND ? XS_OP_AND
-                         : p->kind == PLAN_OR ? XS_OP_OR : XS_OP_AND_NOT;
+        xs_query_op op = p->kind == PLAN_AND         ? XS_OP_AND
+                         : p->kind == PLAN_OR        ? XS_OP_OR
+                         : p->kind == PLAN_AND_MAYBE ? XS_OP_AND_MAYBE
+                                                     : XS_OP_AND_NOT;
         st = xs_query_combine(op, left, right, out, err);
         xs_query_free(right);
     }
@@ -114,7 +116,10 @@ xs_status plan_to_query(const plan *p, xs_query **out, xs_error *err)
 
 static const char *op_name(plan_kind kind)
 {
-    return kind == PLAN_AND ? " AND " : kind == PLAN_OR ? " OR " : " AND_NOT ";
+    return kind == PLAN_AND         ? " AND "
+           : kind == PLAN_OR        ? " OR "
+           : kind == PLAN_AND_MAYBE ? " AND_MAYBE "
+                                    : " AND_NOT ";
 }
 
 int plan_describe(const plan *p, strbuf *out)
@@ -250,6 +255,27 @@ WITH_POPCNT static int subtract(const match_list *a, const match_list *b, match_
     return 0;
 }
 
+/* AND_MAYBE: documents of a, with b's weight added to those b has too. */
+WITH_POPCNT static int boost(const match_list *a, const match_list *b, match_list *out)
+{
+    if (match_list_reserve(out, a->count) != 0)
+        return -1;
+    if (b->bits) {
+        for (uint32_t i = 0; i < a->count; i++) {
+            float extra = 0;
+            match_list_find(b, a->docids[i], &extra);
+            put(out, a->docids[i], a->weights[i] + extra);
+        }
+        return 0;
+    }
+    for (uint32_t i = 0, j = 0; i < a->count; i++) {
+        j = seek(b, j, a->docids[i]);
+        bool both = j < b->count && b->docids[j] == a->docids[i];
+        put(out, a->docids[i], a->weights[i] + (both ? b->weights[j] : 0));
+    }
+    return 0;
+}
+
 enum { MAX_OPERANDS = 64 };
 
 typedef struct evaluation {
@@ -309,7 +335,7 @@ static int evaluate(const evaluation *ev, const plan *p, operand *out)
         out->list = ev->leaf(ev->ctx, p, ev->err);
         return out->list ? 0 : -1;
     }
-    if (p->kind == PLAN_AND_NOT) {
+    if (p->kind == PLAN_AND_NOT || p->kind == PLAN_AND_MAYBE) { /* the left side, reshaped */
         operand a, b;
         if (evaluate(ev, p->left, &a) != 0)
             return -1;
@@ -318,7 +344,9 @@ static int evaluate(const evaluation *ev, const plan *p, operand *out)
             return -1;
         }
         match_list *m = calloc(1, sizeof *m);
-        int rc = m && subtract(a.list, b.list, m) == 0 ? 0 : -1;
+        int (*reshape)(const match_list *, const match_list *, match_list *) =
+            p->kind == PLAN_AND_NOT ? subtract : boost;
+        int rc = m && reshape(a.list, b.list, m) == 0 ? 0 : -1;
         operand_free(&a);
         operand_free(&b);
         if (rc != 0) {

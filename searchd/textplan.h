@@ -20,7 +20,8 @@ typedef enum plan_kind {
     PLAN_ALL,    /* every document, weight 0 */
     PLAN_AND,
     PLAN_OR,
-    PLAN_AND_NOT /* the left side's matches without the right side's, with the left's weights */
+    PLAN_AND_NOT,  /* the left side's matches without the right side's, with the left's weights */
+    PLAN_AND_MAYBE /* the left side's matches, plus the right side's weight where it matches too */
 } plan_kind;
 
 /* Immutable once built and reference-counted: a word's plan may serve several parents (all

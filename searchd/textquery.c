@@ -1,7 +1,10 @@
 #include "textquery.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "schema.h"
 
 /* ---- Acronyms ---------------------------------------------------------------------------- */
 
@@ -272,10 +275,11 @@ static int note_typed(text_query *tq, const char *open, const char *text, size_t
 }
 
 /* The query of the plain word at tokens[i] (consuming a following word when the two form a
- * known acronym such as "ass mat"); *used tells how many tokens it took. */
+ * known acronym such as "ass mat"); *used tells how many tokens it took. The words searched
+ * are appended to run, for the pairs of consecutive words (pairs_query). */
 static int word_query(const text_context *ctx, const token *tokens, size_t n, size_t i,
-                      bool with_corrections, text_query *tq, plan **out, size_t *used,
-                      ps_error *err)
+                      bool with_corrections, text_query *tq, strbuf *run, plan **out,
+                      size_t *used, ps_error *err)
 {
     const token *t = &tokens[i];
     *used = 1;
@@ -284,7 +288,8 @@ static int word_query(const text_context *ctx, const token *tokens, size_t n, si
         const acronym *pair = acronym_find(ctx->acronyms, t->text, len);
         if (pair) {
             *used = 2;
-            if (note_typed(tq, "", t->text, len, "") != 0)
+            if (note_typed(tq, "", t->text, len, "") != 0 || strbuf_append(run, t->text, len) ||
+                strbuf_putc(run, ' '))
                 return ps_fail(err, "out of memory");
             return acronym_query(ctx, pair, NULL, tq, out, err);
         }
@@ -299,6 +304,8 @@ static int word_query(const text_context *ctx, const token *tokens, size_t n, si
         return ps_fail(err, "out of memory");
     if (!with_corrections)
         w = t->text, len = t->len;
+    if (strbuf_append(run, w, len) != 0 || strbuf_putc(run, ' ') != 0)
+        return ps_fail(err, "out of memory");
     plan *q;
     note_stems(ctx, tq, w, len);
     if (stem_query(ctx, w, len, &q, err) != 0)
@@ -307,6 +314,33 @@ static int word_query(const text_context *ctx, const token *tokens, size_t n, si
         return acronym_query(ctx, a, q, tq, out, err);
     *out = q;
     return 0;
+}
+
+typedef struct pair_terms {
+    plan *any; /* OR of the pairs' terms so far */
+    ps_error *err;
+} pair_terms;
+
+static int add_pair_term(void *arg, const char *pair)
+{
+    pair_terms *pt = arg;
+    char term[sizeof PREFIX_PAIR + FR_MAX_PAIR];
+    snprintf(term, sizeof term, "%s%s", PREFIX_PAIR, pair);
+    return combine(&pt->any, PLAN_OR, plan_term(term), pt->err);
+}
+
+/* Adds the pairs of consecutive words of run (the words of the text searched in a row, between
+ * two phrases or exclusions) to *pairs, and empties run. A title indexed with the same pair
+ * (PREFIX_PAIR) says two of the query's words together: "auxiliaire de vie" rather than an
+ * "auxiliaire de puériculture" at Saint-Gilles-Croix-de-Vie. */
+static int pairs_query(const text_context *ctx, strbuf *run, plan **pairs, ps_error *err)
+{
+    pair_terms pt = {*pairs, err};
+    int rc = run->len ? fr_each_pair(ctx->analyzer, run->data, run->len, add_pair_term, &pt, err)
+                      : 0;
+    *pairs = pt.any;
+    strbuf_reset(run);
+    return rc;
 }
 
 /* The word queries joined as match says. "All but one" is the OR of the ANDs that each leave
@@ -344,8 +378,9 @@ int text_query_build(const text_context *ctx, const char *text, text_match match
         return ps_fail(err, "out of memory");
     token tokens[MAX_TOKENS];
     size_t n = tokenize(norm.data, tokens);
-    plan *words = NULL, *required = NULL, *excluded = NULL;
+    plan *words = NULL, *required = NULL, *excluded = NULL, *pairs = NULL;
     plan *word_queries[MAX_TOKENS]; /* one per plain word (a token or two) */
+    strbuf run = STRBUF_INIT;       /* the words searched since the last phrase or exclusion */
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < n;) {
         const token *t = &tokens[i];
@@ -359,9 +394,14 @@ int text_query_build(const text_context *ctx, const char *text, text_match match
             continue;
         }
         if (t->kind == TOKEN_WORD) {
-            rc = word_query(ctx, tokens, n, i, with_corrections, tq, &q, &used, err);
+            rc = word_query(ctx, tokens, n, i, with_corrections, tq, &run, &q, &used, err);
             if (rc == 0)
                 word_queries[tq->words++] = q;
+        } else {
+            rc = pairs_query(ctx, &run, &pairs, err);
+        }
+        if (rc != 0) {
+            break;
         } else if (t->kind == TOKEN_PHRASE && t->len) {
             note_stems(ctx, tq, t->text, t->len);
             if (note_typed(tq, "\"", t->text, t->len, "\"") != 0)
@@ -381,9 +421,13 @@ int text_query_build(const text_context *ctx, const char *text, text_match match
         i += used;
     }
     if (rc == 0)
+        rc = pairs_query(ctx, &run, &pairs, err);
+    if (rc == 0)
         rc = join_words(word_queries, tq->words, match, &words, err);
     for (size_t i = 0; i < tq->words; i++)
         plan_free(word_queries[i]);
+    if (rc == 0 && words && pairs)
+        rc = combine(&words, PLAN_AND_MAYBE, pairs, err), pairs = NULL;
     if (rc == 0 && required)
         rc = combine(&words, PLAN_AND, required, err), required = NULL;
     if (rc == 0 && excluded) {
@@ -395,6 +439,8 @@ int text_query_build(const text_context *ctx, const char *text, text_match match
     }
     plan_free(required);
     plan_free(excluded);
+    plan_free(pairs);
+    strbuf_free(&run);
     strbuf_free(&norm);
     if (rc != 0) {
         plan_free(words);

@@ -335,6 +335,55 @@ void fr_stem(fr_analyzer *a, const char *word, size_t len, char *out, size_t cap
     copy_stem(stem, stem_len, out, cap);
 }
 
+static bool is_folded_word_byte(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80;
+}
+
+/* The stem of a folded word of text, or false for a stop word (or one too long to keep). */
+static bool pair_word(fr_analyzer *a, const char *w, size_t len, char *stem, size_t cap)
+{
+    char word[64];
+    if (len >= sizeof word)
+        return false;
+    memcpy(word, w, len);
+    word[len] = '\0';
+    if (fr_stopwords_contains(&a->stopwords, word))
+        return false;
+    fr_stem(a, w, len, stem, cap);
+    return stem[0] != '\0';
+}
+
+int fr_each_pair(fr_analyzer *a, const char *text, size_t len,
+                 int (*fn)(void *ctx, const char *pair), void *ctx, ps_error *err)
+{
+    strbuf norm = STRBUF_INIT;
+    if (fr_normalize(text, len, &norm) != 0) {
+        strbuf_free(&norm);
+        return ps_fail(err, "out of memory");
+    }
+    char previous[FR_MAX_WORD] = "", stem[FR_MAX_WORD], pair[2 * FR_MAX_WORD];
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < norm.len;) {
+        while (i < norm.len && !is_folded_word_byte(norm.data[i]))
+            i++;
+        size_t start = i;
+        while (i < norm.len && is_folded_word_byte(norm.data[i]))
+            i++;
+        if (i == start || !pair_word(a, norm.data + start, i - start, stem, sizeof stem))
+            continue;
+        if (previous[0]) {
+            snprintf(pair, sizeof pair, "%s_%s", previous, stem);
+            if (strlen(pair) <= FR_MAX_PAIR)
+                rc = fn(ctx, pair);
+        }
+        memcpy(previous, stem, sizeof previous);
+    }
+    strbuf_free(&norm);
+    return rc;
+}
+
 static size_t stem_callback(void *ctx, const char *word, size_t len, char *out, size_t cap)
 {
     fr_stem(ctx, word, len, out, cap);

@@ -43,6 +43,15 @@ int fr_normalize(const char *text, size_t len, strbuf *out);
  * plural endings made masculine singular, then Snowball. Writes a NUL-terminated stem. */
 void fr_stem(fr_analyzer *a, const char *word, size_t len, char *out, size_t cap);
 
+/* Each pair of consecutive words of text, stop words left out, as their stems joined by '_'
+ * ("Auxiliaire de vie" -> "auxiliair_vie"): titles are indexed with their pairs and a query's
+ * consecutive words looked up the same way, so that a title saying the query's words together
+ * ranks first. Pairs longer than FR_MAX_PAIR bytes are left out (a term is at most 245 bytes).
+ * Stops at, and returns, fn's first non-zero result; -1 with err when memory runs out. */
+enum { FR_MAX_PAIR = 200 };
+int fr_each_pair(fr_analyzer *a, const char *text, size_t len,
+                 int (*fn)(void *ctx, const char *pair), void *ctx, ps_error *err);
+
 /* Starts indexing a new document: the following fr_index_text calls add their terms to doc. */
 int fr_begin_document(fr_analyzer *a, xs_document *doc, ps_error *err);
 

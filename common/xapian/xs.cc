@@ -243,6 +243,14 @@ xs_status xs_document_add_boolean_term(xs_document *doc, const char *term, xs_er
     XS_CATCH(err)
 }
 
+xs_status xs_document_add_term(xs_document *doc, const char *term, unsigned wdf_inc, xs_error *err)
+{
+    XS_TRY
+    doc->doc.add_term(term, wdf_inc);
+    return XS_OK;
+    XS_CATCH(err)
+}
+
 xs_status xs_document_set_value(xs_document *doc, unsigned slot, const void *bytes, size_t len,
                                 xs_error *err)
 {

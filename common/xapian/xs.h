@@ -75,6 +75,9 @@ void xs_stopper_free(xs_stopper *stopper);
 xs_status xs_document_new(xs_document **out, xs_error *err);
 /* A filter term: no positions, no weight (wdf 0). */
 xs_status xs_document_add_boolean_term(xs_document *doc, const char *term, xs_error *err);
+/* A term that weighs: its wdf grows by wdf_inc, no position. */
+xs_status xs_document_add_term(xs_document *doc, const char *term, unsigned wdf_inc,
+                               xs_error *err);
 xs_status xs_document_set_value(xs_document *doc, unsigned slot, const void *bytes, size_t len,
                                 xs_error *err);
 /* The opaque payload returned with each hit (the project stores JSON there). */

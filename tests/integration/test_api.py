@@ -289,23 +289,15 @@ class ApiTest(unittest.TestCase):
         _, infirmier = self.all_ids(q="infirmier diplome etat", type="offre")
         self.assertTrue(infirmier <= ide and infirmier, (len(ide), len(infirmier)))
 
-    def test_an_acronym_and_its_expansion_weigh_as_one_word(self):
-        """An ad with every word of "ide nuit urgences" in its title ranks above one that has
-        them in its description only, however often it also spells out "infirmier diplômé
-        d'État": the expansion is the acronym said another way, not three more words."""
+    def ranked_ids(self, records, q):
+        """The ids of the hits for q over a small index of records and the sample offers."""
         with open(src("data", "sample", "offres.jsonl"), encoding="utf-8") as f:
             sample = [json.loads(line) for line in f]
-        titled = dict(sample[0], id="900TITLE", intitule="IDE de nuit aux urgences",
-                      description="Poste de nuit au service des urgences. Travail en 12 heures.")
-        spelled = dict(sample[1], id="900SPELL", intitule="Cadre de santé",
-                       description="Vous encadrez les IDE du pôle. Infirmier diplômé d'État de "
-                                   "formation, vous coordonnez les infirmiers diplômés d'État de "
-                                   "nuit et les urgences.")
-        tmp = temp_dir("ps-acronym-")
+        tmp = temp_dir("ps-ranking-")
         try:
             corpus = os.path.join(tmp, "offres.jsonl")
             with open(corpus, "w", encoding="utf-8") as f:
-                for r in sample[2:] + [titled, spelled]:
+                for r in sample[2:] + [dict(sample[0], **r) for r in records]:
                     f.write(json.dumps(r, ensure_ascii=False) + "\n")
             r = run_indexer(ARGS.indexer, ["--index", os.path.join(tmp, "index"), "--quiet",
                                            "--referentiels", referentiels(), "--offres", corpus,
@@ -314,12 +306,38 @@ class ApiTest(unittest.TestCase):
             server = Searchd(ARGS.searchd, os.path.join(tmp, "index", "current"),
                              src("stopwords", "fr.txt"), referentiels())
             try:
-                body = server.get_json("/v1/search?" + urlencode({"q": "ide nuit urgences"}))[2]
+                body = server.get_json("/v1/search?" + urlencode({"q": q}))[2]
             finally:
                 self.assertEqual(server.stop()[0], 0)
-            self.assertEqual([h["id"] for h in body["hits"]], ["900TITLE", "900SPELL"], body)
+            return [h["id"] for h in body["hits"]]
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
+
+    def test_an_acronym_and_its_expansion_weigh_as_one_word(self):
+        """An ad with every word of "ide nuit urgences" in its title ranks above one that has
+        them in its description only, however often it also spells out "infirmier diplômé
+        d'État": the expansion is the acronym said another way, not three more words."""
+        titled = {"id": "900TITLE", "intitule": "IDE de nuit aux urgences",
+                  "description": "Poste de nuit au service des urgences. Travail en 12 heures."}
+        spelled = {"id": "900SPELL", "intitule": "Cadre de santé",
+                   "description": "Vous encadrez les IDE du pôle. Infirmier diplômé d'État de "
+                                  "formation, vous coordonnez les infirmiers diplômés d'État de "
+                                  "nuit et les urgences."}
+        self.assertEqual(self.ranked_ids([titled, spelled], "ide nuit urgences"),
+                         ["900TITLE", "900SPELL"])
+
+    def test_a_title_that_says_the_words_together_ranks_first(self):
+        """"auxiliaire de vie": the auxiliaire de vie's ad before the auxiliaire de
+        puériculture's in Saint-Gilles-Croix-de-Vie, although the latter is the shorter."""
+        together = {"id": "900TOGETHER", "intitule": "Auxiliaire de vie sociale à domicile",
+                    "description": "Vous accompagnez des personnes âgées à leur domicile pour "
+                                   "les gestes du quotidien : lever, toilette, repas, courses, "
+                                   "sorties, démarches administratives et entretien du logement, "
+                                   "en lien avec la responsable de secteur et les familles."}
+        apart = {"id": "900APART", "intitule": "Auxiliaire de puériculture - Croix-de-Vie",
+                 "description": "Crèche de 40 berceaux."}
+        self.assertEqual(self.ranked_ids([together, apart], "auxiliaire de vie"),
+                         ["900TOGETHER", "900APART"])
 
     def test_misspelling_is_corrected_when_nothing_matches(self):
         body = self.get(q="aide soigant")

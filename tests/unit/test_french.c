@@ -275,6 +275,32 @@ static void test_stem_memo(void)
     fr_analyzer_free(fresh);
 }
 
+static int collect_pair(void *ctx, const char *pair)
+{
+    strbuf *b = ctx;
+    return (b->len && strbuf_putc(b, ' ') != 0) || strbuf_puts(b, pair) != 0;
+}
+
+static void check_pairs(const char *text, const char *expected)
+{
+    strbuf got = STRBUF_INIT;
+    ps_error err;
+    CHECK_INT(fr_each_pair(analyzer, text, strlen(text), collect_pair, &got, &err), 0);
+    CHECK_STR(got.len ? got.data : "", expected);
+    strbuf_free(&got);
+}
+
+/* Pairs of consecutive words skip stop words and conflate forms like every term does. */
+static void test_pairs(void)
+{
+    check_pairs("Auxiliaire de vie", "auxiliair_vie");
+    check_pairs("Aide-soignante de nuit en EHPAD", "aid_soign soign_nuit nuit_ehpad");
+    check_pairs("aides soignants", "aid_soign");
+    check_pairs("l'infirmière", "");          /* one word: no pair */
+    check_pairs("de la", "");                 /* stop words only */
+    check_pairs("IDE - nuit / CDI", "ide_nuit nuit_cdi"); /* punctuation does not part them */
+}
+
 int main(void)
 {
     ps_error err;
@@ -290,6 +316,7 @@ int main(void)
     test_stopwords();
     test_index_and_query_agree();
     test_stem_memo();
+    test_pairs();
     fr_analyzer_free(analyzer);
     fr_stopwords_free(stopwords);
     return check_exit_status("test_french");

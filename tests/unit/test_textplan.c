@@ -177,9 +177,24 @@ static void test_shapes(void)
                both(XS_OP_AND, term(-1), term(0)));
     check_same("an unknown word, OR", plan_combine(PLAN_OR, word(-1), word(0)),
                both(XS_OP_OR, term(-1), term(0)));
-    /* a parsed sub-query as a leaf (an acronym's expansion), ORed with the acronym */
+    /* a parsed sub-query as a leaf (a phrase) */
     check_same("parsed leaf", plan_combine(PLAN_OR, word(4), plan_query(both(XS_OP_AND, term(0), term(1)))),
                both(XS_OP_OR, term(4), both(XS_OP_AND, term(0), term(1))));
+    /* an acronym and its expansion, one SYNONYM leaf */
+    check_same("synonym leaf",
+               plan_combine(PLAN_AND, word(2),
+                            plan_query(both(XS_OP_SYNONYM, term(4), both(XS_OP_AND, term(0), term(1))))),
+               both(XS_OP_AND, term(2), both(XS_OP_SYNONYM, term(4), both(XS_OP_AND, term(0), term(1)))));
+    /* the pairs of consecutive words add their weight to the words' matches */
+    check_same("AND_MAYBE a short list", plan_combine(PLAN_AND_MAYBE, word(0), word(9)),
+               both(XS_OP_AND_MAYBE, term(0), term(9)));
+    check_same("AND_MAYBE an indexed list", plan_combine(PLAN_AND_MAYBE, word(9), word(0)),
+               both(XS_OP_AND_MAYBE, term(9), term(0)));
+    check_same("AND_MAYBE an OR",
+               plan_combine(PLAN_AND_MAYBE, plan_combine(PLAN_AND, word(0), word(1)),
+                            plan_combine(PLAN_OR, word(2), word(7))),
+               both(XS_OP_AND_MAYBE, both(XS_OP_AND, term(0), term(1)),
+                    both(XS_OP_OR, term(2), term(7))));
 }
 
 static void test_descriptions(void)
