@@ -7,6 +7,7 @@ an employer kind of that métier whose NAF code makes the offer count in that fa
 refs.main_famille), then a commune weighted by population."""
 import bisect
 import functools
+import math
 import random
 import re
 from datetime import timedelta
@@ -16,7 +17,7 @@ from refs import FAMILLES, city_name, main_famille, weighted
 from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, SCHEDULE_WORDS, hours_text,
                        SHIFT_SLUGS, TITLE_DAY, TITLE_NIGHT, WEEKENDS, Person, benefits, contract_line, figure,
                        DAY_ONLY, NO_WEEKEND, fits_contract, fits_terms, generic_benefits, num, salary_line, schedule_lines, status,
-                       title_terms)
+                       title_terms, TITLE_REPLACEMENT)
 
 class OfferRandom(random.Random):
     """The offers' generator: random.Random with choice, randrange and randint drawn from one
@@ -68,6 +69,8 @@ QUALITES = [
 DOMICILE_KINDS = {"saad", "ssiad", "had", "particulier-employeur", "transport-adapte",
                   "ambulances", "service-mandataire", "sessad", "relais-petite-enfance"}
 
+# Settings with a team, premises and posts that are created (not a household).
+ORGANISATIONS = {"unit", "domicile", "enfance", "office", "accueil"}
 # Why the post is open: (sentence, the contracts it fits or None, the settings it fits or None).
 # {poste} is the post's name, {de_poste} "de" or "d'" and the name, {equipe} the team's size,
 # {debut} the start date ("12 janvier"), {mois} the contract's months.
@@ -81,11 +84,11 @@ CONTEXTES = [
     ("Le {debut}, suite à un départ en retraite, le poste {de_poste} sera à pourvoir.", {"CDI"}, None),
     ("Nous renforçons notre équipe de {equipe} professionnels et recrutons un(e) {poste}.", {"CDI", "CDD"},
      {"unit", "domicile", "office"}),
-    ("Création de poste au {debut} : nous recherchons un(e) {poste} motivé(e).", {"CDI"}, None),
+    ("Création de poste au {debut} : nous recherchons un(e) {poste} motivé(e).", {"CDI"}, ORGANISATIONS),
     ("Notre équipe pluridisciplinaire de {equipe} professionnels recherche un(e) {poste}.",
      {"CDI", "CDD"}, {"unit", "domicile"}),
     ("Nous recherchons un(e) {poste} pour rejoindre une équipe stable et soudée de {equipe} personnes.",
-     {"CDI", "CDD"}, None),
+     {"CDI", "CDD"}, ORGANISATIONS),
     ("Envie de donner du sens à votre travail ? Dès le {debut}, rejoignez-nous en tant {que_poste}.", None,
      {"unit", "domicile", "enfance", "office"}),
     ("Ouverture d'une nouvelle unité le {debut} : nous recrutons un(e) {poste}.", {"CDI", "CDD"}, {"unit"}),
@@ -93,15 +96,71 @@ CONTEXTES = [
      {"unit"}),
     ("Mission à partir du {debut} : pour l'un de nos établissements clients, nous recherchons un(e) {poste}.",
      {"MIS"}, None),
-    ("Pour des remplacements réguliers à partir du {debut}, nous recherchons un(e) {poste}.", {"LIB", "CDD"}, None),
+    ("Pour des remplacements réguliers à partir du {debut}, nous recherchons un(e) {poste}.", {"LIB", "CDD"},
+     ORGANISATIONS),
+    ("À partir du {debut}, nous accueillons un(e) apprenti(e) {poste} et lui offrons un tutorat attentif.", {"ALT"},
+     ORGANISATIONS),
+    ("Dès le {debut}, nous proposons un contrat en alternance à un(e) futur(e) {poste}.", {"ALT"},
+     ORGANISATIONS),
 ]
+# Lines of a contract for the school year.
+SCHOOL_YEAR = re.compile(r"l'année scolaire|année scolaire complète")
+# Day services, and the department each is.
+DAY_DEPARTMENTS = [(re.compile(r"[Hh]ôpital de jour|HÔPITAL DE JOUR|\bHDJ\b"), "à l'hôpital de jour"),
+                   (re.compile(r"\bCMP\b"), "au CMP"), (re.compile(r"\bCATTP\b"), "au CATTP"),
+                   (re.compile(r"[Éé]quipe mobile|ÉQUIPE MOBILE"), "à l'équipe mobile"),
+                   (re.compile(r"[Aa]ccueil de jour|ACCUEIL DE JOUR"), "à l'accueil de jour"),
+                   (re.compile(r"[Cc]onsultations?\b|CONSULTATION"), "aux consultations"),
+                   (re.compile(r"[Aa]mbulatoire|AMBULATOIRE"), "au service ambulatoire")]
+@functools.lru_cache(maxsize=None)
+def title_facts(intitule, appellation):
+    """(a day service, an evening post, the day service's department) a title and its
+    appellation say."""
+    text = intitule + " " + appellation
+    return (bool(DAY_SERVICE.search(text)), bool(EVENING.search(intitule)),
+            next((d for words, d in DAY_DEPARTMENTS if words.search(text)), None))
+
+
+# Tasks of inpatients, which a day service has not.
+INPATIENT = re.compile(r"hospitalisés|isolement|contention|sans consentement|structures d'aval|\bau lit\b")
+# Departments of the specialties that are no ward.
+SPECIALTY_DEPARTMENTS = [("pool", "au pool de remplacement"), ("bloc", "au bloc opératoire"),
+                         ("imagerie", "au service d'imagerie"), ("radiotherapie", "au service de radiothérapie"),
+                         ("nucleaire", "au service de médecine nucléaire"), ("urgences", "au service des urgences")]
+# Posts of a pool of replacements.
+POOL = re.compile(r"[Pp]ool|POOL")
+# Titles of a maternity leave's replacement (some four months).
+MATERNITY = re.compile(r"[Mm]aternité|MATERNITÉ")
+# Titles and appellations of a post above the métier's own.
+HIGHER_ROLE = re.compile(r"[Dd]irect(eur|rice)|DIRECT(EUR|RICE)|[Rr]esponsable|RESPONSABLE|[Cc]oordinat|COORDINAT|"
+                         r"\b[Cc]hef\b|\bCHEF\b|[Cc]adre\b|\bCADRE\b|[Rr]éférent|RÉFÉRENT")
+# Appellations of one who replaces another.
+REPLACING_POST = re.compile(r"[Rr]emplaçant|[Pp]ool")
+# A libéral's share of the fees, and the kind of libéral post a title offers.
+FEES = re.compile(r"[Rr]étrocession|[Rr]edevance")
+COLLABORATION = re.compile(r"[Cc]ollaborat|COLLABORAT|[Ss]uccession|[Aa]ssocié")
+REPLACEMENT = re.compile(r"[Rr]emplaç|[Rr]emplacement|REMPLA")
+
+
+def liberal_mode(title):
+    """ "collaboration", "remplacement" or "" (either) for a libéral post so titled."""
+    return "collaboration" if COLLABORATION.search(title) else "remplacement" if REPLACEMENT.search(title) else ""
+
+
+# Reasons an apprentice is not hired for: to replace someone, or for a pool of replacements.
+REPLACING = re.compile(r"[Rr]emplacement|congé maternité|pool")
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre"]
 
 
 @functools.lru_cache(maxsize=None)
-def reasons_for(contrat, setting):
-    """The CONTEXTES that fit a contract and a setting."""
+def reasons_for(contrat, setting, alternance=False):
+    """The CONTEXTES that fit a contract and a setting; an apprentice's ("ALT") are their own and
+    those of any contract that replace no one."""
+    if alternance:
+        return [t for t, contrats, settings in CONTEXTES
+                if (contrats is None or "ALT" in contrats) and (settings is None or setting in settings) and
+                not REPLACING.search(t)]
     return [t for t, contrats, settings in CONTEXTES
             if (contrats is None or contrat in contrats) and (settings is None or setting in settings)]
 
@@ -329,12 +388,12 @@ FOLLOWED = {"saad": "bénéficiaires suivis", "ssiad": "patients suivis", "had":
             "relais-petite-enfance": "assistants maternels accompagnés"}
 WEEKDAYS = ["lundis", "mardis", "mercredis", "jeudis", "vendredis", "samedis"]
 OPENING_HOURS = ["7h30 à 18h30", "7h à 19h", "7h45 à 18h45", "8h à 18h30", "7h30 à 19h"]
-FOLLOWED_COUNTS = {"saad": (200, 1500), "ssiad": (25, 120), "had": (20, 150)}
+FOLLOWED_COUNTS = {"saad": (200, 1500), "ssiad": (25, 120), "had": (20, 150), "service-mandataire": (300, 3000)}
 SECTIONS = ["bébés", "moyens", "grands", "moyens-grands", "bébés-moyens"]
 FLOORS = ["au rez-de-chaussée", "au 1er étage", "au 2e étage", "au 3e étage", "au 4e étage",
           "au 5e étage"]
 TEAM_SIZES = {"unit": (6, 45), "domicile": (8, 60), "enfance": (6, 25), "office": (3, 15),
-              "particulier": (1, 1), "micro-creche": (4, 6), "pharmacie": (4, 20), "laboratoire": (6, 40),
+              "particulier": (1, 1), "accueil": (4, 20), "micro-creche": (4, 6), "pharmacie": (4, 20), "laboratoire": (6, 40),
               "centre-imagerie": (6, 40), "esat": (8, 30), "conseil-departemental": (6, 30)}
 # Whom an office-like employer receives, with how many.
 OFFICE_PUBLICS = {
@@ -355,9 +414,33 @@ OFFICE_PUBLICS = {
     "esat": ("travailleurs de l'établissement", 30, 140),
     "service-sante-travail": ("salariés suivis par l'équipe", 3000, 12000),
 }
+# Métiers of towns big enough to have quarters that need them: the smallest town they work in.
+URBAN_SLUGS = {"mediateur-social": 10000, "educateur-prevention-specialisee": 20000, "mediateur-en-sante": 10000}
+# Métiers that work with families and children at home, and presentations of a service for the elderly.
+FAMILY_SLUGS = {"technicien-intervention-sociale-familiale-tisf", "garde-d-enfants"}
+ELDERLY_PUBLIC = re.compile(r"personnes âgées")
+# Métiers of pupils with disabilities (AESH, interpreters), and the pupils other métiers of schools see.
+INCLUSION_SLUGS = {"accompagnant-eleves-situation-handicap-aesh", "interprete-langue-des-signes"}
+SCHOOL_PUBLIC = ("élèves des établissements du secteur", 300, 1500)
+INCLUSION_WORDS = re.compile(r"situation de handicap|\bPIAL\b")
+# A town's service for its people (not its children's).
+TOWN_PUBLIC = ("habitants accompagnés chaque année par le service", 60, 900)
+# Métiers of the children a town looks after (crèches, schools, PMI).
+CHILDREN_SLUGS = {"atsem", "accompagnant-eleves-situation-handicap-aesh", "agent-petite-enfance",
+                  "auxiliaire-de-puericulture", "educateur-de-jeunes-enfants-eje", "directeur-eaje", "assistant-maternel",
+                  "puericulteur", "medecin-pmi", "infirmier-scolaire", "animateur-socioculturel"}
+# A town's presentations and details about its children's services.
+CHILDREN_SERVICES = re.compile(r"petite enfance|enfance-jeunesse|écoles maternelles|[Ss]ervice enfance|crèche municipale")
+
+
+def serves_children(famille, slug):
+    """Whether a métier works for a town's children."""
+    return famille == "petite-enfance" or slug in CHILDREN_SLUGS
+
+
 # Employers the introduction's figures ("Nous recevons près de 300 personnes par semaine") do not fit.
 NO_FIGURES = {"agence-interim", "education-nationale", "collectivite", "esat", "service-sante-travail",
-              "conseil-departemental"}
+              "conseil-departemental", "ambulances", "transport-adapte"}
 CARE_KINDS = {"ch", "chu", "clinique", "smr", "usld", "ehpad", "mas", "fam"}
 EDUCATIVE_KINDS = {"ime", "itep", "mecs", "foyer-enfance", "foyer-de-vie", "chrs"}
 # Kinds that work daytime hours only.
@@ -372,6 +455,8 @@ CAPACITIES = {"ehpad": "lits_ehpad", "usld": "lits_usld", "residence-autonomie":
               "fam": "places", "foyer-de-vie": "places", "mecs": "places", "chrs": "places"}
 
 
+# Practices that may open on Saturday mornings: no "du lundi au vendredi" of their own.
+SATURDAY_PRACTICES = {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie", "centre-de-sante"}
 # Employers open on Saturdays.
 SHOPS = {"pharmacie", "magasin-optique", "centre-audition", "laboratoire"}
 # Employers with no night work.
@@ -401,15 +486,60 @@ def at(noun_phrase):
     return "à " + noun_phrase
 
 
-def setting(kind, famille):
+# Métiers whose work is done in the homes of the people helped: a CCAS, a centre social or a
+# Département that employs them runs a home service, not an office ("dans nos locaux").
+HOME_CARE_SLUGS = {"aide-a-domicile", "assistant-de-vie-aux-familles-advf", "assistant-de-vie-dependance",
+                   "employe-familial", "garde-d-enfants", "technicien-intervention-sociale-familiale-tisf",
+                   "responsable-secteur-aide-domicile"}
+HOME_SERVICE_RUNNERS = {"ccas", "centre-social", "conseil-departemental"}
+# Métiers of a crèche, which a town or a centre social may run.
+CRECHE_SLUGS = {"agent-petite-enfance", "auxiliaire-de-puericulture", "educateur-de-jeunes-enfants-eje", "directeur-eaje"}
+# Métiers that run a whole house or service, not one of its units.
+MANAGER_SLUGS = {"directeur-etablissement-medico-social", "directeur-etablissement-personnes-agees",
+                 "infirmier-coordonnateur-idec", "medecin-coordonnateur-ehpad", "chef-de-service-socio-educatif"}
+# Métiers of a hospital's or a house's departments, which serve all its units: where they work.
+DEPARTMENT_OF_SLUG = {
+    "infirmier-anesthesiste-iade": "au bloc opératoire", "infirmier-de-bloc-operatoire-ibode": "au bloc opératoire",
+    "manipulateur-electroradiologie-medicale": "au plateau technique", "agent-de-sterilisation": "au service de stérilisation",
+    "preparateur-pharmacie-hospitaliere": "à la pharmacie à usage intérieur", "pharmacien": "à la pharmacie à usage intérieur",
+    "brancardier": "au service de brancardage", "dieteticien": "au service diététique",
+    "assistant-de-service-social": "au service social", "mandataire-judiciaire-protection-majeurs-mjpm":
+    "au service des majeurs protégés", "technicien-laboratoire-medical": "au laboratoire",
+    "biologiste-medical": "au laboratoire", "secretaire-medical": "au secrétariat médical",
+    "orthoprothesiste": "à l'atelier d'appareillage"}
+# Therapists, who in a hospital work on its rehabilitation platform for all its units.
+REHAB_SLUGS = {"masseur-kinesitherapeute", "ergotherapeute", "enseignant-activite-physique-adaptee", "psychomotricien",
+               "orthophoniste"}
+# Métiers that visit several people a day.
+VISITING_SLUGS = {"aide-a-domicile", "assistant-de-vie-aux-familles-advf", "assistant-de-vie-dependance", "employe-familial",
+                  "aide-soignant", "accompagnant-educatif-et-social-aes", "infirmier-en-soins-generaux-ide"}
+# Titles of a carer who stays with one person (a day and night watch, a night presence).
+LIVE_IN = re.compile(r"24 ?h|[Gg]arde|GARDE|[Nn]uit|NUIT|[Pp]résence")
+# Métiers that work in their own home: the household that employs them is not where they work.
+OWN_HOME_SLUGS = {"assistant-maternel", "accueillant-familial", "assistant-familial"}
+# Whom a foster carer takes in at home.
+ACCUEIL_PUBLIC = {"assistant-familial": "un enfant confié à l'aide sociale à l'enfance",
+                  "accueillant-familial": "une personne âgée ou en situation de handicap",
+                  "assistant-maternel": "les enfants qui vous sont confiés"}
+
+
+def setting(kind, famille, slug=""):
     """How the work is organised: "unit", "domicile", "enfance", "office" or "particulier"."""
     if kind == "particulier-employeur":
         return "particulier"
+    if slug in OWN_HOME_SLUGS:
+        return "accueil"  # a foster carer employed by a service works at home
+    if slug in HOME_CARE_SLUGS and kind in HOME_SERVICE_RUNNERS:
+        return "domicile"
+    if slug in CRECHE_SLUGS and kind in HOME_SERVICE_RUNNERS | {"collectivite"}:
+        return "enfance"  # a centre social's or a town's crèche
     if kind not in UNIT_EMPLOYERS | PETITE_ENFANCE_EMPLOYERS | DOMICILE_KINDS:
         return "office"
     if kind in DOMICILE_KINDS:
         return "domicile"
-    if kind in PETITE_ENFANCE_EMPLOYERS or famille == "petite-enfance":
+    # A crèche's sections; not in a house for older children (an IME takes them from 3 or 6 to
+    # 20), even for a petite-enfance métier.
+    if kind in PETITE_ENFANCE_EMPLOYERS or famille == "petite-enfance" and kind not in ("ime", "itep", "mecs"):
         return "enfance"
     return "unit"
 
@@ -418,16 +548,17 @@ class Ad:
     """The facts of one ad, drawn once and said in several of its places: the unit and its
     size, the team, the shifts, the person to contact, the contract and hours (terms)."""
 
-    def __init__(self, rng, kind, famille, ville, terms, post=""):
-        self.kind, self.famille, self.ville = kind, famille, ville
+    def __init__(self, rng, kind, famille, ville, terms, post="", slug="", specialties=frozenset(), title=""):
+        self.kind, self.famille, self.ville, self.slug = kind, famille, ville, slug
+        self.specialties = specialties  # those the title names (SPECIALTIES), or one drawn for the ad
         self.de_ville, self.a_ville = contract("de " + ville), contract("à " + ville)
         (self.contrat, self.months, self.days, self.partiel, self.hours, self.night,
          self.schedule, self.alternance, self.nature) = terms
-        self.setting = setting(kind, famille)
+        self.setting = setting(kind, famille, slug)
         self.team = rng.randint(*TEAM_SIZES.get(kind, TEAM_SIZES[self.setting]))
         if kind in EDUCATIVE_KINDS:
             self.team = rng.randint(6, 20)
-        self.contact = Person(rng, kind, post)
+        self.contact = Person(rng, kind, post, title)  # a responsable de secteur's is the director
         self.weekend = rng.choice(WEEKENDS)
         # Figures said in several places of the ad: the communes around the town, the people
         # the service follows, those an office receives.
@@ -436,26 +567,46 @@ class Ad:
         if kind in ("ssiad", "had"):
             # A care service's team grows with the patients it follows.
             self.team = max(6, round(self.followed / rng.uniform(2.5, 4.5)))
-        low, high = OFFICE_PUBLICS.get(kind, ("", 10, 100))[1:]
-        self.received = rng.randint(low, high)
+        self.public = OFFICE_PUBLICS.get(kind, ("", 10, 100))
+        if kind == "collectivite" and not serves_children(famille, slug):
+            self.public = TOWN_PUBLIC  # a town's mediator meets its people, not the children of its crèches
+        if kind == "education-nationale" and slug not in INCLUSION_SLUGS:
+            self.public = SCHOOL_PUBLIC  # a school nurse sees all the pupils, not those an AESH follows
+        self.received = rng.randint(*self.public[1:])
         self.unit = self.size = None
         if self.setting == "unit":
             units = (UNIT_KINDS_HOSPITAL if kind in HOSPITALS else
                      UNIT_KINDS_YOUTH if kind in ("ime", "itep", "mecs", "foyer-enfance") else
                      UNIT_KINDS_SHELTER if kind == "chrs" else UNIT_KINDS_RESIDENCE)
-            self.unit = rng.choice(units) + " " + rng.choice(UNIT_NAMES)
             _, low, high = PUBLICS.get(kind, ("personnes accueillies", 10, 40))
             self.size = rng.randint(low, high)
-            # A unit's team grows with the people it looks after (a residence for autonomous
-            # elderly people has a small one).
-            self.team = max(6, round(self.size * rng.uniform(0.6, 1.3)))
+            if self.size > 15:  # a maisonnée is a small house
+                units = [u for u in units if u != "la maisonnée"]
+            self.unit = rng.choice(units) + " " + rng.choice(UNIT_NAMES)
+            # A unit's team grows with the people it looks after (an EHPAD has fewer staff per
+            # bed than a hospital, a residence for autonomous elderly people a small team).
+            self.team = max(6, round(self.size * rng.uniform(*UNIT_STAFF.get(kind, (0.6, 1.3)))))
             if kind == "residence-autonomie":
                 self.team = rng.randint(6, 15)
         self.children = rng.randint(8, 24)  # a crèche section's
+        self.opening = rng.choice(OPENING_HOURS)  # a crèche's hours, said in its presentation too
         self.statut = None  # known once the presentation is written
         self.employer = None  # the employer's name, for a header
+        self.employer_pattern = ""  # its name's pattern in employeurs.json, which says what it is called
         self.weekends = False  # worked on weekends (the record's rhythm)
         self.staff_said = False  # the presentation gave the employer's headcount
+        self.day_service = False  # a day hospital, a CMP, a consultation: open by day on weekdays
+        self.evening = False  # an evening post (school pick-up): no morning tasks
+        self.client = kind  # where the work is done: an agency's client, else the employer
+        self.title = ""  # the offer's title
+        self.post = post  # its appellation
+        self.subjects = set()  # what the conditions said (Logement, Mutuelle...)
+        self.staff = None  # the employer's headcount, when its beds or places make it
+        self.cooks = False  # the presentation says its meals are cooked on site
+        # A manager's or a department's post is the house's, in none of its units.
+        self.department = DEPARTMENT_OF_SLUG.get(slug) or (
+            "au plateau de rééducation" if slug in REHAB_SLUGS and kind in HOSPITALS else None)
+        self.whole = (slug in MANAGER_SLUGS or bool(self.department)) and self.setting == "unit"
         self.de_lieu = self.de_ville  # "de Paris 15e" where the commune is an arrondissement
 
     def work_context(self, rng, debut):
@@ -487,6 +638,10 @@ class Ad:
             return ([", " + self.a_ville, ", les %s et %s" % (", ".join(days[:-1]), days[-1])] +
                     ([", en lien avec " + self.contact.bare()] if self.contact else []),
                     [", selon un planning établi ensemble", hours])
+        if self.setting == "accueil":  # a foster carer works at home, with the service's team behind
+            return ([", à votre domicile", team % (self.team, "professionnels"), ", avec le service de placement " + de_ville,
+                     ", pour " + ACCUEIL_PUBLIC.get(self.slug, "la personne accueillie")] + contact,
+                    [", dans le cadre du projet d'accueil établi avec le service"])
         if kind == "agence-interim":
             out = [rng.choice((", dans l'établissement client ", ", chez notre client ")) + de_ville,
                    team % (self.team, "professionnels"), ", à %d km de notre agence" % rng.randint(2, 40)] + contact
@@ -494,31 +649,38 @@ class Ad:
                 out.append(", sur le poste %s (%s-%s)" % rng.choice(self.schedule))
             return out, [hours]
         start = rng.randint(2022, 2026)
-        weak = [hours, ", dans le cadre du projet %s %d-%d du site %s" % (
-            {"unit": "d'établissement", "enfance": "pédagogique"}.get(self.setting, "de service"),
-            start, start + 4, de_ville)]
+        weak = [hours]
+        if kind not in PRACTICES | {"ambulances", "transport-adapte"}:  # a shop or a company has no "projet de service"
+            weak.append(", dans le cadre du projet %s %d-%d du site %s" % (
+                {"unit": "d'établissement", "enfance": "pédagogique"}.get(self.setting, "de service"),
+                start, start + 4, de_ville))
         if self.setting == "office":
             out = [rng.choice((", sur le site ", ", sur notre site ")) + self.de_lieu, team % (self.team, "personnes"),
                    ", dans nos locaux " + self.de_lieu] + contact
             if kind in OFFICE_PUBLICS:
-                noun, low, high = OFFICE_PUBLICS[kind]
+                noun, low, high = self.public
                 out.append(rng.choice((", auprès des %s %s", ", pour les %s %s")) % (num(self.received), noun))
+            if kind in SATURDAY_PRACTICES:  # some of their lines say "un samedi matin sur deux"
+                return out, weak
             return out, weak + [", du lundi au %s (%s par semaine)" % ("samedi" if kind in SHOPS else "vendredi",
                                                                        hours_text(self.hours))]
         if self.setting == "domicile":
             out = [rng.choice((", sur le secteur ", ", sur notre secteur ")) + de_ville,
                    rng.choice((", en tournée sur %d communes autour ", ", sur une tournée de %d communes autour ")) %
                    self.communes + de_ville, team % (self.team, "professionnels")] + contact
+            if self.one_town():
+                out[1] = rng.choice((", dans les quartiers ", ", chez les habitants ")) + de_ville
             if kind in FOLLOWED:
                 out.append(rng.choice((", auprès des %s %s par le service", ", pour les %s %s par le service")) % (
                     num(self.followed), FOLLOWED[kind]))
-            if kind in ("saad", "ssiad") and self.famille not in ("petite-enfance", "social"):
+            if (kind in ("saad", "ssiad") and self.famille not in ("petite-enfance", "social") and self.slug in VISITING_SLUGS
+                    and not LIVE_IN.search(self.title)):  # a live-in or night carer stays with one person
                 low = rng.randint(4, 8)
                 weak.append(", avec %d à %d interventions par jour en moyenne" % (low, low + 2))
             return out, weak
         if self.setting == "enfance":
             team = team % (self.team, "professionnelles")
-            weak.append(", sur une amplitude d'ouverture de %s" % rng.choice(OPENING_HOURS))
+            weak.append(", sur une amplitude d'ouverture de %s" % self.opening)
             if kind == "micro-creche":
                 return [", au sein de la micro-crèche " + de_ville, team] + contact, weak + [
                     ", auprès des 12 enfants accueillis"]
@@ -526,12 +688,23 @@ class Ad:
                      self.children, team, rng.choice((", au sein de la structure ", ", dans notre structure ")) + de_ville,
                      ", aux côtés des %d auxiliaires de puériculture de l'équipe" % max(2, self.team // 3)] + contact,
                     weak + [", dans la section des " + rng.choice(SECTIONS)])
+        if self.whole:  # a manager's or a department's post is the whole house's, not a unit's
+            out = [rng.choice((", sur le site ", ", dans notre établissement ")) + self.de_lieu,
+                   team % (self.team, "professionnels")] + contact
+            if self.department:
+                out.append(", " + self.department.replace("au pool", "au sein du pool"))
+            if self.schedule:
+                moment, start, end = rng.choice(self.schedule)
+                out.append(", en poste %s de %s à %s, %s" % (moment, start, end, self.weekend))
+            return out, weak + [", dans des locaux rénovés en %d" % rng.randint(2012, 2025)]
         public = PUBLICS.get(kind, ("personnes accueillies",))[0]
         where = rng.choice(("de l'équipe", of(self.unit), of(self.unit)))
         if kind in CARE_KINDS:
+            # Nurses: a quarter of a ward's team, a sixth of a house's.
+            nurses = self.team // (4 if kind in HOSPITALS else 6)
             colleagues = [rng.choice((", aux côtés des %d infirmiers et %d aides-soignants %s",
                                       ", avec les %d infirmiers et %d aides-soignants %s")) % (
-                max(2, self.team // 4), max(2, self.team // 2), where)]
+                max(2, nurses), max(2, self.team // 2), where)]
         elif kind in EDUCATIVE_KINDS:
             colleagues = [rng.choice((", aux côtés des %d éducateurs %s", ", avec les %d éducateurs %s")) % (
                 max(2, self.team // 2), where)]
@@ -560,10 +733,10 @@ class Ad:
         """Headers for a section that say something of the ad."""
         if key == "missions":
             out = ["Vos missions à compter du %s :" % debut]
-            if self.unit:
+            if self.unit and not self.whole:
                 out += ["Vos missions au sein %s :" % of(self.unit),
                         "Votre quotidien auprès des %d %s :" % (self.size, PUBLICS.get(self.kind, ("personnes",))[0])]
-            elif self.setting == "domicile":
+            elif self.setting == "domicile" and not self.one_town():
                 out.append("Vos interventions sur %s et %d communes voisines :" % (self.ville, self.communes))
             return out
         if key == "profil":
@@ -575,6 +748,10 @@ class Ad:
         if key == "avantages" and self.employer and self.setting != "particulier":
             return ["%s : nos avantages" % self.employer, "%s : ce que nous vous proposons" % self.employer]
         return []
+
+    def one_town(self):
+        """Whether a home service serves its own town only (a town's CCAS, not an intercommunal CIAS)."""
+        return self.kind == "ccas" and "CIAS" not in (self.employer or "")
 
     def contract_short(self):
         """ "CDI, 35 h", "CDD de 6 mois, 24 h", "mission de 3 mois"..."""
@@ -595,14 +772,18 @@ class Ad:
     def attachment(self, rng):
         """A conditions line: where the post sits and under whom."""
         who = self.contact.mention() if self.contact else None
+        if self.whole:
+            return "Poste rattaché %s%s." % (self.department or "à la direction",
+                                             " générale" if self.slug.startswith("directeur") else "")
         if self.setting == "unit":
             where = "Poste rattaché %s (%d %s)" % (
                 "au " + self.unit[3:] if self.unit.startswith("le ") else "à " + self.unit, self.size,
                 "lits" if self.kind in HOSPITALS or self.kind == "ehpad" else "places")
             return where + (", sous la responsabilité de %s." % who if who and rng.random() < 0.4 else ".")
         if self.setting == "domicile":
-            return "Secteur d'intervention : %s et %d communes voisines%s." % (
-                self.ville, self.communes, ", planning établi par " + who if who and rng.random() < 0.5 else "")
+            return "Secteur d'intervention : %s%s%s." % (
+                self.ville, "" if self.one_town() else " et %d communes voisines" % self.communes,
+                ", planning établi par " + who if who and rng.random() < 0.5 else "")
         if who and self.kind != "agence-interim" and self.setting != "particulier" and self.contrat != "LIB":
             return "Poste placé sous la responsabilité de %s." % who.replace("de le Dr", "du Dr")
         return None
@@ -632,23 +813,27 @@ class Ad:
         else:
             weak.append(words)
             strong.append(", pour une prise de poste le " + debut)
-        if self.setting != "particulier" and self.kind != "agence-interim":
+        if self.setting != "particulier" and self.kind != "agence-interim" and not self.whole:
             members = {"enfance": "professionnelles", "office": "personnes"}.get(self.setting, "professionnels")
             if self.unit:
                 strong.append(", pour rejoindre les %d %s %s" % (self.team, members, of(self.unit)))
             else:
                 strong.append(", pour rejoindre notre équipe %s (%d %s)" % (self.de_ville, self.team, members))
-        if self.unit:
+        if self.whole:
+            strong.append(", pour l'établissement " + self.de_ville)
+        elif self.unit:
             strong.append(", pour intégrer " + self.unit)
             strong.append(", pour exercer auprès des %d %s du site %s" % (
                 self.size, PUBLICS.get(self.kind, ("personnes accueillies",))[0], self.de_ville))
         elif self.setting == "domicile" and self.kind in FOLLOWED:
             strong.append(", pour intervenir auprès des %s %s par le service" % (num(self.followed), FOLLOWED[self.kind]))
+        elif self.setting == "accueil":
+            strong.append(", pour accueillir " + ACCUEIL_PUBLIC.get(self.slug, "une personne"))
         elif self.setting == "enfance":
             strong.append(", pour accompagner les 12 enfants accueillis" if self.kind == "micro-creche" else
                           ", pour accompagner les %d enfants de la section" % self.children)
         elif self.kind in OFFICE_PUBLICS:
-            strong.append(", pour intervenir auprès des %s %s" % (num(self.received), OFFICE_PUBLICS[self.kind][0]))
+            strong.append(", pour intervenir auprès des %s %s" % (num(self.received), self.public[0]))
         if (self.contact and self.contact.role not in ("Dr", "") and self.kind != "agence-interim"):
             strong.append(", pour travailler aux côtés de " + self.contact.bare())
         if self.kind == "agence-interim":
@@ -680,6 +865,14 @@ def key_word(phrase):
     return phrase_keys(phrase)[0]
 
 
+# Tasks done out of the employer's premises, which a phrase placing them there contradicts
+# ("présence dans les rues du quartier, dans nos locaux").
+OUTSIDE = re.compile(r"\bdomicile|\brues\b|quartier|en tournée|sur le terrain|à l'extérieur|extérieurs|\bsorties?\b|"
+                     r"dans les écoles|en visite")
+PREMISES = re.compile(r", (dans nos locaux|sur (le|notre) site|dans notre établissement|au sein de la structure|"
+                      r"dans notre structure)")
+
+
 def situate(rng, line, context, share=0.5, lead=0.0):
     """line, ended with the next of the ad's context phrases for about share of the lines. A
     phrase is used once per ad. A line that already ends with a qualifier rephrase added and starts
@@ -689,9 +882,15 @@ def situate(rng, line, context, share=0.5, lead=0.0):
     if not context or rng.random() >= share:
         return line
     index = None
+    outside = None  # whether the line is a task done out of the premises, read when it matters
     for i, p in enumerate(context):
         key, opening = phrase_keys(p)
         if p[:14] not in line and key not in line and opening not in line:
+            if PREMISES.match(p):
+                if outside is None:
+                    outside = bool(OUTSIDE.search(line))
+                if outside:
+                    continue
             index = i
             break
     if index is None:
@@ -740,9 +939,14 @@ def header(rng, key, ville, own=(), household=False):
 HOSPITALS = {"ch", "chu", "clinique", "smr", "epsm", "usld", "had"}
 RESIDENCES = {"ehpad", "usld", "residence-autonomie", "mas", "fam", "foyer-de-vie", "foyer-enfance",
               "mecs", "chrs", "ime", "itep"}
+# Meals shared with the people one looks after: in a house, not in a service visiting them.
+SHARED_MEALS = re.compile(r"[Rr]epas pris avec les personnes accompagnées")
+SHARED_MEALS_KINDS = RESIDENCES | {"esat", "foyer-de-vie"}
 SETTING_MARKERS = [
     (re.compile(r"\bSSIAD\b"), {"ssiad"}),
-    (re.compile(r"bloc opératoire|salle d'intervention|\bSSPI\b|\bSMUR\b"), {"ch", "chu", "clinique"}),
+    (re.compile(r"bloc opératoire|salle d'intervention|\bSSPI\b"), {"ch", "chu", "clinique"}),
+    # The SMUR is a public hospital's.
+    (re.compile(r"\bSMUR\b"), {"ch", "chu"}),
     (re.compile(r"\bEHPAD\b|\bPASA\b"), {"ehpad"}),
     (re.compile(r"(?<!ponctuellement )\b(du|au) cabinet\b|\bde cabinet\b|\ben cabinet\b"),
      {"cabinet-liberal", "cabinet-dentaire", "centre-de-sante", "centre-imagerie"}),
@@ -751,11 +955,58 @@ SETTING_MARKERS = [
     (re.compile(r"\bUSLD\b"), {"usld", "ch", "chu"}),
     (re.compile(r"\bSMR\b"), {"smr", "ch", "chu", "clinique"}),
     (re.compile(r"[Pp]sychiatri"), {"epsm", "ch", "chu", "clinique"}),
-    (re.compile(r"\bCH\b|[Cc]rèche hospitalière|médecine polyvalente|médecine et chirurgie"), HOSPITALS),
+    (re.compile(r"[Cc]rèche hospitalière"), HOSPITALS),
+    # A CH is a public hospital.
+    (re.compile(r"\bCH\b"), {"ch", "chu", "epsm", "usld", "had"}),
+    # A hospital's acute wards: not a long-stay unit (whose people are résidents).
+    (re.compile(r"médecine polyvalente|médecine et chirurgie"), {"ch", "chu", "clinique"}),
+    # People in hospital beds are in a hospital.
+    (re.compile(r"(patients|enfants?|femmes) hospitalisé|(unités|services|lits) d'hospitalisation|"
+                r"hospitalisation de leur enfant"), HOSPITALS),
+    (re.compile(r"(?<!lors )(?<!et )\b(aux|des) urgences\b(?! vitales)"), {"ch", "chu", "clinique", "epsm"}),
+    # A SESSAD is often run with an IME or an ITEP; a pouponnière is a children's home's unit.
+    (re.compile(r"\bSESSAD\b"), {"sessad", "ime", "itep"}),
+    (re.compile(r"[Pp]ouponnière|POUPONNIÈRE"), {"foyer-enfance", "mecs"}),
+    # A patient's return to work is prepared in rehabilitation or by occupational health.
+    (re.compile(r"reprise d'activité"), {"smr", "ch", "chu", "clinique", "service-sante-travail", "cabinet-liberal"}),
+    # PMI and crèche work: young children and their parents, the crèches one looks after.
+    (re.compile(r"situations de vulnérabilité ou de danger|auprès des familles après la naissance|"
+                r"enfants de moins de six ans|ateliers collectifs pour les parents"),
+     {"conseil-departemental", "collectivite", "ccas", "eaje", "micro-creche", "relais-petite-enfance", "centre-social"}),
+    (re.compile(r"crèches dont|des crèches\b"), {"eaje", "micro-creche", "collectivite", "ccas", "conseil-departemental"}),
+    (re.compile(r"modes d'accueil du territoire"), {"relais-petite-enfance", "collectivite", "ccas",
+                                                     "conseil-departemental", "centre-social"}),
+    # A health centre's or a practice's ways: not a hospital's.
+    (re.compile(r"\ben centre de santé\b"), {"centre-de-sante"}),
+    (re.compile(r"assistant médical"), {"cabinet-liberal", "centre-de-sante"}),
+    # A CAMSP is a hospital's or a health centre's service for young children.
+    (re.compile(r"\bCAMSP\b(?! du territoire)"), {"ch", "chu", "centre-de-sante"}),
+    (SHARED_MEALS, SHARED_MEALS_KINDS),
+    # A town's optional aid is its CCAS's.
+    (re.compile(r"\b(du|le|par le) CCAS\b"), {"ccas"}),
+    (re.compile(r"aides facultatives"), {"ccas", "collectivite"}),
+    # An ambulance company's ways.
+    (re.compile(r"régulateur de l'entreprise|dépôt de l'entreprise|gardes ambulancières"), {"ambulances", "transport-adapte"}),
+    (re.compile(r"[Ff]oyer de vie|FOYER DE VIE"), {"foyer-de-vie"}),
+    # Seclusion, restraint and care without consent are a psychiatric ward's.
+    (re.compile(r"isolement et de contention|soins sans consentement|structures d'aval"), {"epsm", "ch", "chu", "clinique"}),
+    # Intensive care is an acute hospital's.
+    (re.compile(r"\ben réanimation\b"), {"ch", "chu", "clinique"}),
+    # A pool of replacements serves the wards of a house open day and night.
+    (re.compile(r"[Pp]ool de remplacement"), H24_KINDS),
+    # An équipe spécialisée Alzheimer is a SSIAD's.
+    (re.compile(r"équipe spécialisée Alzheimer|\bESA\b"), {"ssiad"}),
+    # CAP AEPE trainees learn in crèches, schools and homes, not in hospitals.
+    (re.compile(r"CAP AEPE"), {"eaje", "micro-creche", "collectivite", "ccas", "centre-social", "education-nationale",
+                               "relais-petite-enfance", "particulier-employeur"}),
+    # The CESU pays a household's employee (or one placed by a mandataire), not a service's.
+    (re.compile(r"\bCESU\b|chèque emploi service"), {"particulier-employeur", "service-mandataire"}),
     (re.compile(r"\brésident"), RESIDENCES),
-    (re.compile(r"\bà domicile\b|\bau domicile\b"), DOMICILE_KINDS),
+    (re.compile(r"\bà domicile\b|\bau domicile\b"), DOMICILE_KINDS | {"ccas", "centre-social"}),
     (re.compile(r"[Ii]ntérim|INTERIM"), set()),
-    (re.compile(r"\bIME\b"), {"ime"}), (re.compile(r"\bMAS\b"), {"mas"}),
+    (re.compile(r"\bIME\b"), {"ime"}), (re.compile(r"\bD?ITEP\b"), {"itep"}), (re.compile(r"\bMAS\b"), {"mas"}),
+    (re.compile(r"établissements? médico-socia"), {"ime", "itep", "sessad", "mas", "fam", "foyer-de-vie", "esat", "ehpad",
+                                                  "residence-autonomie", "mecs", "foyer-enfance", "chrs"}),
     (re.compile(r"\bFAM\b"), {"fam"}), (re.compile(r"\bESAT\b"), {"esat"}),
     (re.compile(r"\bMECS\b"), {"mecs"}), (re.compile(r"\bCHRS\b"), {"chrs"}),
     (re.compile(r"[Ff]oyer d'[Aa]ccueil [Mm]édicalisé"), {"fam"}), (re.compile(r"[Mm]aison d'[Aa]ccueil [Ss]pécialisée"), {"mas"}),
@@ -788,16 +1039,27 @@ TITLE_MARKERS = [(re.compile(r"[Ll]ibéral|LIB[ÉE]RAL|\bIDEL\b|[Cc]abinet|CABIN
                   {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie"}),
                  (re.compile(r"\bPMI\b|[Cc]onseil départemental|CONSEIL DÉPARTEMENTAL"), {"conseil-departemental", "collectivite"}),
                  (re.compile(r"[Uu]rgences|URGENCES"), {"ch", "chu", "clinique", "epsm"}),
-                 (re.compile(r"[Cc]entre hospitalier|CENTRE HOSPITALIER|(Orthophoniste|Orthoptiste|social) hospitalier"), HOSPITALS),
+                 (re.compile(r"[Cc]entre hospitalier|CENTRE HOSPITALIER|(Orthophoniste|Orthoptiste|social|sociale|social\(e\)) hospitali"), HOSPITALS),
                  (re.compile(r"\bHAD\b"), {"had"}), (re.compile(r"\bCCAS\b"), {"ccas"}),
+                 (re.compile(r"[Cc]entre de rééducation|CENTRE DE RÉÉDUCATION"), {"smr", "ch", "chu", "clinique"}),
+                 (re.compile(r"[Rr]adiologie|RADIOLOGIE"), {"centre-imagerie", "ch", "chu", "clinique"}),
+                 (re.compile(r"\b[Cc]linique\b|\bCLINIQUE\b"), {"clinique"}),
+                 (re.compile(r"[Ee]mploi direct|EMPLOI DIRECT"), {"particulier-employeur"}),
+                 (re.compile(r"\bSIAO\b|\b115\b"), {"chrs", "association-insertion"}),
+                 (re.compile(r"CSAPA|[Aa]ddictologie|ADDICTOLOGIE"), {"ch", "chu", "epsm", "clinique", "centre-de-sante",
+                                                                     "association-insertion"}),
+                 (re.compile(r"[Mm]unicipa|MUNICIPA"), {"collectivite", "ccas", "eaje", "centre-de-sante", "relais-petite-enfance"}),
+                 (re.compile(r"[Dd]omiciliation|DOMICILIATION"), {"ccas", "centre-social", "association-insertion", "chrs"}),
                  # Hospital services: a clinic's or a hospital's title, not a home service's.
                  (re.compile(r"[Cc]ardiologie|CARDIOLOGIE|[Rr]éanimation|\b[Bb]loc\b|\bBLOC\b|SSPI|[Cc]hirurgie (orthopédique|ambulatoire)|"
                              r"service de chirurgie|pôle chirurgie|clinique chirurgicale|[Oo]ncologie|ONCOLOGIE|"
                              r"[Nn]éonatolog|NÉONATOLOG|(?<!congé )[Mm]aternité|(?<!CONGÉ )MATERNITÉ|[Nn]éphrologie|"
                              r"[Hh]ématolog|(SERVICE DE|[Ss]ervice de) (PÉDIATRIE|pédiatrie)"), {"ch", "chu", "clinique"}),
-                 (re.compile(r"[Cc]rèches?(?! hospitalière)|CRÈCHE"), {"eaje", "micro-creche", "collectivite", "ccas", "centre-social"}),
+                 (re.compile(r"[Cc]rèches?(?! hospitalière)|CRÈCHE|[Mm]ulti-accueil|MULTI-ACCUEIL"),
+                  {"eaje", "micro-creche", "collectivite", "ccas", "centre-social"}),
                  (re.compile(r"[Pp]rotection de l'enfance"), {"mecs", "foyer-enfance", "conseil-departemental"}),
-                 (re.compile(r"[Pp]ouponnière"), {"foyer-enfance", "mecs"}),
+                 # Milieu ouvert: families followed at home, not a residential house.
+                 (re.compile(r"\bAEMO\b|[Mm]ilieu ouvert|MILIEU OUVERT"), {"conseil-departemental"}),
                  (re.compile(r"[Mm]icro-crèche"), {"micro-creche"})]
 # ...and words that rule some employers out: no "patients" in a shelter or a crèche, no
 # children in an EHPAD, no elderly people in a crèche.
@@ -808,20 +1070,33 @@ NOT_CARE = {"chrs", "mecs", "foyer-enfance", "centre-social", "ccas", "conseil-d
 PRACTICES = {"cabinet-liberal", "cabinet-dentaire", "pharmacie", "magasin-optique", "centre-audition",
              "laboratoire", "centre-imagerie"}
 ADULT_KINDS = {"ehpad", "usld", "residence-autonomie", "mas", "fam", "foyer-de-vie", "esat", "smr"}
+# Houses with no babies: adults, and children's houses that take them from 3 or 6.
+NO_BABY_KINDS = ADULT_KINDS | {"ime", "itep", "sessad", "chrs", "association-insertion", "service-sante-travail",
+                               "epsm", "education-nationale"}
 CHILD_KINDS = {"eaje", "micro-creche", "relais-petite-enfance", "ime", "itep", "sessad", "mecs",
                "foyer-enfance"}
 UNFIT_MARKERS = [
     (re.compile(r"\bpatients?\b"), NOT_CARE),
     (re.compile(r"(?<![-\w])enfants?\b|(?<![-\w])[Ee]nfance\b|\bl'enfant\b|\bjeunes\b(?! diplômé)|"
-                r"[Aa]dolescent|élèves(?! aides-soignants| infirmiers)|scolari|nourrissons|\bIME\b"),
+                r"[Aa]dolescent|élèves(?! aides-soignants| infirmiers)|scolari|scolaire|nourrissons|\bIME\b|[Pp]édiatri|PÉDIATRI"),
      ADULT_KINDS),
+    (re.compile(r"\b[Bb]ébés?\b|\bBÉBÉ|[Bb]iberon|nourrissons?|\bsiestes?\b|CAP AEPE"), NO_BABY_KINDS),
+    # Child protection is not disability: no diagnosis announced, no "pôle handicap".
+    (re.compile(r"annonce d'un diagnostic|[Pp]ôle handicap|secteur du handicap|\bPECS\b|pictogrammes|Makaton"),
+     {"mecs", "foyer-enfance", "chrs"}),
+    # Elderly care is not a house for disabled adults' work.
+    (re.compile(r"[Gg]érontolog|[Gg]ériatri"), {"mas", "fam", "foyer-de-vie", "esat"}),
+    # A micro-crèche's twelve children are one group.
+    (re.compile(r"\b[Ss]ections?\b|SECTION"), {"micro-creche"}),
     (re.compile(r"personnes âgées|[Gg]ériatri|[Gg]érontolog|\bseniors\b|Alzheimer|fin de vie|(?<!jeunes )\badultes\b|"
-                r"aphasi|dysarthri|\bAVC\b|fausses routes"),
+                r"aphasi|dysarthri|\bAVC\b|fausses routes|prévention des chutes|stimulation cognitive"),
      CHILD_KINDS),
     (re.compile(r"réanimation|équipe soignante|médecine physique|auprès du personnel|patients alités|"
                 r"enseignant en APA|installation au fauteuil"), PRACTICES),
     (re.compile(r"aides-soignants de votre secteur|transfusionnelle|chariot d'urgence|visite médicale et mettre"),
      PRACTICES | {"centre-de-sante"}),
+    # No blood transfusion in a home for the elderly or the disabled.
+    (re.compile(r"transfusionnelle"), {"ehpad", "residence-autonomie", "mas", "fam", "foyer-de-vie", "ssiad"}),
     (re.compile(r"visite médicale et mettre|[Rr]oulement en 12 ?h|chariot d'urgence"), {"ssiad", "saad"}),
     # Neither a public hospital nor a clinic is an association, nor gives the CCN 66's leave.
     (re.compile(r"[Cc]ongés trimestriels|\bl'association\b"), PRACTICES | {"ch", "chu", "clinique", "epsm", "collectivite",
@@ -838,23 +1113,119 @@ UNFIT_MARKERS = [
     (re.compile(r"responsable de secteur|entre (deux )?interventions|[Ss]ecteur d'intervention|chaque intervention|"
                 r"habitudes du foyer"), UNIT_EMPLOYERS),
     # A household has no service, no sector manager, no several beneficiaries.
-    (re.compile(r"\bdu service\b|par le service|responsable de secteur|bénéficiaires|télégestion|entre deux interventions|"
-                r"plusieurs employeurs|vos interventions|\bintervenants\b|chez des personnes|par foyer|^Formations?\b"),
+    (re.compile(r"\bdu service\b|par le service|responsable de secteur|bénéficiaires|télégestion|\binterventions\b|"
+                r"plusieurs employeurs|\bintervenants\b|chez des personnes|par foyer|^Formations?\b"),
      {"particulier-employeur"}),
 ]
 # Requirements that only say what helps ("Une expérience en EHPAD est appréciée") fit anywhere.
 WISHES = re.compile(r"^Une expérience|appréciée?s?\.$|souhaitée?s?\.$|serait un plus\.$")
 
+# Specialties a title may name, and the lines that belong to them: (name, the words of a title or
+# appellation that name it, the words of a line that belong to it, the employer kinds whose ads
+# are of it when their title names none). An ad is of the specialties its title and appellation
+# name or, when they name none, of its employer's and of one drawn for it or none; a line of
+# another specialty is left out: no amplificateur de brillance au bloc in a radiothérapie ad, no
+# PMI consultations for a néonatologie nurse, no crèche protocols in réanimation pédiatrique.
+SPECIALTIES = [
+    ("radiotherapie", r"[Rr]adiothérapie|RADIOTHÉRAPIE", r"[Rr]adiothérapie", ()),
+    ("nucleaire", r"[Mm]édecine nucléaire|MÉDECINE NUCLÉAIRE|\bTEP\b", r"[Mm]édecine nucléaire|radiopharmaceutique|\bTEP\b", ()),
+    ("imagerie", r"\bIRM\b|[Ss]canner|SCANNER|[Mm]ammographie|[Rr]adiologie|RADIOLOGIE|\b[Rr]adio\b|RADIO\b|[Ii]magerie|IMAGERIE",
+     r"[Rr]adiologie|\b[Ss]canner\b|\bIRM\b|[Mm]ammograph|produits de contraste|biopsies|post-traitement des images|\bPACS\b",
+     ("centre-imagerie",)),
+    ("bloc", r"\b[Bb]loc\b|\bBLOC\b|\bSSPI\b", r"[Bb]loc opératoire|amplificateur de brillance|salle d'intervention|\bSSPI\b", ()),
+    ("naissance", r"[Nn]éonat|NÉONAT|(?<!congé )[Mm]aternité|(?<!CONGÉ )MATERNITÉ|[Nn]aissance|NAISSANCE|[Oo]bstétri",
+     r"[Nn]éonat|prématurés|couveuse|allaitement|(?<!congé )maternité|suites de couches|salle de naissance|soins de cordon|"
+     r"accouchement", ()),
+    ("pediatrie", r"[Pp]édiatri|PÉDIATRI|\bTND\b|[Nn]eurodéveloppement|[Pp]édopsy|[Ii]nfanto-juvénile|\bCAMSP\b", r"enfants? hospitalisés|hospitalisation de leur enfant|dosages pédiatriques|"
+     r"pédiatrie générale", ()),
+    ("reanimation", r"[Rr]éanimation|RÉANIMATION|[Ss]oins (critiques|intensifs)", r"[Rr]éanimation|[Ss]oins (critiques|intensifs)", ()),
+    ("urgences", r"[Uu]rgences|URGENCES|\bSMUR\b", r"(?<!lors )(?<!et )\b(aux|des) urgences\b(?! vitales)|\bSMUR\b", ()),
+    ("pmi", r"\bPMI\b|[Pp]rotection maternelle", r"\ben PMI\b|centres? de PMI|demandes d'agrément|suivi des assistants maternels|"
+     r"auprès des familles après la naissance|consultations de puériculture|enfants de moins de six ans|"
+     r"consultations de prévention", ("conseil-departemental",)),
+    ("creche", r"[Cc]rèche|CRÈCHE|[Mm]ulti-accueil|MULTI-ACCUEIL|\bEAJE\b|accueil inclusif|ACCUEIL INCLUSIF",
+     r"[Cc]rèche|multi-accueil|référent\(e\) santé|accueil inclusif|temps de sieste", ("eaje", "micro-creche")),
+    ("pouponniere", r"[Pp]ouponnière|POUPONNIÈRE", r"[Pp]ouponnière", ()),
+    ("aemo", r"\bAEMO\b|[Mm]ilieu ouvert|MILIEU OUVERT", r"\bAEMO\b|[Mm]ilieu ouvert", ()),
+    ("psychiatrie", r"[Pp]sychiatri|PSYCHIATRI|[Ss]anté mentale|\bEPSM\b|\bCMP\b", r"[Pp]sychiatri|[Ss]anté mentale|\bCMP\b",
+     ("epsm",)),
+    ("geriatrie", r"[Gg]ériatri|GÉRIATRI|\bEHPAD\b|\bPASA\b|Alzheimer|\bESA\b|\bUSLD\b|[Pp]ersonnes âgées",
+     r"[Gg]ériatri|[Gg]érontolog|\bEHPAD\b|\bPASA\b|Alzheimer|\bESA\b|prévention des chutes|stimulation cognitive|"
+     r"personnes? âgées?|neurocognitifs", ("ehpad", "usld", "residence-autonomie", "ssiad", "saad")),
+    ("travail", r"[Ss]anté au travail|SANTÉ AU TRAVAIL|[Mm]édecin du travail", r"[Mm]édecin du travail|[Ss]anté au travail",
+     ("service-sante-travail",)),
+    ("mam", r"\bMAM\b", r"\bMAM\b", ()),
+    ("relais", r"[Rr]elais|RELAIS|\bRPE\b|\bRAM\b", r"du relais|[Rr]elais petite enfance|modes d'accueil du territoire",
+     ("relais-petite-enfance",)),
+    ("pool", r"[Pp]ool|POOL", r"[Pp]ool de remplacement|sur plusieurs services", ()),
+    ("readaptation", r"\bSMR\b|\bSSR\b|[Rr]ééducation|RÉÉDUCATION|[Rr]éadaptation|RÉADAPTATION",
+     r"\bSMR\b|[Rr]éadaptation cardiaque|centres? de rééducation|hospitalisés en rééducation", ("smr",)),
+]
+# Ward life (meals, bedsores, end of life): the lines of every specialty but those out of a ward.
+WARD = ("ward", r"(?!)", r"\brepas\b|escarres|fin de vie|de la chambre\b|au lever|[Tt]oilettes?\b", ())
+SPECIALTIES.append(WARD)
+NOT_WARDS = {"bloc", "imagerie", "radiotherapie", "nucleaire", "pmi", "urgences", "travail"}
+# Specialties that an employer kind has, which a title names or the employer brings, never drawn.
+EMPLOYER_SPECIALTIES = {"creche", "pmi", "pouponniere", "aemo", "travail", "ward", "mam", "pool", "relais"}
+# Employers whose people eat, wash and sleep where the post is (a ward, a home, a crèche).
+WARD_KINDS = H24_KINDS | {"had", "ssiad", "saad", "particulier-employeur", "eaje", "micro-creche", "ccas"}
+
+
+def with_ward(specialties, kind):
+    """An ad's specialties with ward life where its employer has it, unless one of them is out of
+    a ward (an operating theatre's aide-soignant serves no meals, a health centre's nurse has no
+    dying patients)."""
+    return specialties if specialties & NOT_WARDS or kind not in WARD_KINDS else specialties | {"ward"}
+
+
+_SPECIALTY_TITLES = [(name, re.compile(title)) for name, title, _, _ in SPECIALTIES]
+_SPECIALTY_LINES = [(name, re.compile(line)) for name, _, line, _ in SPECIALTIES]
+SPECIALTIES_OF_KIND = {}
+for _name, _, _, _kinds in SPECIALTIES:
+    for _kind in _kinds:
+        SPECIALTIES_OF_KIND.setdefault(_kind, set()).add(_name)
+
+
+@functools.lru_cache(maxsize=None)
+def named_specialties(title):
+    """The specialties a title or an appellation names."""
+    return frozenset(name for name, words in _SPECIALTY_TITLES if words.search(title))
+
+
+@functools.lru_cache(maxsize=None)
+def line_specialties(line):
+    """The specialties a bank line belongs to (none for most)."""
+    return frozenset(name for name, words in _SPECIALTY_LINES if words.search(line))
+
+
+def fits_specialties(line, specialties):
+    """Whether a line belongs to none of the specialties but the ad's; a wish ("Une expérience en
+    néonatologie ou en PMI est appréciée") fits when one of those it names is the ad's."""
+    own = line_specialties(line)
+    if not own:
+        return True
+    if WISHES.search(line):
+        return bool(own & specialties)
+    return own <= specialties
+
 
 _MARKED = {}  # (line, title) -> (the kind sets its setting markers allow, those its unfit markers rule out)
+
+
+# Any marker at all: most lines have none, and are read with one search.
+_ANY_SETTING = re.compile("|".join("(?:%s)" % m.pattern for m, _ in SETTING_MARKERS))
+_ANY_TITLE = re.compile("|".join("(?:%s)" % m.pattern for m, _ in SETTING_MARKERS + TITLE_MARKERS))
+_ANY_UNFIT = re.compile("|".join("(?:%s)" % m.pattern for m, _ in UNFIT_MARKERS))
 
 
 def _marks(line, title):
     marks = _MARKED.get((line, title))
     if marks is None:
         markers = SETTING_MARKERS + TITLE_MARKERS if title else SETTING_MARKERS
-        marks = _MARKED[(line, title)] = ([kinds for marker, kinds in markers if marker.search(line)],
-                                          [kinds for marker, kinds in UNFIT_MARKERS if marker.search(line)])
+        some = (_ANY_TITLE if title else _ANY_SETTING).search(line)
+        marks = _MARKED[(line, title)] = (
+            [kinds for marker, kinds in markers if marker.search(line)] if some else [],
+            [kinds for marker, kinds in UNFIT_MARKERS if marker.search(line)] if _ANY_UNFIT.search(line) else [])
     return marks
 
 
@@ -894,10 +1265,27 @@ PUBLIC_STATUSES = {"fph", "fpt", "en"}
 # Lines that give a unit's or a team's size, which the ad says itself ("Service de 28 lits...").
 SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie|Équipe) de \d+ |multi-accueil de \d+ places|"
                    r"une équipe de \d+ (professionnel|personne)|équipe de \d+ à \d+|groupe de \d+ à \d+|quinzaine de communes|\d+ communes|"
-                   r"quelques communes")
+                   r"quelques communes|plusieurs communes|de (deux|trois|quatre|cinq) praticiens|"
+                   r"\d+ à \d+ (bénéficiaires|personnes|interventions) par jour")
 # Lines that give shift hours ("Roulement en 12h de jour (7h-19h)"), which an ad with its own
 # shifts says itself.
-TIMED = re.compile(r"\d+h\d*\s*(-|à)\s*\d+h|\b1[02] ?h\b|\ben \d+h\d*\b|alternant matin|[Rr]oulement de \d+h")
+TIMED = re.compile(r"\d+h\d*\s*(-|à)\s*\d+h|\b1[02] ?h\b|\ben \d+h\d*\b|alternant matin|[Rr]oulement de \d+h|"
+                   r"week-ends? sur (deux|trois|quatre|cinq)")
+# Services open by day on weekdays only.
+DAY_SERVICE = re.compile(r"[Hh]ôpital de jour|HÔPITAL DE JOUR|\bHDJ\b|\bCMP\b|\bCATTP\b|[Cc]onsultations?\b|CONSULTATION|"
+                         r"[Aa]mbulatoire|AMBULATOIRE|[Aa]ccueil de jour|[Éé]quipe mobile|ÉQUIPE MOBILE")
+# Tasks done by day, which a night post does not do: activities, outings, welcoming newcomers.
+DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[Aa]ccueill(ir|ez) les nouveaux|\bsorties\b|"
+                           r"activités d'éveil|\brepas\b|au lever|à la toilette|l'habillage|\bsiestes?\b|scolari|"
+                           r"travail scolaire|\bséjours\b|éducation thérapeutique|visite médicale|\bplonge\b|rendez-vous|"
+                           r"\brencontres\b|accueillis en stage|\brégimes\b|textures modifiées")
+# Titles of an evening post (school pick-up) and the lines of morning work it does not do.
+EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
+MORNING = re.compile(r"\ble matin\b|petit-déjeuner|\bmatinées?\b")
+# Conditions and benefits that go with night work ("Prime de nuit", "gardes de nuit").
+NIGHT_WORK = re.compile(r"[Pp]rimes? de nuit|heures de nuit|[Ii]ndemnités de nuit|[Mm]ajoration[^.]*\bnuits?\b|"
+                        r"[Gg]ardes? de nuit|[Pp]ostes? de nuit|[Tt]ravail de nuit|[Aa]streintes? de nuit|\bnuits travaillées|"
+                        r"surveillant\(e\) de nuit|[Vv]eilleurs? de nuit")
 # Benefits that state the pay: one per ad.
 PAY_LINE = re.compile(r"^(Rémunération|Salaire|Grille|Reprise d'ancienneté selon)")
 # Requirements an apprentice, who prepares the diploma, cannot meet.
@@ -905,6 +1293,20 @@ DIPLOMA_HELD = re.compile(r"[Tt]itulaire d|exigée?s?\b|[Jj]eunes? diplômé|[Dd
 # Lines for apprentices only.
 TRAINEE = re.compile(r"[Aa]pprenti|[Aa]lternance")
 _FLAGS = {}
+
+
+_TIMES = {}
+
+
+def line_times(line):
+    """What a line says of the ad's days and nights, read once: (no weekend, day only, night
+    work, a daytime task, a morning task, an inpatient's task, a school year's contract)."""
+    times = _TIMES.get(line)
+    if times is None:
+        times = _TIMES[line] = (bool(NO_WEEKEND.search(line)), bool(DAY_ONLY.search(line)), bool(NIGHT_WORK.search(line)),
+                                bool(DAYTIME_TASKS.search(line)), bool(MORNING.search(line)), bool(INPATIENT.search(line)),
+                                bool(SCHOOL_YEAR.search(line)))
+    return times
 
 
 def line_flags(line):
@@ -916,6 +1318,8 @@ def line_flags(line):
     return flags
 
 
+# Benefits of a household's employee who works in its home: not for one who works in her own.
+AT_THE_HOUSEHOLD = re.compile(r"\bCESU\b|frais de transport|brut de l'heure")
 # Benefits said once whatever follows their first word ("Mutuelle d'entreprise...", "Mutuelle prise
 # en charge à 75 %").
 ONE_WORD_SUBJECTS = {"Mutuelle", "Titres-restaurant", "Self", "Restauration", "Logement", "Crèche", "Tenue",
@@ -923,9 +1327,15 @@ ONE_WORD_SUBJECTS = {"Mutuelle", "Titres-restaurant", "Self", "Restauration", "L
 
 
 def subject(line):
-    """What a benefit line is about: its first word or two."""
+    """What a benefit line is about: its first word or two, or training for any line about it
+    ("Plan de formation : 5 jours..." and "Formation continue : 5 jours...")."""
     words = line.split()
+    if TRAINING.search(line):
+        return ["formation"]
     return words[:1] if words and words[0] in ONE_WORD_SUBJECTS else words[:2]
+
+
+TRAINING = re.compile(r"^(Formations?|Plan de formation|Budget de formation)\b")
 
 
 # What an employee gets and a libéral practitioner does not.
@@ -949,6 +1359,103 @@ def fits_status(line, statut):
     if public and private:
         return True
     return not (public and statut not in PUBLIC_STATUSES or private and statut in PUBLIC_STATUSES)
+
+
+# Homes whose people are résidents: a line of the bank that says "patients" says "résidents" there.
+RESIDENT_KINDS = {"ehpad", "mas", "fam", "residence-autonomie", "usld"}
+AS_RESIDENTS = [(re.compile(r"dossier patient informatisé"), "dossier de soins informatisé"),
+                (re.compile(r"\bpatients\b"), "résidents"), (re.compile(r"\bpatient\b"), "résident"),
+                (re.compile(r"\bPatients\b"), "Résidents")]
+
+
+def as_residents(line):
+    """A bank line as a home for the elderly or disabled adults says it."""
+    for words, residents in AS_RESIDENTS:
+        line = words.sub(residents, line)
+    return line
+
+
+# A year in a presentation ("ouverte en 2008", "depuis 1970"): the ad then gives no age of its own.
+A_YEAR = re.compile(r"\b(19|20)\d\d\b")
+# A presentation that counts the ad's own team ("L'équipe de {pro} professionnels intervient...").
+WHOLE_TEAM = re.compile(r"[Ll]'équipe[^.{]*\{pro\}")
+# People a transport company has for each of its vehicles.
+VEHICLE_CREWS = {"ambulances": (1.8, 2.6), "transport-adapte": (1.1, 1.5)}
+# Staff a unit has for each of its beds or places, where it differs from a hospital ward's.
+UNIT_STAFF = {"ehpad": (0.45, 0.7), "usld": (0.6, 0.9)}
+# Presentations of a house that opens, and details that speak of its past.
+OPENS = re.compile(r"\bouvre\b|ouvrira|nouvelle structure")
+PAST = re.compile(r"\{(annee|recent|annee_caf|familles_mc)\}|depuis")
+# Lines of meals delivered, which a house that cooks its own does not say.
+DELIVERED_MEALS = re.compile(r"repas livrés|liaison (froide|chaude)")
+COOKS = re.compile(r"préparés sur place|cuisine sur place|faite maison|faits maison")
+# Staff a hospital has for each of its beds: (the figure of its beds, ratio range).
+STAFF_PER_BED = {"clinique": ("lits", (1.2, 2.0)), "smr": ("lits", (1.0, 1.6)), "ch": ("lits_ch", (2.0, 3.0))}
+# Staff a house has for each of its places.
+STAFF_PER_PLACE = {"mas": (1.0, 1.3), "fam": (0.8, 1.0), "foyer-de-vie": (0.5, 0.7), "ehpad": (0.4, 0.55),
+                   "usld": (0.8, 1.1), "mecs": (0.8, 1.2), "chrs": (0.2, 0.4), "residence-autonomie": (0.08, 0.15)}
+# A title about two children of one family.
+SIBLINGS = re.compile(r"deux enfants|frères et sœurs|fratrie")
+# Whom a household asks one who works in her own home to take in ("{accueilli}").
+ACCUEILLIS = {"assistant-maternel": ("notre fille", "notre fils", "notre enfant"),
+              "accueillant-familial": ("notre mère", "notre père", "un proche âgé")}
+# A household's details about its own home, where one who works in hers does not come.
+HOUSEHOLD_HOME = re.compile(r"[Ll]e domicile se trouve|chez moi|\bCESU\b")
+# Names an employer is called by: a presentation that calls it by another of the same group is
+# of another employer ("Le CCAS de Perpignan" for the "CIAS du pays de Perpignan").
+DESIGNATIONS = [
+    ("hospital", "CHI", re.compile(r"[Cc]entre hospitalier intercommunal")),
+    ("hospital", "CHU", re.compile(r"[Cc]entre hospitalier universitaire|\bCHU\b")),
+    ("hospital", "CHS", re.compile(r"[Cc]entre hospitalier spécialisé|\bEPSM\b|[Éé]tablissement public de santé mentale")),
+    ("hospital", "CH", re.compile(r"[Cc]entre hospitalier(?! intercommunal| universitaire| spécialisé)|\bCH\b")),
+    ("hospital", "GH", re.compile(r"[Gg]roupe hospitalier")),
+    ("hospital", "HL", re.compile(r"[Hh]ôpital de proximité|[Hh]ôpital local")),
+    ("hospital", "HP", re.compile(r"[Hh]ôpital privé")),
+    ("hospital", "POLY", re.compile(r"[Pp]olyclinique")),
+    ("hospital", "CLIN", re.compile(r"\b[Cc]linique\b")),
+    ("social", "CCAS", re.compile(r"\bCCAS\b|[Cc]entre communal d'action sociale")),
+    ("social", "CIAS", re.compile(r"\bCIAS\b|[Cc]entre intercommunal d'action sociale")),
+    ("local", "CC", re.compile(r"[Cc]ommunauté de communes")),
+    ("local", "COMMUNE", re.compile(r"\b[Mm]airie\b|\b[Vv]ille de\b|\b[Cc]ommune\b")),
+    ("home", "ASSO", re.compile(r"\b[Aa]ssociation\b")),
+    ("school", "DSDEN", re.compile(r"[Dd]irection des services départementaux")),
+    ("status", "MUNICIPAL", re.compile(r"[Mm]unicipa|MUNICIPA")),
+    ("status", "ASSOCIATIVE", re.compile(r"[Aa]ssociati(f|ve)|ASSOCIATI")),
+    ("guardianship", "UDAF", re.compile(r"\bUDAF\b|[Uu]nion départementale des associations familiales")),
+    ("guardianship", "TUT", re.compile(r"[Aa]ssociation tutélaire|[Ss]ervice mandataire")),
+    ("school", "COLLEGE", re.compile(r"\b[Cc]ollège\b")),
+    ("home", "ENT", re.compile(r"[Ee]ntreprise de services")),
+]
+
+
+@functools.lru_cache(maxsize=None)
+def designations(text):
+    """{group: names} an employer is called by in a text."""
+    out = {}
+    for group, label, words in DESIGNATIONS:
+        if words.search(text):
+            out.setdefault(group, set()).add(label)
+    return out
+
+
+def same_employer(name, text):
+    """Whether a presentation may be of the employer so named: it calls it by no other name of
+    a group the name has one of (a "Groupe hospitalier" is not "le centre hospitalier de...")."""
+    named, called = designations(name), designations(text)
+    return all(called[group] <= named[group] or named[group] <= called[group] for group in named if group in called)
+
+
+def nearest_populations(places, commune):
+    """Cumulative populations of the communes of a commune's département, nearest first."""
+    lat, lon = float(commune[6]), float(commune[7])
+    scale = math.cos(math.radians(lat)) ** 2
+    pool = places.by_departement.get(commune[3]) or [commune]
+    ranked = sorted(pool, key=lambda r: (float(r[6]) - lat) ** 2 + scale * (float(r[7]) - lon) ** 2)
+    out, total = [], 0
+    for r in ranked:
+        total += int(r[5])
+        out.append(total)
+    return out
 
 
 def post_name(appellation):
@@ -1005,7 +1512,13 @@ class OfferWriter:
         self.choices = self._famille_choices()
         self.banks = {}  # (rome, slug, kind) -> the bank lines that fit that employer
         self.fitting = {}  # (bank key, section, terms) -> the lines that fit the ad's terms too
+        self.fitting_specialties = {}  # (id of a fitting list, specialties) -> its lines of those specialties
         self.titles = {}  # (bank slug, kind, summer) -> the titles that fit the season
+        self.specialty_choices = {}  # (bank slug, kind) -> the specialties its tasks for that employer have
+        self.neighbours = {}  # insee -> cumulative populations of the nearest communes of its département
+        self.named = {}  # (id of a _fitting list, the employer's names, cooks) -> its lines that fit them
+        self.appellations = {}  # (bank slug, client kind, title) -> the appellations that fit the title
+        self.presentations = {}  # (kind, name pattern, title, slug, famille) -> (presentations, details)
 
     def _famille_choices(self):
         """For each famille: the métiers it can draw, each with the employer kinds that make
@@ -1039,48 +1552,115 @@ class OfferWriter:
         m, kinds = metiers[bisect.bisect_right(cumulative, rng.uniform(0, cumulative[-1] - 1e-9))]
         kind = weighted(rng, kinds)
         spec = self.kinds[kind]
-        commune = self.refs.places.pick(rng, spec.get("minPopulation", 0))
-        created = self.now - timedelta(seconds=int(60 * 86400 * rng.random() ** 1.4))
+        commune = self.refs.places.pick(rng, max(spec.get("minPopulation", 0), URBAN_SLUGS.get(m.bank["slug"], 0)))
+        # At least a second before the reference instant: the record adds milliseconds.
+        created = self.now - timedelta(seconds=max(1, int(60 * 86400 * rng.random() ** 1.4)))
         updated = min(self.now, created + timedelta(seconds=rng.randrange(3 * 86400)))
         oid = offer_id(i, created)
         return self._record(rng, oid, m, kind, spec, commune, created, updated)
 
-    def _employer(self, rng, spec, ville, departement):
+    def _employer(self, rng, spec, ville, departement, specialties=frozenset()):
         """The employer's name, and the proper name its presentation may use ("Les Sources" for
-        "Clinique Les Sources"), None when the name has none ("Polyclinique d'Amboise")."""
-        pattern = rng.choice(spec["noms"])
+        "Clinique Les Sources"), None when the name has none ("Polyclinique d'Amboise"); a name
+        that names a specialty ("Pouponnière ...") only for an ad of it."""
+        patterns = [p for p in spec["noms"] if named_specialties(p) <= specialties] or spec["noms"]
+        pattern = rng.choice(patterns)
         nom = rng.choice(self.noms_enfance if spec.get("nomsEnfance") else self.noms)
         name = contract(pattern.format(nom=nom, ville=ville, departement=departement))
-        return name, (nom if "{nom}" in pattern else None)
+        return name, (nom if "{nom}" in pattern else None), pattern
 
-    def _presentation(self, rng, spec, name, proper, ville, departement, population, ad):
+    def _presentation(self, rng, spec, pattern, proper, ville, departement, population, ad, commune=None, name=None):
         """A presentation of the employer (one that names it, "La clinique {nom}...", only when
         the name has a proper part) and none, one or two of its details; each figure is drawn
         once, so that the presentation and its details agree."""
-        templates = spec["presentations"]
-        if proper is None:
-            templates = [t for t in templates if "{nom}" not in t] or templates
+        templates, details = self._presentations(spec, pattern, ad)
+        if ad.kind == "conseil-departemental":
+            details = list(details)
+            # One who works in her own home is not hired to come to the household's.
+            own_home = ad.slug in OWN_HOME_SLUGS
+            templates = [t for t in templates if ("{accueilli}" in t) == own_home] or templates
+            details = [d for d in details if not (own_home and HOUSEHOLD_HOME.search(d))]
+        if ad.slug in FAMILY_SLUGS:  # a family worker's service is not presented as one for the elderly
+            templates = [t for t in templates if not ELDERLY_PUBLIC.search(t)] or templates
+        if ad.kind == "education-nationale" and ad.slug not in INCLUSION_SLUGS:
+            templates = [t for t in templates if not INCLUSION_WORDS.search(t)] or templates
+            details = [d for d in details if not INCLUSION_WORDS.search(d)]
+        territory = None
+        if ad.kind == "conseil-departemental":
+            territory = self._territory(rng, commune, population)
+            if territory is None:  # a city's district: no count of its communes
+                details = [d for d in details if "{habitants}" not in d]
+            else:
+                ad.communes = territory[0]
         text = rng.choice(templates)
-        details = spec.get("details", [])
+        if OPENS.search(text):  # a house that opens has no past: no year, no families welcomed yet
+            details = [d for d in details if not PAST.search(d)]
         details = rng.sample(details, min(len(details), (0, 1, 1, 1, 2, 2)[rng.randrange(6)]))
         values = {"pro": str(ad.team + rng.randint(8, 70)), "adherents": num(ad.received),
                   "beneficiaires": num(ad.followed),
                   **({"places": str(ad.followed)} if ad.kind in ("had", "ssiad", "sessad") else {}),
                   **({"places": str(ad.received)} if ad.kind == "association-insertion" else {}),
-                  "nom": proper or name, "ville": ville, "departement": departement,
+                  "nom": proper or name or pattern, "ville": ville, "departement": departement,
                   "population": num(population), "equipe": str(ad.team), "heures_semaine": hours_text(ad.hours),
-                  "communes": str(ad.communes), "praticiens": str(max(2, ad.team - 2))}
+                  "communes": str(ad.communes),
+                  # a practice's practitioners: a third to a half of its team, one chair or more each
+                  "praticiens": str(max(2, round(ad.team / rng.uniform(2.0, 3.0)))),
+                  "mesures": num(ad.followed)}  # a mandataire's measures are the people it follows
 
         capacity = CAPACITIES.get(ad.kind)
         if capacity and ad.size:
             # The house holds its units: as many places as units of the ad's unit size, or more.
             cap = max(int(PRESENTATION_VALUES[capacity](rng)), ad.size * 2 + rng.randint(0, ad.size))
+            if cap > 8 * ad.size:  # at most 8 units of the ad's unit size
+                cap = 8 * ad.size + rng.randint(0, ad.size // 2)
             units = max(2, min(8, round(cap / ad.size)))
             if ad.kind in ("mas", "fam", "foyer-de-vie"):
                 cap = units * ad.size  # "8 maisonnées de 8 personnes": 64 places
             elif capacity != "places":
                 cap = cap // 5 * 5
             values.update({capacity: str(cap), "unites": str(units), "maison": str(ad.size)})
+            if ad.kind in STAFF_PER_PLACE:
+                # A house's staff follows its places (a MAS has more staff than residents).
+                low, high = STAFF_PER_PLACE[ad.kind]
+                values["pro"] = str(max(ad.team + 8, round(cap * rng.uniform(low, high))))
+                ad.staff = int(values["pro"])
+        if ad.kind in STAFF_PER_BED:
+            # A hospital's staff follows its beds.
+            beds, (low, high) = STAFF_PER_BED[ad.kind]
+            values[beds] = PRESENTATION_VALUES[beds](rng)
+            values["salaries"] = num(max(ad.team + 40, int(round(int(values[beds].replace(" ", "")) *
+                                                                 rng.uniform(low, high), -1))))
+            values["pro"] = values["salaries"]
+            ad.staff = int(values["salaries"].replace(" ", ""))
+        if ad.setting == "domicile":
+            # A home service's carers: more than the ad's team, about one for 6 to 12 people
+            # helped, each working some 90 to 130 hours a month.
+            carers = max(ad.team + rng.randint(5, 40), ad.followed // rng.randint(6, 12))
+            values["intervenants"] = str(carers)
+            values["heures"] = num(int(round(carers * rng.uniform(90, 130), -2)))
+        said = " ".join([text] + details)
+        if ad.setting != "unit" and WHOLE_TEAM.search(said):
+            values["pro"] = str(ad.team)  # "L'équipe de 28 professionnels intervient...": the ad's team
+        if ad.kind in VEHICLE_CREWS:
+            # A transport company's vehicles follow its crews, its trips its vehicles.
+            low, high = VEHICLE_CREWS[ad.kind]
+            vehicles = max(3, round(ad.team / rng.uniform(low, high)))
+            values["vehicules"] = str(vehicles)
+            values["transports"] = num(vehicles * rng.randint(150, 300))
+        if "{jeunes}" in said:
+            # A mission locale's young people are those the ad's team follows.
+            ad.received = int(PRESENTATION_VALUES["jeunes"](rng).replace(" ", ""))
+            values["jeunes"] = num(ad.received)
+        if territory:
+            values["communes"], values["habitants"] = str(territory[0]), num(territory[1])
+        if ad.kind == "epsm":
+            # A psychiatric sector covers some 70,000 people.
+            values["secteurs"] = PRESENTATION_VALUES["secteurs"](rng)
+            values["habitants"] = num(int(values["secteurs"]) * rng.randrange(55000, 85000, 5000))
+        values["ouverture"] = ad.opening
+        if ad.kind == "particulier-employeur":
+            values["accueilli"] = ("nos deux enfants" if SIBLINGS.search(ad.title) else
+                                   rng.choice(ACCUEILLIS.get(ad.slug, ("notre enfant",))))
         if ad.kind in ("cabinet-liberal", "cabinet-dentaire"):
             values["rdv"] = str(max(8, round(ad.received / rng.uniform(4.5, 5.5))))  # a week's patients by day
         if ad.kind == "eaje":
@@ -1088,7 +1668,7 @@ class OfferWriter:
             values["enfants"] = str(max(12, min(80, round(ad.team * rng.uniform(2.6, 3.6)))))
         if ad.kind in ("collectivite", "ccas"):
             # A town's staff, schools and children grow with it.
-            values.update({"agents_commune": num(max(8, population // rng.randint(40, 70) if ad.kind == "collectivite"
+            values.update({"agents_commune": num(max(ad.team + 10, population // rng.randint(40, 70) if ad.kind == "collectivite"
                                                      else population // rng.randint(250, 500))),
                            "ecoles": str(max(2, min(60, population // rng.randint(800, 1500)))),
                            "enfants_peri": num(max(25, population * rng.randint(4, 8) // 100)),
@@ -1105,16 +1685,123 @@ class OfferWriter:
         ad.staff_said = bool(used & {"pro", "intervenants", "salaries", "salaries_chu"})
         return out
 
+    def _presentations(self, spec, pattern, ad):
+        """The presentations and details of an employer that fit the ad (cached): that call it
+        by its name's pattern ("CIAS du pays de {ville}") and its title ("crèche municipale"),
+        name it only when the name has a proper part, and speak of the post's public."""
+        key = (ad.kind, pattern, ad.title, ad.slug, ad.famille)
+        cached = self.presentations.get(key)
+        if cached:
+            return cached
+        # The name's pattern says what the employer is called ("CIAS du pays de {ville}").
+        templates = [t for t in spec["presentations"] if same_employer(pattern, t)] or spec["presentations"]
+        templates = [t for t in templates if same_employer(ad.title, t)] or templates  # a "crèche municipale"
+        if "{nom}" not in pattern:
+            templates = [t for t in templates if "{nom}" not in t] or templates
+        details = [d for d in spec.get("details", []) if same_employer(pattern, d)]
+        if ad.kind == "particulier-employeur":
+            # One who works in her own home is not hired to come to the household's.
+            own_home = ad.slug in OWN_HOME_SLUGS
+            templates = [t for t in templates if ("{accueilli}" in t) == own_home] or templates
+            details = [d for d in details if not (own_home and HOUSEHOLD_HOME.search(d))]
+        if ad.slug in FAMILY_SLUGS:  # a family worker's service is not presented as one for the elderly
+            templates = [t for t in templates if not ELDERLY_PUBLIC.search(t)] or templates
+        if ad.kind == "education-nationale" and ad.slug not in INCLUSION_SLUGS:
+            templates = [t for t in templates if not INCLUSION_WORDS.search(t)] or templates
+            details = [d for d in details if not INCLUSION_WORDS.search(d)]
+        if ad.kind == "collectivite" and not serves_children(ad.famille, ad.slug):
+            templates = [t for t in templates if not CHILDREN_SERVICES.search(t)] or templates
+            details = [d for d in details if not CHILDREN_SERVICES.search(d)]
+        cached = self.presentations[key] = (templates, details)
+        return cached
+
+    def _territory(self, rng, commune, population):
+        """(communes, inhabitants) of a social-action territory around the commune: the nearest
+        communes of its département, as many as make 20,000 to 90,000 inhabitants (from
+        communes.tsv); None in a city of 100,000 or more, which a territory divides."""
+        if commune is None or population >= 100000:
+            return None
+        cumulative = self.neighbours.get(commune[0])
+        if cumulative is None:
+            cumulative = self.neighbours[commune[0]] = nearest_populations(self.refs.places, commune)
+        target = rng.randrange(20000, 90000, 5000)
+        count = min(len(cumulative), max(2, bisect.bisect_left(cumulative, target) + 1))
+        return count, int(round(cumulative[count - 1], -2))
+
     def _bank(self, m, kind):
-        """The métier's bank with only the lines that fit the employer kind (cached)."""
+        """The métier's bank with only the lines that fit the employer kind (cached); in a home
+        for the elderly or disabled adults, its people are résidents, not patients."""
         key = (m.rome, m.bank["slug"], kind)
         if key not in self.banks:
             bank = dict(m.bank)
             for section in ("intitules", "appellations", "missions", "profil", "conditions",
                             "avantages"):
                 bank[section] = for_employer(m.bank[section], kind, section)
+                if kind in RESIDENT_KINDS and section not in ("intitules", "appellations"):
+                    bank[section] = [as_residents(line) for line in bank[section]]
             self.banks[key] = bank
         return self.banks[key]
+
+    def _appellations(self, bank, client, intitule):
+        """The bank's appellations that fit the title (cached): no "de nuit" under "DE JOUR EN 12H"
+        nor where nobody works at night, no specialty the title does not name, no "remplaçant" or
+        "pool" the title does not hire, no post above the title's."""
+        key = (bank["slug"], client, intitule)
+        appellations = self.appellations.get(key)
+        if appellations is None:
+            appellations = bank["appellations"]
+            if TITLE_DAY.search(intitule) or client in NIGHTLESS:
+                appellations = [a for a in appellations if not TITLE_NIGHT.search(a)] or appellations
+            appellations = self._appellations_for(intitule, appellations)
+            if not TITLE_REPLACEMENT.search(intitule) and not POOL.search(intitule):
+                appellations = [a for a in appellations if not REPLACING_POST.search(a)] or appellations
+            if not HIGHER_ROLE.search(intitule):  # no "directeur adjoint de crèche" under a plain EJE title
+                appellations = [a for a in appellations if not HIGHER_ROLE.search(a)] or appellations
+            self.appellations[key] = appellations
+        return appellations
+
+    @staticmethod
+    def _appellations_for(intitule, appellations):
+        """The appellations that name no specialty the title does not ("Référent santé et accueil
+        inclusif" under "Réanimation pédiatrique"): those naming one of the title's, or none."""
+        named = named_specialties(intitule)
+        if not named:
+            return appellations
+        return [a for a in appellations if named_specialties(a) <= named] or appellations
+
+    def _specialties(self, rng, bank, kind, intitule, appellation, crib=False):
+        """The ad's specialties (SPECIALTIES): those its title and appellation name; when they
+        name none, its employer's and one of those the bank's tasks for that employer have, or
+        none."""
+        named = named_specialties(intitule) | named_specialties(appellation)
+        if named:  # a nuclear medicine post in an imaging centre does no scanner
+            return with_ward(frozenset(named), kind)
+        own = SPECIALTIES_OF_KIND.get(kind, set()) | ({"creche"} if crib else set())  # a town's crèche
+        key = (bank["slug"], kind)
+        present = self.specialty_choices.get(key)
+        if present is None:
+            present = self.specialty_choices[key] = sorted(
+                set().union(*(line_specialties(l) for l in bank["missions"])) - own - EMPLOYER_SPECIALTIES)
+        drawn = rng.choice(present + [None]) if present else None
+        return with_ward(frozenset(own | ({drawn} if drawn else set())), kind)
+
+    def _named(self, lines, ad):
+        """The lines that call the employer by no other name than its own ("les aides facultatives
+        du CCAS" in a CIAS's ad), and say no meals delivered where the presentation cooks them
+        (cached by the list of lines, which _fitting keeps)."""
+        labels = designations(ad.employer_pattern)
+        if not labels and not ad.cooks:
+            return lines
+        key = (id(lines), tuple(sorted((g, tuple(sorted(v))) for g, v in labels.items())), ad.cooks)
+        named = self.named.get(key)
+        if named is None:
+            named = lines
+            if ad.cooks:  # "les repas, préparés sur place": none delivered
+                named = [l for l in named if not DELIVERED_MEALS.search(l)] or named
+            if labels:
+                named = [l for l in named if same_employer(ad.employer_pattern, l)] or named
+            self.named[key] = named
+        return named
 
     def _fitting(self, bank, kind, section, ad):
         """The bank's lines of a section that also fit the ad's hours, its day or night work and
@@ -1123,24 +1810,59 @@ class OfferWriter:
         if section == "missions" or section == "profil" and statut == "liberal":
             statut = None
         timed = bool(ad.schedule) or ad.setting == "enfance"  # the ad says its own hours
-        key = (bank["slug"], kind, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat,
-               timed, ad.weekends)
+        # Each flag in the key only for the sections it filters, so that ads share more lists.
+        evening = ad.evening
+        # A CDD shorter than a school year: no "contrat couvrant l'année scolaire".
+        short = section == "conditions" and ad.contrat == "CDD" and ad.months < 9
+        # Day shifts or an employer closed at night: no night bonus, no night duty.
+        day_only = section != "missions" and not ad.night and (bool(ad.schedule) or ad.client in NIGHTLESS or ad.day_service)
+        day_service = section == "missions" and ad.day_service
+        key = (bank["slug"], kind, ad.client, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat,
+               timed, ad.weekends, day_only, evening, short, day_service)
+        base = self._fitting_terms(bank, section, ad, key, statut, timed, evening, short, day_only, day_service)
+        # Then the ad's specialties, a cheap second filter over the first's list.
+        key = (id(base), ad.specialties)
+        lines = self.fitting_specialties.get(key)
+        if lines is None:
+            lines = [l for l in base if fits_specialties(l, ad.specialties)]
+            if not lines and section in ("missions", "profil"):
+                lines = [l for l in bank[section] if fits_specialties(l, ad.specialties)] or base or bank[section]
+            self.fitting_specialties[key] = lines
+        return lines
+
+    def _fitting_terms(self, bank, section, ad, key, statut, timed, evening, short, day_only, day_service):
+        """_fitting's first filter, on all but the ad's specialties (cached by key)."""
         if key not in self.fitting:
-            lines = [l for l in bank[section] if fits_terms(l, ad.partiel, ad.hours, ad.night) and
-                     (statut is None or fits_status(l, statut)) and
-                     (ad.alternance or not line_flags(l)[0]) and not line_flags(l)[1] and
-                     fits_contract(l, ad.contrat) and not (timed and line_flags(l)[2]) and
-                     not (ad.weekends and NO_WEEKEND.search(l)) and
-                     not (ad.schedule and section == "conditions" and (DAY_ONLY.search(l) or NO_WEEKEND.search(l)))]
+            schedule_conditions = bool(ad.schedule) and section == "conditions"
+            night_missions = ad.night and section == "missions"
+            lines = []
+            for l in bank[section]:
+                trainee, sized, timed_line = line_flags(l)
+                no_weekend, day_line, night_work, daytime, morning, inpatient, school_year = line_times(l)
+                if (fits_terms(l, ad.partiel, ad.hours, ad.night) and
+                        (statut is None or fits_status(l, statut)) and
+                        (ad.alternance or not trainee) and not sized and
+                        fits_contract(l, ad.contrat) and not (timed and timed_line) and
+                        not (ad.weekends and no_weekend) and
+                        not (schedule_conditions and (day_line or no_weekend)) and
+                        not (day_only and night_work and not day_line) and
+                        not (night_missions and daytime) and not (evening and morning) and
+                        not (day_service and inpatient) and not (short and school_year)):  # a school year is ten months
+                    lines.append(l)
             if ad.alternance and section == "profil":
                 # An apprentice prepares the diploma: no line asking for it already.
                 lines = [l for l in lines if not DIPLOMA_HELD.search(l)] or lines
-            if not lines and section in ("missions", "profil"):
-                lines = bank[section]
             self.fitting[key] = lines
         return self.fitting[key]
 
-    def _terms(self, rng, bank, kind, intitule, appellation):
+    def _client(self, rng, m, intitule):
+        """The employer an agency's ad places its worker with: one of the métier's employers that
+        its title fits ("Aide-soignant en EHPAD": an EHPAD), drawn by the bank's weights."""
+        kinds = [(k, w) for k, w in m.bank["employeurs"]
+                 if k not in ("agence-interim", "particulier-employeur") and fits(intitule, k, True)]  # no CESU
+        return weighted(rng, kinds) if kinds else "ch"
+
+    def _terms(self, rng, bank, kind, intitule, appellation, client=None):
         """The contract and hours, as the title says them when it does: (contract, its
         libellé, nature, alternance, months, days, part time, weekly hours, night work, the
         shifts or None, the dureeTravailLibelle rhythm)."""
@@ -1173,7 +1895,8 @@ class OfferWriter:
             nature = "Contrat travail"
             libelle = CONTRATS[contrat]
             if contrat == "CDD":
-                months = t_months or rng.choice((1, 2, 3, 3, 4, 6, 6, 6, 9, 12, 12, 18))
+                months = t_months or rng.choice((3, 4, 5, 6) if MATERNITY.search(intitule) else
+                                            (1, 2, 3, 3, 4, 6, 6, 6, 9, 12, 12, 18))
                 libelle += " - %d Mois" % months
             elif contrat == "MIS":
                 if t_months or rng.random() < 0.7:
@@ -1190,7 +1913,10 @@ class OfferWriter:
             hours = t_hours if t_hours and t_hours < 35 else rng.choice((17.5, 20, 24, 28, 30))
         else:
             hours = t_hours if t_hours and t_hours >= 35 else rng.choice((35, 35, 35, 37.5, 39))
-        shifts = bank["slug"] in SHIFT_SLUGS and kind in H24_KINDS
+        # A day hospital, a CMP or a consultation closes at night and on weekends: no shifts there.
+        client = client or kind
+        shifts = (bank["slug"] in SHIFT_SLUGS and kind in H24_KINDS and client in H24_KINDS and
+                  not DAY_SERVICE.search(intitule + " " + appellation))
         night = t_night if t_night is not None else (shifts and rng.random() < 0.12)
         schedule = None
         if shifts:
@@ -1207,7 +1933,7 @@ class OfferWriter:
         elif shifts:
             rythme = rng.choice(("Travail en horaires décalés", "Travail samedi et dimanche",
                                  "Horaires normaux"))
-        elif kind in DOMICILE_KINDS or kind == "particulier-employeur":
+        elif kind in DOMICILE_KINDS:  # a household's days are said in the ad (mercredis et vendredis)
             rythme = rng.choice(("Horaires normaux", "Horaires normaux", "Horaires normaux",
                                  "Travail samedi et dimanche"))
         else:
@@ -1234,23 +1960,39 @@ class OfferWriter:
                 titles = [t for t in titles if not TITLE_NIGHT.search(t)] or titles
             self.titles[key] = titles
         intitule = rng.choice(titles)
+        # An agency's ad reads like its client's: the lines, the appellation and the shifts of
+        # the employer its title names (or of one the métier works for).
+        client = kind
+        if kind == "agence-interim":
+            client = self._client(rng, m, intitule)
+            bank = dict(self._bank(m, client), intitules=bank["intitules"])
         # The appellation does not contradict the title ("de nuit" under "DE JOUR EN 12H"), and
         # employers that work by day have no night post.
-        appellations = bank["appellations"]
-        if TITLE_DAY.search(intitule) or kind in NIGHTLESS:
-            appellations = [a for a in appellations if not TITLE_NIGHT.search(a)] or appellations
-        appellation = rng.choice(appellations)
+        appellation = rng.choice(self._appellations(bank, client, intitule))
+        specialties = self._specialties(rng, bank, client, intitule, appellation,
+                                        setting(client, famille, bank["slug"]) == "enfance")
         (contrat, contrat_libelle, nature, alternance, months, days, partiel, hours, night,
-         schedule, rythme) = self._terms(rng, bank, kind, intitule, appellation)
+         schedule, rythme) = self._terms(rng, bank, kind, intitule, appellation, client)
         ad = Ad(rng, kind, famille, ville, (contrat, months, days, partiel, hours, night, schedule,
-                                            alternance, nature), appellation)
+                                            alternance, nature), appellation, bank["slug"], specialties, intitule)
+        ad.client = client
         ad.weekends = rythme == "Travail samedi et dimanche"
+        ad.day_service, ad.evening, day_department = title_facts(intitule, appellation)
+        ad.title = intitule
+        if ad.setting == "unit" and not ad.whole:
+            # A pool serves every unit; an operating theatre's, an imaging or a day service's post
+            # is in none.
+            department = next((d for key, d in SPECIALTY_DEPARTMENTS if key in specialties), None) or day_department
+            if department:
+                ad.whole, ad.department = True, department
         ad.de_lieu = contract("de " + commune[1].replace(" Arrondissement", ""))
-        name, proper = self._employer(rng, spec, ville, departement)
-        about = self._presentation(rng, spec, name, proper, ville, departement, population, ad)
+        name, proper, pattern = self._employer(rng, spec, ville, departement, specialties)
+        about = self._presentation(rng, spec, pattern, proper, ville, departement, population, ad, commune, name)
         presentation = " ".join(about)
         ad.statut = status(kind, about[0])
+        ad.cooks = bool(COOKS.search(presentation))
         ad.employer = name
+        ad.employer_pattern = pattern
         place = self._place(rng, commune)
         salaire = self._salary(rng, bank, partiel, hours)
         o = {"id": oid, "intitule": intitule,
@@ -1416,18 +2158,24 @@ class OfferWriter:
     def _conditions(self, rng, bank, ad, bullet, lieu, debut):
         """The conditions: lines of the bank that fit the ad, with the ad's contract and (for
         shift work) its shifts."""
-        lines = self._fitting(bank, ad.kind, "conditions", ad)
+        lines = self._named(self._fitting(bank, ad.kind, "conditions", ad), ad)
         picked = rng.sample(lines, min(len(lines), rng.randint(1, 3)))
+        if ad.contrat == "LIB":  # the contract line says the ad's own share of the fees
+            lines = [l for l in lines if not FEES.search(l)]
         extra = [contract_line(rng, ad.contrat, ad.months, ad.days, ad.partiel, ad.hours,
-                               ad.alternance, ad.nature, debut)]
+                               ad.alternance, ad.nature, debut,
+                               liberal_mode(ad.title + " " + ad.post) if ad.contrat == "LIB" else "")]
         if ad.schedule and not any(SCHEDULE_WORDS.search(p) for p in picked) and rng.random() < 0.8:
             extra.append(schedule_lines(rng, ad.schedule, ad.night, ad.weekend, ad.hours))
         attached = ad.attachment(rng)
         if attached and rng.random() < 0.7:
             extra.append(attached)
         picked = picked[:len(extra)]
+        said = {tuple(subject(line)) for line in extra}  # no second "Secteur d'intervention" line
+        picked = [line for line in picked if tuple(subject(line)) not in said]
         rng.shuffle(extra)
         picked = interleave(rng, picked, extra)
+        ad.subjects = {tuple(subject(line)) for line in picked}  # the benefits do not say them again
         if not picked:
             return ""
         return self._lines(rng, header(rng, "conditions", lieu, ad.headers("conditions", debut),
@@ -1442,7 +2190,7 @@ class OfferWriter:
     def _benefits_lines(self, rng, bank, ad, bullet, lieu, salaire):
         """The benefits: some of the bank's that fit the employer's status, some of that
         status's own (CCN 51, FPH, CNAS...) with the ad's figures, and sometimes the pay."""
-        lines = self._fitting(bank, ad.kind, "avantages", ad)
+        lines = self._named(self._fitting(bank, ad.kind, "avantages", ad), ad)
         plain = rng.sample(lines, min(len(lines), 1 if rng.random() < 0.4 else 0))
         statut = "liberal" if ad.contrat == "LIB" else ad.statut
         pay, stated = bank["salaire"], re.findall(r"Mensuel de (\d+)\.0 Euros(?: à (\d+)\.0)?", (salaire or {}).get("libelle", ""))
@@ -1453,18 +2201,31 @@ class OfferWriter:
             pay_range = (pay["min"], pay["max"]) if pay["periode"] == "M" else None
         own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2), pay_range, bool(stated))
         fixed = [line for line in fixed if not unfit(line, ad.kind)]  # no Ségur pay rise in a chantier d'insertion
+        if ad.client not in SHARED_MEALS_KINDS:  # no meals shared with the people a mandataire visits
+            own = [line for line in own if not SHARED_MEALS.search(line)]
         if any("€ net" in line for line in own):
             plain = [line for line in plain if not PAY_LINE.search(line)]
         plain = [line for line in plain if not any(subject(line) == subject(o) for o in own)]
+        plain = [line for line in plain if tuple(subject(line)) not in ad.subjects]
+        own = [line for line in own if tuple(subject(line)) not in ad.subjects]
         plain = (plain + fixed)[:max(1, len(own))]
+        if ad.slug in OWN_HOME_SLUGS:  # she works at home: no fare refunded, no CESU, no household's hourly wage
+            own = [line for line in own if not AT_THE_HOUSEHOLD.search(line)]
+            plain = [line for line in plain if not AT_THE_HOUSEHOLD.search(line)]
         if ad.setting != "particulier" and statut != "liberal" and rng.random() < 0.4:
-            own += generic_benefits(rng, 1)
+            extra = generic_benefits(rng, 1)
+            if not any(subject(extra[0]) == subject(line) for line in plain + own) and \
+                    tuple(subject(extra[0])) not in ad.subjects:  # one benefit per subject
+                own += extra
         if salaire and statut != "liberal" and not any("€ net" in line for line in own) and rng.random() < 0.4:
             pay = salary_line(rng, salaire, ad.statut)
             if pay:
                 own.append(pay)
         if not plain and not own:
-            own = generic_benefits(rng, 1)
+            if ad.setting == "particulier":  # a household has no parking spaces nor training plan
+                plain = rng.sample(lines, min(1, len(lines)))
+            else:
+                own = generic_benefits(rng, 1)
         rng.shuffle(plain)
         rng.shuffle(own)
         avantages = interleave(rng, plain, own)
@@ -1483,32 +2244,41 @@ class OfferWriter:
         entretien = limite + timedelta(days=rng.randint(1, 4))
         debut = entretien + timedelta(days=rng.randint(7, 35))
         facts = about[1:]
-        if ad.setting != "particulier" and ad.kind not in NO_FIGURES and rng.random() < 0.5:
+        if ad.setting not in ("particulier", "accueil") and ad.kind not in NO_FIGURES and rng.random() < 0.5:
             facts.append(figure(rng, ad.setting, ad.kind in ("ch", "chu", "clinique", "epsm"),
                                 ad.followed if ad.setting == "domicile" else None, ad.team, ad.staff_said,
-                                ad.kind in OFFICE_PUBLICS, "ouvre" in about[0] or "ouvrira" in about[0]))
+                                ad.kind in OFFICE_PUBLICS, "ouvre" in about[0] or "ouvrira" in about[0] or
+                                bool(A_YEAR.search(" ".join(about))), num(ad.followed) in " ".join(about), ad.staff))
         rng.shuffle(facts)
         places = PLACES if ad.setting != "particulier" else HOUSEHOLD_PLACES
         intro = " ".join([about[0], contract(rng.choice(places).format(lieu=lieu, cp=cp))] + facts)
         if rng.random() < 0.9:
-            reasons = reasons_for(ad.contrat, ad.setting)
-            if "pool" in name:  # "un pool de remplacement ... un(e) infirmier de pool de remplacement"
+            reasons = reasons_for(ad.contrat, ad.setting, ad.alternance)
+            if "pool" in name or ad.slug not in SHIFT_SLUGS or not POOL.search(ad.title):  # a pool is a title's
                 reasons = [r for r in reasons if "pool" not in r]
+            if TITLE_REPLACEMENT.search(ad.title):  # a replacement's ad says why, not that the team grows
+                said = [r for r in reasons if REPLACING.search(r) and (MATERNITY.search(r) or not MATERNITY.search(ad.title))]
+                reasons = said or [r for r in reasons if "{equipe}" not in r and "développement" not in r
+                                   and "Création" not in r and "nouvelle unité" not in r] or reasons
+            if ad.months and ad.months > 6:  # a maternity leave lasts some four months
+                reasons = [r for r in reasons if "maternité" not in r] or reasons
+            if ad.whole:  # a director does not join a unit's team
+                reasons = [r for r in reasons if "{equipe}" not in r and "unité" not in r] or reasons
             intro += " " + rng.choice(reasons).format(poste=name, de_poste=elide("de", name) + name,
                                                       que_poste=elide("que", name) + name,
                                                       equipe=ad.team, debut=french_date(debut),
                                                       mois=ad.months)
         start = french_date(debut)
-        missions = self._section(rng, "missions", self._fitting(bank, ad.kind, "missions", ad), 4, 8,
+        missions = self._section(rng, "missions", self._named(self._fitting(bank, ad.kind, "missions", ad), ad), 4, 8,
                                  bullet, lieu, ad.work_context(rng, start), 0.0, 1.0, ad.headers("missions", start),
-                                 ad.setting == "particulier",
+                                 ad.setting == "particulier" or ad.contrat == "LIB",
                                  rng.choice(("Dès le %s, ", "À partir du %s, ", "À compter du %s, ")) % start, ad.night)
         if ad.contact and ad.contact.surname in missions:
             ad.contact.named = True  # the tasks named the contact with a role: later, the name alone
         sections = [intro, missions,
-                    self._section(rng, "profil", self._fitting(bank, ad.kind, "profil", ad), 2, 5,
+                    self._section(rng, "profil", self._named(self._fitting(bank, ad.kind, "profil", ad), ad), 2, 5,
                                   bullet, lieu, ad.profile_context(rng, start), 0.0, 1.0,
-                                  ad.headers("profil", start), ad.setting == "particulier"),
+                                  ad.headers("profil", start), ad.setting == "particulier" or ad.contrat == "LIB"),
                     self._conditions(rng, bank, ad, bullet, lieu, french_date(debut)),
                     self._benefits(rng, bank, ad, bullet, lieu, salaire)]
         closing = [rng.choice(CLOTURES).format(

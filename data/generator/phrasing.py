@@ -25,6 +25,8 @@ IRREGULAR = {
     "recevez": "recevoir", "concevez": "concevoir", "percevez": "percevoir",
     "faites": "faire", "dites": "dire", "relisez": "relire", "rompez": "rompre", "interrompez": "interrompre",
     "dépendez": "dépendre", "descendez": "descendre", "vendez": "vendre",
+    "atteignez": "atteindre", "rejoignez": "rejoindre", "joignez": "joindre", "craignez": "craindre",
+    "éteignez": "éteindre", "restreignez": "restreindre",
 }
 PRONOUNS = {"vous", "les", "le", "la", "l'", "lui", "leur", "y", "en", "leurs"}
 VOWELS = "aeiouyéèêàâîôûh"

@@ -77,6 +77,10 @@ class Places:
                          int(r[5]) > 0 and r[6] and r[7]]
         self.by_insee = {r[0]: r for r in rows}
         self.departements = {r[0]: r[1] for r in read_tsv(os.path.join(REFS, "departements.tsv"))}
+        self.by_departement = {}  # code -> its communes (not arrondissements), for territories
+        for r in self.communes:
+            if not (len(r) > 9 and r[9]):
+                self.by_departement.setdefault(r[3], []).append(r)
         self._tables = {}
 
     def _table(self, min_population):

@@ -49,6 +49,7 @@ ROLES = {
     "magasin": [("responsable du magasin", "responsable du magasin"), ("directeur du centre", "directrice du centre")],
     "entreprise": [("gérant", "gérante"), ("responsable d'exploitation", "responsable d'exploitation")],
     "particulier": [("", "")],
+    "doctor": [("chef de service", "cheffe de service"), ("chef de pôle", "cheffe de pôle")],
     "agence": [("chargé de recrutement", "chargée de recrutement"), ("responsable d'agence", "responsable d'agence")],
     "office": [("responsable", "responsable"), ("directeur", "directrice")],
 }
@@ -70,15 +71,21 @@ ROLE_OF_KIND = {
 }
 
 
+# Appellations of doctors and pharmacists.
+DOCTOR_POST = re.compile(r"^(Médecin|Psychiatre|Pédiatre|Gériatre|Biologiste|Pharmacien|Chirurgien)", re.IGNORECASE)
+
+
 class Person:
     """Someone an ad names: "Mme Roussel, cadre de santé", "Dr Lemoine"."""
 
-    def __init__(self, rng, kind, post=""):
+    def __init__(self, rng, kind, post="", title=""):
         self.woman = rng.random() < 0.72
         self.surname = rng.choice(SURNAMES)
         titles = ROLES[ROLE_OF_KIND.get(kind, "office")]
+        if ROLE_OF_KIND.get(kind) == "hospital" and DOCTOR_POST.search(post):
+            titles = ROLES["doctor"]  # a hospital doctor answers to a doctor, not to a cadre de santé
         self.role = rng.choice(titles)[1 if self.woman else 0]
-        if self.role not in ("Dr", "") and (self.role.split()[0] in post.lower() or
+        if self.role not in ("Dr", "") and (self.role.split()[0] in (post + " " + title).lower() or
                                   post.lower().split()[:1] == [self.role.split()[0]]):
             # An ad for a cadre de santé or a chef de service names the one above them.
             self.role = ("directrice" if self.woman else "directeur") + (
@@ -130,7 +137,7 @@ TITLE_REPLACEMENT = re.compile(r"(?<!pool de )[Rr]emplacement|REMPLACEMENT|[Rr]e
                                r"juillet-août|missions ponctuelles")
 TITLE_MONTHS = re.compile(r"(\d+) ?(mois|MOIS)")
 TITLE_YEARS = re.compile(r"(\d+) ?(ans?|ANS?)\b")
-TITLE_PARTIAL = re.compile(r"[Tt]emps partiel|TEMPS PARTIEL|non complet|\d+ ?%|ETP|jours? (par|/) ?semaine|"
+TITLE_PARTIAL = re.compile(r"[Tt]emps partiel|TEMPS PARTIEL|non complet|\d+ ?%|ETP|jours? (par|/) ?semaine|\d matinées|"
                            r"JOURS PAR SEMAINE|\d+H/SEMAINE|\bcontrat de \d+h|[Vv]acations|sortie d'école|"
                            r"\bsoirs\b|[Bb]aby-sitt")
 TITLE_FULL = re.compile(r"[Tt]emps plein|TEMPS PLEIN|\b35H\b")
@@ -153,6 +160,9 @@ def title_hours(text):
     m = re.search(r"(\d) (?:jours|JOURS) ?(?:par|/) ?(?:semaine|SEMAINE)", text)
     if m:
         return 7.0 * int(m.group(1))
+    m = re.search(r"(\d) (?:matinées|MATINÉES|demi-journées|après-midi)", text)
+    if m:
+        return 3.5 * int(m.group(1))
     return None
 
 
@@ -200,9 +210,9 @@ PART_TIME = re.compile(r"[Tt]emps (partiel|incomplet|non complet)|^Poste à (0,\
 # Part time as an option of a full-time post ("Temps partiel à 80 % envisageable").
 TIME_OPTION = re.compile(r"[Tt]emps partiel (à \d+ % )?(possible|envisageable)|partiel possible")
 NIGHT_ONLY = re.compile(r"de nuit fixes?\b(?!.*possible)|surveillance de nuit|présence de nuit|Nuits de présence|"
-                        r"chambres la nuit|[Gg]arde de nuit à domicile|en garde de nuit")
+                        r"chambres la nuit|[Gg]arde de nuit à domicile|en garde de nuit|[Tt]ournées de nuit|correspondants de nuit")
 DAY_ONLY = re.compile(r"sans (week-end ni )?nuit|ni (de )?nuit|pas de travail de nuit|[Hh]oraires de (journée|bureau)|"
-                      r"en horaires de jour|[Pp]oste en journée|en journée|matin/après-midi|^Horaires alternés|"
+                      r"en horaires de jour|[Pp]oste en journée|en journée|matin/après-midi|[Hh]oraires alternés|"
                       r"^Poste en roulement de|du lundi au (vendredi|jeudi|samedi)|du mardi au samedi|"
                       r"\bde [6-9]h\d* à 1[2-9]h|PASA|12 ?h de jour\b(?! ou)|matin et après-midi|alternant matin")
 # Lines that a post worked on weekends contradicts ("Horaires de journée, sans soirée ni dimanche").
@@ -215,7 +225,7 @@ def line_hours(line):
     m = re.search(r"(\d+) à (\d+) heures", line)
     if m:
         return float(m.group(1)), float(m.group(2))
-    m = re.search(r"(\d+)h30 par semaine|(\d+) ?h(?:eures)?(30)? (?:par semaine|hebdomadaires|sur|annualisées)", line)
+    m = re.search(r"(\d+)h30 par semaine|(\d+) ?h(?:eures)?(30)? (?:par semaine|hebdomadaires|sur|annualisées|du lundi)", line)
     if m:
         h = float(m.group(1) or m.group(2)) + (0.5 if (m.group(1) or m.group(3)) else 0)
         return h, h
@@ -232,6 +242,7 @@ def line_hours(line):
     return None
 
 
+HOUR_RANGE = re.compile(r"\d+ à \d+ heures")
 _TRAITS = {}  # line -> what fits_terms needs to know of it, read once
 SHARE = re.compile(r"\b([5-9]\d) ?%")
 
@@ -252,7 +263,7 @@ def _traits(line):
     return traits
 
 
-CDD_WORDS = re.compile(r"\bCDD\b|durée déterminée")
+CDD_WORDS = re.compile(r"\bCDD\b|durée déterminée|période de remplacement")
 CDI_WORDS = re.compile(r"\bCDI\b|durée indéterminée")
 EMPLOYED_WORDS = re.compile(r"\b[Pp]oste salarié|\b[Ss]alariat\b")
 LIBERAL_WORDS = re.compile(r"[Rr]étrocession|[Rr]edevance|en libéral|[Cc]ollaboration libérale|[Rr]emplacements? en libéral")
@@ -281,6 +292,9 @@ def fits_terms(line, partiel, hours, night):
     night_only, day_only, option, full, part, span = _traits(line)
     if night_only and not night or day_only and night:
         return False
+    if span and span[0] < span[1] and HOUR_RANGE.search(line):
+        # "Contrat de 26 à 35 heures hebdomadaires selon votre choix": the ad's hours among them.
+        return span[0] - 0.6 <= hours <= span[1] + 0.6
     if full and part and partiel:
         # "Temps plein ou temps partiel à 80 %" fits a part-time ad of about 80 % of 35 hours.
         shares = _shares(line)
@@ -369,9 +383,10 @@ SCHEDULE_WORDS = re.compile(r"\d+h|\d+ ?heures|[Hh]oraires|nuit|[Ww]eek-end|mati
 
 # --- The contract, said in the conditions -----------------------------------------------------
 
-def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature, debut):
+def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature, debut, liberal=""):
     """A conditions line with the ad's contract, its length and hours, as the record says them,
-    and sometimes its start date (debut, "12 janvier")."""
+    and sometimes its start date (debut, "12 janvier"); a libéral one as its title has it
+    (liberal: "collaboration", "remplacement" or "")."""
     h = hours_text(hours)
     share = 100 * hours / 35
     quota = "à temps plein" if not partiel else ("à %d %%" % share if share in (50, 60, 80, 90) else "à temps partiel")
@@ -404,10 +419,10 @@ def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature
     if contrat == "SAI":
         return "Contrat saisonnier de %d mois%s, %s par semaine." % (months, start, h)
     rate = rng.choice((70, 75, 80, 85, 90))
-    return rng.choice((
-        "Exercice libéral : rétrocession de %d %% des honoraires%s." % (rate, start),
-        "Remplacements réguliers en libéral, rétrocession de %d %% des honoraires." % rate,
-        "Collaboration libérale avec une redevance de %d %% des honoraires%s." % (100 - rate, start)))
+    lines = {"": ("Exercice libéral : rétrocession de %d %% des honoraires%s." % (rate, start),),
+             "remplacement": ("Remplacements réguliers en libéral, rétrocession de %d %% des honoraires." % rate,),
+             "collaboration": ("Collaboration libérale avec une redevance de %d %% des honoraires%s." % (100 - rate, start),)}
+    return rng.choice(lines[liberal] if liberal else lines[""] + lines["remplacement"] + lines["collaboration"])
 
 
 # --- The employer's status and the benefits that go with it ------------------------------------
@@ -696,7 +711,7 @@ FIGURES = {  # by setting; {n} is filled from the range given (for big employers
     "unit": [("Nous avons recruté {n} personnes l'an dernier.", (4, 30), (30, 250)),
              ("{n} collègues vous attendent sur le site.", (20, 150), (200, 2000)),
              ("Le taux d'occupation dépasse {n} % toute l'année.", (90, 99), (85, 98))],
-    "domicile": [("Nous accompagnons chaque jour près de {n} personnes.", (40, 900), (40, 900)),
+    "domicile": [("Nous accompagnons près de {n} personnes à leur domicile.", (40, 900), (40, 900)),
                  ("Le service emploie {n} salariés.", (15, 250), (15, 250)),
                  ("Nous avons recruté {n} intervenants l'an dernier.", (5, 60), (5, 60))],
     "enfance": [("La structure accueille chaque semaine {n} familles.", (20, 110), (20, 110)),
@@ -710,22 +725,32 @@ COUNTED_OFFICE_FIGURES = [("Nous avons accueilli {n} stagiaires l'an dernier.", 
 STAFF_FIGURE = re.compile(r"collègues|emploie")
 
 
-def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, counted=False, opening=False):
+def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, counted=False, opening=False,
+           followed_said=False, staff=None):
     """A figure of the employer for the introduction; a home service's "près de N personnes" is
     the count of people it follows (followed) that the ad says elsewhere; no headcount when the
     presentation gave one (staff_said), more colleagues than the ad's team and no more hires a
     year than it; no visitors a week for an office that counts its public elsewhere (counted);
-    no years since it opened for a place that opens (opening)."""
+    no years since it opened for a place that opens or whose presentation gives a year (opening);
+    not the people it follows again when the presentation counted them (followed_said); the
+    colleagues on site are the employer's staff when its beds or places make it (staff)."""
     figures = COUNTED_OFFICE_FIGURES if setting == "office" and counted else FIGURES[setting]
     if staff_said:
         figures = [f for f in figures if not STAFF_FIGURE.search(f[0])]
     if opening:
-        figures = [f for f in figures if "ouvert ses portes" not in f[0]]
+        figures = [f for f in figures if "ouvert ses portes" not in f[0] and "chaque semaine" not in f[0]] or \
+            [("Nous recrutons {n} professionnel(le)s pour l'ouverture.", (3, 6), (3, 6))]
+    if followed_said:
+        figures = [f for f in figures if "accompagnons" not in f[0]]
     template, small_range, big_range = rng.choice(figures)
     low, high = big_range if big else small_range
     if "collègues" in template:
         low, high = max(low, team + 10), max(high, team + 60)
+        if staff:
+            low = high = staff
     elif "recruté" in template and not big:
         high = max(low + 2, min(high, team))
+    elif "emploie" in template:  # more than the ad's team, less than three times it
+        low, high = team + 5, max(team + 10, min(high, team * 3))
     n = followed if followed and "personnes" in template and "accompagnons" in template else rng.randint(low, high)
     return template.format(n=num(n))

@@ -18,7 +18,7 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 GENERATOR = os.path.join(ROOT, "data", "generator")
 sys.path.insert(0, GENERATOR)
 
-from offres import FAMILLE_TOTALS, contract, for_employer, situate  # noqa: E402
+from offres import FAMILLE_TOTALS, contract, fits_specialties, for_employer, named_specialties, situate  # noqa: E402
 from refs import Refs, main_famille, read_tsv  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -194,6 +194,43 @@ class GeneratorTest(unittest.TestCase):
                          "all lines when none fits")
         wish = "Une expérience en EHPAD est appréciée."
         self.assertEqual(for_employer([wish, "Permis B pour le SSIAD."], "ch", "profil"), [wish])
+
+    def test_lines_fit_the_title_s_specialty(self):
+        theatre = "Vous utilisez l'amplificateur de brillance au bloc opératoire."
+        nuclear = "Vous préparez les médicaments radiopharmaceutiques en médecine nucléaire."
+        plain = "Vous réalisez les contrôles qualité quotidiens des équipements."
+        radiotherapy = named_specialties("Manipulateur en radiothérapie (H/F)")
+        self.assertEqual([l for l in (theatre, nuclear, plain) if fits_specialties(l, radiotherapy)], [plain])
+        wish = "Une expérience en néonatologie, en pédiatrie ou en PMI est appréciée."
+        self.assertTrue(fits_specialties(wish, named_specialties("Puéricultrice de PMI")))
+        self.assertFalse(fits_specialties("Vous réalisez des consultations de puériculture en centre de PMI.",
+                                          named_specialties("Infirmier(e) puériculteur(trice) en néonatologie")))
+        # A title names its employer: a SESSAD's post is not a MAS's, milieu ouvert not a MECS's.
+        self.assertEqual(for_employer(["Ergothérapeute pédiatrie - SESSAD (H/F)", "Ergothérapeute (H/F)"], "mas",
+                                      "intitules"), ["Ergothérapeute (H/F)"])
+        self.assertEqual(for_employer(["Chef de service AEMO - milieu ouvert (H/F)", "Chef de service (H/F)"],
+                                      "mecs", "intitules"), ["Chef de service (H/F)"])
+
+    def test_employer_kind_and_name_agree_with_the_text(self):
+        # Names of one group of employers that a text may not mix (the name in the record, the
+        # employer the presentation describes).
+        exclusive = [("CIAS", r"\bCCAS\b"), ("CCAS", r"\bCIAS\b|centre intercommunal d'action sociale"),
+                     ("Groupe hospitalier", r"[Cc]entre hospitalier (intercommunal )?de"),
+                     ("Hôpital privé", r"[Pp]olyclinique|La clinique"), ("Polyclinique", r"hôpital privé|La clinique")]
+        for o in self.offers:
+            d, nom, naf = o["description"], o["entreprise"].get("nom", ""), o["codeNAF"]
+            for name, other in exclusive:
+                if nom.startswith(name):
+                    self.assertNotRegex(d, other, o["id"])
+            if naf == "97.00Z":  # a household: no team, no service
+                self.assertNotRegex(d, r"équipe stable et soudée|\b1 personnes", o["id"])
+                if "maternel" in o["intitule"].lower() or "maternel" in o["appellationlibelle"].lower():
+                    # an assistante maternelle works in her own home, not in the parents'
+                    self.assertNotRegex(d, r"chez moi|interviendra|[Ll]e domicile se trouve|CESU", o["id"])
+            elif naf != "88.99A":  # not a household's nor a mandataire's employee: no CESU
+                self.assertNotIn("CESU", d, o["id"])
+            for years_ago in re.findall(r"ouvert ses portes il y a (\d+) ans", d):
+                self.assertNotRegex(d.split("\n", 1)[0], r"\b(19|20)\d\d\b", o["id"])
 
     def test_context_phrases_once_per_ad_and_places_contracted(self):
         import random
