@@ -289,8 +289,9 @@ class ApiTest(unittest.TestCase):
         _, infirmier = self.all_ids(q="infirmier diplome etat", type="offre")
         self.assertTrue(infirmier <= ide and infirmier, (len(ide), len(infirmier)))
 
-    def ranked_ids(self, records, q):
-        """The ids of the hits for q over a small index of records and the sample offers."""
+    def ranked_ids(self, records, *queries):
+        """The ids of the hits for each query over a small index of records and the sample
+        offers: a list per query."""
         with open(src("data", "sample", "offres.jsonl"), encoding="utf-8") as f:
             sample = [json.loads(line) for line in f]
         tmp = temp_dir("ps-ranking-")
@@ -306,10 +307,10 @@ class ApiTest(unittest.TestCase):
             server = Searchd(ARGS.searchd, os.path.join(tmp, "index", "current"),
                              src("stopwords", "fr.txt"), referentiels())
             try:
-                body = server.get_json("/v1/search?" + urlencode({"q": q}))[2]
+                bodies = [server.get_json("/v1/search?" + urlencode({"q": q}))[2] for q in queries]
             finally:
                 self.assertEqual(server.stop()[0], 0)
-            return [h["id"] for h in body["hits"]]
+            return [[h["id"] for h in body["hits"]] for body in bodies]
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 
@@ -324,7 +325,7 @@ class ApiTest(unittest.TestCase):
                                   "formation, vous coordonnez les infirmiers diplômés d'État de "
                                   "nuit et les urgences."}
         self.assertEqual(self.ranked_ids([titled, spelled], "ide nuit urgences"),
-                         ["900TITLE", "900SPELL"])
+                         [["900TITLE", "900SPELL"]])
 
     def test_a_title_that_says_the_words_together_ranks_first(self):
         """"auxiliaire de vie": the auxiliaire de vie's ad before the auxiliaire de
@@ -337,7 +338,17 @@ class ApiTest(unittest.TestCase):
         apart = {"id": "900APART", "intitule": "Auxiliaire de puériculture - Croix-de-Vie",
                  "description": "Crèche de 40 berceaux."}
         self.assertEqual(self.ranked_ids([together, apart], "auxiliaire de vie"),
-                         ["900TOGETHER", "900APART"])
+                         [["900TOGETHER", "900APART"]])
+
+    def test_words_of_the_search_itself_are_left_out(self):
+        """"offre emploi infirmier" finds the infirmier ads, not only those that say "emploi"."""
+        plain = {"id": "900PLAIN", "intitule": "Infirmier de nuit",
+                 "description": "Service de médecine, 30 lits."}
+        said = {"id": "900SAID", "intitule": "Infirmier de jour",
+                "description": "Un emploi stable : offre en CDI."}
+        queries = ("offre emploi infirmier", "devenir infirmier", "job infirmier")
+        for q, ids in zip(queries, self.ranked_ids([plain, said], *queries)):
+            self.assertIn("900PLAIN", ids, q)
 
     def test_misspelling_is_corrected_when_nothing_matches(self):
         body = self.get(q="aide soigant")
