@@ -40,6 +40,12 @@ bool schema_id_term(doc_type type, const char *id, char *out, size_t cap)
     return n > 0 && (size_t)n < cap;
 }
 
+bool schema_pair_term(const char *pair, char *out, size_t cap)
+{
+    int n = snprintf(out, cap, PREFIX_PAIR "%s", pair);
+    return n > 0 && (size_t)n < cap;
+}
+
 /* ---- doc_facets packing: little-endian, fixed offsets ---------------------------------- */
 
 enum {

@@ -50,6 +50,11 @@ enum { SCHEMA_MAX_ID = 64 };
  * contains a character outside [A-Za-z0-9_.-]. */
 bool schema_id_term(doc_type type, const char *id, char *out, size_t cap);
 
+/* The term of a pair of consecutive words (fr_each_pair) into out; false if it does not fit.
+ * SCHEMA_MAX_TERM is enough for any term Xapian accepts (245 bytes). */
+enum { SCHEMA_MAX_TERM = 246 };
+bool schema_pair_term(const char *pair, char *out, size_t cap);
+
 /* Within-document frequency added per occurrence: a title word outweighs a body word. */
 enum { WDF_TITLE = 4, WDF_LABEL = 2, WDF_BODY = 1 };
 

@@ -85,9 +85,10 @@ typedef struct pair_sink {
 static int add_pair(void *arg, const char *pair)
 {
     pair_sink *sink = arg;
-    char term[sizeof PREFIX_PAIR + FR_MAX_PAIR];
-    snprintf(term, sizeof term, "%s%s", PREFIX_PAIR, pair);
+    char term[SCHEMA_MAX_TERM];
     xs_error xe;
+    if (!schema_pair_term(pair, term, sizeof term))
+        return 0; /* too long to be a term: no pair */
     if (xs_document_add_term(sink->doc, term, 1, &xe) != XS_OK)
         return ps_fail(sink->err, "indexing %s: %s", term, xe.message);
     return 0;

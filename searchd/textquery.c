@@ -1,6 +1,5 @@
 #include "textquery.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -324,8 +323,9 @@ typedef struct pair_terms {
 static int add_pair_term(void *arg, const char *pair)
 {
     pair_terms *pt = arg;
-    char term[sizeof PREFIX_PAIR + FR_MAX_PAIR];
-    snprintf(term, sizeof term, "%s%s", PREFIX_PAIR, pair);
+    char term[SCHEMA_MAX_TERM];
+    if (!schema_pair_term(pair, term, sizeof term))
+        return 0; /* the indexer has none either */
     return combine(&pt->any, PLAN_OR, plan_term(term), pt->err);
 }
 
