@@ -10,10 +10,10 @@
 Every current commune of metropolitan France, Corsica and the DROM (971-976) is kept, plus the
 municipal arrondissements of Paris, Lyon and Marseille. Coordinates come, in this order, from
 GeoNames by INSEE code ("geonames"; GeoNames files Lyon's and Marseille's arrondissements under
-their city's code, as "Lyon 02" or "Marseille 13"), from the parent commune for an arrondissement
-GeoNames lacks (Paris's: "arrondissement"), from the most populous located commune sharing a
-postal code ("postal"),
-or from the population-weighted centre of the département's located communes ("departement").
+their city's code, as "Lyon 02" or "Marseille 13"), for Paris's arrondissements, which it lacks,
+from their approximate centres (PARIS_CENTRES, "arrondissement"), from the most populous located
+commune sharing a postal code ("postal"), or from the population-weighted centre of the
+département's located communes ("departement").
 Anything but "geonames" is approximate. Run by fetch_sources.sh; stdlib only."""
 import argparse
 import csv
@@ -57,6 +57,19 @@ def best_place(candidates, name):
     return max(named or candidates, key=lambda c: c[0])
 
 
+# Paris's arrondissements, which cities500 lacks: their approximate centres (to a few hundred
+# metres), written for this project so that a search around the 15e does not find every Paris
+# offer at one point in the 4e. Still flagged approximate ("arrondissement").
+PARIS_CENTRES = {
+    "75101": (48.8625, 2.3364), "75102": (48.8683, 2.3428), "75103": (48.8630, 2.3601),
+    "75104": (48.8543, 2.3576), "75105": (48.8445, 2.3497), "75106": (48.8491, 2.3328),
+    "75107": (48.8562, 2.3122), "75108": (48.8727, 2.3125), "75109": (48.8770, 2.3375),
+    "75110": (48.8762, 2.3607), "75111": (48.8591, 2.3800), "75112": (48.8405, 2.3877),
+    "75113": (48.8283, 2.3623), "75114": (48.8292, 2.3265), "75115": (48.8401, 2.2930),
+    "75116": (48.8636, 2.2763), "75117": (48.8873, 2.3067), "75118": (48.8925, 2.3484),
+    "75119": (48.8871, 2.3848), "75120": (48.8634, 2.4012)}
+
+
 def arrondissement_place(arrondissement, city, places):
     """GeoNames' place for a municipal arrondissement, filed under its city's code and named
     with its number ("Lyon 02" for "Lyon 2e Arrondissement"), or None."""
@@ -85,10 +98,12 @@ def locate(communes, places):
         if c.get("geo") == "geonames":
             for cp in c.get("codesPostaux", []):
                 by_postcode[cp].append(c)
-    for c in communes:  # arrondissements GeoNames lacks: their city's centre
+    for c in communes:  # arrondissements GeoNames lacks: their centre, else their city's
         if "geo" not in c and c["type"] == "arrondissement-municipal":
             parent = by_code[c["commune"]]
-            if parent.get("geo") == "geonames":
+            if c["code"] in PARIS_CENTRES:
+                (c["lat"], c["lon"]), c["geo"] = PARIS_CENTRES[c["code"]], "arrondissement"
+            elif parent.get("geo") == "geonames":
                 c["lat"], c["lon"], c["geo"] = parent["lat"], parent["lon"], "arrondissement"
     for c in communes:
         if "geo" in c:

@@ -56,6 +56,14 @@ class Referentiels(unittest.TestCase):
             for code in range(int(first), int(last) + 1):
                 self.assertEqual(self.by_insee[str(code)][9], parent)
 
+    def test_paris_arrondissements_have_their_own_centres(self):
+        rows = [self.by_insee[str(code)] for code in range(75101, 75121)]
+        self.assertEqual({r[8] for r in rows}, {"arrondissement"})  # approximate
+        self.assertEqual(len({(r[6], r[7]) for r in rows}), 20)
+        for r in rows:
+            self.assertTrue(48.81 < float(r[6]) < 48.91 and 2.25 < float(r[7]) < 2.42, r)
+        self.assertLess(float(self.by_insee["75115"][7]), float(self.by_insee["75120"][7]))
+
     def test_lyon_and_marseille_arrondissements_have_their_own_places(self):
         """GeoNames files them under the city's code; each gets its own place, near the city."""
         for first, last, city in (("69381", "69389", "69123"), ("13201", "13216", "13055")):
