@@ -212,6 +212,7 @@ int searcher_refresh(searcher *s, ps_error *err)
 typedef struct run_state {
     const searcher *s;
     const search_request *req;
+    sort_order sort;    /* req's, or by date when the text has no word to weigh (only stop words) */
     compiled_filter filter;
     facet_counts facets;
     topk best;          /* the first offset + limit hits of the requested order */
@@ -223,7 +224,7 @@ typedef struct run_state {
 static double sort_key(const run_state *st, uint32_t docid, float weight)
 {
     const columns *c = st->s->columns;
-    switch (st->req->sort) {
+    switch (st->sort) {
     case SORT_PERTINENCE: return -(double)weight;
     case SORT_DISTANCE: {
         uint32_t p = c->point_of[docid];
@@ -289,7 +290,7 @@ static void run_sets(run_state *st, searcher *s, const match_list *l)
     ranking r = {st, l};
     /* newest first: walking the dates finds the k newest accepted after about k * n / accepted
      * documents, cheaper than ranking every accepted one when they are many */
-    if (st->req->sort == SORT_DATE && sf.accepted_count &&
+    if (st->sort == SORT_DATE && sf.accepted_count &&
         (uint64_t)st->best.k * c->n_by_date / sf.accepted_count < sf.accepted_count) {
         for (uint32_t i = 0; i < c->n_by_date && st->best.count < st->best.k; i++)
             if (set_has(sf.accepted, c->by_date[i]))
@@ -303,7 +304,7 @@ static void run_sets(run_state *st, searcher *s, const match_list *l)
 static void run_browse(run_state *st, searcher *s)
 {
     const columns *c = s->columns;
-    if (!st->filter.active && st->req->sort == SORT_DATE) {
+    if (!st->filter.active && st->sort == SORT_DATE) {
         facet_counts_copy(&st->facets, &s->everything, st->req->facets);
         for (uint32_t i = 0; i < c->n_by_date && i < st->best.k; i++)
             topk_push(&st->best, -(double)c->dates[c->by_date[i]], c->by_date[i]);
@@ -568,7 +569,7 @@ static int run_text(run_state *st, searcher *s, const text_query *tq, ps_error *
     match_list *own = NULL;
     match_list *l = text_matches(s, tq, &own, err);
     st->text_matches = l ? l->count : 0;
-    if (l && !own && !st->filter.active && st->req->sort == SORT_PERTINENCE &&
+    if (l && !own && !st->filter.active && st->sort == SORT_PERTINENCE &&
         unfiltered_summary(s, l)) {
         /* No filter: the counts of every match, and the heaviest matches in order. */
         const columns *c = s->columns;
@@ -677,7 +678,7 @@ static void page_from_topk(run_state *st, page *p)
 {
     topk_sort(&st->best);
     p->count = 0;
-    bool relevance = st->req->sort == SORT_PERTINENCE && st->req->q[0] && st->max_weight > 0;
+    bool relevance = st->sort == SORT_PERTINENCE && st->req->q[0] && st->max_weight > 0;
     for (uint32_t i = st->req->offset; i < st->best.count && p->count < st->req->limit; i++) {
         p->docids[p->count] = st->best.items[i].docid;
         p->scores[p->count++] = relevance ? -st->best.items[i].key / st->max_weight : -1;
@@ -692,6 +693,7 @@ static int run_state_init(run_state *st, const searcher *s, const search_request
     memset(st, 0, sizeof *st);
     st->s = s;
     st->req = req;
+    st->sort = req->sort;
     if (filter_compile(req, s->columns, s->ref, now, &st->filter, err) != 0)
         return -1;
     if (facet_counts_init(&st->facets, s->columns, err) != 0 ||
@@ -740,7 +742,9 @@ static search_status attempt(searcher *s, const search_request *req, int64_t now
         if (text_query_build(&ctx, req->q, match, corrected, &r->tq, err) != 0)
             return SEARCH_FAILED;
     }
-    if (!r->tq.plan) { /* no text, or only stop words: every document */
+    if (!r->tq.plan) { /* no text, or only stop words: every document, newest first */
+        if (r->st.sort == SORT_PERTINENCE)
+            r->st.sort = SORT_DATE;
         run_browse(&r->st, s);
         return SEARCH_OK;
     }

@@ -350,6 +350,15 @@ class ApiTest(unittest.TestCase):
         for q, ids in zip(queries, self.ranked_ids([plain, said], *queries)):
             self.assertIn("900PLAIN", ids, q)
 
+    def test_only_stop_words_is_a_browse(self):
+        """Text with no word to weigh ("de la", "offre emploi") lists every document newest
+        first, as no text does, not in index order."""
+        browse = self.get(limit=20)
+        for q in ("de la", "offre emploi"):
+            body = self.get(q=q, limit=20)
+            self.assertEqual(body["total"], browse["total"], q)
+            self.assertEqual([h["id"] for h in body["hits"]], [h["id"] for h in browse["hits"]], q)
+
     def test_misspelling_is_corrected_when_nothing_matches(self):
         body = self.get(q="aide soigant")
         self.assertEqual(body["suggestion"], "aide soignant")
