@@ -287,8 +287,8 @@ static int word_query(const text_context *ctx, const token *tokens, size_t n, si
         const acronym *pair = acronym_find(ctx->acronyms, t->text, len);
         if (pair) {
             *used = 2;
-            if (note_typed(tq, "", t->text, len, "") != 0 || strbuf_append(run, t->text, len) ||
-                strbuf_putc(run, ' '))
+            if (note_typed(tq, "", t->text, len, "") != 0 ||
+                strbuf_append(run, t->text, len) != 0 || strbuf_putc(run, ' ') != 0)
                 return ps_fail(err, "out of memory");
             return acronym_query(ctx, pair, NULL, tq, out, err);
         }
