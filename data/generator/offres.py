@@ -165,6 +165,27 @@ def reasons_for(contrat, setting, alternance=False):
             if (contrats is None or contrat in contrats) and (settings is None or setting in settings)]
 
 
+@functools.lru_cache(maxsize=None)
+def ad_reasons(contrat, setting, alternance, pool, title, long, staff_counted, whole):
+    """The reasons that fit an ad (cached): a pool only for a pool's title; a replacement's ad says
+    why, not that the team grows; no maternity leave longer than six months; no team's size when
+    the presentation counted the whole staff or for a director, who joins no unit's team."""
+    reasons = reasons_for(contrat, setting, alternance)
+    if not pool:
+        reasons = [r for r in reasons if "pool" not in r]
+    if TITLE_REPLACEMENT.search(title):
+        said = [r for r in reasons if REPLACING.search(r) and (MATERNITY.search(r) or not MATERNITY.search(title))]
+        reasons = said or [r for r in reasons if "{equipe}" not in r and "développement" not in r
+                           and "Création" not in r and "nouvelle unité" not in r] or reasons
+    if long:
+        reasons = [r for r in reasons if "maternité" not in r] or reasons
+    if staff_counted:
+        reasons = [r for r in reasons if "{equipe}" not in r] or reasons
+    if whole:
+        reasons = [r for r in reasons if "{equipe}" not in r and "unité" not in r] or reasons
+    return reasons
+
+
 def french_date(day):
     """ "1er mars", "12 janvier"."""
     return ("1er" if day.day == 1 else str(day.day)) + " " + MONTHS[day.month - 1]
@@ -389,6 +410,8 @@ FOLLOWED = {"saad": "bénéficiaires suivis", "ssiad": "patients suivis", "had":
 WEEKDAYS = ["lundis", "mardis", "mercredis", "jeudis", "vendredis", "samedis"]
 OPENING_HOURS = ["7h30 à 18h30", "7h à 19h", "7h45 à 18h45", "8h à 18h30", "7h30 à 19h"]
 FOLLOWED_COUNTS = {"saad": (200, 1500), "ssiad": (25, 120), "had": (20, 150), "service-mandataire": (300, 3000)}
+# The share of the people of its area a home service helps at most.
+FOLLOWED_SHARE = {"saad": 0.03, "ssiad": 0.006}
 SECTIONS = ["bébés", "moyens", "grands", "moyens-grands", "bébés-moyens"]
 FLOORS = ["au rez-de-chaussée", "au 1er étage", "au 2e étage", "au 3e étage", "au 4e étage",
           "au 5e étage"]
@@ -496,7 +519,8 @@ HOME_SERVICE_RUNNERS = {"ccas", "centre-social", "conseil-departemental"}
 CRECHE_SLUGS = {"agent-petite-enfance", "auxiliaire-de-puericulture", "educateur-de-jeunes-enfants-eje", "directeur-eaje"}
 # Métiers that run a whole house or service, not one of its units.
 MANAGER_SLUGS = {"directeur-etablissement-medico-social", "directeur-etablissement-personnes-agees",
-                 "infirmier-coordonnateur-idec", "medecin-coordonnateur-ehpad", "chef-de-service-socio-educatif"}
+                 "infirmier-coordonnateur-idec", "medecin-coordonnateur-ehpad", "chef-de-service-socio-educatif",
+                 "directeur-eaje"}
 # Métiers of a hospital's or a house's departments, which serve all its units: where they work.
 DEPARTMENT_OF_SLUG = {
     "infirmier-anesthesiste-iade": "au bloc opératoire", "infirmier-de-bloc-operatoire-ibode": "au bloc opératoire",
@@ -548,7 +572,8 @@ class Ad:
     """The facts of one ad, drawn once and said in several of its places: the unit and its
     size, the team, the shifts, the person to contact, the contract and hours (terms)."""
 
-    def __init__(self, rng, kind, famille, ville, terms, post="", slug="", specialties=frozenset(), title=""):
+    def __init__(self, rng, kind, famille, ville, terms, post="", slug="", specialties=frozenset(), title="",
+                 population=0):
         self.kind, self.famille, self.ville, self.slug = kind, famille, ville, slug
         self.specialties = specialties  # those the title names (SPECIALTIES), or one drawn for the ad
         self.de_ville, self.a_ville = contract("de " + ville), contract("à " + ville)
@@ -560,10 +585,15 @@ class Ad:
             self.team = rng.randint(6, 20)
         self.contact = Person(rng, kind, post, title)  # a responsable de secteur's is the director
         self.weekend = rng.choice(WEEKENDS)
+        if kind in WEEKDAY_HOUSES:  # an internat de semaine closes at weekends
+            self.weekend = "du lundi au vendredi"
         # Figures said in several places of the ad: the communes around the town, the people
         # the service follows, those an office receives.
         self.communes = rng.randint(4, 30)
         self.followed = rng.randint(*FOLLOWED_COUNTS.get(kind, (25, 260)))
+        if kind in FOLLOWED_SHARE and population:
+            # A home service helps a share of the people of its town and the communes around.
+            self.followed = max(20, min(self.followed, int((population + self.communes * 1500) * FOLLOWED_SHARE[kind])))
         if kind in ("ssiad", "had"):
             # A care service's team grows with the patients it follows.
             self.team = max(6, round(self.followed / rng.uniform(2.5, 4.5)))
@@ -603,6 +633,7 @@ class Ad:
         self.subjects = set()  # what the conditions said (Logement, Mutuelle...)
         self.staff = None  # the employer's headcount, when its beds or places make it
         self.cooks = False  # the presentation says its meals are cooked on site
+        self.named_key = None  # (the name's pattern, cooks) when lines may call the employer otherwise
         # A manager's or a department's post is the house's, in none of its units.
         self.department = DEPARTMENT_OF_SLUG.get(slug) or (
             "au plateau de rééducation" if slug in REHAB_SLUGS and kind in HOSPITALS else None)
@@ -681,13 +712,16 @@ class Ad:
         if self.setting == "enfance":
             team = team % (self.team, "professionnelles")
             weak.append(", sur une amplitude d'ouverture de %s" % self.opening)
+            if self.slug in MANAGER_SLUGS:  # a crèche's director runs all its sections
+                return ([team, rng.choice((", au sein de la structure ", ", dans notre structure ")) + de_ville] + contact,
+                        weak)
             if kind == "micro-creche":
                 return [", au sein de la micro-crèche " + de_ville, team] + contact, weak + [
                     ", auprès des 12 enfants accueillis"]
             return ([rng.choice((", auprès des %d enfants de la section", ", pour les %d enfants de la section")) %
                      self.children, team, rng.choice((", au sein de la structure ", ", dans notre structure ")) + de_ville,
                      ", aux côtés des %d auxiliaires de puériculture de l'équipe" % max(2, self.team // 3)] + contact,
-                    weak + [", dans la section des " + rng.choice(SECTIONS)])
+                    weak + [", dans la section des " + (TITLE_SECTION.search(self.title) or [0, rng.choice(SECTIONS)])[1]])
         if self.whole:  # a manager's or a department's post is the whole house's, not a unit's
             out = [rng.choice((", sur le site ", ", dans notre établissement ")) + self.de_lieu,
                    team % (self.team, "professionnels")] + contact
@@ -829,7 +863,7 @@ class Ad:
             strong.append(", pour intervenir auprès des %s %s par le service" % (num(self.followed), FOLLOWED[self.kind]))
         elif self.setting == "accueil":
             strong.append(", pour accueillir " + ACCUEIL_PUBLIC.get(self.slug, "une personne"))
-        elif self.setting == "enfance":
+        elif self.setting == "enfance" and self.slug not in MANAGER_SLUGS:
             strong.append(", pour accompagner les 12 enfants accueillis" if self.kind == "micro-creche" else
                           ", pour accompagner les %d enfants de la section" % self.children)
         elif self.kind in OFFICE_PUBLICS:
@@ -856,8 +890,10 @@ def long_words(text):
 def phrase_keys(phrase):
     """(its longest word, its first two words and a space) of a context phrase: a line that
     already has either does not take the phrase ("du projet pédagogique" after "mise en œuvre du
-    projet pédagogique", "auprès des 30 résidents" after "auprès des patients")."""
-    return max(phrase.split(), key=len).strip(",.()"), " ".join(phrase[2:].split()[:2]) + " "
+    projet pédagogique", "auprès des 30 résidents" after "auprès des patients"), and whether it
+    places the task in the premises ("dans nos locaux")."""
+    return (max(phrase.split(), key=len).strip(",.()"), " ".join(phrase[2:].split()[:2]) + " ",
+            bool(PREMISES.match(phrase)))
 
 
 def key_word(phrase):
@@ -884,9 +920,9 @@ def situate(rng, line, context, share=0.5, lead=0.0):
     index = None
     outside = None  # whether the line is a task done out of the premises, read when it matters
     for i, p in enumerate(context):
-        key, opening = phrase_keys(p)
+        key, opening, premises = phrase_keys(p)
         if p[:14] not in line and key not in line and opening not in line:
-            if PREMISES.match(p):
+            if premises:
                 if outside is None:
                     outside = bool(OUTSIDE.search(line))
                 if outside:
@@ -982,6 +1018,9 @@ SETTING_MARKERS = [
     # A CAMSP is a hospital's or a health centre's service for young children.
     (re.compile(r"\bCAMSP\b(?! du territoire)"), {"ch", "chu", "centre-de-sante"}),
     (SHARED_MEALS, SHARED_MEALS_KINDS),
+    # A family's home: its budget, its housing, its moving house.
+    (re.compile(r"entretien du logement|gérer leur budget|son déménagement|au domicile des familles"),
+     DOMICILE_KINDS | {"ccas", "conseil-departemental", "centre-social", "particulier-employeur", "chrs", "association-insertion"}),
     # A town's optional aid is its CCAS's.
     (re.compile(r"\b(du|le|par le) CCAS\b"), {"ccas"}),
     (re.compile(r"aides facultatives"), {"ccas", "collectivite"}),
@@ -994,6 +1033,16 @@ SETTING_MARKERS = [
     (re.compile(r"\ben réanimation\b"), {"ch", "chu", "clinique"}),
     # A pool of replacements serves the wards of a house open day and night.
     (re.compile(r"[Pp]ool de remplacement"), H24_KINDS),
+    # A pharmacy's posts: a retail pharmacy's (officine) or a hospital's (PUI).
+    (re.compile(r"d'officine\b"), {"pharmacie"}),
+    (re.compile(r"[Pp]harmacie hospitalière|\bPUI\b|à usage intérieur"), {"ch", "chu", "clinique", "epsm"}),
+    # Hospital records: a planned stay, coding for the DIM.
+    (re.compile(r"hospitalisation programmée|département d'information médicale"), HOSPITALS),
+    # Billing acts to the Assurance maladie is a practice's.
+    (re.compile(r"[Ff]actur(ez|er) vos actes|télétransmission"), {"cabinet-liberal", "cabinet-dentaire", "pharmacie",
+                                                                   "magasin-optique", "centre-audition", "laboratoire",
+                                                                   "centre-imagerie", "centre-de-sante", "ambulances",
+                                                                   "transport-adapte"}),
     # An équipe spécialisée Alzheimer is a SSIAD's.
     (re.compile(r"équipe spécialisée Alzheimer|\bESA\b"), {"ssiad"}),
     # CAP AEPE trainees learn in crèches, schools and homes, not in hospitals.
@@ -1045,7 +1094,13 @@ TITLE_MARKERS = [(re.compile(r"[Ll]ibéral|LIB[ÉE]RAL|\bIDEL\b|[Cc]abinet|CABIN
                  (re.compile(r"[Rr]adiologie|RADIOLOGIE"), {"centre-imagerie", "ch", "chu", "clinique"}),
                  (re.compile(r"\b[Cc]linique\b|\bCLINIQUE\b"), {"clinique"}),
                  (re.compile(r"[Ee]mploi direct|EMPLOI DIRECT"), {"particulier-employeur"}),
+                 (re.compile(r"[Cc]entre de santé|CENTRE DE SANTÉ"), {"centre-de-sante"}),
+                 (re.compile(r"\b12 ?[hH]\b"), H24_KINDS),
                  (re.compile(r"\bSIAO\b|\b115\b"), {"chrs", "association-insertion"}),
+                 (re.compile(r"[Ss]ocial du travail|SOCIAL DU TRAVAIL|[Ii]nterentreprises|INTERENTREPRISES"),
+                  {"service-sante-travail"}),
+                 (re.compile(r"[Ff]oyer de l'enfance|FOYER DE L'ENFANCE"), {"foyer-enfance"}),
+                 (re.compile(r"\bCAF\b"), {"saad", "centre-social", "association-insertion"}),
                  (re.compile(r"CSAPA|[Aa]ddictologie|ADDICTOLOGIE"), {"ch", "chu", "epsm", "clinique", "centre-de-sante",
                                                                      "association-insertion"}),
                  (re.compile(r"[Mm]unicipa|MUNICIPA"), {"collectivite", "ccas", "eaje", "centre-de-sante", "relais-petite-enfance"}),
@@ -1136,8 +1191,9 @@ SPECIALTIES = [
     ("naissance", r"[Nn]éonat|NÉONAT|(?<!congé )[Mm]aternité|(?<!CONGÉ )MATERNITÉ|[Nn]aissance|NAISSANCE|[Oo]bstétri",
      r"[Nn]éonat|prématurés|couveuse|allaitement|(?<!congé )maternité|suites de couches|salle de naissance|soins de cordon|"
      r"accouchement", ()),
-    ("pediatrie", r"[Pp]édiatri|PÉDIATRI|\bTND\b|[Nn]eurodéveloppement|[Pp]édopsy|[Ii]nfanto-juvénile|\bCAMSP\b", r"enfants? hospitalisés|hospitalisation de leur enfant|dosages pédiatriques|"
-     r"pédiatrie générale", ()),
+    ("pediatrie", r"[Pp]édiatri|PÉDIATRI|\bTND\b|[Nn]eurodéveloppement|[Pp]édopsy|[Ii]nfanto-juvénile|\bCAMSP\b|"
+     r"développement de l'enfant", r"enfants? hospitalisés|hospitalisation de leur enfant|dosages pédiatriques|"
+     r"pédiatrie générale|\bWISC\b|enfants présentant|troubles du neurodéveloppement", ()),
     ("reanimation", r"[Rr]éanimation|RÉANIMATION|[Ss]oins (critiques|intensifs)", r"[Rr]éanimation|[Ss]oins (critiques|intensifs)", ()),
     ("urgences", r"[Uu]rgences|URGENCES|\bSMUR\b", r"(?<!lors )(?<!et )\b(aux|des) urgences\b(?! vitales)|\bSMUR\b", ()),
     ("pmi", r"\bPMI\b|[Pp]rotection maternelle", r"\ben PMI\b|centres? de PMI|demandes d'agrément|suivi des assistants maternels|"
@@ -1178,30 +1234,55 @@ def with_ward(specialties, kind):
     return specialties if specialties & NOT_WARDS or kind not in WARD_KINDS else specialties | {"ward"}
 
 
-_SPECIALTY_TITLES = [(name, re.compile(title)) for name, title, _, _ in SPECIALTIES]
-_SPECIALTY_LINES = [(name, re.compile(line)) for name, _, line, _ in SPECIALTIES]
+# Specialties of some métiers only: their words mean something else in other banks ("linge",
+# "titulaire du diplôme").
+PHARMACY_SLUGS = {"pharmacien", "preparateur-en-pharmacie", "preparateur-pharmacie-hospitaliere"}
+WORKSHOP_SLUGS = {"moniteur-atelier-esat", "educateur-technique-specialise"}
+SPECIALTIES += [
+    ("officine", r"[Oo]fficine|OFFICINE", r"[Oo]fficine|titulaire en son absence|bilans partagés|entretiens pharmaceutiques|"
+     r"vacciner|parapharmacie|comptoir|dermocosmétique", ("pharmacie",), PHARMACY_SLUGS),
+    ("pui", r"\bPUI\b|[Uu]sage intérieur|[Hh]ospitali|HOSPITALI", r"\bPUI\b|usage intérieur|conciliation|dotations|"
+     r"unités de soins|cytotoxiques|chimiothérap|essais cliniques|implantables", ("ch", "chu", "clinique", "epsm"), PHARMACY_SLUGS),
+    ("espaces-verts", r"[Ee]spaces verts|ESPACES VERTS|[Mm]araîchage", r"[Ee]spaces verts|[Mm]araîchage|Certiphyto", (),
+     WORKSHOP_SLUGS),
+    ("blanchisserie", r"[Bb]lanchisserie|BLANCHISSERIE", r"\blinge\b|[Bb]lanchisserie", (), WORKSHOP_SLUGS),
+    ("conditionnement", r"[Cc]onditionnement|CONDITIONNEMENT|[Ss]ous-traitance", r"[Cc]onditionnement|[Ss]ous-traitance", (),
+     WORKSHOP_SLUGS),
+    ("restauration", r"[Rr]estauration|RESTAURATION|[Cc]uisine|CUISINE", r"[Rr]estauration|\b[Cc]uisine\b", (), WORKSHOP_SLUGS),
+]
+_SPECIALTY_TITLES = [(entry[0], re.compile(entry[1]), entry[4] if len(entry) > 4 else None) for entry in SPECIALTIES]
+_SPECIALTY_LINES = [(entry[0], re.compile(entry[2]), entry[4] if len(entry) > 4 else None) for entry in SPECIALTIES]
 SPECIALTIES_OF_KIND = {}
-for _name, _, _, _kinds in SPECIALTIES:
-    for _kind in _kinds:
-        SPECIALTIES_OF_KIND.setdefault(_kind, set()).add(_name)
+for _entry in SPECIALTIES:
+    for _kind in _entry[3]:
+        if len(_entry) == 4:  # a métier's own specialties come from its titles only
+            SPECIALTIES_OF_KIND.setdefault(_kind, set()).add(_entry[0])
+SCOPED_OF_KIND = {}  # kind -> {slug: its métier's specialties that employer has}
+for _entry in SPECIALTIES:
+    if len(_entry) > 4:
+        for _kind in _entry[3]:
+            for _slug in _entry[4]:
+                SCOPED_OF_KIND.setdefault(_kind, {}).setdefault(_slug, set()).add(_entry[0])
 
 
 @functools.lru_cache(maxsize=None)
-def named_specialties(title):
-    """The specialties a title or an appellation names."""
-    return frozenset(name for name, words in _SPECIALTY_TITLES if words.search(title))
+def named_specialties(title, slug=""):
+    """The specialties a title or an appellation names (of any métier, and of the métier slug)."""
+    return frozenset(name for name, words, slugs in _SPECIALTY_TITLES
+                     if (slugs is None or slug in slugs) and words.search(title))
 
 
 @functools.lru_cache(maxsize=None)
-def line_specialties(line):
-    """The specialties a bank line belongs to (none for most)."""
-    return frozenset(name for name, words in _SPECIALTY_LINES if words.search(line))
+def line_specialties(line, slug=""):
+    """The specialties a bank line of the métier slug belongs to (none for most)."""
+    return frozenset(name for name, words, slugs in _SPECIALTY_LINES
+                     if (slugs is None or slug in slugs) and words.search(line))
 
 
-def fits_specialties(line, specialties):
+def fits_specialties(line, specialties, slug=""):
     """Whether a line belongs to none of the specialties but the ad's; a wish ("Une expérience en
     néonatologie ou en PMI est appréciée") fits when one of those it names is the ad's."""
-    own = line_specialties(line)
+    own = line_specialties(line, slug)
     if not own:
         return True
     if WISHES.search(line):
@@ -1330,12 +1411,12 @@ def subject(line):
     """What a benefit line is about: its first word or two, or training for any line about it
     ("Plan de formation : 5 jours..." and "Formation continue : 5 jours...")."""
     words = line.split()
-    if TRAINING.search(line):
+    if line.startswith(TRAINING):
         return ["formation"]
     return words[:1] if words and words[0] in ONE_WORD_SUBJECTS else words[:2]
 
 
-TRAINING = re.compile(r"^(Formations?|Plan de formation|Budget de formation)\b")
+TRAINING = ("Formation", "Plan de formation", "Budget de formation")
 
 
 # What an employee gets and a libéral practitioner does not.
@@ -1364,6 +1445,8 @@ def fits_status(line, statut):
 # Homes whose people are résidents: a line of the bank that says "patients" says "résidents" there.
 RESIDENT_KINDS = {"ehpad", "mas", "fam", "residence-autonomie", "usld"}
 AS_RESIDENTS = [(re.compile(r"dossier patient informatisé"), "dossier de soins informatisé"),
+                (re.compile(r"\b(un|le) patient ou (un|le) résident\b"), r"\1 résident"),
+                (re.compile(r"\b(des |les )?patients ou (des |les )?résidents\b"), r"\1résidents"),
                 (re.compile(r"\bpatients\b"), "résidents"), (re.compile(r"\bpatient\b"), "résident"),
                 (re.compile(r"\bPatients\b"), "Résidents")]
 
@@ -1386,11 +1469,38 @@ UNIT_STAFF = {"ehpad": (0.45, 0.7), "usld": (0.6, 0.9)}
 # Presentations of a house that opens, and details that speak of its past.
 OPENS = re.compile(r"\bouvre\b|ouvrira|nouvelle structure")
 PAST = re.compile(r"\{(annee|recent|annee_caf|familles_mc)\}|depuis")
+@functools.lru_cache(maxsize=None)
+def template_flags(template):
+    """(counts the ad's team, counts a mission locale's young people, opens, speaks of its past)
+    of a presentation or detail template, read once."""
+    return (bool(WHOLE_TEAM.search(template)), "{jeunes}" in template, bool(OPENS.search(template)),
+            bool(PAST.search(template)))
+
+
 # Lines of meals delivered, which a house that cooks its own does not say.
 DELIVERED_MEALS = re.compile(r"repas livrés|liaison (froide|chaude)")
 COOKS = re.compile(r"préparés sur place|cuisine sur place|faite maison|faits maison")
 # Staff a hospital has for each of its beds: (the figure of its beds, ratio range).
-STAFF_PER_BED = {"clinique": ("lits", (1.2, 2.0)), "smr": ("lits", (1.0, 1.6)), "ch": ("lits_ch", (2.0, 3.0))}
+STAFF_PER_BED = {"clinique": ("lits", (1.2, 2.0)), "smr": ("lits", (1.0, 1.6)), "ch": ("lits_ch", (2.0, 3.0)),
+                 "epsm": ("lits", (3.0, 4.5))}
+# The section a title names ("section des bébés").
+TITLE_SECTION = re.compile(r"section des ([\w-]+)")
+# Houses open on weekdays only (an IME's or an ITEP's internat de semaine).
+WEEKDAY_HOUSES = {"ime", "itep"}
+# Houses for children and teenagers: their people are jeunes, not résidents.
+YOUTH_KINDS = {"ime", "itep", "mecs", "foyer-enfance"}
+AS_YOUTH = [(re.compile(r"\bplusieurs résidents\b"), "plusieurs jeunes"), (re.compile(r"\bdes résidents\b"), "des jeunes"),
+            (re.compile(r"\bles résidents\b"), "les jeunes"), (re.compile(r"\bdu résident\b"), "du jeune"),
+            (re.compile(r"\bchaque résident\b"), "chaque jeune"), (re.compile(r"\brésidents\b"), "jeunes")]
+
+
+def as_youth(line):
+    """A bank line as a house for children and teenagers says it."""
+    for words, youth in AS_YOUTH:
+        line = words.sub(youth, line)
+    return line
+
+
 # Staff a house has for each of its places.
 STAFF_PER_PLACE = {"mas": (1.0, 1.3), "fam": (0.8, 1.0), "foyer-de-vie": (0.5, 0.7), "ehpad": (0.4, 0.55),
                    "usld": (0.8, 1.1), "mecs": (0.8, 1.2), "chrs": (0.2, 0.4), "residence-autonomie": (0.08, 0.15)}
@@ -1593,13 +1703,14 @@ class OfferWriter:
             else:
                 ad.communes = territory[0]
         text = rng.choice(templates)
-        if OPENS.search(text):  # a house that opens has no past: no year, no families welcomed yet
-            details = [d for d in details if not PAST.search(d)]
+        if template_flags(text)[2]:  # a house that opens has no past: no year, no families welcomed yet
+            details = [d for d in details if not template_flags(d)[3]]
         details = rng.sample(details, min(len(details), (0, 1, 1, 1, 2, 2)[rng.randrange(6)]))
         values = {"pro": str(ad.team + rng.randint(8, 70)), "adherents": num(ad.received),
                   "beneficiaires": num(ad.followed),
                   **({"places": str(ad.followed)} if ad.kind in ("had", "ssiad", "sessad") else {}),
-                  **({"places": str(ad.received)} if ad.kind == "association-insertion" else {}),
+                  **({"places": str(ad.received)} if ad.kind in ("association-insertion", "esat") else {}),
+                  **({"moniteurs": str(max(2, ad.received // rng.randint(10, 14)))} if ad.kind == "esat" else {}),
                   "nom": proper or name or pattern, "ville": ville, "departement": departement,
                   "population": num(population), "equipe": str(ad.team), "heures_semaine": hours_text(ad.hours),
                   "communes": str(ad.communes),
@@ -1638,16 +1749,18 @@ class OfferWriter:
             carers = max(ad.team + rng.randint(5, 40), ad.followed // rng.randint(6, 12))
             values["intervenants"] = str(carers)
             values["heures"] = num(int(round(carers * rng.uniform(90, 130), -2)))
-        said = " ".join([text] + details)
-        if ad.setting != "unit" and WHOLE_TEAM.search(said):
+        flags = [template_flags(t) for t in [text] + details]
+        if ad.setting != "unit" and any(f[0] for f in flags):
             values["pro"] = str(ad.team)  # "L'équipe de 28 professionnels intervient...": the ad's team
+        if ad.kind == "centre-imagerie":  # a year's exams: the patients of some 250 working days
+            values["examens"] = num(int(round(ad.received * rng.randint(240, 270), -3)))
         if ad.kind in VEHICLE_CREWS:
             # A transport company's vehicles follow its crews, its trips its vehicles.
             low, high = VEHICLE_CREWS[ad.kind]
             vehicles = max(3, round(ad.team / rng.uniform(low, high)))
             values["vehicules"] = str(vehicles)
             values["transports"] = num(vehicles * rng.randint(150, 300))
-        if "{jeunes}" in said:
+        if any(f[1] for f in flags):
             # A mission locale's young people are those the ad's team follows.
             ad.received = int(PRESENTATION_VALUES["jeunes"](rng).replace(" ", ""))
             values["jeunes"] = num(ad.received)
@@ -1739,6 +1852,8 @@ class OfferWriter:
                 bank[section] = for_employer(m.bank[section], kind, section)
                 if kind in RESIDENT_KINDS and section not in ("intitules", "appellations"):
                     bank[section] = [as_residents(line) for line in bank[section]]
+                elif kind in YOUTH_KINDS and section not in ("intitules", "appellations"):
+                    bank[section] = [as_youth(line) for line in bank[section]]
             self.banks[key] = bank
         return self.banks[key]
 
@@ -1752,7 +1867,7 @@ class OfferWriter:
             appellations = bank["appellations"]
             if TITLE_DAY.search(intitule) or client in NIGHTLESS:
                 appellations = [a for a in appellations if not TITLE_NIGHT.search(a)] or appellations
-            appellations = self._appellations_for(intitule, appellations)
+            appellations = self._appellations_for(intitule, appellations, bank["slug"])
             if not TITLE_REPLACEMENT.search(intitule) and not POOL.search(intitule):
                 appellations = [a for a in appellations if not REPLACING_POST.search(a)] or appellations
             if not HIGHER_ROLE.search(intitule):  # no "directeur adjoint de crèche" under a plain EJE title
@@ -1761,27 +1876,29 @@ class OfferWriter:
         return appellations
 
     @staticmethod
-    def _appellations_for(intitule, appellations):
+    def _appellations_for(intitule, appellations, slug=""):
         """The appellations that name no specialty the title does not ("Référent santé et accueil
         inclusif" under "Réanimation pédiatrique"): those naming one of the title's, or none."""
-        named = named_specialties(intitule)
+        named = named_specialties(intitule, slug)
         if not named:
             return appellations
-        return [a for a in appellations if named_specialties(a) <= named] or appellations
+        return [a for a in appellations if named_specialties(a, slug) <= named] or appellations
 
     def _specialties(self, rng, bank, kind, intitule, appellation, crib=False):
         """The ad's specialties (SPECIALTIES): those its title and appellation name; when they
         name none, its employer's and one of those the bank's tasks for that employer have, or
         none."""
-        named = named_specialties(intitule) | named_specialties(appellation)
+        slug = bank["slug"]
+        named = named_specialties(intitule, slug) | named_specialties(appellation, slug)
         if named:  # a nuclear medicine post in an imaging centre does no scanner
             return with_ward(frozenset(named), kind)
-        own = SPECIALTIES_OF_KIND.get(kind, set()) | ({"creche"} if crib else set())  # a town's crèche
+        own = (SPECIALTIES_OF_KIND.get(kind, set()) | SCOPED_OF_KIND.get(kind, {}).get(slug, set()) |
+               ({"creche"} if crib else set()))  # a town's crèche
         key = (bank["slug"], kind)
         present = self.specialty_choices.get(key)
         if present is None:
             present = self.specialty_choices[key] = sorted(
-                set().union(*(line_specialties(l) for l in bank["missions"])) - own - EMPLOYER_SPECIALTIES)
+                set().union(*(line_specialties(l, slug) for l in bank["missions"])) - own - EMPLOYER_SPECIALTIES)
         drawn = rng.choice(present + [None]) if present else None
         return with_ward(frozenset(own | ({drawn} if drawn else set())), kind)
 
@@ -1789,16 +1906,15 @@ class OfferWriter:
         """The lines that call the employer by no other name than its own ("les aides facultatives
         du CCAS" in a CIAS's ad), and say no meals delivered where the presentation cooks them
         (cached by the list of lines, which _fitting keeps)."""
-        labels = designations(ad.employer_pattern)
-        if not labels and not ad.cooks:
+        if not ad.named_key:
             return lines
-        key = (id(lines), tuple(sorted((g, tuple(sorted(v))) for g, v in labels.items())), ad.cooks)
+        key = (id(lines), ad.named_key)
         named = self.named.get(key)
         if named is None:
             named = lines
             if ad.cooks:  # "les repas, préparés sur place": none delivered
                 named = [l for l in named if not DELIVERED_MEALS.search(l)] or named
-            if labels:
+            if designations(ad.employer_pattern):
                 named = [l for l in named if same_employer(ad.employer_pattern, l)] or named
             self.named[key] = named
         return named
@@ -1824,9 +1940,9 @@ class OfferWriter:
         key = (id(base), ad.specialties)
         lines = self.fitting_specialties.get(key)
         if lines is None:
-            lines = [l for l in base if fits_specialties(l, ad.specialties)]
+            lines = [l for l in base if fits_specialties(l, ad.specialties, ad.slug)]
             if not lines and section in ("missions", "profil"):
-                lines = [l for l in bank[section] if fits_specialties(l, ad.specialties)] or base or bank[section]
+                lines = [l for l in bank[section] if fits_specialties(l, ad.specialties, ad.slug)] or base or bank[section]
             self.fitting_specialties[key] = lines
         return lines
 
@@ -1931,7 +2047,8 @@ class OfferWriter:
         elif kind in DAY_KINDS:
             rythme = "Horaires normaux"
         elif shifts:
-            rythme = rng.choice(("Travail en horaires décalés", "Travail samedi et dimanche",
+            rythme = "Travail en horaires décalés" if kind in WEEKDAY_HOUSES else rng.choice((
+                                 "Travail en horaires décalés", "Travail samedi et dimanche",
                                  "Horaires normaux"))
         elif kind in DOMICILE_KINDS:  # a household's days are said in the ad (mercredis et vendredis)
             rythme = rng.choice(("Horaires normaux", "Horaires normaux", "Horaires normaux",
@@ -1974,7 +2091,8 @@ class OfferWriter:
         (contrat, contrat_libelle, nature, alternance, months, days, partiel, hours, night,
          schedule, rythme) = self._terms(rng, bank, kind, intitule, appellation, client)
         ad = Ad(rng, kind, famille, ville, (contrat, months, days, partiel, hours, night, schedule,
-                                            alternance, nature), appellation, bank["slug"], specialties, intitule)
+                                            alternance, nature), appellation, bank["slug"], specialties, intitule,
+                population)
         ad.client = client
         ad.weekends = rythme == "Travail samedi et dimanche"
         ad.day_service, ad.evening, day_department = title_facts(intitule, appellation)
@@ -1991,6 +2109,8 @@ class OfferWriter:
         presentation = " ".join(about)
         ad.statut = status(kind, about[0])
         ad.cooks = bool(COOKS.search(presentation))
+        # What _named filters by: the names the employer is called by, and cooking on site.
+        ad.named_key = (pattern, ad.cooks) if designations(pattern) or ad.cooks else None
         ad.employer = name
         ad.employer_pattern = pattern
         place = self._place(rng, commune)
@@ -2247,23 +2367,16 @@ class OfferWriter:
         if ad.setting not in ("particulier", "accueil") and ad.kind not in NO_FIGURES and rng.random() < 0.5:
             facts.append(figure(rng, ad.setting, ad.kind in ("ch", "chu", "clinique", "epsm"),
                                 ad.followed if ad.setting == "domicile" else None, ad.team, ad.staff_said,
-                                ad.kind in OFFICE_PUBLICS, "ouvre" in about[0] or "ouvrira" in about[0] or
-                                bool(A_YEAR.search(" ".join(about))), num(ad.followed) in " ".join(about), ad.staff))
+                                ad.kind in OFFICE_PUBLICS, bool(OPENS.search(about[0])), num(ad.followed) in " ".join(about),
+                                ad.staff, bool(A_YEAR.search(" ".join(about)))))
         rng.shuffle(facts)
         places = PLACES if ad.setting != "particulier" else HOUSEHOLD_PLACES
         intro = " ".join([about[0], contract(rng.choice(places).format(lieu=lieu, cp=cp))] + facts)
         if rng.random() < 0.9:
-            reasons = reasons_for(ad.contrat, ad.setting, ad.alternance)
-            if "pool" in name or ad.slug not in SHIFT_SLUGS or not POOL.search(ad.title):  # a pool is a title's
-                reasons = [r for r in reasons if "pool" not in r]
-            if TITLE_REPLACEMENT.search(ad.title):  # a replacement's ad says why, not that the team grows
-                said = [r for r in reasons if REPLACING.search(r) and (MATERNITY.search(r) or not MATERNITY.search(ad.title))]
-                reasons = said or [r for r in reasons if "{equipe}" not in r and "développement" not in r
-                                   and "Création" not in r and "nouvelle unité" not in r] or reasons
-            if ad.months and ad.months > 6:  # a maternity leave lasts some four months
-                reasons = [r for r in reasons if "maternité" not in r] or reasons
-            if ad.whole:  # a director does not join a unit's team
-                reasons = [r for r in reasons if "{equipe}" not in r and "unité" not in r] or reasons
+            reasons = ad_reasons(ad.contrat, ad.setting, ad.alternance,
+                                 "pool" not in name and ad.slug in SHIFT_SLUGS and bool(POOL.search(ad.title)),
+                                 ad.title, bool(ad.months and ad.months > 6), ad.staff_said and ad.setting == "unit",
+                                 ad.whole)
             intro += " " + rng.choice(reasons).format(poste=name, de_poste=elide("de", name) + name,
                                                       que_poste=elide("que", name) + name,
                                                       equipe=ad.team, debut=french_date(debut),

@@ -87,9 +87,14 @@ class Person:
         self.role = rng.choice(titles)[1 if self.woman else 0]
         if self.role not in ("Dr", "") and (self.role.split()[0] in (post + " " + title).lower() or
                                   post.lower().split()[:1] == [self.role.split()[0]]):
-            # An ad for a cadre de santé or a chef de service names the one above them.
-            self.role = ("directrice" if self.woman else "directeur") + (
+            # An ad for a cadre de santé, a chef de service or a director names the one above them.
+            above = ("directrice" if self.woman else "directeur") + (
                 " des soins" if ROLE_OF_KIND.get(kind) == "hospital" else "")
+            if above.split()[0] in (post + " " + title).lower():
+                above = ("coordinatrice" if self.woman else "coordinateur") + " petite enfance" if \
+                    ROLE_OF_KIND.get(kind) in ("creche", "micro-creche") else \
+                    ("directrice générale" if self.woman else "directeur général")
+            self.role = above
         self.named = False
 
     def __str__(self):
@@ -726,20 +731,22 @@ STAFF_FIGURE = re.compile(r"collègues|emploie")
 
 
 def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, counted=False, opening=False,
-           followed_said=False, staff=None):
+           followed_said=False, staff=None, dated=False):
     """A figure of the employer for the introduction; a home service's "près de N personnes" is
     the count of people it follows (followed) that the ad says elsewhere; no headcount when the
     presentation gave one (staff_said), more colleagues than the ad's team and no more hires a
     year than it; no visitors a week for an office that counts its public elsewhere (counted);
-    no years since it opened for a place that opens or whose presentation gives a year (opening);
+    no years since it opened for a place that opens (opening) or whose presentation gives a year
+    (dated), no families welcomed by one that opens;
     not the people it follows again when the presentation counted them (followed_said); the
     colleagues on site are the employer's staff when its beds or places make it (staff)."""
     figures = COUNTED_OFFICE_FIGURES if setting == "office" and counted else FIGURES[setting]
     if staff_said:
         figures = [f for f in figures if not STAFF_FIGURE.search(f[0])]
-    if opening:
-        figures = [f for f in figures if "ouvert ses portes" not in f[0] and "chaque semaine" not in f[0]] or \
-            [("Nous recrutons {n} professionnel(le)s pour l'ouverture.", (3, 6), (3, 6))]
+    if opening or dated:
+        figures = [f for f in figures if "ouvert ses portes" not in f[0] and not (opening and "chaque semaine" in f[0])]
+    if opening and not figures:
+        figures = [("Nous recrutons {n} professionnel(le)s pour l'ouverture.", (3, 6), (3, 6))]
     if followed_said:
         figures = [f for f in figures if "accompagnons" not in f[0]]
     template, small_range, big_range = rng.choice(figures)
