@@ -16,6 +16,7 @@ int strbuf_reserve(strbuf *b, size_t extra)
     char *data = realloc(b->data, cap);
     if (!data)
         return -1;
+    data[b->len] = '\0'; /* a first allocation is an empty string, not garbage */
     b->data = data;
     b->cap = cap;
     return 0;

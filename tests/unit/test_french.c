@@ -39,6 +39,12 @@ static void test_hyphens_and_case(void)
     CHECK_STR(normalize("ré\xC2\xAD" "éducation"), "reeducation"); /* soft hyphen */
     CHECK_STR(normalize("caf\xE9 noir"), "caf  noir");             /* invalid byte: a break */
     CHECK_STR(normalize(""), "");
+    /* nothing to write into a fresh buffer: still a string (a soft hyphen alone as q once
+     * sent the tokenizer reading past the buffer's end) */
+    strbuf fresh = STRBUF_INIT;
+    CHECK_INT(fr_normalize("\xC2\xAD", 2, &fresh), 0);
+    CHECK(fresh.data != NULL && fresh.len == 0 && fresh.data[0] == '\0');
+    strbuf_free(&fresh);
 }
 
 static const char *stem(const char *word)
