@@ -1,8 +1,9 @@
-/* Fuzz target: the French normalisation and stemmer on arbitrary bytes. Beyond "no crash",
- * it checks that the output never holds an ASCII capital (everything is folded) and that valid
- * UTF-8 in gives valid UTF-8 out. */
+/* Fuzz target: the French normalisation, stemmer and word pairs on arbitrary bytes. Beyond "no
+ * crash", it checks that the output never holds an ASCII capital (everything is folded), that
+ * valid UTF-8 in gives valid UTF-8 out, and that a pair is two stems joined by one '_'. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fold.h"
 #include "french.h"
@@ -21,6 +22,16 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
+static int check_pair(void *ctx, const char *pair)
+{
+    (void)ctx;
+    const char *joint = strchr(pair, '_');
+    if (!joint || joint == pair || !joint[1] || strchr(joint + 1, '_') || strchr(pair, ' ') ||
+        strlen(pair) > FR_MAX_PAIR)
+        abort();
+    return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *text = (const char *)data;
@@ -31,6 +42,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (out.data[i] >= 'A' && out.data[i] <= 'Z')
             abort();
     if (utf8_valid(text, size) && !utf8_valid(out.data, out.len))
+        abort();
+    ps_error err;
+    if (fr_each_pair(analyzer, text, size, check_pair, NULL, &err) != 0)
         abort();
     char stem[128];
     fr_stem(analyzer, text, size < 200 ? size : 200, stem, sizeof stem);
