@@ -263,23 +263,26 @@ static bool correction(const text_context *ctx, const char *w, size_t len, char 
            strcmp(out, word) != 0 && !is_stopword(ctx, out, strlen(out));
 }
 
-/* Appends a token to the text the suggestion shows, as typed but for corrections:
- * open and close surround it ("\"" for a phrase, "-" before an exclusion). */
-static int note_typed(text_query *tq, const char *open, const char *text, size_t len,
-                      const char *close)
-{
-    strbuf *c = &tq->corrected;
-    return (c->len && strbuf_putc(c, ' ') != 0) || strbuf_append(c, open, strlen(open)) != 0 ||
-           strbuf_append(c, text, len) != 0 || strbuf_append(c, close, strlen(close)) != 0;
-}
+/* What building a text's query gathers besides the plans. */
+typedef struct query_build {
+    const text_context *ctx;
+    text_query *tq;
+    bool with_corrections;
+    strbuf run; /* the words searched since the last phrase or exclusion, for their pairs */
+    size_t n_fixes;
+    struct fix {
+        const token *typed;  /* the misspelt word, in the normalised text */
+        char word[128];      /* its correction */
+    } fixes[MAX_TOKENS];
+} query_build;
 
 /* The query of the plain word at tokens[i] (consuming a following word when the two form a
  * known acronym such as "ass mat"); *used tells how many tokens it took. The words searched
- * are appended to run, for the pairs of consecutive words (pairs_query). */
-static int word_query(const text_context *ctx, const token *tokens, size_t n, size_t i,
-                      bool with_corrections, text_query *tq, strbuf *run, plan **out,
+ * are appended to b->run, for the pairs of consecutive words (pairs_query). */
+static int word_query(query_build *b, const token *tokens, size_t n, size_t i, plan **out,
                       size_t *used, ps_error *err)
 {
+    const text_context *ctx = b->ctx;
     const token *t = &tokens[i];
     *used = 1;
     if (i + 1 < n && tokens[i + 1].kind == TOKEN_WORD) {
@@ -287,32 +290,49 @@ static int word_query(const text_context *ctx, const token *tokens, size_t n, si
         const acronym *pair = acronym_find(ctx->acronyms, t->text, len);
         if (pair) {
             *used = 2;
-            if (note_typed(tq, "", t->text, len, "") != 0 ||
-                strbuf_append(run, t->text, len) != 0 || strbuf_putc(run, ' ') != 0)
+            if (strbuf_append(&b->run, t->text, len) != 0 || strbuf_putc(&b->run, ' ') != 0)
                 return ps_fail(err, "out of memory");
-            return acronym_query(ctx, pair, NULL, tq, out, err);
+            return acronym_query(ctx, pair, NULL, b->tq, out, err);
         }
     }
-    char fixed[128];
+    struct fix *fix = &b->fixes[b->n_fixes];
     const acronym *a = acronym_find(ctx->acronyms, t->text, t->len);
-    bool fixable = !a && correction(ctx, t->text, t->len, fixed, sizeof fixed);
-    tq->misspelt |= fixable;
-    const char *w = fixable ? fixed : t->text; /* the word as corrected */
-    size_t len = fixable ? strlen(fixed) : t->len;
-    if (note_typed(tq, "", w, len, "") != 0)
-        return ps_fail(err, "out of memory");
-    if (!with_corrections)
-        w = t->text, len = t->len;
-    if (strbuf_append(run, w, len) != 0 || strbuf_putc(run, ' ') != 0)
+    bool fixable = !a && correction(ctx, t->text, t->len, fix->word, sizeof fix->word);
+    const char *w = t->text;
+    size_t len = t->len;
+    if (fixable) {
+        fix->typed = t;
+        b->n_fixes++;
+        b->tq->misspelt = true;
+        if (b->with_corrections)
+            w = fix->word, len = strlen(fix->word);
+    }
+    if (strbuf_append(&b->run, w, len) != 0 || strbuf_putc(&b->run, ' ') != 0)
         return ps_fail(err, "out of memory");
     plan *q;
-    note_stems(ctx, tq, w, len);
+    note_stems(ctx, b->tq, w, len);
     if (stem_query(ctx, w, len, &q, err) != 0)
         return -1;
     if (a)
-        return acronym_query(ctx, a, q, tq, out, err);
+        return acronym_query(ctx, a, q, b->tq, out, err);
     *out = q;
     return 0;
+}
+
+/* The text as typed with each misspelt word replaced by its correction: the suggestion.
+ * origin maps the normalised text (from norm on) back to the text (fr_normalize_traced). */
+static int suggestion(const query_build *b, const char *text, const char *norm,
+                      const uint32_t *origin, strbuf *out)
+{
+    size_t at = 0;
+    for (size_t i = 0; i < b->n_fixes; i++) {
+        const token *t = b->fixes[i].typed;
+        size_t start = origin[t->text - norm], end = origin[t->text + t->len - norm];
+        if (strbuf_append(out, text + at, start - at) != 0 || strbuf_puts(out, b->fixes[i].word) != 0)
+            return -1;
+        at = end;
+    }
+    return strbuf_puts(out, text + at);
 }
 
 typedef struct pair_terms {
@@ -374,13 +394,15 @@ int text_query_build(const text_context *ctx, const char *text, text_match match
 {
     memset(tq, 0, sizeof *tq);
     strbuf norm = STRBUF_INIT;
-    if (fr_normalize(text, strlen(text), &norm) != 0)
+    uint32_t *origin;
+    if (fr_normalize_traced(text, strlen(text), &norm, &origin) != 0)
         return ps_fail(err, "out of memory");
     token tokens[MAX_TOKENS];
     size_t n = tokenize(norm.data, tokens);
     plan *words = NULL, *required = NULL, *excluded = NULL, *pairs = NULL;
     plan *word_queries[MAX_TOKENS]; /* one per plain word (a token or two) */
-    strbuf run = STRBUF_INIT;       /* the words searched since the last phrase or exclusion */
+    query_build b = {.ctx = ctx, .tq = tq, .with_corrections = with_corrections,
+                     .run = STRBUF_INIT};
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < n;) {
         const token *t = &tokens[i];
@@ -388,40 +410,34 @@ int text_query_build(const text_context *ctx, const char *text, text_match match
         size_t used = 1;
         if (t->kind == TOKEN_WORD && is_stopword(ctx, t->text, t->len) &&
             !acronym_find(ctx->acronyms, t->text, t->len)) {
-            if (note_typed(tq, "", t->text, t->len, "") != 0)
-                rc = ps_fail(err, "out of memory");
             i++;
             continue;
         }
         if (t->kind == TOKEN_WORD) {
-            rc = word_query(ctx, tokens, n, i, with_corrections, tq, &run, &q, &used, err);
+            rc = word_query(&b, tokens, n, i, &q, &used, err);
             if (rc == 0)
                 word_queries[tq->words++] = q;
         } else {
-            rc = pairs_query(ctx, &run, &pairs, err);
+            rc = pairs_query(ctx, &b.run, &pairs, err);
         }
         if (rc != 0) {
             break;
         } else if (t->kind == TOKEN_PHRASE && t->len) {
             note_stems(ctx, tq, t->text, t->len);
-            if (note_typed(tq, "\"", t->text, t->len, "\"") != 0)
-                rc = ps_fail(err, "out of memory");
-            if (rc == 0)
-                rc = parsed_query(ctx, t->text, t->len, true, &q, err);
+            rc = parsed_query(ctx, t->text, t->len, true, &q, err);
             if (rc == 0)
                 rc = combine(&required, PLAN_AND, q, err);
         } else if (t->kind == TOKEN_EXCLUDED) {
-            if (note_typed(tq, "-", t->text, t->len, "") != 0)
-                rc = ps_fail(err, "out of memory");
-            if (rc == 0)
-                rc = stem_query(ctx, t->text, t->len, &q, err);
+            rc = stem_query(ctx, t->text, t->len, &q, err);
             if (rc == 0)
                 rc = combine(&excluded, PLAN_OR, q, err);
         }
         i += used;
     }
     if (rc == 0)
-        rc = pairs_query(ctx, &run, &pairs, err);
+        rc = pairs_query(ctx, &b.run, &pairs, err);
+    if (rc == 0 && suggestion(&b, text, norm.data, origin, &tq->corrected) != 0)
+        rc = ps_fail(err, "out of memory");
     if (rc == 0)
         rc = join_words(word_queries, tq->words, match, &words, err);
     for (size_t i = 0; i < tq->words; i++)
@@ -440,8 +456,9 @@ int text_query_build(const text_context *ctx, const char *text, text_match match
     plan_free(required);
     plan_free(excluded);
     plan_free(pairs);
-    strbuf_free(&run);
+    strbuf_free(&b.run);
     strbuf_free(&norm);
+    free(origin);
     if (rc != 0) {
         plan_free(words);
         text_query_free(tq);

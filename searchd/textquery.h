@@ -36,7 +36,7 @@ typedef struct text_query {
     plan *plan;           /* NULL when the text has no searchable word */
     unsigned words;       /* plain words searched (after stop words) */
     bool misspelt;        /* some word is unknown to the index and has a correction */
-    strbuf corrected;     /* the normalised text with its corrections (shown when misspelt) */
+    strbuf corrected;     /* the text as typed, misspelt words corrected (shown when misspelt) */
     char stems[32][SNIPPET_MAX_STEM]; /* of the words a hit may contain, for snippets */
     unsigned n_stems;
 } text_query;

@@ -143,15 +143,42 @@ static bool next_is_word_char(const char *s, size_t len)
     return utf8_decode(s, len, &cp) && fold_is_word_char(cp);
 }
 
-int fr_normalize(const char *text, size_t len, strbuf *out)
+/* Where each byte of the output came from (fr_normalize_traced), or NULL: grown as the output
+ * grows; origin[j] is the offset in text of the character that produced byte j. */
+typedef struct trace {
+    uint32_t *origin;
+    size_t cap;
+} trace;
+
+/* Records that out's bytes from `from` on came from the character at offset at. */
+static int trace_bytes(trace *t, const strbuf *out, size_t from, size_t at)
+{
+    if (!t)
+        return 0;
+    if (out->len + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap : 64;
+        while (cap < out->len + 1)
+            cap *= 2;
+        uint32_t *origin = realloc(t->origin, cap * sizeof *origin);
+        if (!origin)
+            return -1;
+        t->origin = origin, t->cap = cap;
+    }
+    for (size_t j = from; j < out->len; j++)
+        t->origin[j] = (uint32_t)at;
+    return 0;
+}
+
+static int normalize(const char *text, size_t len, strbuf *out, trace *t)
 {
     size_t word_start = out->len; /* where the word being copied began in out */
     bool in_word = false;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
         size_t n = utf8_decode(text + i, len - i, &cp);
+        size_t before = out->len;
         if (n == 0) { /* invalid byte: a word break */
-            if (strbuf_putc(out, ' ') != 0)
+            if (strbuf_putc(out, ' ') != 0 || trace_bytes(t, out, before, i) != 0)
                 return -1;
             in_word = false;
             i++;
@@ -180,12 +207,30 @@ int fr_normalize(const char *text, size_t len, strbuf *out)
             in_word = false;
             rc = is_apostrophe(cp) ? strbuf_putc(out, '\'') : strbuf_append(out, text + i, n);
         }
-        if (rc != 0)
+        if (rc != 0 || (out->len > before && trace_bytes(t, out, before, i) != 0))
             return -1;
         i += n;
     }
-    if (!out->data)
-        return strbuf_reserve(out, 0);
+    if (!out->data && strbuf_reserve(out, 0) != 0)
+        return -1;
+    return trace_bytes(t, out, out->len, len); /* makes room for origin[out->len] */
+}
+
+int fr_normalize(const char *text, size_t len, strbuf *out)
+{
+    return normalize(text, len, out, NULL);
+}
+
+int fr_normalize_traced(const char *text, size_t len, strbuf *out, uint32_t **origin)
+{
+    trace t = {NULL, 0};
+    *origin = NULL;
+    if (normalize(text, len, out, &t) != 0) {
+        free(t.origin);
+        return -1;
+    }
+    t.origin[out->len] = (uint32_t)len;
+    *origin = t.origin;
     return 0;
 }
 

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "error.h"
 #include "strbuf.h"
@@ -38,6 +39,11 @@ xs_stemmer *fr_analyzer_stemmer(fr_analyzer *a);
 
 /* Appends the normalised form of text to out. Returns 0, or -1 when memory runs out. */
 int fr_normalize(const char *text, size_t len, strbuf *out);
+/* fr_normalize into an empty out, also telling where each of its bytes came from: (*origin)[j]
+ * is the offset in text of the character that gave out's byte j, (*origin)[out->len] is len;
+ * so a word of out is the text from origin[start] to origin[end] (a suggestion keeps the rest
+ * of the text as typed). *origin belongs to the caller (free). */
+int fr_normalize_traced(const char *text, size_t len, strbuf *out, uint32_t **origin);
 
 /* The stem of one word as the index stores it (without the "Z" prefix): folded, feminine and
  * plural endings made masculine singular, then Snowball. Writes a NUL-terminated stem. */

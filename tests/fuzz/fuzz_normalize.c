@@ -43,6 +43,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
     if (utf8_valid(text, size) && !utf8_valid(out.data, out.len))
         abort();
+    strbuf traced = STRBUF_INIT; /* the same text, each byte knowing where it came from */
+    uint32_t *origin;
+    if (fr_normalize_traced(text, size, &traced, &origin) != 0 || traced.len != out.len ||
+        memcmp(traced.data, out.data, out.len) != 0 || origin[traced.len] != size)
+        abort();
+    for (size_t i = 0; i < traced.len; i++)
+        if (origin[i] >= size || (i > 0 && origin[i] < origin[i - 1]))
+            abort();
+    free(origin);
+    strbuf_free(&traced);
     ps_error err;
     if (fr_each_pair(analyzer, text, size, check_pair, NULL, &err) != 0)
         abort();

@@ -373,6 +373,8 @@ class ApiTest(unittest.TestCase):
         correction (it would become a required word)."""
         body = self.get(q='"aide soignant" de nuiit -cdd', limit=0)
         self.assertEqual(body.get("suggestion"), '"aide soignant" de nuit -cdd')
+        body = self.get(q="Aide-Soignante  de nuiit, l'EHPAD", limit=0)  # the rest as typed
+        self.assertEqual(body.get("suggestion"), "Aide-Soignante  de nuit, l'EHPAD")
         for typo in ("nu", "ed", "dse", "lse"):  # one or two edits from "un", "de", "des", "les"
             body = self.get(q="infirmier " + typo, limit=0)
             if "suggestion" in body:

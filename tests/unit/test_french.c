@@ -47,6 +47,23 @@ static void test_hyphens_and_case(void)
     strbuf_free(&fresh);
 }
 
+/* Each byte of the normalised text knows the character it came from. */
+static void test_traced(void)
+{
+    const char *text = "L'Infirmière aide-soignante";
+    strbuf out = STRBUF_INIT;
+    uint32_t *origin;
+    CHECK_INT(fr_normalize_traced(text, strlen(text), &out, &origin), 0);
+    CHECK_STR(out.data, "infirmiere aide soignante");
+    CHECK_INT(origin[0], 2);                        /* "l'" dropped */
+    CHECK_INT(origin[7], 9);                        /* the 'e' from "è" (two bytes) */
+    CHECK_INT(origin[8], 11);
+    CHECK_INT(origin[strlen("infirmiere aide")], 18); /* the hyphen became a space */
+    CHECK_INT(origin[out.len], strlen(text));
+    free(origin);
+    strbuf_free(&out);
+}
+
 static const char *stem(const char *word)
 {
     static char out[4][128];
@@ -317,6 +334,7 @@ int main(void)
     }
     test_elision();
     test_hyphens_and_case();
+    test_traced();
     test_stems_conflate();
     test_stems_keep_apart();
     test_stopwords();
