@@ -123,10 +123,14 @@ def title_facts(intitule, appellation):
 
 # Tasks of inpatients, which a day service has not.
 INPATIENT = re.compile(r"hospitalisés|isolement|contention|sans consentement|structures d'aval|\bau lit\b")
+# Specialties a surgical clinic does not have.
+NOT_SURGERY = {"naissance", "pediatrie", "psychiatrie", "urgences", "readaptation", "reanimation", "geriatrie"}
 # Departments of the specialties that are no ward.
 SPECIALTY_DEPARTMENTS = [("pool", "au pool de remplacement"), ("bloc", "au bloc opératoire"),
                          ("imagerie", "au service d'imagerie"), ("radiotherapie", "au service de radiothérapie"),
                          ("nucleaire", "au service de médecine nucléaire"), ("urgences", "au service des urgences")]
+# Titles of an afternoon post.
+AFTERNOON = re.compile(r"[Aa]près-midi|APRÈS-MIDI")
 # Posts of a pool of replacements.
 POOL = re.compile(r"[Pp]ool|POOL")
 # Titles of a maternity leave's replacement (some four months).
@@ -134,6 +138,8 @@ MATERNITY = re.compile(r"[Mm]aternité|MATERNITÉ")
 # Titles and appellations of a post above the métier's own.
 HIGHER_ROLE = re.compile(r"[Dd]irect(eur|rice)|DIRECT(EUR|RICE)|[Rr]esponsable|RESPONSABLE|[Cc]oordinat|COORDINAT|"
                          r"\b[Cc]hef\b|\bCHEF\b|[Cc]adre\b|\bCADRE\b|[Rr]éférent|RÉFÉRENT")
+# Titles and appellations of an apprentice.
+APPRENTICE = re.compile(r"[Aa]pprenti|APPRENTI|[Aa]lternance|ALTERNANCE")
 # Appellations of one who replaces another.
 REPLACING_POST = re.compile(r"[Rr]emplaçant|[Pp]ool")
 # A libéral's share of the fees, and the kind of libéral post a title offers.
@@ -173,6 +179,8 @@ def ad_reasons(contrat, setting, alternance, pool, title, long, staff_counted, w
     reasons = reasons_for(contrat, setting, alternance)
     if not pool:
         reasons = [r for r in reasons if "pool" not in r]
+    if COLLABORATION.search(title):  # a collaboration is no replacement
+        reasons = [r for r in reasons if "remplacements" not in r] or reasons
     if TITLE_REPLACEMENT.search(title):
         said = [r for r in reasons if REPLACING.search(r) and (MATERNITY.search(r) or not MATERNITY.search(title))]
         reasons = said or [r for r in reasons if "{equipe}" not in r and "développement" not in r
@@ -530,7 +538,7 @@ DEPARTMENT_OF_SLUG = {
     "assistant-de-service-social": "au service social", "mandataire-judiciaire-protection-majeurs-mjpm":
     "au service des majeurs protégés", "technicien-laboratoire-medical": "au laboratoire",
     "biologiste-medical": "au laboratoire", "secretaire-medical": "au secrétariat médical",
-    "orthoprothesiste": "à l'atelier d'appareillage"}
+    "orthoprothesiste": "à l'atelier d'appareillage", "mediateur-en-sante": "à la permanence d'accès aux soins de santé"}
 # Therapists, who in a hospital work on its rehabilitation platform for all its units.
 REHAB_SLUGS = {"masseur-kinesitherapeute", "ergotherapeute", "enseignant-activite-physique-adaptee", "psychomotricien",
                "orthophoniste"}
@@ -631,6 +639,7 @@ class Ad:
         self.title = ""  # the offer's title
         self.post = post  # its appellation
         self.subjects = set()  # what the conditions said (Logement, Mutuelle...)
+        self.replacing = True  # the post replaces someone (a CDD may then be called a replacement)
         self.staff = None  # the employer's headcount, when its beds or places make it
         self.cooks = False  # the presentation says its meals are cooked on site
         self.named_key = None  # (the name's pattern, cooks) when lines may call the employer otherwise
@@ -701,11 +710,13 @@ class Ad:
                    self.communes + de_ville, team % (self.team, "professionnels")] + contact
             if self.one_town():
                 out[1] = rng.choice((", dans les quartiers ", ", chez les habitants ")) + de_ville
+            elif self.slug == "garde-d-enfants":  # a child minder goes to one family, on no round
+                out[1] = rng.choice((", chez une famille ", ", au domicile de la famille ")) + de_ville
             if kind in FOLLOWED:
                 out.append(rng.choice((", auprès des %s %s par le service", ", pour les %s %s par le service")) % (
                     num(self.followed), FOLLOWED[kind]))
             if (kind in ("saad", "ssiad") and self.famille not in ("petite-enfance", "social") and self.slug in VISITING_SLUGS
-                    and not LIVE_IN.search(self.title)):  # a live-in or night carer stays with one person
+                    and not LIVE_IN.search(self.title + " " + self.post)):  # a live-in or night carer stays with one person
                 low = rng.randint(4, 8)
                 weak.append(", avec %d à %d interventions par jour en moyenne" % (low, low + 2))
             return out, weak
@@ -904,9 +915,9 @@ def key_word(phrase):
 # Tasks done out of the employer's premises, which a phrase placing them there contradicts
 # ("présence dans les rues du quartier, dans nos locaux").
 OUTSIDE = re.compile(r"\bdomicile|\brues\b|quartier|en tournée|sur le terrain|à l'extérieur|extérieurs|\bsorties?\b|"
-                     r"dans les écoles|en visite")
+                     r"dans les écoles|en visite|lieux de vie|squats|aires d'accueil")
 PREMISES = re.compile(r", (dans nos locaux|sur (le|notre) site|dans notre établissement|au sein de la structure|"
-                      r"dans notre structure)")
+                      r"dans notre structure|au \d+e étage|au 1er étage|au rez-de-chaussée|dans le bâtiment)")
 
 
 def situate(rng, line, context, share=0.5, lead=0.0):
@@ -1021,6 +1032,19 @@ SETTING_MARKERS = [
     # A family's home: its budget, its housing, its moving house.
     (re.compile(r"entretien du logement|gérer leur budget|son déménagement|au domicile des familles"),
      DOMICILE_KINDS | {"ccas", "conseil-departemental", "centre-social", "particulier-employeur", "chrs", "association-insertion"}),
+    # A shop's ways are not a health centre's.
+    (re.compile(r"[Mm]agasin|galerie marchande|optique-lunetterie"), {"magasin-optique", "centre-audition", "pharmacie"}),
+    (re.compile(r"unité de vie protégée"), RESIDENCES),
+    # An insertion workshop is an insertion association's; anaesthesia consultations a surgical hospital's.
+    (re.compile(r"chantier d'insertion"), {"association-insertion"}),
+    (re.compile(r"consultations pré-anesthésiques|patients opérés"), {"ch", "chu", "clinique"}),
+    # Meals for many: a kitchen of a town, a hospital or a house; tube feeding in care settings.
+    (re.compile(r"restauration collective|cuisine centrale"), {"collectivite", "ch", "chu", "clinique", "smr", "epsm", "usld",
+                                                               "ehpad", "mas", "fam", "foyer-de-vie", "ime", "itep", "mecs"}),
+    (re.compile(r"nutritions? entérales?"), {"ch", "chu", "clinique", "smr", "epsm", "usld", "had", "ehpad"}),
+    # A psychiatric sector's consultations, on-call duty and interns.
+    (re.compile(r"centre médico-psychologique|permanence des soins par des gardes|encadrer les internes"),
+     {"epsm", "ch", "chu", "clinique"}),
     # A town's optional aid is its CCAS's.
     (re.compile(r"\b(du|le|par le) CCAS\b"), {"ccas"}),
     (re.compile(r"aides facultatives"), {"ccas", "collectivite"}),
@@ -1052,7 +1076,7 @@ SETTING_MARKERS = [
     (re.compile(r"\bCESU\b|chèque emploi service"), {"particulier-employeur", "service-mandataire"}),
     (re.compile(r"\brésident"), RESIDENCES),
     (re.compile(r"\bà domicile\b|\bau domicile\b"), DOMICILE_KINDS | {"ccas", "centre-social"}),
-    (re.compile(r"[Ii]ntérim|INTERIM"), set()),
+    (re.compile(r"[Ii]ntérim|INTERIM|INTÉRIM"), set()),
     (re.compile(r"\bIME\b"), {"ime"}), (re.compile(r"\bD?ITEP\b"), {"itep"}), (re.compile(r"\bMAS\b"), {"mas"}),
     (re.compile(r"établissements? médico-socia"), {"ime", "itep", "sessad", "mas", "fam", "foyer-de-vie", "esat", "ehpad",
                                                   "residence-autonomie", "mecs", "foyer-enfance", "chrs"}),
@@ -1097,10 +1121,12 @@ TITLE_MARKERS = [(re.compile(r"[Ll]ibéral|LIB[ÉE]RAL|\bIDEL\b|[Cc]abinet|CABIN
                  (re.compile(r"[Cc]entre de santé|CENTRE DE SANTÉ"), {"centre-de-sante"}),
                  (re.compile(r"\b12 ?[hH]\b"), H24_KINDS),
                  (re.compile(r"\bSIAO\b|\b115\b"), {"chrs", "association-insertion"}),
+                 (re.compile(r"[Ss]ecrétaire hospitali"), HOSPITALS),
                  (re.compile(r"[Ss]ocial du travail|SOCIAL DU TRAVAIL|[Ii]nterentreprises|INTERENTREPRISES"),
                   {"service-sante-travail"}),
                  (re.compile(r"[Ff]oyer de l'enfance|FOYER DE L'ENFANCE"), {"foyer-enfance"}),
                  (re.compile(r"\bCAF\b"), {"saad", "centre-social", "association-insertion"}),
+                 (re.compile(r"[Pp]raticien hospitalier|PRATICIEN HOSPITALIER"), {"ch", "chu", "epsm", "usld"}),
                  (re.compile(r"CSAPA|[Aa]ddictologie|ADDICTOLOGIE"), {"ch", "chu", "epsm", "clinique", "centre-de-sante",
                                                                      "association-insertion"}),
                  (re.compile(r"[Mm]unicipa|MUNICIPA"), {"collectivite", "ccas", "eaje", "centre-de-sante", "relais-petite-enfance"}),
@@ -1133,17 +1159,23 @@ CHILD_KINDS = {"eaje", "micro-creche", "relais-petite-enfance", "ime", "itep", "
 UNFIT_MARKERS = [
     (re.compile(r"\bpatients?\b"), NOT_CARE),
     (re.compile(r"(?<![-\w])enfants?\b|(?<![-\w])[Ee]nfance\b|\bl'enfant\b|\bjeunes\b(?! diplômé)|"
-                r"[Aa]dolescent|élèves(?! aides-soignants| infirmiers)|scolari|scolaire|nourrissons|\bIME\b|[Pp]édiatri|PÉDIATRI"),
+                r"[Aa]dolescent|élèves(?! aides-soignants| infirmiers)|scolari|scolaire|nourrissons|\bIME\b|[Pp]édiatri|PÉDIATRI|"
+                r"\bmineurs\b"),
      ADULT_KINDS),
     (re.compile(r"\b[Bb]ébés?\b|\bBÉBÉ|[Bb]iberon|nourrissons?|\bsiestes?\b|CAP AEPE"), NO_BABY_KINDS),
     # Child protection is not disability: no diagnosis announced, no "pôle handicap".
     (re.compile(r"annonce d'un diagnostic|[Pp]ôle handicap|secteur du handicap|\bPECS\b|pictogrammes|Makaton"),
      {"mecs", "foyer-enfance", "chrs"}),
+    # A residence for autonomous elderly people has no protected unit, no bedridden residents, no care team.
+    (re.compile(r"unité protégée|ne peuvent pas se déplacer|équipe soignante|Alzheimer|\ben chambre\b"),
+     {"residence-autonomie"}),
+    # A home service is no house: no establishment's software, no educative team.
+    (re.compile(r"logiciel de l'établissement|l'équipe éducative"), {"saad", "ssiad", "particulier-employeur"}),
     # Elderly care is not a house for disabled adults' work.
     (re.compile(r"[Gg]érontolog|[Gg]ériatri"), {"mas", "fam", "foyer-de-vie", "esat"}),
     # A micro-crèche's twelve children are one group.
     (re.compile(r"\b[Ss]ections?\b|SECTION"), {"micro-creche"}),
-    (re.compile(r"personnes âgées|[Gg]ériatri|[Gg]érontolog|\bseniors\b|Alzheimer|fin de vie|(?<!jeunes )\badultes\b|"
+    (re.compile(r"personnes? âgées?|[Gg]ériatri|[Gg]érontolog|\bseniors\b|Alzheimer|fin de vie|(?<!jeunes )\badultes\b|"
                 r"aphasi|dysarthri|\bAVC\b|fausses routes|prévention des chutes|stimulation cognitive"),
      CHILD_KINDS),
     (re.compile(r"réanimation|équipe soignante|médecine physique|auprès du personnel|patients alités|"
@@ -1192,7 +1224,7 @@ SPECIALTIES = [
      r"[Nn]éonat|prématurés|couveuse|allaitement|(?<!congé )maternité|suites de couches|salle de naissance|soins de cordon|"
      r"accouchement", ()),
     ("pediatrie", r"[Pp]édiatri|PÉDIATRI|\bTND\b|[Nn]eurodéveloppement|[Pp]édopsy|[Ii]nfanto-juvénile|\bCAMSP\b|"
-     r"développement de l'enfant", r"enfants? hospitalisés|hospitalisation de leur enfant|dosages pédiatriques|"
+     r"développement de l'enfant|[Ee]nfants et adolescents|ENFANTS ET ADOLESCENTS", r"enfants? hospitalisés|hospitalisation de leur enfant|dosages pédiatriques|"
      r"pédiatrie générale|\bWISC\b|enfants présentant|troubles du neurodéveloppement", ()),
     ("reanimation", r"[Rr]éanimation|RÉANIMATION|[Ss]oins (critiques|intensifs)", r"[Rr]éanimation|[Ss]oins (critiques|intensifs)", ()),
     ("urgences", r"[Uu]rgences|URGENCES|\bSMUR\b", r"(?<!lors )(?<!et )\b(aux|des) urgences\b(?! vitales)|\bSMUR\b", ()),
@@ -1205,7 +1237,7 @@ SPECIALTIES = [
     ("aemo", r"\bAEMO\b|[Mm]ilieu ouvert|MILIEU OUVERT", r"\bAEMO\b|[Mm]ilieu ouvert", ()),
     ("psychiatrie", r"[Pp]sychiatri|PSYCHIATRI|[Ss]anté mentale|\bEPSM\b|\bCMP\b", r"[Pp]sychiatri|[Ss]anté mentale|\bCMP\b",
      ("epsm",)),
-    ("geriatrie", r"[Gg]ériatri|GÉRIATRI|\bEHPAD\b|\bPASA\b|Alzheimer|\bESA\b|\bUSLD\b|[Pp]ersonnes âgées",
+    ("geriatrie", r"[Gg]ériatri|GÉRIATRI|[Gg]érontolog|GÉRONTOLOG|\bEHPAD\b|\bPASA\b|Alzheimer|\bESA\b|\bUSLD\b|[Pp]ersonnes? âgées?",
      r"[Gg]ériatri|[Gg]érontolog|\bEHPAD\b|\bPASA\b|Alzheimer|\bESA\b|prévention des chutes|stimulation cognitive|"
      r"personnes? âgées?|neurocognitifs", ("ehpad", "usld", "residence-autonomie", "ssiad", "saad")),
     ("travail", r"[Ss]anté au travail|SANTÉ AU TRAVAIL|[Mm]édecin du travail", r"[Mm]édecin du travail|[Ss]anté au travail",
@@ -1220,7 +1252,7 @@ SPECIALTIES = [
 # Ward life (meals, bedsores, end of life): the lines of every specialty but those out of a ward.
 WARD = ("ward", r"(?!)", r"\brepas\b|escarres|fin de vie|de la chambre\b|au lever|[Tt]oilettes?\b", ())
 SPECIALTIES.append(WARD)
-NOT_WARDS = {"bloc", "imagerie", "radiotherapie", "nucleaire", "pmi", "urgences", "travail"}
+NOT_WARDS = {"bloc", "imagerie", "radiotherapie", "nucleaire", "pmi", "urgences", "travail", "psychiatrie"}
 # Specialties that an employer kind has, which a title names or the employer brings, never drawn.
 EMPLOYER_SPECIALTIES = {"creche", "pmi", "pouponniere", "aemo", "travail", "ward", "mam", "pool", "relais"}
 # Employers whose people eat, wash and sleep where the post is (a ward, a home, a crèche).
@@ -1347,7 +1379,7 @@ PUBLIC_STATUSES = {"fph", "fpt", "en"}
 SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie|Équipe) de \d+ |multi-accueil de \d+ places|"
                    r"une équipe de \d+ (professionnel|personne)|équipe de \d+ à \d+|groupe de \d+ à \d+|quinzaine de communes|\d+ communes|"
                    r"quelques communes|plusieurs communes|de (deux|trois|quatre|cinq) praticiens|"
-                   r"\d+ à \d+ (bénéficiaires|personnes|interventions) par jour")
+                   r"\d+ à \d+ (bénéficiaires|personnes|interventions) par jour|[Éé]quipe de (deux|trois|quatre|cinq|six) ")
 # Lines that give shift hours ("Roulement en 12h de jour (7h-19h)"), which an ad with its own
 # shifts says itself.
 TIMED = re.compile(r"\d+h\d*\s*(-|à)\s*\d+h|\b1[02] ?h\b|\ben \d+h\d*\b|alternant matin|[Rr]oulement de \d+h|"
@@ -1359,10 +1391,11 @@ DAY_SERVICE = re.compile(r"[Hh]ôpital de jour|HÔPITAL DE JOUR|\bHDJ\b|\bCMP\b|
 DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[Aa]ccueill(ir|ez) les nouveaux|\bsorties\b|"
                            r"activités d'éveil|\brepas\b|au lever|à la toilette|l'habillage|\bsiestes?\b|scolari|"
                            r"travail scolaire|\bséjours\b|éducation thérapeutique|visite médicale|\bplonge\b|rendez-vous|"
-                           r"\brencontres\b|accueillis en stage|\brégimes\b|textures modifiées")
+                           r"\brencontres\b|accueillis en stage|\brégimes\b|textures modifiées|animer des activités|"
+                           r"activités éducatives|entretien de leur chambre")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
 EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
-MORNING = re.compile(r"\ble matin\b|petit-déjeuner|\bmatinées?\b")
+MORNING = re.compile(r"\ble matin\b|petit-déjeuner|\bmatinées?\b|\bmercredis\b|vacances scolaires")
 # Conditions and benefits that go with night work ("Prime de nuit", "gardes de nuit").
 NIGHT_WORK = re.compile(r"[Pp]rimes? de nuit|heures de nuit|[Ii]ndemnités de nuit|[Mm]ajoration[^.]*\bnuits?\b|"
                         r"[Gg]ardes? de nuit|[Pp]ostes? de nuit|[Tt]ravail de nuit|[Aa]streintes? de nuit|\bnuits travaillées|"
@@ -1427,6 +1460,15 @@ EMPLOYEE_WORDS = re.compile(r"[Mm]utuelle|[Pp]rime|[Tt]reizième mois|[Tt]itres?
 _STATUS_WORDS = {}  # line -> (public words, private words, employee words)
 
 
+# Collective agreements a line may name, and the employer status each is.
+AGREEMENTS = [(re.compile(r"15 mars 1966|CCN 66"), "ccn66"), (re.compile(r"CCN 51|FEHAP"), "ccn51"),
+              (re.compile(r"branche de l'aide à domicile"), "bad"),
+              (re.compile(r"[Cc]onvention collective de l'hospitalisation privée|\bFHP\b"), "fhp"),
+              (re.compile(r"ALISFA"), "alisfa"),
+              (re.compile(r"[Cc]onvention collective des entreprises de services à la personne"), "sap")]
+AGREEMENT_OF = {}
+
+
 def fits_status(line, statut):
     """Whether a benefit or condition fits the employer's status: no CCN 66 in a public
     hospital, no FPH grid in a clinic, no paid leave for a libéral practitioner."""
@@ -1437,6 +1479,11 @@ def fits_status(line, statut):
     public, private, employee = words
     if statut == "liberal":
         return not employee and not public
+    agreement = AGREEMENT_OF.get(line)
+    if agreement is None:
+        agreement = AGREEMENT_OF[line] = next((s for words_, s in AGREEMENTS if words_.search(line)), "")
+    if agreement and statut != agreement and not (public and private):
+        return False  # a named agreement is one status's: no CCN 66 in a home-help association
     if public and private:
         return True
     return not (public and statut not in PUBLIC_STATUSES or private and statut in PUBLIC_STATUSES)
@@ -1662,7 +1709,10 @@ class OfferWriter:
         m, kinds = metiers[bisect.bisect_right(cumulative, rng.uniform(0, cumulative[-1] - 1e-9))]
         kind = weighted(rng, kinds)
         spec = self.kinds[kind]
-        commune = self.refs.places.pick(rng, max(spec.get("minPopulation", 0), URBAN_SLUGS.get(m.bank["slug"], 0)))
+        least = max(spec.get("minPopulation", 0), URBAN_SLUGS.get(m.bank["slug"], 0))
+        if kind == "collectivite" and not serves_children(famille, m.bank["slug"]):
+            least = max(least, 10000)  # a village hires no insertion adviser nor mediator
+        commune = self.refs.places.pick(rng, least)
         # At least a second before the reference instant: the record adds milliseconds.
         created = self.now - timedelta(seconds=max(1, int(60 * 86400 * rng.random() ** 1.4)))
         updated = min(self.now, created + timedelta(seconds=rng.randrange(3 * 86400)))
@@ -1684,17 +1734,6 @@ class OfferWriter:
         the name has a proper part) and none, one or two of its details; each figure is drawn
         once, so that the presentation and its details agree."""
         templates, details = self._presentations(spec, pattern, ad)
-        if ad.kind == "conseil-departemental":
-            details = list(details)
-            # One who works in her own home is not hired to come to the household's.
-            own_home = ad.slug in OWN_HOME_SLUGS
-            templates = [t for t in templates if ("{accueilli}" in t) == own_home] or templates
-            details = [d for d in details if not (own_home and HOUSEHOLD_HOME.search(d))]
-        if ad.slug in FAMILY_SLUGS:  # a family worker's service is not presented as one for the elderly
-            templates = [t for t in templates if not ELDERLY_PUBLIC.search(t)] or templates
-        if ad.kind == "education-nationale" and ad.slug not in INCLUSION_SLUGS:
-            templates = [t for t in templates if not INCLUSION_WORDS.search(t)] or templates
-            details = [d for d in details if not INCLUSION_WORDS.search(d)]
         territory = None
         if ad.kind == "conseil-departemental":
             territory = self._territory(rng, commune, population)
@@ -1703,6 +1742,9 @@ class OfferWriter:
             else:
                 ad.communes = territory[0]
         text = rng.choice(templates)
+        said = set(PLACEHOLDER.findall(text)) - {"ville", "nom", "departement"}
+        if said:  # no detail that says a figure of the presentation again
+            details = [d for d in details if not said & set(PLACEHOLDER.findall(d))]
         if template_flags(text)[2]:  # a house that opens has no past: no year, no families welcomed yet
             details = [d for d in details if not template_flags(d)[3]]
         details = rng.sample(details, min(len(details), (0, 1, 1, 1, 2, 2)[rng.randrange(6)]))
@@ -1774,7 +1816,9 @@ class OfferWriter:
         if ad.kind == "particulier-employeur":
             values["accueilli"] = ("nos deux enfants" if SIBLINGS.search(ad.title) else
                                    rng.choice(ACCUEILLIS.get(ad.slug, ("notre enfant",))))
-        if ad.kind in ("cabinet-liberal", "cabinet-dentaire"):
+        if ad.kind in ("cabinet-liberal", "cabinet-dentaire", "centre-de-sante"):
+            # A practice's patients follow its practitioners (some 40 to 90 a week each).
+            ad.received = int(values["praticiens"]) * rng.randint(40, 90) // (5 if ad.kind == "centre-de-sante" else 1)
             values["rdv"] = str(max(8, round(ad.received / rng.uniform(4.5, 5.5))))  # a week's patients by day
         if ad.kind == "eaje":
             # About one professional for five children who walk, one for three who do not.
@@ -1802,7 +1846,8 @@ class OfferWriter:
         """The presentations and details of an employer that fit the ad (cached): that call it
         by its name's pattern ("CIAS du pays de {ville}") and its title ("crèche municipale"),
         name it only when the name has a proper part, and speak of the post's public."""
-        key = (ad.kind, pattern, ad.title, ad.slug, ad.famille)
+        medical = ad.kind == "clinique" and bool(ad.specialties & NOT_SURGERY)
+        key = (ad.kind, pattern, ad.title, ad.slug, ad.famille, medical)
         cached = self.presentations.get(key)
         if cached:
             return cached
@@ -1817,6 +1862,8 @@ class OfferWriter:
             own_home = ad.slug in OWN_HOME_SLUGS
             templates = [t for t in templates if ("{accueilli}" in t) == own_home] or templates
             details = [d for d in details if not (own_home and HOUSEHOLD_HOME.search(d))]
+        if medical:  # a maternity or a psychiatric ward is not in a clinic "spécialisée en chirurgie"
+            templates = [t for t in templates if "spécialisée en chirurgie" not in t] or templates
         if ad.slug in FAMILY_SLUGS:  # a family worker's service is not presented as one for the elderly
             templates = [t for t in templates if not ELDERLY_PUBLIC.search(t)] or templates
         if ad.kind == "education-nationale" and ad.slug not in INCLUSION_SLUGS:
@@ -1870,6 +1917,8 @@ class OfferWriter:
             appellations = self._appellations_for(intitule, appellations, bank["slug"])
             if not TITLE_REPLACEMENT.search(intitule) and not POOL.search(intitule):
                 appellations = [a for a in appellations if not REPLACING_POST.search(a)] or appellations
+            if not APPRENTICE.search(intitule):  # an apprentice is one the title hires as such
+                appellations = [a for a in appellations if not APPRENTICE.search(a)] or appellations
             if not HIGHER_ROLE.search(intitule):  # no "directeur adjoint de crèche" under a plain EJE title
                 appellations = [a for a in appellations if not HIGHER_ROLE.search(a)] or appellations
             self.appellations[key] = appellations
@@ -2038,6 +2087,8 @@ class OfferWriter:
         if shifts:
             if night:
                 schedule = rng.choice(NIGHTS)
+            elif AFTERNOON.search(intitule):  # "horaires d'après-midi": the late shift only
+                schedule = [rng.choice(ALTERNATING)[1]]
             elif re.search(r"12 ?[hH]", intitule) or rng.random() < 0.3:
                 schedule = rng.choice(DAYS_12H)
             else:
@@ -2284,7 +2335,8 @@ class OfferWriter:
             lines = [l for l in lines if not FEES.search(l)]
         extra = [contract_line(rng, ad.contrat, ad.months, ad.days, ad.partiel, ad.hours,
                                ad.alternance, ad.nature, debut,
-                               liberal_mode(ad.title + " " + ad.post) if ad.contrat == "LIB" else "")]
+                               liberal_mode(ad.title + " " + ad.post) if ad.contrat == "LIB" else "",
+                               ad.replacing)]
         if ad.schedule and not any(SCHEDULE_WORDS.search(p) for p in picked) and rng.random() < 0.8:
             extra.append(schedule_lines(rng, ad.schedule, ad.night, ad.weekend, ad.hours))
         attached = ad.attachment(rng)
@@ -2335,7 +2387,8 @@ class OfferWriter:
         if ad.setting != "particulier" and statut != "liberal" and rng.random() < 0.4:
             extra = generic_benefits(rng, 1)
             if not any(subject(extra[0]) == subject(line) for line in plain + own) and \
-                    tuple(subject(extra[0])) not in ad.subjects:  # one benefit per subject
+                    tuple(subject(extra[0])) not in ad.subjects and \
+                    not (extra[0].startswith("Logement") and ad.client not in H24_KINDS | HOSPITALS):  # one benefit per subject
                 own += extra
         if salaire and statut != "liberal" and not any("€ net" in line for line in own) and rng.random() < 0.4:
             pay = salary_line(rng, salaire, ad.statut)
@@ -2377,7 +2430,9 @@ class OfferWriter:
                                  "pool" not in name and ad.slug in SHIFT_SLUGS and bool(POOL.search(ad.title)),
                                  ad.title, bool(ad.months and ad.months > 6), ad.staff_said and ad.setting == "unit",
                                  ad.whole)
-            intro += " " + rng.choice(reasons).format(poste=name, de_poste=elide("de", name) + name,
+            reason = rng.choice(reasons)
+            ad.replacing = bool(REPLACING.search(reason)) or bool(TITLE_REPLACEMENT.search(ad.title))
+            intro += " " + reason.format(poste=name, de_poste=elide("de", name) + name,
                                                       que_poste=elide("que", name) + name,
                                                       equipe=ad.team, debut=french_date(debut),
                                                       mois=ad.months)

@@ -374,7 +374,9 @@ def schedule_lines(rng, schedule, night, weekend, hours):
             "Horaires alternés : %s-%s / %s-%s, %s." % (s1, e1, s2, e2, weekend),
             "Roulement matin (%s-%s) et soir (%s-%s), %s." % (s1, e1, s2, e2, weekend),
             "Postes de %s à %s ou de %s à %s, %s." % (s1, e1, s2, e2, weekend)))
-    (_, start, end), = schedule
+    (moment, start, end), = schedule
+    if moment != "de jour":  # a single shift of a day, not a 12-hour day
+        return "Poste %s de %s à %s, %s." % (moment, start, end, weekend)
     return rng.choice((
         "Travail en 12 h de %s à %s, %s." % (start, end, weekend),
         "Journées de 12 heures (%s-%s), %s." % (start, end, weekend),
@@ -388,10 +390,11 @@ SCHEDULE_WORDS = re.compile(r"\d+h|\d+ ?heures|[Hh]oraires|nuit|[Ww]eek-end|mati
 
 # --- The contract, said in the conditions -----------------------------------------------------
 
-def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature, debut, liberal=""):
+def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature, debut, liberal="", replacing=True):
     """A conditions line with the ad's contract, its length and hours, as the record says them,
     and sometimes its start date (debut, "12 janvier"); a libéral one as its title has it
-    (liberal: "collaboration", "remplacement" or "")."""
+    (liberal: "collaboration", "remplacement" or ""); a CDD called a replacement only when the ad
+    replaces someone (replacing)."""
     h = hours_text(hours)
     share = 100 * hours / 35
     quota = "à temps plein" if not partiel else ("à %d %%" % share if share in (50, 60, 80, 90) else "à temps partiel")
@@ -413,7 +416,8 @@ def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature
         return rng.choice((
             "CDD de %d mois %s (%s)%s, renouvelable." % (months, quota, h, start),
             "CDD de %d mois, %s par semaine%s, possibilité de prolongation." % (months, h, start),
-            "Remplacement en CDD de %d mois%s, %s hebdomadaires." % (months, start, h),
+            ("Remplacement en CDD de %d mois%s, %s hebdomadaires." if replacing else
+             "CDD de %d mois%s, %s hebdomadaires.") % (months, start, h),
             "Contrat à durée déterminée de %d mois %s%s, %s par semaine." % (months, quota, start, h)))
     if contrat == "MIS":
         length = ("%d mois" % months) if months else ("%d jour%s" % (days, "s" if days > 1 else ""))
@@ -757,6 +761,8 @@ def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, cou
             low = high = staff
     elif "recruté" in template and not big:
         high = max(low + 2, min(high, team))
+    elif "recruté" in template and staff:  # a year's hires: a small share of the staff
+        high = max(low + 2, min(high, staff // 6))
     elif "emploie" in template:  # more than the ad's team, less than three times it
         low, high = team + 5, max(team + 10, min(high, team * 3))
     n = followed if followed and "personnes" in template and "accompagnons" in template else rng.randint(low, high)
