@@ -144,13 +144,19 @@ APPRENTICE = re.compile(r"[Aa]pprenti|APPRENTI|[Aa]lternance|ALTERNANCE")
 REPLACING_POST = re.compile(r"[Rr]emplaçant|[Pp]ool")
 # A libéral's share of the fees, and the kind of libéral post a title offers.
 FEES = re.compile(r"[Rr]étrocession|[Rr]edevance")
-COLLABORATION = re.compile(r"[Cc]ollaborat|COLLABORAT|[Ss]uccession|[Aa]ssocié")
+COLLABORATION = re.compile(r"[Cc]ollaborat|COLLABORAT|[Ss]uccession|SUCCESSION|[Aa]ssocié")
 REPLACEMENT = re.compile(r"[Rr]emplaç|[Rr]emplacement|REMPLA")
 
 
-def liberal_mode(title):
-    """ "collaboration", "remplacement" or "" (either) for a libéral post so titled."""
-    return "collaboration" if COLLABORATION.search(title) else "remplacement" if REPLACEMENT.search(title) else ""
+def liberal_mode(title, appellation=""):
+    """ "collaboration", "remplacement" or "" (either) for a libéral post so titled (the title
+    first, then its appellation)."""
+    for text in (title, appellation):
+        if REPLACEMENT.search(text):
+            return "remplacement"
+        if COLLABORATION.search(text):
+            return "collaboration"
+    return ""
 
 
 # Reasons an apprentice is not hired for: to replace someone, or for a pool of replacements.
@@ -1127,6 +1133,10 @@ TITLE_MARKERS = [(re.compile(r"[Ll]ibéral|LIB[ÉE]RAL|\bIDEL\b|[Cc]abinet|CABIN
                  (re.compile(r"[Ff]oyer de l'enfance|FOYER DE L'ENFANCE"), {"foyer-enfance"}),
                  (re.compile(r"\bCAF\b"), {"saad", "centre-social", "association-insertion"}),
                  (re.compile(r"[Pp]raticien hospitalier|PRATICIEN HOSPITALIER"), {"ch", "chu", "epsm", "usld"}),
+                 (re.compile(r"\bCHU\b"), {"chu"}),
+                 (re.compile(r"\bCMPP?\b"), {"epsm", "ch", "chu", "centre-de-sante", "ime", "sessad"}),
+                 (re.compile(r"\bCCN 66\b"), {"ime", "itep", "sessad", "mas", "fam", "foyer-de-vie", "esat", "mecs", "chrs",
+                                              "service-mandataire", "association-insertion"}),
                  (re.compile(r"CSAPA|[Aa]ddictologie|ADDICTOLOGIE"), {"ch", "chu", "epsm", "clinique", "centre-de-sante",
                                                                      "association-insertion"}),
                  (re.compile(r"[Mm]unicipa|MUNICIPA"), {"collectivite", "ccas", "eaje", "centre-de-sante", "relais-petite-enfance"}),
@@ -1225,7 +1235,8 @@ SPECIALTIES = [
      r"accouchement", ()),
     ("pediatrie", r"[Pp]édiatri|PÉDIATRI|\bTND\b|[Nn]eurodéveloppement|[Pp]édopsy|[Ii]nfanto-juvénile|\bCAMSP\b|"
      r"développement de l'enfant|[Ee]nfants et adolescents|ENFANTS ET ADOLESCENTS", r"enfants? hospitalisés|hospitalisation de leur enfant|dosages pédiatriques|"
-     r"pédiatrie générale|\bWISC\b|enfants présentant|troubles du neurodéveloppement", ()),
+     r"pédiatrie générale|\bWISC\b|enfants présentant|troubles du neurodéveloppement|enfants dyspraxiques|"
+     r"bilans psychomoteurs des enfants|graphomotricité", ()),
     ("reanimation", r"[Rr]éanimation|RÉANIMATION|[Ss]oins (critiques|intensifs)", r"[Rr]éanimation|[Ss]oins (critiques|intensifs)", ()),
     ("urgences", r"[Uu]rgences|URGENCES|\bSMUR\b", r"(?<!lors )(?<!et )\b(aux|des) urgences\b(?! vitales)|\bSMUR\b", ()),
     ("pmi", r"\bPMI\b|[Pp]rotection maternelle", r"\ben PMI\b|centres? de PMI|demandes d'agrément|suivi des assistants maternels|"
@@ -1578,6 +1589,8 @@ DESIGNATIONS = [
     ("school", "DSDEN", re.compile(r"[Dd]irection des services départementaux")),
     ("status", "MUNICIPAL", re.compile(r"[Mm]unicipa|MUNICIPA")),
     ("status", "ASSOCIATIVE", re.compile(r"[Aa]ssociati(f|ve)|ASSOCIATI")),
+    ("insertion", "ML", re.compile(r"[Mm]ission locale|MISSION LOCALE")),
+    ("insertion", "IAE", re.compile(r"insertion par l'activité économique|[Cc]hantiers? d'insertion")),
     ("guardianship", "UDAF", re.compile(r"\bUDAF\b|[Uu]nion départementale des associations familiales")),
     ("guardianship", "TUT", re.compile(r"[Aa]ssociation tutélaire|[Ss]ervice mandataire")),
     ("school", "COLLEGE", re.compile(r"\b[Cc]ollège\b")),
@@ -1719,11 +1732,12 @@ class OfferWriter:
         oid = offer_id(i, created)
         return self._record(rng, oid, m, kind, spec, commune, created, updated)
 
-    def _employer(self, rng, spec, ville, departement, specialties=frozenset()):
+    def _employer(self, rng, spec, ville, departement, specialties=frozenset(), title=""):
         """The employer's name, and the proper name its presentation may use ("Les Sources" for
         "Clinique Les Sources"), None when the name has none ("Polyclinique d'Amboise"); a name
         that names a specialty ("Pouponnière ...") only for an ad of it."""
         patterns = [p for p in spec["noms"] if named_specialties(p) <= specialties] or spec["noms"]
+        patterns = [p for p in patterns if same_employer(title, p)] or patterns  # a mission locale's title, its name
         pattern = rng.choice(patterns)
         nom = rng.choice(self.noms_enfance if spec.get("nomsEnfance") else self.noms)
         name = contract(pattern.format(nom=nom, ville=ville, departement=departement))
@@ -1821,8 +1835,12 @@ class OfferWriter:
             ad.received = int(values["praticiens"]) * rng.randint(40, 90) // (5 if ad.kind == "centre-de-sante" else 1)
             values["rdv"] = str(max(8, round(ad.received / rng.uniform(4.5, 5.5))))  # a week's patients by day
         if ad.kind == "eaje":
-            # About one professional for five children who walk, one for three who do not.
-            values["enfants"] = str(max(12, min(80, round(ad.team * rng.uniform(2.6, 3.6)))))
+            # About one professional for five children who walk, one for three who do not; its
+            # sections share its children.
+            children = max(12, min(80, round(ad.team * rng.uniform(2.6, 3.6))))
+            sections = max(1, min(4, children // 12))
+            values.update({"enfants": str(children), "sections": str(sections)})
+            ad.children = max(6, children // sections)
         if ad.kind in ("collectivite", "ccas"):
             # A town's staff, schools and children grow with it.
             values.update({"agents_commune": num(max(ad.team + 10, population // rng.randint(40, 70) if ad.kind == "collectivite"
@@ -1917,6 +1935,10 @@ class OfferWriter:
             appellations = self._appellations_for(intitule, appellations, bank["slug"])
             if not TITLE_REPLACEMENT.search(intitule) and not POOL.search(intitule):
                 appellations = [a for a in appellations if not REPLACING_POST.search(a)] or appellations
+            mode = liberal_mode(intitule)
+            if mode:  # a replacement's appellation is no collaborator's, and the other way round
+                other = COLLABORATION if mode == "remplacement" else REPLACEMENT
+                appellations = [a for a in appellations if not other.search(a)] or appellations
             if not APPRENTICE.search(intitule):  # an apprentice is one the title hires as such
                 appellations = [a for a in appellations if not APPRENTICE.search(a)] or appellations
             if not HIGHER_ROLE.search(intitule):  # no "directeur adjoint de crèche" under a plain EJE title
@@ -1948,6 +1970,8 @@ class OfferWriter:
         if present is None:
             present = self.specialty_choices[key] = sorted(
                 set().union(*(line_specialties(l, slug) for l in bank["missions"])) - own - EMPLOYER_SPECIALTIES)
+        if TITLE_NIGHT.search(intitule + " " + appellation):  # a night post in no operating theatre
+            present = [p for p in present if p not in NOT_WARDS]
         drawn = rng.choice(present + [None]) if present else None
         return with_ward(frozenset(own | ({drawn} if drawn else set())), kind)
 
@@ -2155,7 +2179,7 @@ class OfferWriter:
             if department:
                 ad.whole, ad.department = True, department
         ad.de_lieu = contract("de " + commune[1].replace(" Arrondissement", ""))
-        name, proper, pattern = self._employer(rng, spec, ville, departement, specialties)
+        name, proper, pattern = self._employer(rng, spec, ville, departement, specialties, intitule)
         about = self._presentation(rng, spec, pattern, proper, ville, departement, population, ad, commune, name)
         presentation = " ".join(about)
         ad.statut = status(kind, about[0])
@@ -2335,7 +2359,7 @@ class OfferWriter:
             lines = [l for l in lines if not FEES.search(l)]
         extra = [contract_line(rng, ad.contrat, ad.months, ad.days, ad.partiel, ad.hours,
                                ad.alternance, ad.nature, debut,
-                               liberal_mode(ad.title + " " + ad.post) if ad.contrat == "LIB" else "",
+                               liberal_mode(ad.title, ad.post) if ad.contrat == "LIB" else "",
                                ad.replacing)]
         if ad.schedule and not any(SCHEDULE_WORDS.search(p) for p in picked) and rng.random() < 0.8:
             extra.append(schedule_lines(rng, ad.schedule, ad.night, ad.weekend, ad.hours))
