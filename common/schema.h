@@ -11,9 +11,10 @@
 
 #define SCHEMA_VERSION "6"
 
-/* A document's data: its stored record as compact JSON without the "description" member,
- * then, when it has a description, a NUL byte and the description's text. searchd writes a
- * hit by copying the JSON and cuts snippets from the text, without parsing either. */
+/* A document's data: its stored record as compact JSON without the "description" member, a
+ * NUL byte, the description's text (empty when it has none), a NUL byte and the title's text.
+ * searchd writes a hit by copying the JSON and cuts snippets from the texts (the title with
+ * the query's words marked), without parsing either. */
 
 typedef enum doc_type {
     DOC_OFFRE,     /* a job offer (France Travail "Offres d'emploi v2" shape) */

@@ -225,19 +225,24 @@ static int add_filter_terms(xs_document *doc, const char *id_term, const doc_fac
 }
 
 
+/* Appends a NUL and the text of a string, up to any NUL it holds (nothing after the NUL when
+ * it is not a string): the parts stay apart. */
+static int append_part(strbuf *data, const json_t *text)
+{
+    return strbuf_putc(data, '\0') != 0 ||
+           (json_is_string(text) && strbuf_puts(data, json_string_value(text)) != 0);
+}
+
 /* The document's data as schema.h lays it out: the record without its description, a NUL,
- * the description. */
+ * the description, a NUL, the title. */
 static int store_record(xs_document *doc, json_t *stored, ps_error *err)
 {
     json_t *description = json_incref(json_object_get(stored, "description"));
     json_object_del(stored, "description");
     char *json = json_dumps(stored, JSON_COMPACT | JSON_REAL_PRECISION(10));
     strbuf data = STRBUF_INIT;
-    int rc = !json || strbuf_puts(&data, json) != 0;
-    if (rc == 0 && json_is_string(description))
-        rc = strbuf_putc(&data, '\0') != 0 ||
-             strbuf_append(&data, json_string_value(description),
-                           json_string_length(description)) != 0;
+    int rc = !json || strbuf_puts(&data, json) != 0 || append_part(&data, description) != 0 ||
+             append_part(&data, json_object_get(stored, "title")) != 0;
     free(json);
     json_decref(description);
     if (rc != 0) {

@@ -32,27 +32,33 @@ const hit_record *hit_cache_get(const hit_cache *c, uint32_t docid)
                             : NULL;
 }
 
-const hit_record *hit_cache_put(hit_cache *c, uint32_t docid, const char *fields,
-                                size_t fields_len, const char *description,
-                                size_t description_len)
+/* Copies len bytes of part (may be NULL) to *at as a string, moving *at past it. */
+static const char *copy_part(char **at, const char *part, size_t len)
+{
+    if (!part)
+        return NULL;
+    char *copy = *at;
+    memcpy(copy, part, len);
+    copy[len] = '\0';
+    *at += len + 1;
+    return copy;
+}
+
+const hit_record *hit_cache_put(hit_cache *c, uint32_t docid, const hit_record *parts)
 {
     if (docid >= c->limit)
         return NULL;
-    size_t text_len = fields_len + 1 + (description ? description_len + 1 : 0);
+    size_t text_len = parts->fields_len + 1 +
+                      (parts->description ? parts->description_len + 1 : 0) +
+                      (parts->title ? parts->title_len + 1 : 0);
     hit_record *r = malloc(sizeof *r + text_len);
     if (!r)
         return NULL;
-    char *text = (char *)(r + 1);
-    memcpy(text, fields, fields_len);
-    text[fields_len] = '\0';
-    *r = (hit_record){text, NULL, fields_len, 0};
-    if (description) {
-        char *d = text + fields_len + 1;
-        memcpy(d, description, description_len);
-        d[description_len] = '\0';
-        r->description = d;
-        r->description_len = description_len;
-    }
+    char *at = (char *)(r + 1);
+    *r = *parts;
+    r->fields = copy_part(&at, parts->fields, parts->fields_len);
+    r->description = copy_part(&at, parts->description, parts->description_len);
+    r->title = copy_part(&at, parts->title, parts->title_len);
     hit_record *expected = NULL;
     if (atomic_compare_exchange_strong_explicit(&c->slots[docid], &expected, r,
                                                 memory_order_acq_rel, memory_order_acquire))

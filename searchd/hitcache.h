@@ -15,7 +15,8 @@ typedef struct hit_record {
     const char *fields;      /* the record as a JSON object without its description and its
                               * final '}', so that a hit's own fields can be appended */
     const char *description; /* the description, or NULL */
-    size_t fields_len, description_len;
+    const char *title;       /* the title, or NULL */
+    size_t fields_len, description_len, title_len;
 } hit_record;
 
 typedef struct hit_cache hit_cache;
@@ -26,9 +27,7 @@ hit_cache *hit_cache_new(uint32_t docid_limit);
 const hit_record *hit_cache_get(const hit_cache *c, uint32_t docid);
 /* Stores a copy of the record for docid, unless another thread stored one first, and returns
  * the stored record; NULL when out of memory or docid is not below the limit. */
-const hit_record *hit_cache_put(hit_cache *c, uint32_t docid, const char *fields,
-                                size_t fields_len, const char *description,
-                                size_t description_len);
+const hit_record *hit_cache_put(hit_cache *c, uint32_t docid, const hit_record *parts);
 hit_cache *hit_cache_ref(hit_cache *c);
 /* Drops a reference; the last one frees the cache and its records. */
 void hit_cache_unref(hit_cache *c);

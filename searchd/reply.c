@@ -29,12 +29,20 @@ const hit_record *reply_stored_record(const reply_source *s, uint32_t docid, ps_
         free(data);
         return ps_fail(err, "stored document %u is not a JSON object", docid), NULL;
     }
-    /* the fields without the final '}' (the hit's own fields follow), the description up to
-     * any NUL it might hold */
-    const char *description = json_len < len ? data + json_len + 1 : NULL;
-    const hit_record *h = hit_cache_put(
-        s->hits, docid, data, json_len - 1, description,
-        description ? strnlen(description, len - json_len - 1) : 0);
+    /* the fields without the final '}' (the hit's own fields follow), then the description
+     * and the title, each up to its NUL (an empty one is none) */
+    hit_record parts = {.fields = data, .fields_len = json_len - 1};
+    const char *end = data + len, *part = data + json_len + 1;
+    if (part < end) {
+        parts.description_len = strnlen(part, (size_t)(end - part));
+        parts.description = parts.description_len ? part : NULL;
+        part += parts.description_len + 1;
+    }
+    if (part < end) {
+        parts.title_len = strnlen(part, (size_t)(end - part));
+        parts.title = parts.title_len ? part : NULL;
+    }
+    const hit_record *h = hit_cache_put(s->hits, docid, &parts);
     free(data);
     if (!h)
         return ps_fail(err, "document %u: out of memory or beyond the index", docid), NULL;
@@ -50,11 +58,19 @@ static int write_hit(strbuf *b, const reply_source *s, const search_request *req
     if (!h)
         return -1;
     int rc = strbuf_append(b, h->fields, h->fields_len);
+    const char(*stems)[SNIPPET_MAX_STEM] = tq ? (const char(*)[SNIPPET_MAX_STEM])tq->stems : NULL;
+    if (rc == 0 && tq && tq->n_stems && h->title) { /* the whole title, if a word matches */
+        strbuf_reset(snippet);
+        rc = snippet_build(s->analyzer, h->title, h->title_len, stems, tq->n_stems,
+                           h->title_len, snippet);
+        if (rc == 0 && snippet->len && strstr(snippet->data, "<mark>"))
+            rc = strbuf_puts(b, ",") || json_out_key(b, "title_html") ||
+                 json_out_string(b, snippet->data, snippet->len);
+    }
     if (rc == 0 && tq && tq->n_stems && h->description) {
         strbuf_reset(snippet);
-        rc = snippet_build(s->analyzer, h->description, h->description_len,
-                           (const char(*)[SNIPPET_MAX_STEM])tq->stems, tq->n_stems, 240,
-                           snippet);
+        rc = snippet_build(s->analyzer, h->description, h->description_len, stems, tq->n_stems,
+                           240, snippet);
         if (rc == 0 && snippet->len)
             rc = strbuf_puts(b, ",") || json_out_key(b, "snippet") ||
                  json_out_string(b, snippet->data, snippet->len);

@@ -4,6 +4,7 @@ computation over the same records, geo included.
 
 Usage: test_api.py --indexer PATH --searchd PATH --source-dir DIR"""
 import csv
+import html
 import json
 import math
 import os
@@ -278,6 +279,10 @@ class ApiTest(unittest.TestCase):
         self.assertGreater(body["total"], 0)
         self.assertEqual(body["matching"], "all")
         self.assertIn("<mark>", "".join(h.get("snippet", "") for h in body["hits"]))
+        for h in body["hits"]:  # the whole title, escaped, its matching words marked
+            self.assertIn("<mark>", h["title_html"])
+            self.assertEqual(h["title_html"].replace("<mark>", "").replace("</mark>", ""),
+                             html.escape(h["title"], quote=False))
         self.assertEqual(body["hits"][0]["score"], 1.0)
         ids, _ = self.expected.answer({"codeROME": {"J1501"}})
         expected = {i for i in ids}

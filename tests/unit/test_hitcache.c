@@ -28,7 +28,10 @@ static void *race(void *arg)
         int dl = snprintf(description, sizeof description, "texte %u", docid);
         const hit_record *h = hit_cache_get(r->cache, docid);
         if (!h)
-            h = hit_cache_put(r->cache, docid, fields, (size_t)fl, description, (size_t)dl);
+            h = hit_cache_put(r->cache, docid,
+                              &(hit_record){.fields = fields, .fields_len = (size_t)fl,
+                                            .description = description,
+                                            .description_len = (size_t)dl});
         if (!h || h->fields_len != (size_t)fl || memcmp(h->fields, fields, (size_t)fl) != 0 ||
             !h->description || strcmp(h->description, description) != 0)
             r->wrong++;
@@ -51,18 +54,31 @@ static void test_threads_share_one_copy(void)
         CHECK_INT(r[i].wrong, 0);
     }
     const hit_record *first = hit_cache_get(c, 5);
-    CHECK(first && hit_cache_put(c, 5, "{\"other\":1", 10, NULL, 0) == first);
+    CHECK(first && hit_cache_put(c, 5, &(hit_record){"{\"other\":1", NULL, NULL, 10, 0, 0}) == first);
     CHECK(hit_cache_get(c, 0) == NULL);
-    CHECK(hit_cache_put(c, DOCS, "{", 1, NULL, 0) == NULL); /* beyond the limit */
+    CHECK(hit_cache_put(c, DOCS, &(hit_record){"{", NULL, NULL, 1, 0, 0}) == NULL); /* beyond the limit */
     hit_cache_unref(c);
 }
 
 static void test_records_without_description(void)
 {
     hit_cache *c = hit_cache_new(10);
-    const hit_record *h = hit_cache_put(c, 3, "{\"id\":\"x\"}", 9, NULL, 0);
-    CHECK(h && h->description == NULL && h->fields_len == 9 && h->fields[9] == '\0');
+    const hit_record *h = hit_cache_put(c, 3, &(hit_record){"{\"id\":\"x\"}", NULL, NULL, 9, 0, 0});
+    CHECK(h && h->description == NULL && h->title == NULL && h->fields_len == 9 &&
+          h->fields[9] == '\0');
     CHECK(strncmp(h->fields, "{\"id\":\"x\"", 9) == 0);
+    hit_cache_unref(c);
+}
+
+static void test_records_keep_their_parts(void)
+{
+    hit_cache *c = hit_cache_new(10);
+    const hit_record *h = hit_cache_put(
+        c, 4, &(hit_record){"{\"id\":\"y\"}", "une description", "Un titre", 9, 15, 8});
+    CHECK(h && h->fields_len == 9 && h->fields[9] == '\0');
+    CHECK(h->description && strcmp(h->description, "une description") == 0 &&
+          h->description_len == 15);
+    CHECK(h->title && strcmp(h->title, "Un titre") == 0 && h->title_len == 8);
     hit_cache_unref(c);
 }
 
@@ -73,7 +89,7 @@ static void test_the_shelf_shares_by_revision(void)
     hit_cache *b = hit_cache_shelf_take(shelf, "/idx/g1@3", 100);
     hit_cache *newer = hit_cache_shelf_take(shelf, "/idx/g1@4", 100);
     CHECK(a && a == b && newer && newer != a);
-    CHECK(hit_cache_put(a, 7, "{", 1, NULL, 0) != NULL);
+    CHECK(hit_cache_put(a, 7, &(hit_record){"{", NULL, NULL, 1, 0, 0}) != NULL);
     CHECK(hit_cache_get(b, 7) != NULL && hit_cache_get(newer, 7) == NULL);
     hit_cache_unref(a);
     hit_cache_unref(b);
@@ -89,6 +105,7 @@ int main(void)
 {
     test_threads_share_one_copy();
     test_records_without_description();
+    test_records_keep_their_parts();
     test_the_shelf_shares_by_revision();
     return check_exit_status("hitcache");
 }
