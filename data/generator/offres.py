@@ -104,7 +104,7 @@ CONTEXTES = [
      ORGANISATIONS),
 ]
 # Lines of a contract for the school year.
-SCHOOL_YEAR = re.compile(r"l'année scolaire|année scolaire complète")
+SCHOOL_YEAR = re.compile(r"l'année scolaire|année scolaire complète|[Cc]ontrat d'un an")
 # Day services, and the department each is.
 DAY_DEPARTMENTS = [(re.compile(r"[Hh]ôpital de jour|HÔPITAL DE JOUR|\bHDJ\b"), "à l'hôpital de jour"),
                    (re.compile(r"\bCMP\b"), "au CMP"), (re.compile(r"\bCATTP\b"), "au CATTP"),
@@ -423,6 +423,8 @@ FOLLOWED = {"saad": "bénéficiaires suivis", "ssiad": "patients suivis", "had":
             "relais-petite-enfance": "assistants maternels accompagnés"}
 WEEKDAYS = ["lundis", "mardis", "mercredis", "jeudis", "vendredis", "samedis"]
 OPENING_HOURS = ["7h30 à 18h30", "7h à 19h", "7h45 à 18h45", "8h à 18h30", "7h30 à 19h"]
+# Whom some métiers of a service follow, where the service's word does not fit them.
+FOLLOWED_OF_SLUG = {"delegue-aux-prestations-familiales": "familles suivies"}
 FOLLOWED_COUNTS = {"saad": (200, 1500), "ssiad": (25, 120), "had": (20, 150), "service-mandataire": (300, 3000)}
 # The share of the people of its area a home service helps at most.
 FOLLOWED_SHARE = {"saad": 0.03, "ssiad": 0.006}
@@ -556,9 +558,9 @@ LIVE_IN = re.compile(r"24 ?h|[Gg]arde|GARDE|[Nn]uit|NUIT|[Pp]résence")
 # Métiers that work in their own home: the household that employs them is not where they work.
 OWN_HOME_SLUGS = {"assistant-maternel", "accueillant-familial", "assistant-familial"}
 # Whom a foster carer takes in at home.
-ACCUEIL_PUBLIC = {"assistant-familial": "un enfant confié à l'aide sociale à l'enfance",
-                  "accueillant-familial": "une personne âgée ou en situation de handicap",
-                  "assistant-maternel": "les enfants qui vous sont confiés"}
+ACCUEIL_PUBLIC = {"assistant-familial": "un enfant confié au service de placement familial {de_ville}",
+                  "accueillant-familial": "une personne âgée ou en situation de handicap du secteur {de_ville}",
+                  "assistant-maternel": "les enfants que vous confient des familles {de_ville}"}
 
 
 def setting(kind, famille, slug=""):
@@ -686,7 +688,7 @@ class Ad:
                     [", selon un planning établi ensemble", hours])
         if self.setting == "accueil":  # a foster carer works at home, with the service's team behind
             return ([", à votre domicile", team % (self.team, "professionnels"), ", avec le service de placement " + de_ville,
-                     ", pour " + ACCUEIL_PUBLIC.get(self.slug, "la personne accueillie")] + contact,
+                     ", pour " + ACCUEIL_PUBLIC.get(self.slug, "la personne accueillie").format(de_ville=de_ville)] + contact,
                     [", dans le cadre du projet d'accueil établi avec le service"])
         if kind == "agence-interim":
             out = [rng.choice((", dans l'établissement client ", ", chez notre client ")) + de_ville,
@@ -720,7 +722,7 @@ class Ad:
                 out[1] = rng.choice((", chez une famille ", ", au domicile de la famille ")) + de_ville
             if kind in FOLLOWED:
                 out.append(rng.choice((", auprès des %s %s par le service", ", pour les %s %s par le service")) % (
-                    num(self.followed), FOLLOWED[kind]))
+                    num(self.followed), FOLLOWED_OF_SLUG.get(self.slug, FOLLOWED[kind])))
             if (kind in ("saad", "ssiad") and self.famille not in ("petite-enfance", "social") and self.slug in VISITING_SLUGS
                     and not LIVE_IN.search(self.title + " " + self.post)):  # a live-in or night carer stays with one person
                 low = rng.randint(4, 8)
@@ -877,9 +879,10 @@ class Ad:
             strong.append(", pour exercer auprès des %d %s du site %s" % (
                 self.size, PUBLICS.get(self.kind, ("personnes accueillies",))[0], self.de_ville))
         elif self.setting == "domicile" and self.kind in FOLLOWED:
-            strong.append(", pour intervenir auprès des %s %s par le service" % (num(self.followed), FOLLOWED[self.kind]))
+            strong.append(", pour intervenir auprès des %s %s par le service" % (
+                num(self.followed), FOLLOWED_OF_SLUG.get(self.slug, FOLLOWED[self.kind])))
         elif self.setting == "accueil":
-            strong.append(", pour accueillir " + ACCUEIL_PUBLIC.get(self.slug, "une personne"))
+            strong.append(", pour accueillir " + ACCUEIL_PUBLIC.get(self.slug, "une personne").format(de_ville=self.de_ville))
         elif self.setting == "enfance" and self.slug not in MANAGER_SLUGS:
             strong.append(", pour accompagner les 12 enfants accueillis" if self.kind == "micro-creche" else
                           ", pour accompagner les %d enfants de la section" % self.children)
@@ -1051,6 +1054,9 @@ SETTING_MARKERS = [
     # A psychiatric sector's consultations, on-call duty and interns.
     (re.compile(r"centre médico-psychologique|permanence des soins par des gardes|encadrer les internes"),
      {"epsm", "ch", "chu", "clinique"}),
+    # A general practitioner's own patients and consultations: a practice's or a health centre's.
+    (re.compile(r"médecin traitant d'une patientèle|installation accompagnée|consultations de médecine générale sur rendez-vous"),
+     {"cabinet-liberal", "centre-de-sante"}),
     # A town's optional aid is its CCAS's.
     (re.compile(r"\b(du|le|par le) CCAS\b"), {"ccas"}),
     (re.compile(r"aides facultatives"), {"ccas", "collectivite"}),
@@ -1134,6 +1140,7 @@ TITLE_MARKERS = [(re.compile(r"[Ll]ibéral|LIB[ÉE]RAL|\bIDEL\b|[Cc]abinet|CABIN
                  (re.compile(r"\bCAF\b"), {"saad", "centre-social", "association-insertion"}),
                  (re.compile(r"[Pp]raticien hospitalier|PRATICIEN HOSPITALIER"), {"ch", "chu", "epsm", "usld"}),
                  (re.compile(r"\bCHU\b"), {"chu"}),
+                 (re.compile(r"[Pp]olyvalence de secteur|POLYVALENCE DE SECTEUR"), {"conseil-departemental", "ccas"}),
                  (re.compile(r"\bCMPP?\b"), {"epsm", "ch", "chu", "centre-de-sante", "ime", "sessad"}),
                  (re.compile(r"\bCCN 66\b"), {"ime", "itep", "sessad", "mas", "fam", "foyer-de-vie", "esat", "mecs", "chrs",
                                               "service-mandataire", "association-insertion"}),
@@ -1243,14 +1250,15 @@ SPECIALTIES = [
      r"auprès des familles après la naissance|consultations de puériculture|enfants de moins de six ans|"
      r"consultations de prévention", ("conseil-departemental",)),
     ("creche", r"[Cc]rèche|CRÈCHE|[Mm]ulti-accueil|MULTI-ACCUEIL|\bEAJE\b|accueil inclusif|ACCUEIL INCLUSIF",
-     r"[Cc]rèche|multi-accueil|référent\(e\) santé|accueil inclusif|temps de sieste", ("eaje", "micro-creche")),
+     r"[Cc]rèche|multi-accueil|référent\(e\) santé|accueil inclusif|temps de sieste|alert(ez|er) la direction",
+     ("eaje", "micro-creche")),
     ("pouponniere", r"[Pp]ouponnière|POUPONNIÈRE", r"[Pp]ouponnière", ()),
     ("aemo", r"\bAEMO\b|[Mm]ilieu ouvert|MILIEU OUVERT", r"\bAEMO\b|[Mm]ilieu ouvert", ()),
     ("psychiatrie", r"[Pp]sychiatri|PSYCHIATRI|[Ss]anté mentale|\bEPSM\b|\bCMP\b", r"[Pp]sychiatri|[Ss]anté mentale|\bCMP\b",
      ("epsm",)),
-    ("geriatrie", r"[Gg]ériatri|GÉRIATRI|[Gg]érontolog|GÉRONTOLOG|\bEHPAD\b|\bPASA\b|Alzheimer|\bESA\b|\bUSLD\b|[Pp]ersonnes? âgées?",
+    ("geriatrie", r"[Cc]onsultation mémoire|CONSULTATION MÉMOIRE|[Gg]ériatri|GÉRIATRI|[Gg]érontolog|GÉRONTOLOG|\bEHPAD\b|\bPASA\b|Alzheimer|\bESA\b|\bUSLD\b|[Pp]ersonnes? âgées?",
      r"[Gg]ériatri|[Gg]érontolog|\bEHPAD\b|\bPASA\b|Alzheimer|\bESA\b|prévention des chutes|stimulation cognitive|"
-     r"personnes? âgées?|neurocognitifs", ("ehpad", "usld", "residence-autonomie", "ssiad", "saad")),
+     r"personnes? âgées?|neurocognitifs|[Cc]onsultation mémoire", ("ehpad", "usld", "residence-autonomie", "ssiad", "saad")),
     ("travail", r"[Ss]anté au travail|SANTÉ AU TRAVAIL|[Mm]édecin du travail", r"[Mm]édecin du travail|[Ss]anté au travail",
      ("service-sante-travail",)),
     ("mam", r"\bMAM\b", r"\bMAM\b", ()),
@@ -1403,7 +1411,7 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"activités d'éveil|\brepas\b|au lever|à la toilette|l'habillage|\bsiestes?\b|scolari|"
                            r"travail scolaire|\bséjours\b|éducation thérapeutique|visite médicale|\bplonge\b|rendez-vous|"
                            r"\brencontres\b|accueillis en stage|\brégimes\b|textures modifiées|animer des activités|"
-                           r"activités éducatives|entretien de leur chambre")
+                           r"activités éducatives|entretien de leur chambre|et leurs familles et recueill")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
 EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
 MORNING = re.compile(r"\ble matin\b|petit-déjeuner|\bmatinées?\b|\bmercredis\b|vacances scolaires")
@@ -1791,10 +1799,14 @@ class OfferWriter:
                 low, high = STAFF_PER_PLACE[ad.kind]
                 values["pro"] = str(max(ad.team + 8, round(cap * rng.uniform(low, high))))
                 ad.staff = int(values["pro"])
+        if ad.kind == "clinique":  # a clinic's SMR beds are some of its beds
+            values["lits"] = PRESENTATION_VALUES["lits"](rng)
+            values["lits_smr"] = str(max(10, int(values["lits"]) * rng.randint(15, 40) // 100))
         if ad.kind in STAFF_PER_BED:
             # A hospital's staff follows its beds.
             beds, (low, high) = STAFF_PER_BED[ad.kind]
-            values[beds] = PRESENTATION_VALUES[beds](rng)
+            if beds not in values:
+                values[beds] = PRESENTATION_VALUES[beds](rng)
             values["salaries"] = num(max(ad.team + 40, int(round(int(values[beds].replace(" ", "")) *
                                                                  rng.uniform(low, high), -1))))
             values["pro"] = values["salaries"]
@@ -1857,7 +1869,7 @@ class OfferWriter:
                 values[key] = PRESENTATION_VALUES[key](rng)
             return values[key]
         out = [contract(PLACEHOLDER.sub(value, t)) for t in [text] + details]
-        ad.staff_said = bool(used & {"pro", "intervenants", "salaries", "salaries_chu"})
+        ad.staff_said = bool(used & {"pro", "intervenants", "salaries", "salaries_chu", "equipe"})
         return out
 
     def _presentations(self, spec, pattern, ad):
