@@ -61,8 +61,7 @@ static int write_hit(strbuf *b, const reply_source *s, const search_request *req
     const char(*stems)[SNIPPET_MAX_STEM] = tq ? (const char(*)[SNIPPET_MAX_STEM])tq->stems : NULL;
     if (rc == 0 && tq && tq->n_stems && h->title) { /* the whole title, if a word matches */
         strbuf_reset(snippet);
-        rc = snippet_build(s->analyzer, h->title, h->title_len, stems, tq->n_stems,
-                           h->title_len, snippet);
+        rc = snippet_mark(s->analyzer, h->title, h->title_len, stems, tq->n_stems, snippet);
         if (rc == 0 && snippet->len && strstr(snippet->data, "<mark>"))
             rc = strbuf_puts(b, ",") || json_out_key(b, "title_html") ||
                  json_out_string(b, snippet->data, snippet->len);

@@ -124,6 +124,23 @@ static size_t char_start(const char *text, size_t pos)
     return pos;
 }
 
+/* Appends text[from..end) escaped, each word matching set between <mark> and </mark>. */
+static int mark_words(fr_analyzer *a, const char *text, size_t from, size_t end,
+                      const stem_set *set, strbuf *out)
+{
+    size_t copied = from, pos = from, start, wlen;
+    while (next_word(text, end, &pos, &start, &wlen)) {
+        if (!matches(a, text + start, wlen, set))
+            continue;
+        if (append_escaped(out, text + copied, start - copied) != 0 ||
+            strbuf_puts(out, "<mark>") != 0 || append_escaped(out, text + start, wlen) != 0 ||
+            strbuf_puts(out, "</mark>") != 0)
+            return -1;
+        copied = start + wlen;
+    }
+    return append_escaped(out, text + copied, end - copied);
+}
+
 int snippet_build(fr_analyzer *a, const char *text, size_t len,
                   const char (*stems)[SNIPPET_MAX_STEM], unsigned n_stems, size_t max_len,
                   strbuf *out)
@@ -144,22 +161,17 @@ int snippet_build(fr_analyzer *a, const char *text, size_t len,
             first = start;
     }
     size_t end = first + max_len < len ? char_start(text, first + max_len) : len;
-    if (first && strbuf_puts(out, "… ") != 0)
-        return -1;
-    size_t copied = first;
-    pos = first;
-    while (next_word(text, end, &pos, &start, &wlen)) {
-        if (!matches(a, text + start, wlen, &set))
-            continue;
-        if (append_escaped(out, text + copied, start - copied) != 0 ||
-            strbuf_puts(out, "<mark>") != 0 || append_escaped(out, text + start, wlen) != 0 ||
-            strbuf_puts(out, "</mark>") != 0)
-            return -1;
-        copied = start + wlen;
-    }
-    if (append_escaped(out, text + copied, end - copied) != 0)
+    if ((first && strbuf_puts(out, "… ") != 0) || mark_words(a, text, first, end, &set, out) != 0)
         return -1;
     if (end < len && strbuf_puts(out, " …") != 0)
         return -1;
     return 0;
+}
+
+int snippet_mark(fr_analyzer *a, const char *text, size_t len,
+                 const char (*stems)[SNIPPET_MAX_STEM], unsigned n_stems, strbuf *out)
+{
+    stem_set set;
+    stem_set_init(&set, stems, n_stems);
+    return mark_words(a, text, 0, len, &set, out);
 }

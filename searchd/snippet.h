@@ -17,4 +17,8 @@ int snippet_build(fr_analyzer *a, const char *text, size_t len,
                   const char (*stems)[SNIPPET_MAX_STEM], unsigned n_stems, size_t max_len,
                   strbuf *out);
 
+/* Appends the whole of text[0..len) escaped, its words matching the stems marked (a title). */
+int snippet_mark(fr_analyzer *a, const char *text, size_t len,
+                 const char (*stems)[SNIPPET_MAX_STEM], unsigned n_stems, strbuf *out);
+
 #endif

@@ -141,7 +141,18 @@ static int combine(plan **acc, plan_kind op, plan *q, ps_error *err)
     return *acc ? 0 : ps_fail(err, "out of memory");
 }
 
-/* Remembers the stems of the words a hit may contain, for its snippet. */
+static bool is_stopword(const text_context *ctx, const char *w, size_t len)
+{
+    char buf[64];
+    if (len >= sizeof buf)
+        return false;
+    memcpy(buf, w, len);
+    buf[len] = '\0';
+    return fr_stopwords_contains(ctx->stopwords, buf);
+}
+
+/* Remembers the stems of the words a hit may contain, for its snippet and title: not stop
+ * words ("en" of an acronym's expansion "infirmier en soins généraux" is no match to show). */
 static void note_stems(const text_context *ctx, text_query *tq, const char *text, size_t len)
 {
     for (size_t i = 0; i < len && tq->n_stems < sizeof tq->stems / sizeof tq->stems[0];) {
@@ -150,7 +161,7 @@ static void note_stems(const text_context *ctx, text_query *tq, const char *text
         size_t start = i;
         while (i < len && is_word_byte(text[i]))
             i++;
-        if (i > start)
+        if (i > start && !is_stopword(ctx, text + start, i - start))
             fr_stem(ctx->analyzer, text + start, i - start, tq->stems[tq->n_stems++],
                     SNIPPET_MAX_STEM);
     }
@@ -235,16 +246,6 @@ static int acronym_query(const text_context *ctx, const acronym *a, plan *itself
     if (rc != 0)
         xs_query_free(group);
     return rc;
-}
-
-static bool is_stopword(const text_context *ctx, const char *w, size_t len)
-{
-    char buf[64];
-    if (len >= sizeof buf)
-        return false;
-    memcpy(buf, w, len);
-    buf[len] = '\0';
-    return fr_stopwords_contains(ctx->stopwords, buf);
 }
 
 /* A correction for an unknown word, or false. */

@@ -282,7 +282,12 @@ class ApiTest(unittest.TestCase):
         for h in body["hits"]:  # the whole title, escaped, its matching words marked
             self.assertIn("<mark>", h["title_html"])
             self.assertEqual(h["title_html"].replace("<mark>", "").replace("</mark>", ""),
-                             html.escape(h["title"], quote=False))
+                             html.escape(h["title"], quote=False).replace('"', "&quot;"))
+        body = self.get(q="nuit", type="offre", limit=50)  # "IDE de nuit": marked from its start
+        titles = [h for h in body["hits"] if h["title"].split()[0].lower() != "nuit"]
+        self.assertTrue(titles)
+        for h in titles:
+            self.assertTrue(h["title_html"].startswith(html.escape(h["title"].split()[0])), h)
         self.assertEqual(body["hits"][0]["score"], 1.0)
         ids, _ = self.expected.answer({"codeROME": {"J1501"}})
         expected = {i for i in ids}
