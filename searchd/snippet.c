@@ -155,8 +155,13 @@ int snippet_build(fr_analyzer *a, const char *text, size_t len,
             break;
         }
     }
-    if (first) { /* begin at a word */
+    if (first) { /* begin at a word, not inside one ("… uis 1971") */
+        first = char_start(text, first);
+        bool inside;
+        classify(text, len, char_start(text, first - 1), &inside);
         pos = first;
+        if (inside)
+            next_word(text, len, &pos, &start, &wlen); /* the rest of the word cut into */
         if (next_word(text, len, &pos, &start, &wlen))
             first = start;
     }

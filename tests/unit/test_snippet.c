@@ -63,6 +63,38 @@ static void test_window_moves_to_the_first_match(void)
     strbuf_free(&out);
 }
 
+/* Wherever the window opens, it opens on a whole word: the text's words are all "abcdef"
+ * and a word "abcdef" of the snippet's first is whole (never "cdef"). */
+static void test_window_opens_on_a_word(void)
+{
+    for (int shift = 0; shift < 7; shift++) {
+        char text[2048] = "";
+        for (int i = 0; i < shift; i++)
+            strcat(text, "x");
+        for (int i = 0; i < 40; i++)
+            strcat(text, " abcdef");
+        strcat(text, " infirmier.");
+        strbuf out;
+        snippet_of("infirmier", text, 120, &out);
+        CHECK(out.data && strncmp(out.data, "… abcdef ", strlen("… abcdef ")) == 0);
+        strbuf_free(&out);
+    }
+}
+
+/* A title is marked whole, from its start. */
+static void test_mark_whole_text(void)
+{
+    char stem[SNIPPET_MAX_STEM];
+    fr_stem(analyzer, "nuit", 4, stem, sizeof stem);
+    strbuf out = STRBUF_INIT;
+    const char *title = "Infirmier diplômé d'État de jour ou de nuit - service de médecine";
+    CHECK_INT(snippet_mark(analyzer, title, strlen(title), (const char(*)[SNIPPET_MAX_STEM])&stem, 1,
+                           &out),
+              0);
+    CHECK_STR(out.data, "Infirmier diplômé d'État de jour ou de <mark>nuit</mark> - service de médecine");
+    strbuf_free(&out);
+}
+
 int main(void)
 {
     ps_error err;
@@ -74,6 +106,8 @@ int main(void)
     }
     test_marks_by_stem();
     test_window_moves_to_the_first_match();
+    test_window_opens_on_a_word();
+    test_mark_whole_text();
     fr_analyzer_free(analyzer);
     fr_stopwords_free(stopwords);
     return check_exit_status("test_snippet");
