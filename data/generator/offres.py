@@ -1057,6 +1057,13 @@ SETTING_MARKERS = [
     # A general practitioner's own patients and consultations: a practice's or a health centre's.
     (re.compile(r"médecin traitant d'une patientèle|installation accompagnée|consultations de médecine générale sur rendez-vous"),
      {"cabinet-liberal", "centre-de-sante"}),
+    # A libéral's practice: not a salaried post's.
+    (re.compile(r"exercice libéral|[Cc]abinet de groupe|[Cc]abinet équipé|prise de rendez-vous en ligne"),
+     {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie", "centre-de-sante", "pharmacie", "magasin-optique",
+      "centre-audition", "laboratoire"}),
+    # Children in the care of the ASE are a child-protection service's.
+    (re.compile(r"confiés à l'aide sociale à l'enfance"), {"mecs", "foyer-enfance", "conseil-departemental", "ime", "itep",
+                                                         "saad", "ccas", "centre-social", "sessad"}),
     # A town's optional aid is its CCAS's.
     (re.compile(r"\b(du|le|par le) CCAS\b"), {"ccas"}),
     (re.compile(r"aides facultatives"), {"ccas", "collectivite"}),
@@ -1120,7 +1127,7 @@ SETTING_MARKERS = [
      {"eaje", "micro-creche", "collectivite", "ccas", "centre-social"}),
 ]
 # Titles only: a libéral post is offered by a practice.
-TITLE_MARKERS = [(re.compile(r"[Ll]ibéral|LIB[ÉE]RAL|\bIDEL\b|[Cc]abinet|CABINET|[Ss]uccession|SUCCESSION|collaborateur / collaboratrice"),
+TITLE_MARKERS = [(re.compile(r"[Ll]ibéral|LIB[ÉE]RAL|\bIDEL\b|[Cc]abinet|CABINET|[Ss]uccession|SUCCESSION|[Cc]ollaborat|COLLABORAT"),
                   {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie"}),
                  (re.compile(r"\bPMI\b|[Cc]onseil départemental|CONSEIL DÉPARTEMENTAL"), {"conseil-departemental", "collectivite"}),
                  (re.compile(r"[Uu]rgences|URGENCES"), {"ch", "chu", "clinique", "epsm"}),
@@ -1183,6 +1190,8 @@ UNFIT_MARKERS = [
     # Child protection is not disability: no diagnosis announced, no "pôle handicap".
     (re.compile(r"annonce d'un diagnostic|[Pp]ôle handicap|secteur du handicap|\bPECS\b|pictogrammes|Makaton"),
      {"mecs", "foyer-enfance", "chrs"}),
+    # A SSIAD nurses at home by rounds: no meals served, no 12-hour shifts.
+    (re.compile(r"servir les repas|servez les repas|\b12 ?h\b|19h-7h"), {"ssiad"}),
     # A residence for autonomous elderly people has no protected unit, no bedridden residents, no care team.
     (re.compile(r"unité protégée|ne peuvent pas se déplacer|équipe soignante|Alzheimer|\ben chambre\b"),
      {"residence-autonomie"}),
@@ -1262,6 +1271,8 @@ SPECIALTIES = [
     ("travail", r"[Ss]anté au travail|SANTÉ AU TRAVAIL|[Mm]édecin du travail", r"[Mm]édecin du travail|[Ss]anté au travail",
      ("service-sante-travail",)),
     ("mam", r"\bMAM\b", r"\bMAM\b", ()),
+    # A title for adults: none of the children's specialties.
+    ("adultes", r"[Aa]dultes\b|ADULTES", r"(?!)", ()),
     ("relais", r"[Rr]elais|RELAIS|\bRPE\b|\bRAM\b", r"du relais|[Rr]elais petite enfance|modes d'accueil du territoire",
      ("relais-petite-enfance",)),
     ("pool", r"[Pp]ool|POOL", r"[Pp]ool de remplacement|sur plusieurs services", ()),
@@ -1455,6 +1466,9 @@ def line_flags(line):
 AT_THE_HOUSEHOLD = re.compile(r"\bCESU\b|frais de transport|brut de l'heure")
 # Benefits said once whatever follows their first word ("Mutuelle d'entreprise...", "Mutuelle prise
 # en charge à 75 %").
+# Benefits about one subject whatever their first words ("Congés trimestriels (18 jours...)" and
+# "18 jours de congés trimestriels").
+SUBJECT_WORDS = [(re.compile(r"congés trimestriels", re.I), "congés trimestriels"), (re.compile(r"\bRTT\b"), "RTT")]
 ONE_WORD_SUBJECTS = {"Mutuelle", "Titres-restaurant", "Self", "Restauration", "Logement", "Crèche", "Tenue",
                      "Tenues"}
 
@@ -1465,6 +1479,9 @@ def subject(line):
     words = line.split()
     if line.startswith(TRAINING):
         return ["formation"]
+    for words_, name in SUBJECT_WORDS:
+        if words_.search(line):
+            return [name]
     return words[:1] if words and words[0] in ONE_WORD_SUBJECTS else words[:2]
 
 
@@ -1927,6 +1944,11 @@ class OfferWriter:
             for section in ("intitules", "appellations", "missions", "profil", "conditions",
                             "avantages"):
                 bank[section] = for_employer(m.bank[section], kind, section)
+            if not any(fits(t, kind, True) for t in bank["intitules"]):
+                # No title of the bank fits the employer (all say "libéral" for a health
+                # centre's nurse): titles from the appellations that do.
+                bank["intitules"] = [a + " (H/F)" for a in bank["appellations"] if fits(a, kind, True)] or \
+                    bank["intitules"]
                 if kind in RESIDENT_KINDS and section not in ("intitules", "appellations"):
                     bank[section] = [as_residents(line) for line in bank[section]]
                 elif kind in YOUTH_KINDS and section not in ("intitules", "appellations"):
