@@ -122,7 +122,11 @@ def title_facts(intitule, appellation):
 
 
 # Tasks of inpatients, which a day service has not.
-INPATIENT = re.compile(r"hospitalisés|isolement|contention|sans consentement|structures d'aval|\bau lit\b")
+INPATIENT = re.compile(r"hospitalisés|isolement|contention|sans consentement|structures d'aval|\bau lit\b|"
+                       r"unité protégée")
+# Weekend work, which a service open on weekdays does not ask.
+WEEKEND_WORK = re.compile(r"week-ends? sur (deux|trois|quatre|cinq)|[Tt]ravail (le|du) (samedi|dimanche|week-end)|"
+                          r"les week-ends et jours fériés|week-ends? travaillés?")
 # Specialties a surgical clinic does not have.
 NOT_SURGERY = {"naissance", "pediatrie", "psychiatrie", "urgences", "readaptation", "reanimation", "geriatrie"}
 # Departments of the specialties that are no ward.
@@ -138,6 +142,8 @@ MATERNITY = re.compile(r"[Mm]aternité|MATERNITÉ")
 # Titles and appellations of a post above the métier's own.
 HIGHER_ROLE = re.compile(r"[Dd]irect(eur|rice)|DIRECT(EUR|RICE)|[Rr]esponsable|RESPONSABLE|[Cc]oordinat|COORDINAT|"
                          r"\b[Cc]hef\b|\bCHEF\b|[Cc]adre\b|\bCADRE\b|[Rr]éférent|RÉFÉRENT")
+# Titles and appellations of a deputy.
+DEPUTY = re.compile(r"[Aa]djoint|ADJOINT")
 # Titles and appellations of an apprentice.
 APPRENTICE = re.compile(r"[Aa]pprenti|APPRENTI|[Aa]lternance|ALTERNANCE")
 # Appellations of one who replaces another.
@@ -597,6 +603,8 @@ class Ad:
          self.schedule, self.alternance, self.nature) = terms
         self.setting = setting(kind, famille, slug)
         self.team = rng.randint(*TEAM_SIZES.get(kind, TEAM_SIZES[self.setting]))
+        # an agency's client is one distance from it, within the smallest radius its presentation may name
+        self.client_km = rng.randint(2, 9) if kind == "agence-interim" else 0
         if kind in EDUCATIVE_KINDS:
             self.team = rng.randint(6, 20)
         self.contact = Person(rng, kind, post, title)  # a responsable de secteur's is the director
@@ -692,7 +700,7 @@ class Ad:
                     [", dans le cadre du projet d'accueil établi avec le service"])
         if kind == "agence-interim":
             out = [rng.choice((", dans l'établissement client ", ", chez notre client ")) + de_ville,
-                   team % (self.team, "professionnels"), ", à %d km de notre agence" % rng.randint(2, 40)] + contact
+                   team % (self.team, "professionnels"), ", à %d km de notre agence" % self.client_km] + contact
             if self.schedule:
                 out.append(", sur le poste %s (%s-%s)" % rng.choice(self.schedule))
             return out, [hours]
@@ -892,7 +900,7 @@ class Ad:
             strong.append(", pour travailler aux côtés de " + self.contact.bare())
         if self.kind == "agence-interim":
             strong += [", pour notre client " + self.de_ville,
-                       ", pour des missions à moins de %d km de notre agence" % rng.randint(5, 40)]
+                       ", pour des missions proches de notre agence"]
         rng.shuffle(strong)
         rng.shuffle(weak)
         return strong + weak
@@ -1069,6 +1077,9 @@ SETTING_MARKERS = [
     (re.compile(r"aides facultatives"), {"ccas", "collectivite"}),
     # An ambulance company's ways.
     (re.compile(r"régulateur de l'entreprise|dépôt de l'entreprise|gardes ambulancières"), {"ambulances", "transport-adapte"}),
+    # A hospital's ambulance crew serves its SMUR and transfers: the company's fleet and the
+    # dialysis patients' light vehicle (VSL) rounds are an ambulance company's.
+    (re.compile(r"par l'entreprise|en véhicule sanitaire léger"), {"ambulances", "transport-adapte"}),
     (re.compile(r"[Ff]oyer de vie|FOYER DE VIE"), {"foyer-de-vie"}),
     # Seclusion, restraint and care without consent are a psychiatric ward's.
     (re.compile(r"isolement et de contention|soins sans consentement|structures d'aval"), {"epsm", "ch", "chu", "clinique"}),
@@ -1116,6 +1127,9 @@ SETTING_MARKERS = [
     (re.compile(r"salariés confrontés"), {"service-sante-travail"}),
     (re.compile(r"mise en place de l'allaitement|premiers soins en"), {"ch", "chu", "clinique"}),
     (re.compile(r"maison de retraite"), {"ehpad"}),
+    # The children's judge orders placements, educative measures at home and family budget help:
+    # child protection's homes, the Département's milieu ouvert, an ITEP and the family services.
+    (re.compile(r"juge des enfants"), {"mecs", "foyer-enfance", "itep", "conseil-departemental", "service-mandataire"}),
     (re.compile(r"jeunes accueillis au titre de la protection de l'enfance|jeunes majeurs|placés par le juge|"
                 r"adolescents accueillis au titre"), {"mecs", "foyer-enfance"}),
     (re.compile(r"projet pédagogique de la structure|^Section de \d+|des jouets|transmissions aux parents|"
@@ -1127,11 +1141,13 @@ SETTING_MARKERS = [
      {"eaje", "micro-creche", "collectivite", "ccas", "centre-social"}),
 ]
 # Titles only: a libéral post is offered by a practice.
-TITLE_MARKERS = [(re.compile(r"[Ll]ibéral|LIB[ÉE]RAL|\bIDEL\b|[Cc]abinet|CABINET|[Ss]uccession|SUCCESSION|[Cc]ollaborat|COLLABORAT"),
+TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervice jeunesse|\b1[0-2]-1[78] ans"),
+                  {"centre-social", "collectivite", "mecs", "foyer-enfance", "ccas"}),  # youth work is a town's or a social centre's
+                 (re.compile(r"[Ll]ibéral|LIB[ÉE]RAL|\bIDEL\b|[Cc]abinet|CABINET|[Ss]uccession|SUCCESSION|[Cc]ollaborat|COLLABORAT"),
                   {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie"}),
                  (re.compile(r"\bPMI\b|[Cc]onseil départemental|CONSEIL DÉPARTEMENTAL"), {"conseil-departemental", "collectivite"}),
                  (re.compile(r"[Uu]rgences|URGENCES"), {"ch", "chu", "clinique", "epsm"}),
-                 (re.compile(r"[Cc]entre hospitalier|CENTRE HOSPITALIER|(Orthophoniste|Orthoptiste|social|sociale|social\(e\)) hospitali"), HOSPITALS),
+                 (re.compile(r"[Cc]entre hospitalier|CENTRE HOSPITALIER|(Orthophoniste|Orthoptiste|[Ff]emme|Pédiatre|Pharmacien|social|sociale|social\(e\)) hospitali"), HOSPITALS),
                  (re.compile(r"\bHAD\b"), {"had"}), (re.compile(r"\bCCAS\b"), {"ccas"}),
                  (re.compile(r"[Cc]entre de rééducation|CENTRE DE RÉÉDUCATION"), {"smr", "ch", "chu", "clinique"}),
                  (re.compile(r"[Rr]adiologie|RADIOLOGIE"), {"centre-imagerie", "ch", "chu", "clinique"}),
@@ -1359,16 +1375,20 @@ _MARKED = {}  # (line, title) -> (the kind sets its setting markers allow, those
 _ANY_SETTING = re.compile("|".join("(?:%s)" % m.pattern for m, _ in SETTING_MARKERS))
 _ANY_TITLE = re.compile("|".join("(?:%s)" % m.pattern for m, _ in SETTING_MARKERS + TITLE_MARKERS))
 _ANY_UNFIT = re.compile("|".join("(?:%s)" % m.pattern for m, _ in UNFIT_MARKERS))
+_SHOUTED = re.compile(r"[A-ZÀ-Ý]{4,} [A-ZÀ-Ý]{2,}")
 
 
 def _marks(line, title):
     marks = _MARKED.get((line, title))
     if marks is None:
         markers = SETTING_MARKERS + TITLE_MARKERS if title else SETTING_MARKERS
-        some = (_ANY_TITLE if title else _ANY_SETTING).search(line)
+        text = line
+        if title and _SHOUTED.search(line):  # a title in capitals says the same words: read it in small letters too
+            text = line + " / " + line.lower()
+        some = (_ANY_TITLE if title else _ANY_SETTING).search(text)
         marks = _MARKED[(line, title)] = (
-            [kinds for marker, kinds in markers if marker.search(line)] if some else [],
-            [kinds for marker, kinds in UNFIT_MARKERS if marker.search(line)] if _ANY_UNFIT.search(line) else [])
+            [kinds for marker, kinds in markers if marker.search(text)] if some else [],
+            [kinds for marker, kinds in UNFIT_MARKERS if marker.search(text)] if _ANY_UNFIT.search(text) else [])
     return marks
 
 
@@ -1422,7 +1442,8 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"activités d'éveil|\brepas\b|au lever|à la toilette|l'habillage|\bsiestes?\b|scolari|"
                            r"travail scolaire|\bséjours\b|éducation thérapeutique|visite médicale|\bplonge\b|rendez-vous|"
                            r"\brencontres\b|accueillis en stage|\brégimes\b|textures modifiées|animer des activités|"
-                           r"activités éducatives|entretien de leur chambre|et leurs familles et recueill")
+                           r"activités éducatives|entretien de leur chambre|et leurs familles et recueill|"
+                           r"au départ des patients|linge propre")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
 EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
 MORNING = re.compile(r"\ble matin\b|petit-déjeuner|\bmatinées?\b|\bmercredis\b|vacances scolaires")
@@ -1468,7 +1489,8 @@ AT_THE_HOUSEHOLD = re.compile(r"\bCESU\b|frais de transport|brut de l'heure")
 # en charge à 75 %").
 # Benefits about one subject whatever their first words ("Congés trimestriels (18 jours...)" and
 # "18 jours de congés trimestriels").
-SUBJECT_WORDS = [(re.compile(r"congés trimestriels", re.I), "congés trimestriels"), (re.compile(r"\bRTT\b"), "RTT")]
+SUBJECT_WORDS = [(re.compile(r"congés trimestriels", re.I), "congés trimestriels"), (re.compile(r"\bRTT\b"), "RTT"),
+                 (re.compile(r"[Pp]lannings? (?:connus?|transmis)"), "planning")]
 ONE_WORD_SUBJECTS = {"Mutuelle", "Titres-restaurant", "Self", "Restauration", "Logement", "Crèche", "Tenue",
                      "Tenues"}
 
@@ -1977,6 +1999,9 @@ class OfferWriter:
                 appellations = [a for a in appellations if not APPRENTICE.search(a)] or appellations
             if not HIGHER_ROLE.search(intitule):  # no "directeur adjoint de crèche" under a plain EJE title
                 appellations = [a for a in appellations if not HIGHER_ROLE.search(a)] or appellations
+            # A deputy is hired as such: "directeur adjoint" under a title saying "adjoint", and only there.
+            deputy = bool(DEPUTY.search(intitule))
+            appellations = [a for a in appellations if bool(DEPUTY.search(a)) == deputy] or appellations
             self.appellations[key] = appellations
         return appellations
 
@@ -2039,7 +2064,7 @@ class OfferWriter:
         short = section == "conditions" and ad.contrat == "CDD" and ad.months < 9
         # Day shifts or an employer closed at night: no night bonus, no night duty.
         day_only = section != "missions" and not ad.night and (bool(ad.schedule) or ad.client in NIGHTLESS or ad.day_service)
-        day_service = section == "missions" and ad.day_service
+        day_service = ad.day_service
         key = (bank["slug"], kind, ad.client, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat,
                timed, ad.weekends, day_only, evening, short, day_service)
         base = self._fitting_terms(bank, section, ad, key, statut, timed, evening, short, day_only, day_service)
@@ -2070,7 +2095,8 @@ class OfferWriter:
                         not (schedule_conditions and (day_line or no_weekend)) and
                         not (day_only and night_work and not day_line) and
                         not (night_missions and daytime) and not (evening and morning) and
-                        not (day_service and inpatient) and not (short and school_year)):  # a school year is ten months
+                        not (day_service and (inpatient or WEEKEND_WORK.search(l))) and
+                        not (short and school_year)):  # a school year is ten months
                     lines.append(l)
             if ad.alternance and section == "profil":
                 # An apprentice prepares the diploma: no line asking for it already.
@@ -2388,9 +2414,11 @@ class OfferWriter:
         """The conditions: lines of the bank that fit the ad, with the ad's contract and (for
         shift work) its shifts."""
         lines = self._named(self._fitting(bank, ad.kind, "conditions", ad), ad)
+        if ad.contrat == "LIB":  # the contract line says the ad's own share of the fees and its mode
+            mode = liberal_mode(ad.title, ad.post)
+            other = COLLABORATION if mode == "remplacement" else REPLACEMENT if mode else None
+            lines = [l for l in lines if not FEES.search(l) and not (other and other.search(l))]
         picked = rng.sample(lines, min(len(lines), rng.randint(1, 3)))
-        if ad.contrat == "LIB":  # the contract line says the ad's own share of the fees
-            lines = [l for l in lines if not FEES.search(l)]
         extra = [contract_line(rng, ad.contrat, ad.months, ad.days, ad.partiel, ad.hours,
                                ad.alternance, ad.nature, debut,
                                liberal_mode(ad.title, ad.post) if ad.contrat == "LIB" else "",
