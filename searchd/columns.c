@@ -262,6 +262,57 @@ static int build_date_index(columns *c)
     return 0;
 }
 
+/* The first run of equal dates before index end of by_date, as [*lo, end). */
+static uint32_t run_start(const columns *c, uint32_t end)
+{
+    uint32_t lo = end - 1;
+    while (lo > 0 && c->dates[c->by_date[lo - 1]] == c->dates[c->by_date[end - 1]])
+        lo--;
+    return lo;
+}
+
+void date_walk_start(date_walk *w, const columns *c, int64_t now)
+{
+    uint32_t lo = 0, hi = c->n_by_date; /* by_date is newest first: find the first date <= now */
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (c->dates[c->by_date[mid]] > now)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *w = (date_walk){c, now, lo, 0, 0, lo};
+    if (lo > 0)
+        w->future_lo = w->future_at = run_start(c, lo);
+}
+
+bool date_walk_next(date_walk *w, uint32_t *docid)
+{
+    const columns *c = w->c;
+    if (w->future_at == w->future_hi && w->future_lo > 0) { /* the next-soonest run */
+        w->future_hi = w->future_lo;
+        w->future_lo = w->future_at = run_start(c, w->future_hi);
+    }
+    bool has_future = w->future_at < w->future_hi, has_past = w->past < c->n_by_date;
+    if (!has_future && !has_past)
+        return false;
+    uint32_t f = has_future ? c->by_date[w->future_at] : 0;
+    uint32_t p = has_past ? c->by_date[w->past] : 0;
+    bool take_future = has_future;
+    if (has_future && has_past) {
+        int64_t kf = columns_date_distance(c, f, w->now), kp = columns_date_distance(c, p, w->now);
+        take_future = kf < kp || (kf == kp && f < p);
+    }
+    if (take_future) {
+        *docid = f;
+        w->future_at++;
+    } else {
+        *docid = p;
+        w->past++;
+    }
+    return true;
+}
+
 int columns_load(xs_database *db, columns **out, ps_error *err)
 {
     columns *c = calloc(1, sizeof *c);

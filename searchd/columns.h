@@ -68,6 +68,28 @@ typedef struct columns {
 
 enum { COLUMNS_NO_POINT = UINT32_MAX };
 
+/* Documents by the distance of their date from now, nearest first (ties: the smaller docid),
+ * the order of sort=date: offers from the newest back, trainings from the next session on,
+ * documents without a date last. Walks by_date from both sides of now. */
+typedef struct date_walk {
+    const columns *c;
+    int64_t now;
+    uint32_t past;                      /* the next date at or before now, in by_date */
+    uint32_t future_lo, future_at, future_hi; /* the run of equal future dates being visited,
+                                               * in by_date: [lo, hi), at from lo up */
+} date_walk;
+
+/* The key date_walk orders by: how far docid's date is from now. */
+static inline int64_t columns_date_distance(const columns *c, uint32_t docid, int64_t now)
+{
+    int64_t d = c->dates[docid] - now;
+    return d < 0 ? -d : d;
+}
+
+void date_walk_start(date_walk *w, const columns *c, int64_t now);
+/* The next docid, or false when every document was given. */
+bool date_walk_next(date_walk *w, uint32_t *docid);
+
 int columns_load(xs_database *db, columns **out, ps_error *err);
 
 /* Cells are GRID_CELL degrees of latitude by GRID_CELL of longitude: a radius of 10 km reads a

@@ -213,6 +213,7 @@ typedef struct run_state {
     const searcher *s;
     const search_request *req;
     sort_order sort;    /* req's, or by date when the text has no word to weigh (only stop words) */
+    int64_t now;        /* the reference time (seconds): dates sort by their distance from it */
     compiled_filter filter;
     facet_counts facets;
     topk best;          /* the first offset + limit hits of the requested order */
@@ -220,7 +221,7 @@ typedef struct run_state {
     uint32_t text_matches; /* documents the text matched, before any filter */
 } run_state;
 
-/* Smaller is better: relevance (a higher weight), then newest, then nearest. */
+/* Smaller is better: a higher weight, a date nearer now (date_walk), a nearer place. */
 static double sort_key(const run_state *st, uint32_t docid, float weight)
 {
     const columns *c = st->s->columns;
@@ -235,7 +236,7 @@ static double sort_key(const run_state *st, uint32_t docid, float weight)
     }
     case SORT_DATE: break;
     }
-    return -(double)c->dates[docid];
+    return (double)columns_date_distance(c, docid, st->now);
 }
 
 /* Whether the radius's grid cells hold fewer documents than there are candidates (then the
@@ -288,13 +289,16 @@ static void run_sets(run_state *st, searcher *s, const match_list *l)
                      cells_first(st, l ? l->count : c->documents));
     set_filter_count(&sf, s->sets, c, &st->facets, st->req->facets);
     ranking r = {st, l};
-    /* newest first: walking the dates finds the k newest accepted after about k * n / accepted
+    /* by date: walking the dates finds the k nearest accepted after about k * n / accepted
      * documents, cheaper than ranking every accepted one when they are many */
     if (st->sort == SORT_DATE && sf.accepted_count &&
         (uint64_t)st->best.k * c->n_by_date / sf.accepted_count < sf.accepted_count) {
-        for (uint32_t i = 0; i < c->n_by_date && st->best.count < st->best.k; i++)
-            if (set_has(sf.accepted, c->by_date[i]))
-                rank_accepted(&r, c->by_date[i]);
+        date_walk w;
+        uint32_t docid;
+        date_walk_start(&w, c, st->now);
+        while (st->best.count < st->best.k && date_walk_next(&w, &docid))
+            if (set_has(sf.accepted, docid))
+                rank_accepted(&r, docid);
         return;
     }
     set_filter_each(&sf, rank_accepted, &r);
@@ -306,8 +310,11 @@ static void run_browse(run_state *st, searcher *s)
     const columns *c = s->columns;
     if (!st->filter.active && st->sort == SORT_DATE) {
         facet_counts_copy(&st->facets, &s->everything, st->req->facets);
-        for (uint32_t i = 0; i < c->n_by_date && i < st->best.k; i++)
-            topk_push(&st->best, -(double)c->dates[c->by_date[i]], c->by_date[i]);
+        date_walk w;
+        uint32_t docid;
+        date_walk_start(&w, c, st->now);
+        while (st->best.count < st->best.k && date_walk_next(&w, &docid))
+            topk_push(&st->best, (double)columns_date_distance(c, docid, st->now), docid);
         return;
     }
     run_sets(st, s, NULL);
@@ -694,6 +701,7 @@ static int run_state_init(run_state *st, const searcher *s, const search_request
     st->s = s;
     st->req = req;
     st->sort = req->sort;
+    st->now = now;
     if (filter_compile(req, s->columns, s->ref, now, &st->filter, err) != 0)
         return -1;
     if (facet_counts_init(&st->facets, s->columns, err) != 0 ||

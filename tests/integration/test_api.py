@@ -251,6 +251,24 @@ class ApiTest(unittest.TestCase):
             del body["took_ms"]
         self.assertEqual(precomputed, scanned)
 
+    def test_date_order_is_nearest_to_now(self):
+        """sort=date: offers from the newest back and trainings from the next session on, by
+        the distance of their date from now; documents without a date last."""
+        def away(h):
+            if "date" not in h:
+                return float("inf")
+            when = datetime.strptime(h["date"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+            return abs((when - NOW).total_seconds())
+        for params in ({}, {"type": "offre,formation,metier"}, {"type": "formation"},
+                       {"q": "aide soignant", "sort": "date"}):
+            hits = []
+            for offset in range(0, 400, 100):
+                hits += self.get(limit=100, offset=offset, **params)["hits"]
+            keys = [away(h) for h in hits]
+            self.assertEqual(keys, sorted(keys), params)
+        first = self.get(type="formation", limit=1)["hits"][0]
+        self.assertEqual(first["date"][:10], "2026-12-07")  # the next session, not the furthest
+
     def test_unfiltered_text_equals_the_scanned_answer(self):
         """Words without filters are answered from the match list's own counts and weight
         order; a filter that keeps everything forces the scan: the replies must agree."""
