@@ -801,13 +801,14 @@ typedef struct cached_reply {
     char text[];
 } cached_reply;
 
-/* The key of a reply: the query string, and for publieeDepuis the minute it was computed in
- * (so "the last N days" moves on). */
+/* The key of a reply: the query string, and the minute it was computed in when the answer
+ * moves with the time: publieeDepuis ("the last N days") and a date order (distances from
+ * now). A text of stop words only is sorted by date unasked and keeps its reply longer. */
 static bool reply_key(const search_request *req, const char *query_string, int64_t now,
                       char *out, size_t cap)
 {
-    int n = snprintf(out, cap, "r:%lld:%s", req->publiee_depuis ? (long long)(now / 60) : 0LL,
-                     query_string);
+    bool moves = req->publiee_depuis || req->sort == SORT_DATE || !req->q[0];
+    int n = snprintf(out, cap, "r:%lld:%s", moves ? (long long)(now / 60) : 0LL, query_string);
     return n > 0 && (size_t)n < cap;
 }
 
