@@ -1119,11 +1119,17 @@ SETTING_MARKERS = [
     (re.compile(r"(?<!congé )maternité|[Nn]éonat|couveuse|salle de naissance|suites de couches"),
      {"ch", "chu", "clinique"}),
     (re.compile(r"bariatrique|post-opératoire|opérés de"), {"ch", "chu", "clinique", "smr"}),
+    (re.compile(r"en soins médicaux et de réadaptation"), {"ch", "chu", "clinique", "smr"}),
     (re.compile(r"en centre de PMI|instruction des demandes d'agrément"), {"conseil-departemental", "collectivite"}),
     (re.compile(r"\bdu cabinet\b"), {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie"}),
     (re.compile(r"surendettement|expulsions"), {"conseil-departemental", "ccas", "chrs", "association-insertion",
                                                  "service-mandataire", "centre-social", "ch", "chu"}),
     (re.compile(r"maison départementale des solidarités"), {"conseil-departemental"}),
+    # A territory's social work (reports on children at risk, open-door hours in the communes)
+    # is the Département's or a town's, not a hospital's social service.
+    (re.compile(r"informations préoccupantes concernant|permanences d'accueil social sur le territoire|"
+                r"évaluations en protection de l'enfance|permanences sur plusieurs communes"),
+     {"conseil-departemental", "ccas", "collectivite"}),
     (re.compile(r"salariés confrontés"), {"service-sante-travail"}),
     (re.compile(r"mise en place de l'allaitement|premiers soins en"), {"ch", "chu", "clinique"}),
     (re.compile(r"maison de retraite"), {"ehpad"}),
@@ -1164,6 +1170,7 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  (re.compile(r"[Pp]raticien hospitalier|PRATICIEN HOSPITALIER"), {"ch", "chu", "epsm", "usld"}),
                  (re.compile(r"\bCHU\b"), {"chu"}),
                  (re.compile(r"[Pp]olyvalence de secteur|POLYVALENCE DE SECTEUR"), {"conseil-departemental", "ccas"}),
+                 (re.compile(r"en faveur des élèves|EN FAVEUR DES ÉLÈVES"), {"education-nationale"}),
                  (re.compile(r"\bCMPP?\b"), {"epsm", "ch", "chu", "centre-de-sante", "ime", "sessad"}),
                  (re.compile(r"\bCCN 66\b"), {"ime", "itep", "sessad", "mas", "fam", "foyer-de-vie", "esat", "mecs", "chrs",
                                               "service-mandataire", "association-insertion"}),
@@ -1432,7 +1439,7 @@ SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie|Équipe) de \d+ |mul
                    r"\d+ à \d+ (bénéficiaires|personnes|interventions) par jour|[Éé]quipe de (deux|trois|quatre|cinq|six) ")
 # Lines that give shift hours ("Roulement en 12h de jour (7h-19h)"), which an ad with its own
 # shifts says itself.
-TIMED = re.compile(r"\d+h\d*\s*(-|à)\s*\d+h|\b1[02] ?h\b|\ben \d+h\d*\b|alternant matin|[Rr]oulement de \d+h|"
+TIMED = re.compile(r"\d+h\d*\s*(-|à)\s*\d+h|[Hh]oraires du matin|à partir de \d+h|\b1[02] ?h\b|\ben \d+h\d*\b|alternant matin|[Rr]oulement de \d+h|"
                    r"week-ends? sur (deux|trois|quatre|cinq)")
 # Services open by day on weekdays only.
 DAY_SERVICE = re.compile(r"[Hh]ôpital de jour|HÔPITAL DE JOUR|\bHDJ\b|\bCMP\b|\bCATTP\b|[Cc]onsultations?\b|CONSULTATION|"
@@ -1443,10 +1450,11 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"travail scolaire|\bséjours\b|éducation thérapeutique|visite médicale|\bplonge\b|rendez-vous|"
                            r"\brencontres\b|accueillis en stage|\brégimes\b|textures modifiées|animer des activités|"
                            r"activités éducatives|entretien de leur chambre|et leurs familles et recueill|"
-                           r"au départ des patients|linge propre")
+                           r"au départ des patients|linge propre|[Ss]timuler la personne")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
 EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
-MORNING = re.compile(r"\ble matin\b|petit-déjeuner|\bmatinées?\b|\bmercredis\b|vacances scolaires")
+MORNING = re.compile(r"\ble matin\b|petits?-déjeuners?|\bmatinées?\b|\bmercredis\b|vacances scolaires|[Hh]oraires du matin")
+EVENING_SHIFT = re.compile(r"\bdu soir\b")
 # Conditions and benefits that go with night work ("Prime de nuit", "gardes de nuit").
 NIGHT_WORK = re.compile(r"[Pp]rimes? de nuit|heures de nuit|[Ii]ndemnités de nuit|[Mm]ajoration[^.]*\bnuits?\b|"
                         r"[Gg]ardes? de nuit|[Pp]ostes? de nuit|[Tt]ravail de nuit|[Aa]streintes? de nuit|\bnuits travaillées|"
@@ -1636,7 +1644,7 @@ DESIGNATIONS = [
     ("school", "DSDEN", re.compile(r"[Dd]irection des services départementaux")),
     ("status", "MUNICIPAL", re.compile(r"[Mm]unicipa|MUNICIPA")),
     ("status", "ASSOCIATIVE", re.compile(r"[Aa]ssociati(f|ve)|ASSOCIATI")),
-    ("insertion", "ML", re.compile(r"[Mm]ission locale|MISSION LOCALE")),
+    ("insertion", "ML", re.compile(r"[Mm]ission locale|MISSION LOCALE|contrat d'engagement jeune|jeunes de 16 à 25 ans")),
     ("insertion", "IAE", re.compile(r"insertion par l'activité économique|[Cc]hantiers? d'insertion")),
     ("guardianship", "UDAF", re.compile(r"\bUDAF\b|[Uu]nion départementale des associations familiales")),
     ("guardianship", "TUT", re.compile(r"[Aa]ssociation tutélaire|[Ss]ervice mandataire")),
@@ -1966,15 +1974,15 @@ class OfferWriter:
             for section in ("intitules", "appellations", "missions", "profil", "conditions",
                             "avantages"):
                 bank[section] = for_employer(m.bank[section], kind, section)
+                if kind in RESIDENT_KINDS and section not in ("intitules", "appellations"):
+                    bank[section] = [as_residents(line) for line in bank[section]]
+                elif kind in YOUTH_KINDS and section not in ("intitules", "appellations"):
+                    bank[section] = [as_youth(line) for line in bank[section]]
             if not any(fits(t, kind, True) for t in bank["intitules"]):
                 # No title of the bank fits the employer (all say "libéral" for a health
                 # centre's nurse): titles from the appellations that do.
                 bank["intitules"] = [a + " (H/F)" for a in bank["appellations"] if fits(a, kind, True)] or \
                     bank["intitules"]
-                if kind in RESIDENT_KINDS and section not in ("intitules", "appellations"):
-                    bank[section] = [as_residents(line) for line in bank[section]]
-                elif kind in YOUTH_KINDS and section not in ("intitules", "appellations"):
-                    bank[section] = [as_youth(line) for line in bank[section]]
             self.banks[key] = bank
         return self.banks[key]
 
@@ -2059,7 +2067,8 @@ class OfferWriter:
             statut = None
         timed = bool(ad.schedule) or ad.setting == "enfance"  # the ad says its own hours
         # Each flag in the key only for the sections it filters, so that ads share more lists.
-        evening = ad.evening
+        # An evening post, by its title or its only shifts ("poste du soir"), does no morning work.
+        evening = ad.evening or bool(ad.schedule) and all(EVENING_SHIFT.search(s[0]) for s in ad.schedule)
         # A CDD shorter than a school year: no "contrat couvrant l'année scolaire".
         short = section == "conditions" and ad.contrat == "CDD" and ad.months < 9
         # Day shifts or an employer closed at night: no night bonus, no night duty.

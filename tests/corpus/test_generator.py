@@ -229,6 +229,8 @@ class GeneratorTest(unittest.TestCase):
                     self.assertNotRegex(d, r"chez moi|interviendra|[Ll]e domicile se trouve|CESU", o["id"])
             elif naf != "88.99A":  # not a household's nor a mandataire's employee: no CESU
                 self.assertNotIn("CESU", d, o["id"])
+            if naf == "87.10A" and o["typeContrat"] != "MIS":  # an EHPAD's people are residents
+                self.assertNotRegex(d, r"\bpatients?\b", o["id"])
             for years_ago in re.findall(r"ouvert ses portes il y a (\d+) ans", d):
                 self.assertNotRegex(d.split("\n", 1)[0], r"\b(19|20)\d\d\b", o["id"])
 
