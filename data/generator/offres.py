@@ -603,7 +603,8 @@ class Ad:
          self.schedule, self.alternance, self.nature) = terms
         self.setting = setting(kind, famille, slug)
         self.team = rng.randint(*TEAM_SIZES.get(kind, TEAM_SIZES[self.setting]))
-        # an agency's client is one distance from it, within the smallest radius its presentation may name
+        # an agency's client is one distance from it, and its missions lie within the smallest
+        # radius its presentation may name (10 km)
         self.client_km = rng.randint(2, 9) if kind == "agence-interim" else 0
         if kind in EDUCATIVE_KINDS:
             self.team = rng.randint(6, 20)
@@ -900,7 +901,7 @@ class Ad:
             strong.append(", pour travailler aux côtés de " + self.contact.bare())
         if self.kind == "agence-interim":
             strong += [", pour notre client " + self.de_ville,
-                       ", pour des missions proches de notre agence"]
+                       ", pour des missions à moins de %d km de notre agence" % rng.randint(self.client_km + 1, 10)]
         rng.shuffle(strong)
         rng.shuffle(weak)
         return strong + weak
@@ -1125,6 +1126,9 @@ SETTING_MARKERS = [
     (re.compile(r"surendettement|expulsions"), {"conseil-departemental", "ccas", "chrs", "association-insertion",
                                                  "service-mandataire", "centre-social", "ch", "chu"}),
     (re.compile(r"maison départementale des solidarités"), {"conseil-departemental"}),
+    # A secondary school nurse's work (emergency contraception, health education committee).
+    (re.compile(r"contraception d'urgence|comité d'éducation à la santé|éducation à la sexualité"),
+     {"education-nationale"}),
     # A territory's social work (reports on children at risk, open-door hours in the communes)
     # is the Département's or a town's, not a hospital's social service.
     (re.compile(r"informations préoccupantes concernant|permanences d'accueil social sur le territoire|"
@@ -1170,7 +1174,7 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  (re.compile(r"[Pp]raticien hospitalier|PRATICIEN HOSPITALIER"), {"ch", "chu", "epsm", "usld"}),
                  (re.compile(r"\bCHU\b"), {"chu"}),
                  (re.compile(r"[Pp]olyvalence de secteur|POLYVALENCE DE SECTEUR"), {"conseil-departemental", "ccas"}),
-                 (re.compile(r"en faveur des élèves|EN FAVEUR DES ÉLÈVES"), {"education-nationale"}),
+                 (re.compile(r"en faveur des élèves|EN FAVEUR DES ÉLÈVES|sous contrat\b|SOUS CONTRAT"), {"education-nationale"}),
                  (re.compile(r"\bCMPP?\b"), {"epsm", "ch", "chu", "centre-de-sante", "ime", "sessad"}),
                  (re.compile(r"\bCCN 66\b"), {"ime", "itep", "sessad", "mas", "fam", "foyer-de-vie", "esat", "mecs", "chrs",
                                               "service-mandataire", "association-insertion"}),
@@ -1323,6 +1327,7 @@ def with_ward(specialties, kind):
 # "titulaire du diplôme").
 PHARMACY_SLUGS = {"pharmacien", "preparateur-en-pharmacie", "preparateur-pharmacie-hospitaliere"}
 WORKSHOP_SLUGS = {"moniteur-atelier-esat", "educateur-technique-specialise"}
+LAB_SLUGS = {"technicien-laboratoire-medical"}
 SPECIALTIES += [
     ("officine", r"[Oo]fficine|OFFICINE", r"[Oo]fficine|titulaire en son absence|bilans partagés|entretiens pharmaceutiques|"
      r"vacciner|parapharmacie|comptoir|dermocosmétique", ("pharmacie",), PHARMACY_SLUGS),
@@ -1334,6 +1339,12 @@ SPECIALTIES += [
     ("conditionnement", r"[Cc]onditionnement|CONDITIONNEMENT|[Ss]ous-traitance", r"[Cc]onditionnement|[Ss]ous-traitance", (),
      WORKSHOP_SLUGS),
     ("restauration", r"[Rr]estauration|RESTAURATION|[Cc]uisine|CUISINE", r"[Rr]estauration|\b[Cc]uisine\b", (), WORKSHOP_SLUGS),
+    # A medical laboratory's benches: tissue sections, cultures, blood counts, sampling.
+    ("anapath", r"[Aa]natomi|ANATOMI|[Cc]ytolog", r"prélèvements tissulaires|anatomie pathologique", (), LAB_SLUGS),
+    ("microbiologie", r"[Mm]icrobiolog|MICROBIOLOG|[Bb]actériolog", r"bactériolog|antibiogramme|[Mm]icrobiolog", (), LAB_SLUGS),
+    ("hematologie", r"[Hh]ématolog|HÉMATOLOG|[Bb]iochimie", r"frottis sanguins|automates de biochimie|hémostase", (), LAB_SLUGS),
+    ("prelevement", r"[Pp]réleveu|PRÉLEVEU|[Ss]ite de prélèvement", r"prélèvements sanguins|site de prélèvement|"
+     r"prélèvements à domicile|capacité de prélèvements", (), LAB_SLUGS),
 ]
 _SPECIALTY_TITLES = [(entry[0], re.compile(entry[1]), entry[4] if len(entry) > 4 else None) for entry in SPECIALTIES]
 _SPECIALTY_LINES = [(entry[0], re.compile(entry[2]), entry[4] if len(entry) > 4 else None) for entry in SPECIALTIES]
@@ -1364,9 +1375,17 @@ def line_specialties(line, slug=""):
                      if (slugs is None or slug in slugs) and words.search(line))
 
 
+# Care of adults' conditions, which a children's post (pédiatrie) does not give.
+ADULT_CARE = re.compile(r"prothèses? de hanche|ligamentoplast|chirurgie de l'épaule|\bAVC\b|lésion médullaire|"
+                        r"maladie d'Alzheimer|personnes âgées|\bEHPAD\b|[Gg]ériatri|chutes? de la personne âgée|"
+                        r"troubles cognitifs|fin de vie|ménopause|addictions? (à l'alcool|au tabac)")
+
+
 def fits_specialties(line, specialties, slug=""):
     """Whether a line belongs to none of the specialties but the ad's; a wish ("Une expérience en
     néonatologie ou en PMI est appréciée") fits when one of those it names is the ad's."""
+    if "pediatrie" in specialties and ADULT_CARE.search(line):
+        return False  # a children's post treats no hip prosthesis, stroke or dementia
     own = line_specialties(line, slug)
     if not own:
         return True
@@ -1465,6 +1484,12 @@ PAY_LINE = re.compile(r"^(Rémunération|Salaire|Grille|Reprise d'ancienneté se
 DIPLOMA_HELD = re.compile(r"[Tt]itulaire d|exigée?s?\b|[Jj]eunes? diplômé|[Dd]iplômée?\(e\)|[Dd]iplôme d'[ÉE]tat .*obligatoire")
 # Lines for apprentices only.
 TRAINEE = re.compile(r"[Aa]pprenti|[Aa]lternance")
+# Titles of a qualified hand's post, not an apprentice's.
+QUALIFIED_TITLE = re.compile(r"12 ?[hH]\b|[Nn]uit|NUIT|[Dd]iplômé|DIPLOM|\bD\.?E\b|[Cc]onfirmé|CONFIRMÉ|[Ee]xpérimenté|"
+                             r"EXPÉRIMENTÉ|[Rr]emplaç|REMPLA|[Ll]ibéral|LIBÉRAL")
+# Lines of one who supervises students, which an apprentice (a student himself) is not.
+SUPERVISES = re.compile(r"[Ee]ncadr\w* (les |des )?(élèves|étudiants|stagiaires|apprentis)|accueillis en stage|"
+                        r"[Tt]utorat des|[Mm]aîtrise de stage")
 _FLAGS = {}
 
 
@@ -2107,6 +2132,8 @@ class OfferWriter:
                         not (day_service and (inpatient or WEEKEND_WORK.search(l))) and
                         not (short and school_year)):  # a school year is ten months
                     lines.append(l)
+            if ad.alternance and section in ("missions", "profil"):  # an apprentice supervises no students
+                lines = [l for l in lines if not SUPERVISES.search(l)] or lines
             if ad.alternance and section == "profil":
                 # An apprentice prepares the diploma: no line asking for it already.
                 lines = [l for l in lines if not DIPLOMA_HELD.search(l)] or lines
@@ -2141,8 +2168,11 @@ class OfferWriter:
         if kind != "agence-interim" and t_contrat in ("CDD", "CDI") or t_contrat in contrats:
             contrat = t_contrat
         trainee = re.search(r"[Aa]pprenti|[Aa]lternance|apprentissage", intitule + appellation)
+        # Some plain titles hire an apprentice, but none that asks for a qualified or senior hand
+        # ("DE JOUR EN 12H", "diplômé(e)", "coordinateur").
         alternance = (contrat in ("CDD", "CDI") and kind != "particulier-employeur" and
-                      (trainee or not t_contrat and bank["qualificationCode"] in "56" and rng.random() < 0.05))
+                      (trainee or not t_contrat and bank["qualificationCode"] in "56" and
+                       not QUALIFIED_TITLE.search(intitule) and not HIGHER_ROLE.search(intitule) and rng.random() < 0.05))
         months = days = None
         if alternance:
             nature = ("Contrat apprentissage" if trainee and "professionnalisation" not in intitule
@@ -2428,6 +2458,9 @@ class OfferWriter:
             other = COLLABORATION if mode == "remplacement" else REPLACEMENT if mode else None
             lines = [l for l in lines if not FEES.search(l) and not (other and other.search(l))]
         picked = rng.sample(lines, min(len(lines), rng.randint(1, 3)))
+        # One line of hours: "Travail en 12h (7h-19h...)" and "Poste de nuit fixe de 21h à 7h" disagree.
+        timed = [l for l in picked if line_flags(l)[2]]
+        picked = [l for l in picked if l not in timed[1:]]
         extra = [contract_line(rng, ad.contrat, ad.months, ad.days, ad.partiel, ad.hours,
                                ad.alternance, ad.nature, debut,
                                liberal_mode(ad.title, ad.post) if ad.contrat == "LIB" else "",
