@@ -1120,6 +1120,8 @@ SETTING_MARKERS = [
     (re.compile(r"(?<!congé )maternité|[Nn]éonat|couveuse|salle de naissance|suites de couches"),
      {"ch", "chu", "clinique"}),
     (re.compile(r"bariatrique|post-opératoire|opérés de"), {"ch", "chu", "clinique", "smr"}),
+    # Care without consent, seclusion and restraint are a psychiatric ward's (public hospitals).
+    (re.compile(r"sans consentement|isolement et de contention"), {"ch", "chu", "epsm"}),
     (re.compile(r"en soins médicaux et de réadaptation"), {"ch", "chu", "clinique", "smr"}),
     (re.compile(r"en centre de PMI|instruction des demandes d'agrément"), {"conseil-departemental", "collectivite"}),
     (re.compile(r"\bdu cabinet\b"), {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie"}),
@@ -1139,7 +1141,7 @@ SETTING_MARKERS = [
     (re.compile(r"maison de retraite"), {"ehpad"}),
     # The children's judge orders placements, educative measures at home and family budget help:
     # child protection's homes, the Département's milieu ouvert, an ITEP and the family services.
-    (re.compile(r"juge des enfants"), {"mecs", "foyer-enfance", "itep", "conseil-departemental", "service-mandataire"}),
+    (re.compile(r"juge des enfants|le juge l'ordonne"), {"mecs", "foyer-enfance", "itep", "conseil-departemental", "service-mandataire"}),
     (re.compile(r"jeunes accueillis au titre de la protection de l'enfance|jeunes majeurs|placés par le juge|"
                 r"adolescents accueillis au titre"), {"mecs", "foyer-enfance"}),
     (re.compile(r"projet pédagogique de la structure|^Section de \d+|des jouets|transmissions aux parents|"
@@ -1174,12 +1176,15 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  (re.compile(r"[Pp]raticien hospitalier|PRATICIEN HOSPITALIER"), {"ch", "chu", "epsm", "usld"}),
                  (re.compile(r"\bCHU\b"), {"chu"}),
                  (re.compile(r"[Pp]olyvalence de secteur|POLYVALENCE DE SECTEUR"), {"conseil-departemental", "ccas"}),
-                 (re.compile(r"en faveur des élèves|EN FAVEUR DES ÉLÈVES|sous contrat\b|SOUS CONTRAT"), {"education-nationale"}),
+                 (re.compile(r"en faveur des élèves|EN FAVEUR DES ÉLÈVES|sous contrat\b|SOUS CONTRAT|[Cc]ollège|COLLÈGE|"
+                             r"[Ll]ycée|LYCÉE|\bREP\b"), {"education-nationale"}),
                  (re.compile(r"\bCMPP?\b"), {"epsm", "ch", "chu", "centre-de-sante", "ime", "sessad"}),
                  (re.compile(r"\bCCN 66\b"), {"ime", "itep", "sessad", "mas", "fam", "foyer-de-vie", "esat", "mecs", "chrs",
                                               "service-mandataire", "association-insertion"}),
                  (re.compile(r"CSAPA|[Aa]ddictologie|ADDICTOLOGIE"), {"ch", "chu", "epsm", "clinique", "centre-de-sante",
                                                                      "association-insertion"}),
+                 # A CSAPA is a hospital's or an association's, not a private clinic's.
+                 (re.compile(r"CSAPA"), {"ch", "chu", "epsm", "centre-de-sante", "association-insertion"}),
                  (re.compile(r"[Mm]unicipa|MUNICIPA"), {"collectivite", "ccas", "eaje", "centre-de-sante", "relais-petite-enfance"}),
                  (re.compile(r"[Dd]omiciliation|DOMICILIATION"), {"ccas", "centre-social", "association-insertion", "chrs"}),
                  # Hospital services: a clinic's or a hospital's title, not a home service's.
@@ -1669,6 +1674,7 @@ DESIGNATIONS = [
     ("school", "DSDEN", re.compile(r"[Dd]irection des services départementaux")),
     ("status", "MUNICIPAL", re.compile(r"[Mm]unicipa|MUNICIPA")),
     ("status", "ASSOCIATIVE", re.compile(r"[Aa]ssociati(f|ve)|ASSOCIATI")),
+    ("status", "MUTUALISTE", re.compile(r"[Mm]utualiste|MUTUALISTE")),
     ("insertion", "ML", re.compile(r"[Mm]ission locale|MISSION LOCALE|contrat d'engagement jeune|jeunes de 16 à 25 ans")),
     ("insertion", "IAE", re.compile(r"insertion par l'activité économique|[Cc]hantiers? d'insertion")),
     ("guardianship", "UDAF", re.compile(r"\bUDAF\b|[Uu]nion départementale des associations familiales")),
@@ -2289,6 +2295,8 @@ class OfferWriter:
         ad.employer_pattern = pattern
         place = self._place(rng, commune)
         salaire = self._salary(rng, bank, partiel, hours)
+        if salaire and "libelle" in salaire and ad.contrat == "LIB":  # fees, not a wage: no thirteenth month
+            salaire["libelle"] = salaire["libelle"].replace("sur 13.0 mois", "sur 12.0 mois")
         o = {"id": oid, "intitule": intitule,
              "description": self._description(rng, bank, ad, appellation, about, created,
                                               place["libelle"].split(" - ", 1)[1],
@@ -2556,7 +2564,7 @@ class OfferWriter:
         if rng.random() < 0.9:
             reasons = ad_reasons(ad.contrat, ad.setting, ad.alternance,
                                  "pool" not in name and ad.slug in SHIFT_SLUGS and bool(POOL.search(ad.title)),
-                                 ad.title, bool(ad.months and ad.months > 6), ad.staff_said and ad.setting == "unit",
+                                 ad.title + " / " + ad.post, bool(ad.months and ad.months > 6), ad.staff_said and ad.setting == "unit",
                                  ad.whole)
             reason = rng.choice(reasons)
             ad.replacing = bool(REPLACING.search(reason)) or bool(TITLE_REPLACEMENT.search(ad.title))

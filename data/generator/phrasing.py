@@ -40,6 +40,9 @@ QUALIFIERS = [", en lien avec l'équipe", ", dans le respect des protocoles", ",
 # Qualifiers for tasks done with people only ("gérer les commandes..., avec bienveillance": no).
 CARE_QUALIFIERS = {", avec bienveillance", ", dans le respect de la dignité de chacun",
                    ", en tenant compte des habitudes de vie", ", en lien avec les familles"}
+# Daily-life care, where a person's habits count.
+HABITS = ", en tenant compte des habitudes de vie"
+DAILY_LIFE = re.compile(r"résident|toilette|repas|habillage|lever|coucher|confort|vie quotidienne|accompagn|domicile")
 CARE_WORDS = re.compile(r"patient|résident|personne|enfant|bénéficiaire|jeune|\bsoins?\b|toilette|repas|"
                         r"accompagn|famille|parent")
 # Qualifiers a private household does not say.
@@ -136,6 +139,8 @@ def rephrase(rng, line, section, as_list, used=None):
         qualifier = rng.choice(QUALIFIERS)
         if qualifier in CARE_QUALIFIERS and not CARE_WORDS.search(line):
             qualifier = None  # "en lien avec les familles" only where there are people to care for
+        elif qualifier == HABITS and not DAILY_LIFE.search(line):
+            qualifier = None  # one's habits matter to daily care, not to a bloc or a secretary's desk
         if qualifier and qualifier in line:
             qualifier = None  # the line says it already
         if qualifier and (used is None or qualifier not in used):

@@ -137,7 +137,7 @@ def hours_text(h):
 
 TITLE_CDD = re.compile(r"\bCDD\b")
 TITLE_CDI = re.compile(r"\bCDI\b")
-TITLE_LIB = re.compile(r"[Ll]ibéral|LIBERAL|[Cc]ollaborat")
+TITLE_LIB = re.compile(r"[Ll]ibéral|LIB[ÉE]RAL|[Cc]ollaborat|COLLABORAT|[Ss]uccession|SUCCESSION")
 TITLE_REPLACEMENT = re.compile(r"(?<!pool de )[Rr]emplacement|REMPLACEMENT|[Rr]emplaçant|congé maternité|été\b|"
                                r"juillet-août|missions ponctuelles")
 TITLE_MONTHS = re.compile(r"(\d+) ?(mois|MOIS)")
