@@ -124,6 +124,9 @@ def title_facts(intitule, appellation):
 # Tasks of inpatients, which a day service has not.
 INPATIENT = re.compile(r"hospitalisés|isolement|contention|sans consentement|structures d'aval|\bau lit\b|"
                        r"unité protégée")
+# Titles of an inpatient unit, whose post is no day service's.
+INPATIENT_TITLE = re.compile(r"[Hh]ospitalisation complète|[Uu]nité d'hospitalisation|UNITÉ D'HOSPITALISATION|"
+                             r"HOSPITALISATION COMPLÈTE")
 # Weekend work, which a service open on weekdays does not ask.
 WEEKEND_WORK = re.compile(r"week-ends? sur (deux|trois|quatre|cinq)|[Tt]ravail (le|du) (samedi|dimanche|week-end)|"
                           r"les week-ends et jours fériés|week-ends? travaillés?")
@@ -1139,6 +1142,8 @@ SETTING_MARKERS = [
     (re.compile(r"salariés confrontés"), {"service-sante-travail"}),
     (re.compile(r"mise en place de l'allaitement|premiers soins en"), {"ch", "chu", "clinique"}),
     (re.compile(r"maison de retraite"), {"ehpad"}),
+    # Carers' rounds and the libéral nurses a service contracts with are a home-care service's.
+    (re.compile(r"tournées des aides-soignants|infirmiers libéraux conventionnés"), {"ssiad", "had"}),
     # The children's judge orders placements, educative measures at home and family budget help:
     # child protection's homes, the Département's milieu ouvert, an ITEP and the family services.
     (re.compile(r"juge des enfants|le juge l'ordonne"), {"mecs", "foyer-enfance", "itep", "conseil-departemental", "service-mandataire"}),
@@ -1176,6 +1181,9 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  (re.compile(r"[Pp]raticien hospitalier|PRATICIEN HOSPITALIER"), {"ch", "chu", "epsm", "usld"}),
                  (re.compile(r"\bCHU\b"), {"chu"}),
                  (re.compile(r"[Pp]olyvalence de secteur|POLYVALENCE DE SECTEUR"), {"conseil-departemental", "ccas"}),
+                 # A relais petite enfance is a town's or a CCAS's service for childminders, not a crèche.
+                 (re.compile(r"[Rr]elais petite enfance|RELAIS PETITE ENFANCE|\bRPE\b|\bRAM\b"),
+                  {"relais-petite-enfance", "collectivite", "ccas"}),
                  (re.compile(r"en faveur des élèves|EN FAVEUR DES ÉLÈVES|sous contrat\b|SOUS CONTRAT|[Cc]ollège|COLLÈGE|"
                              r"[Ll]ycée|LYCÉE|\bREP\b"), {"education-nationale"}),
                  (re.compile(r"\bCMPP?\b"), {"epsm", "ch", "chu", "centre-de-sante", "ime", "sessad"}),
@@ -1675,6 +1683,7 @@ DESIGNATIONS = [
     ("status", "MUNICIPAL", re.compile(r"[Mm]unicipa|MUNICIPA")),
     ("status", "ASSOCIATIVE", re.compile(r"[Aa]ssociati(f|ve)|ASSOCIATI")),
     ("status", "MUTUALISTE", re.compile(r"[Mm]utualiste|MUTUALISTE")),
+    ("status", "ENTREPRISE", re.compile(r"[Cc]rèche d'entreprise|[Ii]nterentreprises")),
     ("insertion", "ML", re.compile(r"[Mm]ission locale|MISSION LOCALE|contrat d'engagement jeune|jeunes de 16 à 25 ans")),
     ("insertion", "IAE", re.compile(r"insertion par l'activité économique|[Cc]hantiers? d'insertion")),
     ("guardianship", "UDAF", re.compile(r"\bUDAF\b|[Uu]nion départementale des associations familiales")),
@@ -2034,6 +2043,8 @@ class OfferWriter:
             if mode:  # a replacement's appellation is no collaborator's, and the other way round
                 other = COLLABORATION if mode == "remplacement" else REPLACEMENT
                 appellations = [a for a in appellations if not other.search(a)] or appellations
+            if INPATIENT_TITLE.search(intitule):  # "Unité d'hospitalisation": no day hospital, no CMP
+                appellations = [a for a in appellations if not DAY_SERVICE.search(a)] or appellations
             if not APPRENTICE.search(intitule):  # an apprentice is one the title hires as such
                 appellations = [a for a in appellations if not APPRENTICE.search(a)] or appellations
             if not HIGHER_ROLE.search(intitule):  # no "directeur adjoint de crèche" under a plain EJE title
