@@ -1181,6 +1181,8 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  (re.compile(r"[Pp]raticien hospitalier|PRATICIEN HOSPITALIER"), {"ch", "chu", "epsm", "usld"}),
                  (re.compile(r"\bCHU\b"), {"chu"}),
                  (re.compile(r"[Pp]olyvalence de secteur|POLYVALENCE DE SECTEUR"), {"conseil-departemental", "ccas"}),
+                 # A mission locale is an association of its own, not a town hall.
+                 (re.compile(r"[Mm]ission locale|MISSION LOCALE|[Cc]ontrat d'engagement jeune"), {"association-insertion"}),
                  # A relais petite enfance is a town's or a CCAS's service for childminders, not a crèche.
                  (re.compile(r"[Rr]elais petite enfance|RELAIS PETITE ENFANCE|\bRPE\b|\bRAM\b"),
                   {"relais-petite-enfance", "collectivite", "ccas"}),
@@ -1320,7 +1322,8 @@ SPECIALTIES = [
      r"\bSMR\b|[Rr]éadaptation cardiaque|centres? de rééducation|hospitalisés en rééducation", ("smr",)),
 ]
 # Ward life (meals, bedsores, end of life): the lines of every specialty but those out of a ward.
-WARD = ("ward", r"(?!)", r"\brepas\b|escarres|fin de vie|de la chambre\b|au lever|[Tt]oilettes?\b", ())
+WARD = ("ward", r"(?!)", r"\brepas\b|escarres|fin de vie|de la chambre\b|au lever|[Tt]oilettes?\b|"
+        r"tournées de surveillance de nuit|appels des patients|lève-personne", ())
 SPECIALTIES.append(WARD)
 NOT_WARDS = {"bloc", "imagerie", "radiotherapie", "nucleaire", "pmi", "urgences", "travail", "psychiatrie"}
 # Specialties that an employer kind has, which a title names or the employer brings, never drawn.

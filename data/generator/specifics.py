@@ -222,7 +222,8 @@ DAY_ONLY = re.compile(r"sans (week-end ni )?nuit|ni (de )?nuit|pas de travail de
                       r"\bde [6-9]h\d* à 1[2-9]h|PASA|12 ?h de jour\b(?! ou)|matin et après-midi|alternant matin")
 # Lines that a post worked on weekends contradicts ("Horaires de journée, sans soirée ni dimanche").
 NO_WEEKEND = re.compile(r"sans (soirée ni )?(dimanche|week-end)|ni (de )?(dimanche|week-end)|pas de travail le week-end|"
-                        r"sans week-end|[Pp]as de (travail de nuit ni de )?week-end")
+                        r"sans week-end|[Pp]as de (travail de nuit ni de )?week-end|heures du lundi au vendredi|"
+                        r"[Tt]emps plein du lundi au vendredi")
 
 
 def line_hours(line):
