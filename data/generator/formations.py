@@ -52,13 +52,12 @@ class TrainingWriter:
             total += f["poids"]
             cumulative.append(total)
         self.cumulative = cumulative
-        self.towns = TownPools(refs.places, refs.formations["villes"])
 
     def write(self, rng, i):
         f = self.catalogue[bisect.bisect_right(self.cumulative, rng.uniform(0, self.cumulative[-1] - 1e-9))]
         kind = weighted(rng, f["organismes"])
         pattern = rng.choice(self.organismes[kind]["noms"])
-        commune = self.towns.pick(rng, self.organismes[kind], pattern)
+        commune = self._town(rng, self.organismes[kind], pattern)
         ville = city_name(commune, self.refs.places)
         organisme = contract(pattern.format(
             ville=ville, nom=rng.choice(self.noms),
@@ -89,6 +88,14 @@ class TrainingWriter:
             "coordonnees-organisme": {"coordonnees": {"adresse": adresse}}}
         rec["action"] = [self._action(rng, f, adresse, alternance)]
         return rec
+
+    def _town(self, rng, organisme, pattern):
+        """Where a body is: in the towns its kind names (villes.json: CHU or university towns),
+        in a CHU town when its name says so, else in a town of at least its kind's population."""
+        key = "chu" if CHU_NAME.search(pattern) else organisme.get("villes")
+        if key:
+            return self.refs.places.pick_in(rng, key, self.refs.villes[key])
+        return self.refs.places.pick(rng, max(MIN_POPULATION, organisme.get("population-min", 0)))
 
     def _contenu(self, rng, f):
         lines = f["contenu"]
@@ -158,35 +165,3 @@ def rentree(after, month):
     first = date(year, month, 1)
     monday = first + timedelta(days=(7 - first.weekday()) % 7)
     return after.replace(year=monday.year, month=monday.month, day=monday.day)
-
-
-class TownPools:
-    """The communes a training body can be in, weighted by population: the towns its kind
-    names ('villes' of the catalogue: CHU or university towns), a CHU town when its name says
-    so, else towns of at least its kind's population (MIN_POPULATION by default)."""
-
-    def __init__(self, places, villes):
-        self.places, self.villes, self.pools = places, villes, {}
-        for key, towns in villes.items():
-            if key.startswith("_"):
-                continue
-            for insee, nom in towns.items():
-                row = places.by_insee.get(insee)
-                if not row or row[1] != nom:
-                    raise ValueError("formations.json: villes %s: %s is not %s" % (key, insee, nom))
-
-    def pick(self, rng, organisme, pattern):
-        key = "chu" if CHU_NAME.search(pattern) else organisme.get("villes")
-        if not key:
-            return self.places.pick(rng, max(MIN_POPULATION, organisme.get("population-min", 0)))
-        if key not in self.pools:
-            towns = self.villes[key]
-            # Paris, Lyon and Marseille are drawn as their arrondissements, like every place.
-            pool = [r for r in self.places.communes if r[0] in towns or (len(r) > 9 and r[9] in towns)]
-            cumulative, total = [], 0
-            for r in pool:
-                total += int(r[5])
-                cumulative.append(total)
-            self.pools[key] = (pool, cumulative)
-        pool, cumulative = self.pools[key]
-        return pool[bisect.bisect_right(cumulative, rng.randrange(cumulative[-1]))]

@@ -1823,7 +1823,10 @@ class OfferWriter:
         least = max(spec.get("minPopulation", 0), URBAN_SLUGS.get(m.bank["slug"], 0))
         if kind == "collectivite" and not serves_children(famille, m.bank["slug"]):
             least = max(least, 10000)  # a village hires no insertion adviser nor mediator
-        commune = self.refs.places.pick(rng, least)
+        if spec.get("villes"):  # a CHU is in a CHU town
+            commune = self.refs.places.pick_in(rng, spec["villes"], self.refs.villes[spec["villes"]])
+        else:
+            commune = self.refs.places.pick(rng, least)
         # At least a second before the reference instant: the record adds milliseconds.
         created = self.now - timedelta(seconds=max(1, int(60 * 86400 * rng.random() ** 1.4)))
         updated = min(self.now, created + timedelta(seconds=rng.randrange(3 * 86400)))

@@ -98,6 +98,33 @@ class Places:
         pool, cumulative = self._table(min_population)
         return pool[bisect.bisect_right(cumulative, rng.randrange(cumulative[-1]))]
 
+    def pick_in(self, rng, name, towns):
+        """A commune among towns (INSEE code -> name, villes.json's list called name; Paris,
+        Lyon and Marseille stand for their arrondissements), weighted by population."""
+        key = ("in", name)
+        if key not in self._tables:
+            pool = [r for r in self.communes if r[0] in towns or (len(r) > 9 and r[9] in towns)]
+            cumulative, total = [], 0
+            for r in pool:
+                total += int(r[5])
+                cumulative.append(total)
+            self._tables[key] = (pool, cumulative)
+        pool, cumulative = self._tables[key]
+        return pool[bisect.bisect_right(cumulative, rng.randrange(cumulative[-1]))]
+
+
+def load_villes(places):
+    """The lists of towns of villes.json (CHU towns, university towns), each checked against
+    the communes so that a wrong code cannot place a CHU in the wrong town."""
+    with open(os.path.join(GENERATOR, "villes.json"), encoding="utf-8") as f:
+        villes = {k: v for k, v in json.load(f).items() if not k.startswith("_")}
+    for name, towns in villes.items():
+        for insee, nom in towns.items():
+            row = places.by_insee.get(insee)
+            if not row or row[1] != nom:
+                raise SystemExit("villes.json: %s: %s is not %s" % (name, insee, nom))
+    return villes
+
 
 def weighted(rng, pairs):
     """One item of [(item, weight)...] drawn by weight."""
@@ -122,6 +149,7 @@ class Refs:
         self.familles_by_rome = rome_familles(self.metiers)
         self.naf = load_naf()
         self.places = Places()
+        self.villes = load_villes(self.places)
         self.regions = {r[0]: r[1] for r in read_tsv(os.path.join(REFS, "regions.tsv"))}
         missing = []
         for m in self.metiers:

@@ -267,10 +267,20 @@ class GeneratorTest(unittest.TestCase):
         intitules = Counter(t["intitule-formation"] for t in self.trainings)
         self.assertGreater(len(intitules), 40)
 
+    def test_chu_offers_are_in_chu_towns(self):
+        chu, by_insee, seen = set(self.refs.villes["chu"]), self.refs.places.by_insee, 0
+        for o in self.offers:
+            nom = (o.get("entreprise") or {}).get("nom") or ""
+            if "universitaire" in nom or nom.startswith("CHU"):
+                insee = o["lieuTravail"]["commune"]
+                self.assertTrue({insee, by_insee[insee][9]} & chu, (nom, o["lieuTravail"]))
+                seen += 1
+        self.assertGreater(seen, 0)
+
     def test_trainings_agree_with_themselves(self):
         """Bodies where such bodies are, an alternance title on an alternance action, diploma
         courses full time from a rentrée, no RNCP code but the verified ones."""
-        villes = self.refs.formations["villes"]
+        villes = self.refs.villes
         by_insee = self.refs.places.by_insee
         for t in self.trainings:
             nom = t["organisme-formation-responsable"]["nom-organisme"]
