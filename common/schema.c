@@ -40,6 +40,25 @@ bool schema_id_term(doc_type type, const char *id, char *out, size_t cap)
     return n > 0 && (size_t)n < cap;
 }
 
+/* The text of [at, end) up to its NUL; NULL when empty. Moves at past the NUL (at most to end). */
+static const char *next_part(const char **at, const char *end, size_t *len)
+{
+    *len = *at < end ? strnlen(*at, (size_t)(end - *at)) : 0;
+    const char *part = *len ? *at : NULL;
+    *at += *len;
+    if (*at < end)
+        (*at)++;
+    return part;
+}
+
+void schema_split_data(const char *data, size_t len, schema_data_parts *out)
+{
+    const char *end = data + len, *at = data;
+    out->json = next_part(&at, end, &out->json_len);
+    out->description = next_part(&at, end, &out->description_len);
+    out->title = next_part(&at, end, &out->title_len);
+}
+
 bool schema_pair_term(const char *pair, char *out, size_t cap)
 {
     int n = snprintf(out, cap, PREFIX_PAIR "%s", pair);

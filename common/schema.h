@@ -16,6 +16,13 @@
  * searchd writes a hit by copying the JSON and cuts snippets from the texts (the title with
  * the query's words marked), without parsing either. */
 
+/* The parts of a document's data, pointing into it; a missing or empty text is NULL. */
+typedef struct schema_data_parts {
+    const char *json, *description, *title;
+    size_t json_len, description_len, title_len;
+} schema_data_parts;
+void schema_split_data(const char *data, size_t len, schema_data_parts *out);
+
 typedef enum doc_type {
     DOC_OFFRE,     /* a job offer (France Travail "Offres d'emploi v2" shape) */
     DOC_FORMATION, /* a training action (LHEO 2.3) */

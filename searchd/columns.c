@@ -262,7 +262,7 @@ static int build_date_index(columns *c)
     return 0;
 }
 
-/* The first run of equal dates before index end of by_date, as [*lo, end). */
+/* Where the run of equal dates that ends at index end of by_date begins. */
 static uint32_t run_start(const columns *c, uint32_t end)
 {
     uint32_t lo = end - 1;

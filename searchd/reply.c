@@ -24,24 +24,15 @@ const hit_record *reply_stored_record(const reply_source *s, uint32_t docid, ps_
     xs_error xe;
     if (xs_database_data(s->db, docid, &data, &len, &xe) != XS_OK)
         return ps_fail(err, "document %u: %s", docid, xe.message), NULL;
-    size_t json_len = strnlen(data, len);
-    if (json_len < 2 || data[0] != '{' || data[json_len - 1] != '}') {
+    schema_data_parts stored;
+    schema_split_data(data, len, &stored);
+    if (stored.json_len < 2 || data[0] != '{' || data[stored.json_len - 1] != '}') {
         free(data);
         return ps_fail(err, "stored document %u is not a JSON object", docid), NULL;
     }
-    /* the fields without the final '}' (the hit's own fields follow), then the description
-     * and the title, each up to its NUL (an empty one is none) */
-    hit_record parts = {.fields = data, .fields_len = json_len - 1};
-    const char *end = data + len, *part = data + json_len + 1;
-    if (part < end) {
-        parts.description_len = strnlen(part, (size_t)(end - part));
-        parts.description = parts.description_len ? part : NULL;
-        part += parts.description_len + 1;
-    }
-    if (part < end) {
-        parts.title_len = strnlen(part, (size_t)(end - part));
-        parts.title = parts.title_len ? part : NULL;
-    }
+    /* the fields without the final '}': the hit's own fields follow */
+    hit_record parts = {data, stored.description, stored.title, stored.json_len - 1,
+                        stored.description_len, stored.title_len};
     const hit_record *h = hit_cache_put(s->hits, docid, &parts);
     free(data);
     if (!h)

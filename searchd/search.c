@@ -890,13 +890,12 @@ search_status searcher_document(searcher *s, doc_type type, const char *id, json
     size_t len;
     if (st != XS_OK || xs_database_data(s->db, docid, &data, &len, &xe) != XS_OK)
         return ps_fail(err, "%s: %s", term, xe.message), SEARCH_FAILED;
-    /* the record, then a NUL and its description (empty: none), then the title (schema.h) */
-    size_t json_len = strnlen(data, len);
-    *result = json_loadb(data, json_len, 0, NULL);
-    size_t description_len = json_len < len ? strnlen(data + json_len + 1, len - json_len - 1) : 0;
-    if (json_is_object(*result) && description_len)
+    schema_data_parts stored;
+    schema_split_data(data, len, &stored);
+    *result = json_loadb(data, stored.json_len, 0, NULL);
+    if (json_is_object(*result) && stored.description)
         json_object_set_new(*result, "description",
-                            json_stringn(data + json_len + 1, description_len));
+                            json_stringn(stored.description, stored.description_len));
     free(data);
     if (!json_is_object(*result)) {
         json_decref(*result);

@@ -97,12 +97,6 @@ typedef struct token {
 
 enum { MAX_TOKENS = 32 };
 
-static bool is_word_byte(char c)
-{
-    unsigned char u = (unsigned char)c;
-    return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80;
-}
-
 /* Splits normalised text into words, "phrases" and -exclusions (at most MAX_TOKENS). */
 static size_t tokenize(const char *s, token *tokens)
 {
@@ -113,15 +107,15 @@ static size_t tokenize(const char *s, token *tokens)
             size_t len = end ? (size_t)(end - s - 1) : strlen(s + 1);
             tokens[n++] = (token){TOKEN_PHRASE, s + 1, len};
             s += len + 1 + (end != NULL);
-        } else if (*s == '-' && is_word_byte(s[1])) {
+        } else if (*s == '-' && fr_is_word_byte(s[1])) {
             size_t len = 1;
-            while (is_word_byte(s[len]))
+            while (fr_is_word_byte(s[len]))
                 len++;
             tokens[n++] = (token){TOKEN_EXCLUDED, s + 1, len - 1};
             s += len;
-        } else if (is_word_byte(*s)) {
+        } else if (fr_is_word_byte(*s)) {
             size_t len = 0;
-            while (is_word_byte(s[len]))
+            while (fr_is_word_byte(s[len]))
                 len++;
             tokens[n++] = (token){TOKEN_WORD, s, len};
             s += len;
@@ -156,10 +150,10 @@ static bool is_stopword(const text_context *ctx, const char *w, size_t len)
 static void note_stems(const text_context *ctx, text_query *tq, const char *text, size_t len)
 {
     for (size_t i = 0; i < len && tq->n_stems < sizeof tq->stems / sizeof tq->stems[0];) {
-        while (i < len && !is_word_byte(text[i]))
+        while (i < len && !fr_is_word_byte(text[i]))
             i++;
         size_t start = i;
-        while (i < len && is_word_byte(text[i]))
+        while (i < len && fr_is_word_byte(text[i]))
             i++;
         if (i > start && !is_stopword(ctx, text + start, i - start))
             fr_stem(ctx->analyzer, text + start, i - start, tq->stems[tq->n_stems++],

@@ -380,12 +380,6 @@ void fr_stem(fr_analyzer *a, const char *word, size_t len, char *out, size_t cap
     copy_stem(stem, stem_len, out, cap);
 }
 
-static bool is_folded_word_byte(char c)
-{
-    unsigned char u = (unsigned char)c;
-    return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80;
-}
-
 /* The stem of a folded word of text, or false for a stop word (or one too long to keep). */
 static bool pair_word(fr_analyzer *a, const char *w, size_t len, char *stem, size_t cap)
 {
@@ -411,10 +405,10 @@ int fr_each_pair(fr_analyzer *a, const char *text, size_t len,
     char previous[FR_MAX_WORD] = "", stem[FR_MAX_WORD], pair[2 * FR_MAX_WORD];
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < norm.len;) {
-        while (i < norm.len && !is_folded_word_byte(norm.data[i]))
+        while (i < norm.len && !fr_is_word_byte(norm.data[i]))
             i++;
         size_t start = i;
-        while (i < norm.len && is_folded_word_byte(norm.data[i]))
+        while (i < norm.len && fr_is_word_byte(norm.data[i]))
             i++;
         if (i == start || !pair_word(a, norm.data + start, i - start, stem, sizeof stem))
             continue;

@@ -37,6 +37,14 @@ void fr_analyzer_free(fr_analyzer *a);
 /* The stemmer behind fr_stem, for Xapian objects that need one (snippets, for example). */
 xs_stemmer *fr_analyzer_stemmer(fr_analyzer *a);
 
+/* Whether a byte of normalised text belongs to a word: folded letters and digits are ASCII,
+ * and what folding leaves beyond ASCII (a letter it does not know) is kept in words. */
+static inline bool fr_is_word_byte(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80;
+}
+
 /* Appends the normalised form of text to out. Returns 0, or -1 when memory runs out. */
 int fr_normalize(const char *text, size_t len, strbuf *out);
 /* fr_normalize into an empty out, also telling where each of its bytes came from: (*origin)[j]

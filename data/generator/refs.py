@@ -83,34 +83,32 @@ class Places:
                 self.by_departement.setdefault(r[3], []).append(r)
         self._tables = {}
 
-    def _table(self, min_population):
-        if min_population not in self._tables:
-            pool = [r for r in self.communes if int(r[5]) >= min_population or
-                    (r[9] and int(self.by_insee[r[9]][5]) >= min_population)]
-            cumulative, total = [], 0
-            for r in pool:
-                total += int(r[5])
-                cumulative.append(total)
-            self._tables[min_population] = (pool, cumulative)
-        return self._tables[min_population]
-
-    def pick(self, rng, min_population=0):
-        pool, cumulative = self._table(min_population)
-        return pool[bisect.bisect_right(cumulative, rng.randrange(cumulative[-1]))]
-
-    def pick_in(self, rng, name, towns):
-        """A commune among towns (INSEE code -> name, villes.json's list called name; Paris,
-        Lyon and Marseille stand for their arrondissements), weighted by population."""
-        key = ("in", name)
+    def _table(self, key, keep):
+        """The communes keep accepts, with their cumulative populations, built once per key."""
         if key not in self._tables:
-            pool = [r for r in self.communes if r[0] in towns or (len(r) > 9 and r[9] in towns)]
+            pool = [r for r in self.communes if keep(r)]
             cumulative, total = [], 0
             for r in pool:
                 total += int(r[5])
                 cumulative.append(total)
             self._tables[key] = (pool, cumulative)
-        pool, cumulative = self._tables[key]
+        return self._tables[key]
+
+    def _draw(self, rng, table):
+        pool, cumulative = table
         return pool[bisect.bisect_right(cumulative, rng.randrange(cumulative[-1]))]
+
+    def pick(self, rng, min_population=0):
+        """A commune of at least min_population (an arrondissement by its city's), weighted
+        by population."""
+        return self._draw(rng, self._table(min_population, lambda r: int(r[5]) >= min_population or
+                                           (r[9] and int(self.by_insee[r[9]][5]) >= min_population)))
+
+    def pick_in(self, rng, name, towns):
+        """A commune among towns (INSEE code -> name, villes.json's list called name; Paris,
+        Lyon and Marseille stand for their arrondissements), weighted by population."""
+        return self._draw(rng, self._table(("in", name), lambda r: r[0] in towns or
+                                           (len(r) > 9 and r[9] in towns)))
 
 
 def load_villes(places):
