@@ -168,6 +168,8 @@ def liberal_mode(title, appellation=""):
     return ""
 
 
+# Presentations of a practice seeking a libéral, not an employee.
+LIBERAL_SEARCH = re.compile(r"collaborat|remplaçant|nouvelle installation|s'installer")
 # Reasons an apprentice is not hired for: to replace someone, or for a pool of replacements.
 REPLACING = re.compile(r"[Rr]emplacement|congé maternité|pool")
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -207,6 +209,15 @@ def ad_reasons(contrat, setting, alternance, pool, title, long, staff_counted, w
     if whole:
         reasons = [r for r in reasons if "{equipe}" not in r and "unité" not in r] or reasons
     return reasons
+
+
+def experience_asked(record):
+    """ "D", "S" or "E" as an ad's lines may say it: a wish of two years or more is asked
+    ("E"), not a beginner's welcome."""
+    code = record["experienceExige"]
+    if code == "S" and not record["experienceLibelle"].startswith(("6 Mois", "1 An")):
+        return "E"
+    return code
 
 
 def french_date(day):
@@ -668,6 +679,7 @@ class Ad:
             "au plateau de rééducation" if slug in REHAB_SLUGS and kind in HOSPITALS else None)
         self.whole = (slug in MANAGER_SLUGS or bool(self.department)) and self.setting == "unit"
         self.de_lieu = self.de_ville  # "de Paris 15e" where the commune is an arrondissement
+        self.experience = "S"  # "D" beginners welcome, "E" years of practice asked, "S" either said
 
     def work_context(self, rng, debut):
         """Phrases to end a task with ("..., pour les 34 résidents de l'unité des Tilleuls"),
@@ -704,7 +716,7 @@ class Ad:
                     [", dans le cadre du projet d'accueil établi avec le service"])
         if kind == "agence-interim":
             out = [rng.choice((", dans l'établissement client ", ", chez notre client ")) + de_ville,
-                   team % (self.team, "professionnels"), ", à %d km de notre agence" % self.client_km] + contact
+                   team % (self.team, "professionnels")] + contact
             if self.schedule:
                 out.append(", sur le poste %s (%s-%s)" % rng.choice(self.schedule))
             return out, [hours]
@@ -888,8 +900,8 @@ class Ad:
             strong.append(", pour l'établissement " + self.de_ville)
         elif self.unit:
             strong.append(", pour intégrer " + self.unit)
-            strong.append(", pour exercer auprès des %d %s du site %s" % (
-                self.size, PUBLICS.get(self.kind, ("personnes accueillies",))[0], self.de_ville))
+            strong.append(", pour exercer auprès des %d %s %s" % (
+                self.size, PUBLICS.get(self.kind, ("personnes accueillies",))[0], of(self.unit)))
         elif self.setting == "domicile" and self.kind in FOLLOWED:
             strong.append(", pour intervenir auprès des %s %s par le service" % (
                 num(self.followed), FOLLOWED_OF_SLUG.get(self.slug, FOLLOWED[self.kind])))
@@ -976,6 +988,19 @@ def situate(rng, line, context, share=0.5, lead=0.0):
         if line.endswith(end):
             return line[:-1] + phrase + end
     return line + phrase
+
+
+# Requirements an ad states as they are: a check, a welcome, one with its own purpose ("Un
+# extrait de casier judiciaire sera demandé, pour travailler aux côtés de Mme Morin" reads as no
+# recruiter writes).
+STATED_REQUIREMENT = re.compile(r"casier judiciaire|sera demandé|[Dd]ébutant|[Jj]eunes? diplômé|\bpour (les|le|la) ")
+
+
+def between(picked, stated):
+    """The picked lines with one stated requirement at most, and last: after the lines that
+    end with the ad's own words, not before one (two stated in a row, or one that opens the
+    list, read as every other ad of the métier)."""
+    return [p for p in picked if p not in stated] + stated[:1]
 
 
 def interleave(rng, plain, specific):
@@ -1462,7 +1487,7 @@ def for_employer(lines, kind, section=None):
 # naming both ("selon la convention collective ou la grille de la fonction publique") fits all.
 PUBLIC_WORDS = re.compile(r"fonction publique|statutaire|RIFSEEP|CNAS|CGOS|\bFPH\b|grille indiciaire|"
                           r"catégorie [AB]\b|D3S|praticien hospitalier|carrière hospitalière|cadre d'emplois|"
-                          r"territoriaux|de la collectivité|de la commune|traitement indiciaire|\bCTI\b")
+                          r"territoriaux|\bla collectivité|de la commune|traitement indiciaire|\bCTI\b")
 PRIVATE_WORDS = re.compile(r"\bCCN\b|convention collective|FEHAP|accord d'entreprise|[Ii]ntéressement|"
                            r"\bCSE\b|comité social|[Tt]reizième mois|(du|le) groupe\b(?! de)|décentralisée|"
                            r"ou prime Ségur")
@@ -1474,7 +1499,7 @@ SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie|Équipe) de \d+ |mul
                    r"\d+ à \d+ (bénéficiaires|personnes|interventions) par jour|[Éé]quipe de (deux|trois|quatre|cinq|six) ")
 # Lines that give shift hours ("Roulement en 12h de jour (7h-19h)"), which an ad with its own
 # shifts says itself.
-TIMED = re.compile(r"\d+h\d*\s*(-|à)\s*\d+h|[Hh]oraires du matin|à partir de \d+h|\b1[02] ?h\b|\ben \d+h\d*\b|alternant matin|[Rr]oulement de \d+h|"
+TIMED = re.compile(r"\d+h\d*\s*(-|à)\s*\d+h|\b1[02] heures\b|[Gg]ardes de \d+|[Hh]oraires du matin|à partir de \d+h|\b1[02] ?h\b|\ben \d+h\d*\b|alternant matin|[Rr]oulement de \d+h|"
                    r"week-ends? sur (deux|trois|quatre|cinq)")
 # Services open by day on weekdays only.
 DAY_SERVICE = re.compile(r"[Hh]ôpital de jour|HÔPITAL DE JOUR|\bHDJ\b|\bCMP\b|\bCATTP\b|[Cc]onsultations?\b|CONSULTATION|"
@@ -1497,7 +1522,26 @@ NIGHT_WORK = re.compile(r"[Pp]rimes? de nuit|heures de nuit|[Ii]ndemnités de nu
 # Benefits that state the pay: one per ad.
 PAY_LINE = re.compile(r"^(Rémunération|Salaire|Grille|Reprise d'ancienneté selon)")
 # Requirements an apprentice, who prepares the diploma, cannot meet.
-DIPLOMA_HELD = re.compile(r"[Tt]itulaire d|exigée?s?\b|[Jj]eunes? diplômé|[Dd]iplômée?\(e\)|[Dd]iplôme d'[ÉE]tat .*obligatoire")
+DIPLOMA_HELD = re.compile(r"[Tt]itulaire d|dernière année|fin de formation|exigée?s?\b|[Jj]eunes? diplômé|[Dd]iplômée?\(e\)|[Dd]iplôme d'[ÉE]tat .*obligatoire")
+# How long an apprentice's contract runs: its diploma's course (DEAS a year, DEES three).
+ALTERNANCE_MONTHS = {"aide-soignant": (12, 18), "auxiliaire-de-puericulture": (12, 18),
+                     "accompagnant-educatif-et-social-aes": (12, 18, 24), "educateur-specialise": (24, 36),
+                     "educateur-de-jeunes-enfants-eje": (24, 36), "moniteur-educateur": (24,),
+                     "infirmier-en-soins-generaux-ide": (24, 36), "assistant-de-service-social": (24, 36)}
+# Educators on shifts: they follow projects over months, on no mission of days.
+EDUCATORS = {"educateur-specialise", "moniteur-educateur", "maitre-de-maison"}
+# Shift workers who do no 12-hour days: educators and house staff work split or internat hours.
+NO_12H_SLUGS = {"moniteur-educateur", "educateur-specialise", "maitre-de-maison", "agent-de-sterilisation",
+                "ambulancier"}
+# Requirements that welcome beginners, and those that ask for years of practice: an ad says
+# one or the other, as its record's experienceExige does ("Débutant accepté" under "Expérience
+# exigée de 2 An(s)" reads as two ads).
+BEGINNERS = re.compile(r"[Dd]ébutant|DÉBUTANT|[Jj]eunes? (diplômé|médecin|spécialiste)|JEUNES? DIPLÔMÉ|sortie d'alternance|"
+                       r"non certifié|[Ss]ans diplôme|sans formation|[Aa]ucun diplôme exigé|[Pp]remier poste")
+SEASONED = re.compile(r"\bminimum\b|[Jj]ustifiez d'|d'au moins (un|deux|trois|cinq) ans|[Ee]xpérience[^.;\n]*exigée|"
+                      r"[Ee]xpérience[^.;\n]*(indispensable|demandée)|[Ee]xpérience (solide|confirmée|significative|réussie)|"
+                      r"plusieurs années|expérimentés (au bloc|souhaitant)|[Cc]onfirmée?\(?e?\)?\b|CONFIRMÉ|"
+                      r"[Ee]xpérimentée?\(?e?\)?$|EXPÉRIMENTÉ|\bsenior\b|SENIOR")
 # Lines for apprentices only.
 TRAINEE = re.compile(r"[Aa]pprenti|[Aa]lternance")
 # Titles of a qualified hand's post, not an apprentice's.
@@ -1970,7 +2014,7 @@ class OfferWriter:
         by its name's pattern ("CIAS du pays de {ville}") and its title ("crèche municipale"),
         name it only when the name has a proper part, and speak of the post's public."""
         medical = ad.kind == "clinique" and bool(ad.specialties & NOT_SURGERY)
-        key = (ad.kind, pattern, ad.title, ad.slug, ad.famille, medical)
+        key = (ad.kind, pattern, ad.title, ad.slug, ad.famille, medical, ad.contrat == "LIB")
         cached = self.presentations.get(key)
         if cached:
             return cached
@@ -1979,6 +2023,8 @@ class OfferWriter:
         templates = [t for t in templates if same_employer(ad.title, t)] or templates  # a "crèche municipale"
         if "{nom}" not in pattern:
             templates = [t for t in templates if "{nom}" not in t] or templates
+        if ad.contrat != "LIB":  # a practice that seeks a collaborator or a new partner hires no employee
+            templates = [t for t in templates if not LIBERAL_SEARCH.search(t)] or templates
         details = [d for d in spec.get("details", []) if same_employer(pattern, d)]
         if ad.kind == "particulier-employeur":
             # One who works in her own home is not hired to come to the household's.
@@ -2122,8 +2168,9 @@ class OfferWriter:
         # Day shifts or an employer closed at night: no night bonus, no night duty.
         day_only = section != "missions" and not ad.night and (bool(ad.schedule) or ad.client in NIGHTLESS or ad.day_service)
         day_service = ad.day_service
+        experience = ad.experience if section == "profil" else None
         key = (bank["slug"], kind, ad.client, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat,
-               timed, ad.weekends, day_only, evening, short, day_service)
+               timed, ad.weekends, day_only, evening, short, day_service, experience)
         base = self._fitting_terms(bank, section, ad, key, statut, timed, evening, short, day_only, day_service)
         # Then the ad's specialties, a cheap second filter over the first's list.
         key = (id(base), ad.specialties)
@@ -2160,6 +2207,10 @@ class OfferWriter:
             if ad.alternance and section == "profil":
                 # An apprentice prepares the diploma: no line asking for it already.
                 lines = [l for l in lines if not DIPLOMA_HELD.search(l)] or lines
+            if section == "profil":  # the experience the record asks, said once
+                unsaid = SEASONED if ad.experience == "D" else BEGINNERS if ad.experience == "E" else None
+                if unsaid:
+                    lines = [l for l in lines if not unsaid.search(l)]
             self.fitting[key] = lines
         return self.fitting[key]
 
@@ -2200,7 +2251,7 @@ class OfferWriter:
         if alternance:
             nature = ("Contrat apprentissage" if trainee and "professionnalisation" not in intitule
                       else rng.choice(("Contrat apprentissage", "Contrat de professionnalisation")))
-            contrat, months = "CDD", rng.choice((12, 18, 24, 36))
+            contrat, months = "CDD", rng.choice(ALTERNANCE_MONTHS.get(bank["slug"], (12, 18, 24)))
             libelle = "Contrat à durée déterminée - %d Mois" % months
         else:
             nature = "Contrat travail"
@@ -2210,7 +2261,8 @@ class OfferWriter:
                                             (1, 2, 3, 3, 4, 6, 6, 6, 9, 12, 12, 18))
                 libelle += " - %d Mois" % months
             elif contrat == "MIS":
-                if t_months or rng.random() < 0.7:
+                # A mission of days replaces a nurse or a carer on shifts, not an educator's follow-up.
+                if t_months or bank["slug"] not in SHIFT_SLUGS - EDUCATORS or rng.random() < 0.7:
                     months = t_months or rng.choice((1, 2, 3, 6))
                     libelle += " - %d Mois" % months
                 else:
@@ -2219,7 +2271,8 @@ class OfferWriter:
             elif contrat == "SAI":
                 months = rng.choice((1, 2, 3))
                 libelle += " - %d Mois" % months
-        partiel = t_partiel if t_partiel is not None else rng.randrange(100) < bank["tempsPartiel"]
+        # An apprentice works full time, the school weeks included.
+        partiel = False if alternance else t_partiel if t_partiel is not None else rng.randrange(100) < bank["tempsPartiel"]
         if partiel:
             hours = t_hours if t_hours and t_hours < 35 else rng.choice((17.5, 20, 24, 28, 30))
         else:
@@ -2235,7 +2288,7 @@ class OfferWriter:
                 schedule = rng.choice(NIGHTS)
             elif AFTERNOON.search(intitule):  # "horaires d'après-midi": the late shift only
                 schedule = [rng.choice(ALTERNATING)[1]]
-            elif re.search(r"12 ?[hH]", intitule) or rng.random() < 0.3:
+            elif re.search(r"12 ?[hH]", intitule) or bank["slug"] not in NO_12H_SLUGS and rng.random() < 0.3:
                 schedule = rng.choice(DAYS_12H)
             else:
                 schedule = rng.choice(ALTERNATING)
@@ -2305,12 +2358,16 @@ class OfferWriter:
         about = self._presentation(rng, spec, pattern, proper, ville, departement, population, ad, commune, name)
         presentation = " ".join(about)
         ad.statut = status(kind, about[0])
+        if ad.alternance and ad.statut in PUBLIC_STATUSES:  # the public service hires apprentices only
+            nature = ad.nature = "Contrat apprentissage"
         ad.cooks = bool(COOKS.search(presentation))
         # What _named filters by: the names the employer is called by, and cooking on site.
         ad.named_key = (pattern, ad.cooks) if designations(pattern) or ad.cooks else None
         ad.employer = name
         ad.employer_pattern = pattern
         place = self._place(rng, commune)
+        experience = self._experience(rng, bank, intitule, alternance)
+        ad.experience = experience_asked(experience)
         salaire = self._salary(rng, bank, partiel, hours)
         if salaire and "libelle" in salaire and ad.contrat == "LIB":  # fees, not a wage: no thirteenth month
             salaire["libelle"] = salaire["libelle"].replace("sur 13.0 mois", "sur 12.0 mois")
@@ -2327,7 +2384,7 @@ class OfferWriter:
              "entreprise": self._entreprise(rng, kind, name, presentation),
              "typeContrat": contrat, "typeContratLibelle": contrat_libelle,
              "natureContrat": nature}
-        o.update(self._experience(rng, bank))
+        o.update(experience)
         o["formations"] = self._formations(rng, bank)
         o["competences"] = [{"libelle": c, "exigence": rng.choice("EES")}
                             for c in rng.sample(bank["competences"],
@@ -2377,8 +2434,16 @@ class OfferWriter:
         e["entrepriseAdaptee"] = False
         return e
 
-    def _experience(self, rng, bank):
-        code = weighted(rng, list(bank["experience"].items()))
+    def _experience(self, rng, bank, intitule, alternance):
+        """The experience the record asks, as the title says it when it does: an apprentice or
+        a "jeune diplômé(e) accepté(e)" title is a beginner's post, a "confirmé(e)" or a
+        manager's title is none."""
+        weights = bank["experience"]
+        if alternance or BEGINNERS.search(intitule):
+            weights = {"D": 1}
+        elif SEASONED.search(intitule) or HIGHER_ROLE.search(intitule):
+            weights = {k: w for k, w in weights.items() if k != "D"} or {"S": 1}
+        code = weighted(rng, list(weights.items()))
         if code == "D":
             return {"experienceExige": "D", "experienceLibelle": "Débutant accepté"}
         duree = rng.choice(("6 Mois", "1 An(s)", "1 An(s)", "2 An(s)", "3 An(s)", "5 An(s)"))
@@ -2445,7 +2510,10 @@ class OfferWriter:
             if opening and not picked and line.startswith(("Vous ", "Il vous ")):
                 # The first task also says when in front: the header before it says little.
                 line = opening + line[0].lower() + line[1:]
-            picked.append(situate(rng, line, context, share, lead))
+            picked.append(line if key == "profil" and STATED_REQUIREMENT.search(line) else
+                          situate(rng, line, context, share, lead))
+        if key == "profil":
+            picked = between(picked, [p for p in picked if STATED_REQUIREMENT.search(p)])
         if not picked:
             return ""
         return self._lines(rng, title, picked, bullet, as_list, key == "missions")
@@ -2602,7 +2670,12 @@ class OfferWriter:
                                   ad.headers("profil", start), ad.setting == "particulier" or ad.contrat == "LIB"),
                     self._conditions(rng, bank, ad, bullet, lieu, french_date(debut)),
                     self._benefits(rng, bank, ad, bullet, lieu, salaire)]
-        closing = [rng.choice(CLOTURES).format(
+        clotures = CLOTURES
+        if ad.experience == "E":  # no young graduates welcome where years of practice are asked
+            clotures = [c for c in clotures if not BEGINNERS.search(c)]
+        if ad.setting == "particulier":  # a household has no internal candidates
+            clotures = [c for c in clotures if "internes" not in c]
+        closing = [rng.choice(clotures).format(
             debut=debut.strftime("%d/%m/%Y"), limite=limite.strftime("%d/%m/%Y"),
             entretien=french_date(entretien))]
         if ad.contact and rng.random() < 0.35:

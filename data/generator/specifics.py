@@ -73,6 +73,10 @@ ROLE_OF_KIND = {
 
 # Appellations of doctors and pharmacists.
 DOCTOR_POST = re.compile(r"^(Médecin|Psychiatre|Pédiatre|Gériatre|Biologiste|Pharmacien|Chirurgien)", re.IGNORECASE)
+# Posts of a doctor's practice, whose head is a Dr; a physiotherapists' or speech therapists'
+# practice is headed by one of them, not by a doctor.
+DOCTORS_PRACTICE = re.compile(r"[Mm]édecin|MÉDECIN|[Pp]édiatre|[Pp]sychiatre|[Ss]ecrétaire|SECRÉTAIRE|[Oo]rthoptiste|"
+                              r"[Pp]ratique avancée|\bIPA\b")
 
 
 class Person:
@@ -85,6 +89,8 @@ class Person:
         if ROLE_OF_KIND.get(kind) == "hospital" and DOCTOR_POST.search(post):
             titles = ROLES["doctor"]  # a hospital doctor answers to a doctor, not to a cadre de santé
         self.role = rng.choice(titles)[1 if self.woman else 0]
+        if kind == "cabinet-liberal" and not DOCTORS_PRACTICE.search(post + " " + title):
+            self.role = "titulaire du cabinet"
         if self.role not in ("Dr", "") and (self.role.split()[0] in (post + " " + title).lower() or
                                   post.lower().split()[:1] == [self.role.split()[0]]):
             # An ad for a cadre de santé, a chef de service or a director names the one above them.

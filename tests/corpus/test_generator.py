@@ -183,6 +183,27 @@ class GeneratorTest(unittest.TestCase):
             if "nuit" not in o["dureeTravailLibelle"]:
                 self.assertNotRegex(d, r"sur le poste de nuit|Poste de nuit de|Nuits de \d", o["id"])
 
+    def test_experience_and_contract_agree_with_the_ad(self):
+        beginners = re.compile(r"[Dd]ébutant\(?e?\)? accepté|[Jj]eunes diplômé\(e\)s (bienvenu|accepté)")
+        seasoned = re.compile(r"ans minimum|[Jj]ustifiez d'une expérience de \w+ ans|expérience d'au moins")
+        for o in self.offers:
+            d = o["description"]
+            asked = o["experienceExige"]
+            if asked == "E":  # "Débutant accepté" under "Expérience exigée de 2 An(s)" reads as two ads
+                self.assertNotRegex(d, beginners, o["id"])
+            if asked == "D":
+                self.assertNotRegex(d, seasoned, o["id"])
+            if re.search(r"[Jj]eune diplômé|[Dd]ébutant", o["intitule"]) or o["alternance"]:
+                self.assertEqual(asked, "D", o["id"])
+            if o["alternance"]:  # an apprentice works full time; the public service hires apprentices only
+                self.assertEqual(o["dureeTravailLibelleConverti"], "Temps plein", o["id"])
+                if re.search(r"Fonction publique|RIFSEEP|FPH\b|fonction publique", d):
+                    self.assertEqual(o["natureContrat"], "Contrat apprentissage", o["id"])
+            if re.search(r"Jour\(s\)", o["typeContratLibelle"]):  # a mission of days replaces a carer on shifts
+                self.assertRegex(o["romeCode"], r"^J1|^K1306", o["intitule"])
+            if o["codeNAF"] in ("86.90E", "86.90D", "86.22C") and o["typeContrat"] != "LIB":
+                self.assertNotRegex(d, r"cherche un\(e\) collaborat|accueille une nouvelle installation", o["id"])
+
     def test_lines_fit_the_employer(self):
         theatre = "Vous préparez la salle d'intervention au bloc opératoire."
         residents = "Vous accueillez les nouveaux résidents et leurs familles."
