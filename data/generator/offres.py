@@ -679,6 +679,7 @@ class Ad:
             "au plateau de rééducation" if slug in REHAB_SLUGS and kind in HOSPITALS else None)
         self.whole = (slug in MANAGER_SLUGS or bool(self.department)) and self.setting == "unit"
         self.de_lieu = self.de_ville  # "de Paris 15e" where the commune is an arrondissement
+        self.title_specialties = frozenset()  # the specialties its title names, whose tasks it says first
         self.experience = "S"  # "D" beginners welcome, "E" years of practice asked, "S" either said
 
     def work_context(self, rng, debut):
@@ -1188,6 +1189,7 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  (re.compile(r"[Ll]ibéral|LIB[ÉE]RAL|\bIDEL\b|[Cc]abinet|CABINET|[Ss]uccession|SUCCESSION|[Cc]ollaborat|COLLABORAT"),
                   {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie"}),
                  (re.compile(r"\bPMI\b|[Cc]onseil départemental|CONSEIL DÉPARTEMENTAL"), {"conseil-departemental", "collectivite"}),
+                 (re.compile(r"[Éé]tablissement public de santé mentale|\bEPSM\b"), {"epsm"}),
                  (re.compile(r"[Uu]rgences|URGENCES"), {"ch", "chu", "clinique", "epsm"}),
                  (re.compile(r"[Cc]entre hospitalier|CENTRE HOSPITALIER|(Orthophoniste|Orthoptiste|[Ff]emme|Pédiatre|Pharmacien|social|sociale|social\(e\)) hospitali"), HOSPITALS),
                  (re.compile(r"\bHAD\b"), {"had"}), (re.compile(r"\bCCAS\b"), {"ccas"}),
@@ -1351,6 +1353,8 @@ WARD = ("ward", r"(?!)", r"\brepas\b|escarres|fin de vie|de la chambre\b|au leve
         r"tournées de surveillance de nuit|appels des patients|lève-personne", ())
 SPECIALTIES.append(WARD)
 NOT_WARDS = {"bloc", "imagerie", "radiotherapie", "nucleaire", "pmi", "urgences", "travail", "psychiatrie"}
+# Specialties a title names that no task says first: a pool's, a public's, ward life.
+TITLE_ONLY_SPECIALTIES = {"pool", "adultes", "ward"}
 # Specialties that an employer kind has, which a title names or the employer brings, never drawn.
 EMPLOYER_SPECIALTIES = {"creche", "pmi", "pouponniere", "aemo", "travail", "ward", "mam", "pool", "relais"}
 # Employers whose people eat, wash and sleep where the post is (a ward, a home, a crèche).
@@ -1919,6 +1923,8 @@ class OfferWriter:
                   "praticiens": str(max(2, round(ad.team / rng.uniform(2.0, 3.0)))),
                   "mesures": num(ad.followed)}  # a mandataire's measures are the people it follows
 
+        if ad.public is SCHOOL_PUBLIC:  # a school nurse's sector holds the collège and more
+            values["eleves_college"] = str(rng.randint(max(120, ad.received // 3), max(150, ad.received * 2 // 3)))
         capacity = CAPACITIES.get(ad.kind)
         if capacity and ad.size:
             # The house holds its units: as many places as units of the ad's unit size, or more.
@@ -2344,6 +2350,8 @@ class OfferWriter:
                                             alternance, nature), appellation, bank["slug"], specialties, intitule,
                 population)
         ad.client = client
+        ad.title_specialties = (named_specialties(intitule, bank["slug"]) |
+                                named_specialties(appellation, bank["slug"])) - TITLE_ONLY_SPECIALTIES
         ad.weekends = rythme == "Travail samedi et dimanche"
         ad.day_service, ad.evening, day_department = title_facts(intitule, appellation)
         ad.title = intitule
@@ -2493,7 +2501,9 @@ class OfferWriter:
         return out
 
     def _section(self, rng, key, lines, low, high, bullet, ville, context=None, lead=0.0, share=0.85, own=(),
-                 household=False, opening="", night=False):
+                 household=False, opening="", night=False, first=()):
+        """A section of lines drawn from lines, those of first (the title's specialty's tasks)
+        before them."""
         as_list = rng.random() < 0.55
         title = header(rng, key, ville, own, household)
         if context:
@@ -2505,7 +2515,8 @@ class OfferWriter:
         if night:
             said.add(" tout au long de la journée")
         picked = []
-        for line in rng.sample(lines, min(len(lines), rng.randint(low, high))):
+        rest = [l for l in lines if l not in first] if first else lines
+        for line in list(first) + rng.sample(rest, max(0, min(len(rest), rng.randint(low, high) - len(first)))):
             line = rephrase(rng, line, key, as_list, said)
             if opening and not picked and line.startswith(("Vous ", "Il vous ")):
                 # The first task also says when in front: the header before it says little.
@@ -2658,10 +2669,14 @@ class OfferWriter:
                                                       equipe=ad.team, debut=french_date(debut),
                                                       mois=ad.months)
         start = french_date(debut)
-        missions = self._section(rng, "missions", self._named(self._fitting(bank, ad.kind, "missions", ad), ad), 4, 8,
+        tasks = self._named(self._fitting(bank, ad.kind, "missions", ad), ad)
+        # A title that names a specialty ("aux urgences", "SMR") opens with its tasks.
+        own = [l for l in tasks if line_specialties(l, ad.slug) & ad.title_specialties]
+        missions = self._section(rng, "missions", tasks, 4, 8,
                                  bullet, lieu, ad.work_context(rng, start), 0.0, 1.0, ad.headers("missions", start),
                                  ad.setting == "particulier" or ad.contrat == "LIB",
-                                 rng.choice(("Dès le %s, ", "À partir du %s, ", "À compter du %s, ")) % start, ad.night)
+                                 rng.choice(("Dès le %s, ", "À partir du %s, ", "À compter du %s, ")) % start, ad.night,
+                                 rng.sample(own, min(len(own), rng.randint(1, 2))))
         if ad.contact and ad.contact.surname in missions:
             ad.contact.named = True  # the tasks named the contact with a role: later, the name alone
         sections = [intro, missions,

@@ -204,6 +204,20 @@ class GeneratorTest(unittest.TestCase):
             if o["codeNAF"] in ("86.90E", "86.90D", "86.22C") and o["typeContrat"] != "LIB":
                 self.assertNotRegex(d, r"cherche un\(e\) collaborat|accueille une nouvelle installation", o["id"])
 
+    def test_a_title_s_specialty_opens_its_missions(self):
+        # "Infirmier aux urgences" or "Aide-soignant(e) SMR" said nothing of either before.
+        from offres import TITLE_ONLY_SPECIALTIES, line_specialties
+        checked = 0
+        for o in self.offers:
+            named = named_specialties(o["intitule"]) - TITLE_ONLY_SPECIALTIES
+            if not named or not named <= {"urgences", "readaptation", "bloc", "pouponniere"} or \
+                    o["codeNAF"].startswith("78"):  # an agency's client may be any ward
+                continue
+            checked += 1
+            body = o["description"].split("\n\n", 1)[1]
+            self.assertTrue(line_specialties(body) & named, (o["id"], o["intitule"]))
+        self.assertGreater(checked, 20)
+
     def test_lines_fit_the_employer(self):
         theatre = "Vous préparez la salle d'intervention au bloc opératoire."
         residents = "Vous accueillez les nouveaux résidents et leurs familles."
