@@ -749,8 +749,9 @@ class Ad:
                 out.append(rng.choice((", auprès des %s %s par le service", ", pour les %s %s par le service")) % (
                     num(self.followed), FOLLOWED_OF_SLUG.get(self.slug, FOLLOWED[kind])))
             if (kind in ("saad", "ssiad") and self.famille not in ("petite-enfance", "social") and self.slug in VISITING_SLUGS
-                    and not LIVE_IN.search(self.title + " " + self.post)):  # a live-in or night carer stays with one person
-                low = rng.randint(4, 8)
+                    and not LIVE_IN.search(self.title + " " + self.post) and self.hours >= 24):  # a live-in or night carer stays with one person
+                # Visits of an hour or so: as many a day as the week's hours allow.
+                low = rng.randint(max(2, int(self.hours / 5) - 3), max(2, int(self.hours / 5) - 1))
                 weak.append(", avec %d à %d interventions par jour en moyenne" % (low, low + 2))
             return out, weak
         if self.setting == "enfance":
@@ -1038,6 +1039,9 @@ SHARED_MEALS = re.compile(r"[Rr]epas pris avec les personnes accompagnées")
 SHARED_MEALS_KINDS = RESIDENCES | {"esat", "foyer-de-vie"}
 SETTING_MARKERS = [
     (re.compile(r"\bSSIAD\b"), {"ssiad"}),
+    # An orthopaedic fitter's agency, with its rounds: a company's, not a hospital's workshop.
+    (re.compile(r"de l'agence\b|d'agence\b|Déplacements quotidiens sur le département|consultations itinérantes"),
+     {"cabinet-liberal"}),
     (re.compile(r"bloc opératoire|salle d'intervention|\bSSPI\b"), {"ch", "chu", "clinique"}),
     # The SMUR is a public hospital's.
     (re.compile(r"\bSMUR\b"), {"ch", "chu"}),
@@ -1503,7 +1507,7 @@ SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie|Équipe) de \d+ |mul
                    r"\d+ à \d+ (bénéficiaires|personnes|interventions) par jour|[Éé]quipe de (deux|trois|quatre|cinq|six) ")
 # Lines that give shift hours ("Roulement en 12h de jour (7h-19h)"), which an ad with its own
 # shifts says itself.
-TIMED = re.compile(r"\d+h\d*\s*(-|à)\s*\d+h|\b1[02] heures\b|[Gg]ardes de \d+|[Hh]oraires du matin|à partir de \d+h|\b1[02] ?h\b|\ben \d+h\d*\b|alternant matin|[Rr]oulement de \d+h|"
+TIMED = re.compile(r"\d+h\d*\s*(-|à)\s*\d+h|entre \d+h\d* et \d+h|\b1[02] heures\b|[Gg]ardes de \d+|[Hh]oraires du matin|à partir de \d+h|\b1[02] ?h\b|\ben \d+h\d*\b|alternant matin|[Rr]oulement de \d+h|"
                    r"week-ends? sur (deux|trois|quatre|cinq)")
 # Services open by day on weekdays only.
 DAY_SERVICE = re.compile(r"[Hh]ôpital de jour|HÔPITAL DE JOUR|\bHDJ\b|\bCMP\b|\bCATTP\b|[Cc]onsultations?\b|CONSULTATION|"
@@ -1512,7 +1516,8 @@ DAY_SERVICE = re.compile(r"[Hh]ôpital de jour|HÔPITAL DE JOUR|\bHDJ\b|\bCMP\b|
 DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[Aa]ccueill(ir|ez) les nouveaux|\bsorties\b|"
                            r"activités d'éveil|\brepas\b|au lever|à la toilette|l'habillage|\bsiestes?\b|scolari|"
                            r"travail scolaire|\bséjours\b|éducation thérapeutique|visite médicale|\bplonge\b|rendez-vous|"
-                           r"\brencontres\b|accueillis en stage|\brégimes\b|textures modifiées|animer des activités|"
+                           r"\brencontres\b|accueillis en stage|kinésithérapeutes|plateau technique|réunions de synthèse|"
+                           r"préparation à la naissance|\brégimes\b|textures modifiées|animer des activités|"
                            r"activités éducatives|entretien de leur chambre|et leurs familles et recueill|"
                            r"au départ des patients|linge propre|[Ss]timuler la personne")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
@@ -1736,7 +1741,8 @@ DESIGNATIONS = [
     ("status", "MUTUALISTE", re.compile(r"[Mm]utualiste|MUTUALISTE")),
     ("status", "ENTREPRISE", re.compile(r"[Cc]rèche d'entreprise|[Ii]nterentreprises")),
     ("insertion", "ML", re.compile(r"[Mm]ission locale|MISSION LOCALE|contrat d'engagement jeune|jeunes de 16 à 25 ans")),
-    ("insertion", "IAE", re.compile(r"insertion par l'activité économique|[Cc]hantiers? d'insertion")),
+    # "Association {nom} Insertion" is an IAE association, not a mission locale.
+    ("insertion", "IAE", re.compile(r"insertion par l'activité économique|[Cc]hantiers? d'insertion|Association \{nom\} Insertion")),
     ("guardianship", "UDAF", re.compile(r"\bUDAF\b|[Uu]nion départementale des associations familiales")),
     ("guardianship", "TUT", re.compile(r"[Aa]ssociation tutélaire|[Ss]ervice mandataire")),
     ("school", "COLLEGE", re.compile(r"\b[Cc]ollège\b")),
@@ -1993,6 +1999,10 @@ class OfferWriter:
             # About one professional for five children who walk, one for three who do not; its
             # sections share its children.
             children = max(12, min(80, round(ad.team * rng.uniform(2.6, 3.6))))
+            if children > max(12, population // 60):  # a village's crèche is small, its team too
+                children = max(12, population // 60)
+                ad.team = max(4, round(children / rng.uniform(2.6, 3.6)))
+                values["equipe"] = str(ad.team)
             sections = max(1, min(4, children // 12))
             values.update({"enfants": str(children), "sections": str(sections)})
             ad.children = max(6, children // sections)

@@ -211,12 +211,22 @@ class GeneratorTest(unittest.TestCase):
         for o in self.offers:
             named = named_specialties(o["intitule"]) - TITLE_ONLY_SPECIALTIES
             if not named or not named <= {"urgences", "readaptation", "bloc", "pouponniere"} or \
-                    o["codeNAF"].startswith("78"):  # an agency's client may be any ward
-                continue
+                    o["codeNAF"].startswith("78") or "nuit" in o["dureeTravailLibelle"]:
+                continue  # an agency's client may be any ward; a rehabilitation ward's night has no therapy
             checked += 1
             body = o["description"].split("\n\n", 1)[1]
             self.assertTrue(line_specialties(body) & named, (o["id"], o["intitule"]))
         self.assertGreater(checked, 20)
+
+    def test_employer_names_and_lines_read_alike(self):
+        from offres import TIMED, same_employer
+        # An insertion association is no mission locale; a crèche's rota is its own opening hours.
+        self.assertFalse(same_employer("Association {nom} Insertion", "La mission locale de {ville} accompagne..."))
+        self.assertTrue(same_employer("Association {nom} Insertion", "Structure de l'insertion par l'activité économique"))
+        self.assertTrue(TIMED.search("Horaires en roulement entre 7h30 et 19h, 35 heures par semaine."))
+        agency = "Salle d'essayage avec barres parallèles au sein de l'agence."
+        self.assertEqual(for_employer([agency, "Vous moulez les segments."], "smr"), ["Vous moulez les segments."])
+        self.assertEqual(for_employer([agency], "cabinet-liberal"), [agency])
 
     def test_lines_fit_the_employer(self):
         theatre = "Vous préparez la salle d'intervention au bloc opératoire."
