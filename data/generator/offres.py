@@ -17,7 +17,7 @@ from refs import FAMILLES, city_name, main_famille, weighted
 from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, SCHEDULE_WORDS, hours_text,
                        SHIFT_SLUGS, TITLE_DAY, TITLE_NIGHT, WEEKENDS, Person, benefits, contract_line, figure,
                        DAY_ONLY, NO_WEEKEND, fits_contract, fits_terms, generic_benefits, num, salary_line, schedule_lines, status,
-                       title_terms, TITLE_REPLACEMENT)
+                       title_terms, TITLE_REPLACEMENT, TITLE_WEEKEND)
 
 class OfferRandom(random.Random):
     """The offers' generator: random.Random with choice, randrange and randint drawn from one
@@ -510,6 +510,12 @@ DAY_KINDS = {"cabinet-dentaire", "laboratoire", "education-nationale", "eaje", "
 
 
 # The figure of a presentation that counts the places of an employer organised in units.
+# A hospital's beds (its presentation's figure, the fewest, and one more bed per so many of its
+# town's people): a town of 9,500 has no 990-bed hospital.
+HOSPITAL_BEDS = {"ch": ("lits_ch", 180, 50), "clinique": ("lits", 40, 100)}
+# A maternity's types and yearly births by its hospital's size: a type 3 does some thousands.
+MATERNITY_LEVELS = [(("1", 300, 900), ("2a", 600, 1400)), (("2a", 800, 1800), ("2b", 1200, 2500)),
+                    (("2b", 1500, 3000), ("3", 2500, 4800))]
 CAPACITIES = {"ehpad": "lits_ehpad", "usld": "lits_usld", "residence-autonomie": "places", "mas": "places",
               "fam": "places", "foyer-de-vie": "places", "mecs": "places", "chrs": "places"}
 
@@ -1881,6 +1887,9 @@ class OfferWriter:
             commune = self.refs.places.pick_in(rng, spec["villes"], self.refs.villes[spec["villes"]])
         else:
             commune = self.refs.places.pick(rng, least)
+            chu_towns = self.refs.villes["chu"]
+            if kind == "ch" and (commune[0] in chu_towns or len(commune) > 9 and commune[9] in chu_towns):
+                kind, spec = "chu", self.kinds["chu"]  # a CHU town's public hospital is its CHU
         # At least a second before the reference instant: the record adds milliseconds.
         created = self.now - timedelta(seconds=max(1, int(60 * 86400 * rng.random() ** 1.4)))
         updated = min(self.now, created + timedelta(seconds=rng.randrange(3 * 86400)))
@@ -1951,6 +1960,8 @@ class OfferWriter:
         if ad.kind == "clinique":  # a clinic's SMR beds are some of its beds
             values["lits"] = PRESENTATION_VALUES["lits"](rng)
             values["lits_smr"] = str(max(10, int(values["lits"]) * rng.randint(15, 40) // 100))
+        if ad.kind in HOSPITAL_BEDS:
+            self._hospital_size(rng, ad.kind, population, values)
         if ad.kind in STAFF_PER_BED:
             # A hospital's staff follows its beds.
             beds, (low, high) = STAFF_PER_BED[ad.kind]
@@ -2024,6 +2035,24 @@ class OfferWriter:
         out = [contract(PLACEHOLDER.sub(value, t)) for t in [text] + details]
         ad.staff_said = bool(used & {"pro", "intervenants", "salaries", "salaries_chu", "equipe"})
         return out
+
+    @staticmethod
+    def _hospital_size(rng, kind, population, values):
+        """A hospital's beds as its town can fill them (no 990-bed hospital in a town of 9,500),
+        and what follows from them: its emergencies' visits, its maternity's type and births."""
+        key, least, per = HOSPITAL_BEDS[kind]
+        most = max(least, least + population // per)
+        beds = int(PRESENTATION_VALUES[key](rng).replace(" ", ""))
+        if beds > most:
+            beds = rng.randrange(least, most + 1, 5) // 5 * 5
+        values[key] = num(beds)
+        if kind == "clinique":
+            values["lits_smr"] = str(max(10, beds * rng.randint(15, 40) // 100))
+        if kind == "ch":
+            values["passages"] = num(int(round(beds * rng.uniform(45, 80), -2)))
+            level = rng.choice(MATERNITY_LEVELS[0 if beds < 400 else 1 if beds < 800 else 2])
+            values["type_mat"], low, high = level
+            values["naissances"] = num(rng.randrange(low, high, 10))
 
     def _presentations(self, spec, pattern, ad):
         """The presentations and details of an employer that fit the ad (cached): that call it
@@ -2102,7 +2131,7 @@ class OfferWriter:
         appellations = self.appellations.get(key)
         if appellations is None:
             appellations = bank["appellations"]
-            if TITLE_DAY.search(intitule) or client in NIGHTLESS:
+            if TITLE_DAY.search(intitule) or TITLE_WEEKEND.search(intitule) or client in NIGHTLESS:
                 appellations = [a for a in appellations if not TITLE_NIGHT.search(a)] or appellations
             appellations = self._appellations_for(intitule, appellations, bank["slug"])
             if not TITLE_REPLACEMENT.search(intitule) and not POOL.search(intitule):
@@ -2130,7 +2159,12 @@ class OfferWriter:
         named = named_specialties(intitule, slug)
         if not named:
             return appellations
-        return [a for a in appellations if named_specialties(a, slug) <= named] or appellations
+        fitting = [a for a in appellations if named_specialties(a, slug) <= named] or appellations
+        if named - TITLE_ONLY_SPECIALTIES:
+            # A specialty's title takes an appellation of that specialty or the métier's own, not
+            # another ward's ("en médecine et chirurgie" under "psychiatrie adulte").
+            fitting = [a for a in fitting if named_specialties(a, slug) & named or a == appellations[0]] or fitting
+        return fitting
 
     def _specialties(self, rng, bank, kind, intitule, appellation, crib=False):
         """The ad's specialties (SPECIALTIES): those its title and appellation name; when they
@@ -2310,6 +2344,8 @@ class OfferWriter:
                 schedule = rng.choice(ALTERNATING)
         if night:
             rythme = "Travail de nuit"
+        elif TITLE_WEEKEND.search(intitule):
+            rythme = "Travail samedi et dimanche"
         elif kind in DAY_KINDS:
             rythme = "Horaires normaux"
         elif shifts:

@@ -154,6 +154,9 @@ TITLE_PARTIAL = re.compile(r"[Tt]emps partiel|TEMPS PARTIEL|non complet|\d+ ?%|E
 TITLE_FULL = re.compile(r"[Tt]emps plein|TEMPS PLEIN|\b35H\b")
 TITLE_NIGHT = re.compile(r"nuit|NUIT")
 TITLE_DAY = re.compile(r"\bde jour\b|\bDE JOUR\b|\bjour 12h|journée")
+# A weekends-only post ("Aide à domicile week-end"), not one whose weekends come with nights or
+# on-call duty ("gardes et week-ends"): part time, two days.
+TITLE_WEEKEND = re.compile(r"(?<!gardes et )(?<!nuit et )\b[Ww]eek-ends?\b|WEEK-ENDS?")
 
 
 def title_hours(text):
@@ -207,7 +210,11 @@ def title_terms(intitule, appellation):
     elif TITLE_FULL.search(text) and "OU PARTIEL" not in text and "ou partiel" not in text:
         partiel = False
     night = True if TITLE_NIGHT.search(text) else (False if TITLE_DAY.search(text) else None)
-    return contrat, months, partiel, title_hours(text), night
+    hours = title_hours(text)
+    if TITLE_WEEKEND.search(intitule) and hours is None:
+        partiel, hours = True, (24.0 if re.search(r"12 ?[hH]|DEAS|USLD", intitule) else 15.0)
+        night = night or False  # weekend days, not nights
+    return contrat, months, partiel, hours, night
 
 
 # --- Lines of a bank that fit only some terms ------------------------------------------------

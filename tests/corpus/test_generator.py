@@ -322,6 +322,24 @@ class GeneratorTest(unittest.TestCase):
                 seen += 1
         self.assertGreater(seen, 0)
 
+    def test_hospitals_fit_their_towns(self):
+        # A CHU town's public hospital is its CHU; a town's hospital is its size (990 beds in a
+        # town of 9,500 before); a weekend post is a part-time one (39 h "week-end" before).
+        chu, by_insee = set(self.refs.villes["chu"]), self.refs.places.by_insee
+        for o in self.offers:
+            nom = (o.get("entreprise") or {}).get("nom") or ""
+            insee = o["lieuTravail"]["commune"]
+            town = by_insee[insee][9] or insee
+            if re.match(r"(Centre hospitalier|CH) (intercommunal )?d", nom):
+                self.assertNotIn(town, chu, nom)
+            beds = re.search(r"compte ([\d ]+) lits et places|hospitalier intercommunal de [^(]+\(([\d ]+) lits\)",
+                             o["description"])
+            if beds:
+                count = int((beds.group(1) or beds.group(2)).replace(" ", ""))
+                self.assertLessEqual(count, 180 + int(by_insee[town][5]) // 50, (nom, count))
+            if re.search(r"\bweek-end\b", o["intitule"]) and "gardes" not in o["intitule"]:
+                self.assertEqual(o["dureeTravailLibelleConverti"], "Temps partiel", o["intitule"])
+
     def test_trainings_agree_with_themselves(self):
         """Bodies where such bodies are, an alternance title on an alternance action, diploma
         courses full time from a rentrée, no RNCP code but the verified ones."""
