@@ -211,6 +211,20 @@ def ad_reasons(contrat, setting, alternance, pool, title, long, staff_counted, w
     return reasons
 
 
+# Employers that may be a public hospital's unit and are named after it ("Centre hospitalier de
+# Lille - USLD Les Tilleuls").
+CH_UNITS = {"usld", "had", "smr", "ch"}
+
+
+def universitaire(text, ville):
+    """text with its town's centre hospitalier called the CHU it is."""
+    for plain, chu in (("Centre hospitalier de ", "CHU de "), ("CH de ", "CHU de "),
+                       ("centre hospitalier de ", "centre hospitalier universitaire de "),
+                       ("centre hospitalier d'", "centre hospitalier universitaire d'")):
+        text = text.replace(plain + ville, chu + ville)
+    return text
+
+
 def experience_asked(record):
     """ "D", "S" or "E" as an ad's lines may say it: a wish of two years or more is asked
     ("E"), not a beginner's welcome."""
@@ -785,11 +799,14 @@ class Ad:
         public = PUBLICS.get(kind, ("personnes accueillies",))[0]
         where = rng.choice(("de l'équipe", of(self.unit), of(self.unit)))
         if kind in CARE_KINDS:
-            # Nurses: a quarter of a ward's team, a sixth of a house's.
+            # Nurses: a quarter of a ward's team, a sixth of a house's; a children's or a
+            # maternity ward's carers are auxiliaires de puériculture.
             nurses = self.team // (4 if kind in HOSPITALS else 6)
-            colleagues = [rng.choice((", aux côtés des %d infirmiers et %d aides-soignants %s",
-                                      ", avec les %d infirmiers et %d aides-soignants %s")) % (
-                max(2, nurses), max(2, self.team // 2), where)]
+            carers = "auxiliaires de puériculture" if self.specialties & {"naissance", "pediatrie"} or \
+                self.slug in CHILD_CARE_SLUGS else "aides-soignants"
+            colleagues = [rng.choice((", aux côtés des %d infirmiers et %d %s %s",
+                                      ", avec les %d infirmiers et %d %s %s")) % (
+                max(2, nurses), max(2, self.team // 2), carers, where)]
         elif kind in EDUCATIVE_KINDS:
             colleagues = [rng.choice((", aux côtés des %d éducateurs %s", ", avec les %d éducateurs %s")) % (
                 max(2, self.team // 2), where)]
@@ -1201,7 +1218,7 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  (re.compile(r"\bPMI\b|[Cc]onseil départemental|CONSEIL DÉPARTEMENTAL"), {"conseil-departemental", "collectivite"}),
                  (re.compile(r"[Éé]tablissement public de santé mentale|\bEPSM\b"), {"epsm"}),
                  (re.compile(r"[Uu]rgences|URGENCES"), {"ch", "chu", "clinique", "epsm"}),
-                 (re.compile(r"[Cc]entre hospitalier|CENTRE HOSPITALIER|(Orthophoniste|Orthoptiste|[Ff]emme|Pédiatre|Pharmacien|social|sociale|social\(e\)) hospitali"), HOSPITALS),
+                 (re.compile(r"[Cc]entre hospitalier|CENTRE HOSPITALIER|(Orthophoniste|Orthoptiste|[Ff]emme|Pédiatre|Pharmacien|social|sociale|social\(e\)) hospitali"), HOSPITALS - {"clinique"}),
                  (re.compile(r"\bHAD\b"), {"had"}), (re.compile(r"\bCCAS\b"), {"ccas"}),
                  (re.compile(r"[Cc]entre de rééducation|CENTRE DE RÉÉDUCATION"), {"smr", "ch", "chu", "clinique"}),
                  (re.compile(r"[Rr]adiologie|RADIOLOGIE"), {"centre-imagerie", "ch", "chu", "clinique"}),
@@ -1221,7 +1238,7 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  # A mission locale is an association of its own, not a town hall.
                  (re.compile(r"[Mm]ission locale|MISSION LOCALE|[Cc]ontrat d'engagement jeune"), {"association-insertion"}),
                  # A relais petite enfance is a town's or a CCAS's service for childminders, not a crèche.
-                 (re.compile(r"[Rr]elais petite enfance|RELAIS PETITE ENFANCE|\bRPE\b|\bRAM\b"),
+                 (re.compile(r"[Rr]elais [Pp]etite [Ee]nfance|RELAIS PETITE ENFANCE|\bRPE\b|\bRAM\b"),
                   {"relais-petite-enfance", "collectivite", "ccas"}),
                  (re.compile(r"en faveur des élèves|EN FAVEUR DES ÉLÈVES|sous contrat\b|SOUS CONTRAT|[Cc]ollège|COLLÈGE|"
                              r"[Ll]ycée|LYCÉE|\bREP\b"), {"education-nationale"}),
@@ -1285,11 +1302,11 @@ UNFIT_MARKERS = [
      CHILD_KINDS),
     (re.compile(r"réanimation|équipe soignante|médecine physique|auprès du personnel|patients alités|"
                 r"enseignant en APA|installation au fauteuil"), PRACTICES),
-    (re.compile(r"aides-soignants de votre secteur|transfusionnelle|chariot d'urgence|visite médicale et mettre"),
+    (re.compile(r"aides-soignants de votre secteur|transfusionnelle|chariot d'urgence|visite médicale et met"),
      PRACTICES | {"centre-de-sante"}),
     # No blood transfusion in a home for the elderly or the disabled.
     (re.compile(r"transfusionnelle"), {"ehpad", "residence-autonomie", "mas", "fam", "foyer-de-vie", "ssiad"}),
-    (re.compile(r"visite médicale et mettre|[Rr]oulement en 12 ?h|chariot d'urgence"), {"ssiad", "saad"}),
+    (re.compile(r"visite médicale et met|[Rr]oulement en 12 ?h|chariot d'urgence"), {"ssiad", "saad"}),
     # Neither a public hospital nor a clinic is an association, nor gives the CCN 66's leave.
     (re.compile(r"[Cc]ongés trimestriels|\bl'association\b"), PRACTICES | {"ch", "chu", "clinique", "epsm", "collectivite",
                                                                      "education-nationale", "conseil-departemental"}),
@@ -1363,6 +1380,11 @@ WARD = ("ward", r"(?!)", r"\brepas\b|escarres|fin de vie|de la chambre\b|au leve
         r"tournées de surveillance de nuit|appels des patients|lève-personne", ())
 SPECIALTIES.append(WARD)
 NOT_WARDS = {"bloc", "imagerie", "radiotherapie", "nucleaire", "pmi", "urgences", "travail", "psychiatrie"}
+# Titles and appellations of a general medicine or surgery ward, which names none of SPECIALTIES.
+GENERAL_WARD = re.compile(r"[Mm]édecine (polyvalente|interne|et chirurgie|gériatrique)|[Cc]hirurgi|CHIRURGI|[Cc]ardiolog|CARDIOLOG|"
+                          r"[Pp]neumolog|[Nn]eurolog|[Oo]ncolog|[Gg]astro|[Nn]éphrolog|[Hh]émato|MÉDECINE|[Cc]ourt séjour")
+# Métiers of children's and newborns' care, whose colleagues are auxiliaires de puériculture.
+CHILD_CARE_SLUGS = {"auxiliaire-de-puericulture", "puericulteur", "sage-femme"}
 # Specialties a title names that no task says first: a pool's, a public's, ward life.
 TITLE_ONLY_SPECIALTIES = {"pool", "adultes", "ward"}
 # Specialties that an employer kind has, which a title names or the employer brings, never drawn.
@@ -1531,7 +1553,7 @@ EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|S
 MORNING = re.compile(r"\ble matin\b|petits?-déjeuners?|\bmatinées?\b|\bmercredis\b|vacances scolaires|[Hh]oraires du matin")
 EVENING_SHIFT = re.compile(r"\bdu soir\b")
 # Conditions and benefits that go with night work ("Prime de nuit", "gardes de nuit").
-NIGHT_WORK = re.compile(r"[Pp]rimes? de nuit|heures de nuit|[Ii]ndemnités de nuit|[Mm]ajoration[^.]*\bnuits?\b|"
+NIGHT_WORK = re.compile(r"[Pp]rimes? de nuit|jour et (de )?nuit|heures de nuit|[Ii]ndemnités de nuit|[Mm]ajoration[^.]*\bnuits?\b|"
                         r"[Gg]ardes? de nuit|[Pp]ostes? de nuit|[Tt]ravail de nuit|[Aa]streintes? de nuit|\bnuits travaillées|"
                         r"surveillant\(e\) de nuit|[Vv]eilleurs? de nuit")
 # Benefits that state the pay: one per ad.
@@ -1552,6 +1574,7 @@ NO_12H_SLUGS = {"moniteur-educateur", "educateur-specialise", "maitre-de-maison"
 # one or the other, as its record's experienceExige does ("Débutant accepté" under "Expérience
 # exigée de 2 An(s)" reads as two ads).
 BEGINNERS = re.compile(r"[Dd]ébutant|DÉBUTANT|[Jj]eunes? (diplômé|médecin|spécialiste)|JEUNES? DIPLÔMÉ|sortie d'alternance|"
+                       r"[EÉé]lèves\b|fin de formation|en cours de formation|dernière année|"
                        r"non certifié|[Ss]ans diplôme|sans formation|[Aa]ucun diplôme exigé|[Pp]remier poste")
 SEASONED = re.compile(r"\bminimum\b|[Jj]ustifiez d'|d'au moins (un|deux|trois|cinq) ans|[Ee]xpérience[^.;\n]*exigée|"
                       r"[Ee]xpérience[^.;\n]*(indispensable|demandée)|[Ee]xpérience (solide|confirmée|significative|réussie)|"
@@ -1749,6 +1772,11 @@ DESIGNATIONS = [
     ("insertion", "ML", re.compile(r"[Mm]ission locale|MISSION LOCALE|contrat d'engagement jeune|jeunes de 16 à 25 ans")),
     # "Association {nom} Insertion" is an IAE association, not a mission locale.
     ("insertion", "IAE", re.compile(r"insertion par l'activité économique|[Cc]hantiers? d'insertion|Association \{nom\} Insertion")),
+    # RSA claimants are the Département's and its partners', not a mission locale's young people.
+    ("insertion", "RSA", re.compile(r"\bRSA\b")),
+    # A foyer d'hébergement houses adults who work in an ESAT; a foyer de vie those who cannot.
+    ("foyer", "HEBERGEMENT", re.compile(r"[Ff]oyer d'hébergement|travailleurs d'ESAT|travaillent en ESAT")),
+    ("foyer", "VIE", re.compile(r"[Ff]oyer de vie|ne pouvant (pas )?exercer|[Ff]oyer occupationnel")),
     ("guardianship", "UDAF", re.compile(r"\bUDAF\b|[Uu]nion départementale des associations familiales")),
     ("guardianship", "TUT", re.compile(r"[Aa]ssociation tutélaire|[Ss]ervice mandataire")),
     ("school", "COLLEGE", re.compile(r"\b[Cc]ollège\b")),
@@ -2183,6 +2211,8 @@ class OfferWriter:
                 set().union(*(line_specialties(l, slug) for l in bank["missions"])) - own - EMPLOYER_SPECIALTIES)
         if TITLE_NIGHT.search(intitule + " " + appellation):  # a night post in no operating theatre
             present = [p for p in present if p not in NOT_WARDS]
+        if GENERAL_WARD.search(intitule + " " + appellation):
+            present = []  # a medicine or surgery ward's post is none of the specialties' (no SMR in cardiology)
         drawn = rng.choice(present + [None]) if present else None
         return with_ward(frozenset(own | ({drawn} if drawn else set())), kind)
 
@@ -2296,7 +2326,8 @@ class OfferWriter:
         # ("DE JOUR EN 12H", "diplômé(e)", "coordinateur").
         alternance = (contrat in ("CDD", "CDI") and kind != "particulier-employeur" and
                       (trainee or not t_contrat and bank["qualificationCode"] in "56" and
-                       not QUALIFIED_TITLE.search(intitule) and not HIGHER_ROLE.search(intitule) and rng.random() < 0.05))
+                       not QUALIFIED_TITLE.search(intitule) and not HIGHER_ROLE.search(intitule) and
+                       not TITLE_WEEKEND.search(intitule) and rng.random() < 0.05))
         months = days = None
         if alternance:
             nature = ("Contrat apprentissage" if trainee and "professionnalisation" not in intitule
@@ -2410,6 +2441,10 @@ class OfferWriter:
         ad.de_lieu = contract("de " + commune[1].replace(" Arrondissement", ""))
         name, proper, pattern = self._employer(rng, spec, ville, departement, specialties, intitule)
         about = self._presentation(rng, spec, pattern, proper, ville, departement, population, ad, commune, name)
+        town = parent or commune[0]
+        if kind in CH_UNITS and town in self.refs.villes["chu"]:
+            # A CHU town's public hospital is its CHU, its long-stay unit or pool the CHU's too.
+            name, about = universitaire(name, ville), [universitaire(a, ville) for a in about]
         presentation = " ".join(about)
         ad.statut = status(kind, about[0])
         if ad.alternance and ad.statut in PUBLIC_STATUSES:  # the public service hires apprentices only

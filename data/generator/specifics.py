@@ -232,7 +232,8 @@ NIGHT_ONLY = re.compile(r"de nuit fixes?\b(?!.*possible)|surveillance de nuit|pr
 DAY_ONLY = re.compile(r"sans (week-end ni )?nuit|ni (de )?nuit|pas de travail de nuit|[Hh]oraires de (journée|bureau)|"
                       r"en horaires de jour|[Pp]oste en journée|en journée|matin/après-midi|[Hh]oraires alternés|"
                       r"^Poste en roulement de|du lundi au (vendredi|jeudi|samedi)|du mardi au samedi|"
-                      r"\bde [6-9]h\d* à 1[2-9]h|PASA|12 ?h de jour\b(?! ou)|matin et après-midi|alternant matin")
+                      r"\bde [6-9]h\d* à 1[2-9]h|PASA|12 ?h de jour\b(?! ou)|matin et après-midi|alternant matin|"
+                      r"[Jj]ournées en amplitude|[Ii]nterventions de [6-9]h")
 # Lines that a post worked on weekends contradicts ("Horaires de journée, sans soirée ni dimanche").
 NO_WEEKEND = re.compile(r"sans (soirée ni )?(dimanche|week-end)|ni (de )?(dimanche|week-end)|pas de travail le week-end|"
                         r"sans week-end|[Pp]as de (travail de nuit ni de )?week-end|heures du lundi au vendredi|"
@@ -284,6 +285,10 @@ def _traits(line):
 
 CDD_WORDS = re.compile(r"\bCDD\b|durée déterminée|période de remplacement")
 CDI_WORDS = re.compile(r"\bCDI\b|durée indéterminée")
+# What a permanent employee does or is offered, not a temp on a mission of weeks.
+LONG_TERM = re.compile(r"[Rr]éférent|projets? personnalisés?|projet de vie|projets? d'accompagnement|\bséjours\b|"
+                       r"rapport annuel|médecin traitant|[Tt]emps partiel (possible|à 80)|selon vos souhaits|annualisé|"
+                       r"titularisation|[Pp]romotion professionnelle|[Cc]ompte épargne|[Rr]eprise d'ancienneté")
 EMPLOYED_WORDS = re.compile(r"\b[Pp]oste salarié|\b[Ss]alariat\b")
 LIBERAL_WORDS = re.compile(r"[Rr]étrocession|[Rr]edevance|en libéral|[Cc]ollaboration libérale|[Rr]emplacements? en libéral")
 
@@ -301,6 +306,8 @@ def fits_contract(line, contrat):
     cdd, cdi, employed, liberal = words
     if employed and contrat == "LIB" or liberal and contrat != "LIB":
         return False  # no "Poste salarié" in a libéral ad, no "rétrocession" in an employee's
+    if contrat == "MIS" and LONG_TERM.search(line):
+        return False  # a temp of some weeks is no one's référent and chooses no part time
     return not (cdd and contrat != "CDD" or cdi and not cdd and contrat != "CDI")
 
 

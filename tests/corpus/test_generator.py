@@ -197,7 +197,7 @@ class GeneratorTest(unittest.TestCase):
                 self.assertEqual(asked, "D", o["id"])
             if o["alternance"]:  # an apprentice works full time; the public service hires apprentices only
                 self.assertEqual(o["dureeTravailLibelleConverti"], "Temps plein", o["id"])
-                if re.search(r"Fonction publique|RIFSEEP|FPH\b|fonction publique", d):
+                if re.search(r"RIFSEEP|[Rr]émunération statutaire|échelon de la grille de la fonction publique", d):
                     self.assertEqual(o["natureContrat"], "Contrat apprentissage", o["id"])
             if re.search(r"Jour\(s\)", o["typeContratLibelle"]):  # a mission of days replaces a carer on shifts
                 self.assertRegex(o["romeCode"], r"^J1|^K1306", o["intitule"])
