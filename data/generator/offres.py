@@ -213,7 +213,7 @@ def ad_reasons(contrat, setting, alternance, pool, title, long, staff_counted, w
 
 # Employers that may be a public hospital's unit and are named after it ("Centre hospitalier de
 # Lille - USLD Les Tilleuls").
-CH_UNITS = {"usld", "had", "smr", "ch"}
+CH_UNITS = {"usld", "had", "smr", "ch", "ehpad"}
 
 
 def universitaire(text, ville):
@@ -531,7 +531,7 @@ HOSPITAL_BEDS = {"ch": ("lits_ch", 180, 50), "clinique": ("lits", 40, 100)}
 MATERNITY_LEVELS = [(("1", 300, 900), ("2a", 600, 1400)), (("2a", 800, 1800), ("2b", 1200, 2500)),
                     (("2b", 1500, 3000), ("3", 2500, 4800))]
 CAPACITIES = {"ehpad": "lits_ehpad", "usld": "lits_usld", "residence-autonomie": "places", "mas": "places",
-              "fam": "places", "foyer-de-vie": "places", "mecs": "places", "chrs": "places"}
+              "fam": "places", "foyer-de-vie": "places", "mecs": "places", "chrs": "places", "foyer-enfance": "places"}
 
 
 # Practices that may open on Saturday mornings: no "du lundi au vendredi" of their own.
@@ -1458,11 +1458,18 @@ ADULT_CARE = re.compile(r"prothèses? de hanche|ligamentoplast|chirurgie de l'é
                         r"troubles cognitifs|fin de vie|ménopause|addictions? (à l'alcool|au tabac)")
 
 
+# Children's words: their school, their welfare, their games.
+CHILDREN = re.compile(r"(?<![-\w])enfants?\b|\bjeunes\b(?! diplômé)|[Aa]dolescent|scolari|l'école|\bASE\b|[Aa]ide sociale à l'enfance|"
+                      r"\bmineurs\b|[Pp]édiatri")
+
+
 def fits_specialties(line, specialties, slug=""):
     """Whether a line belongs to none of the specialties but the ad's; a wish ("Une expérience en
     néonatologie ou en PMI est appréciée") fits when one of those it names is the ad's."""
     if "pediatrie" in specialties and ADULT_CARE.search(line):
         return False  # a children's post treats no hip prosthesis, stroke or dementia
+    if "adultes" in specialties and CHILDREN.search(line):
+        return False  # an adults' service has no pupils, school or child welfare
     own = line_specialties(line, slug)
     if not own:
         return True
@@ -1560,6 +1567,9 @@ NIGHT_WORK = re.compile(r"[Pp]rimes? de nuit|jour et (de )?nuit|heures de nuit|[
 PAY_LINE = re.compile(r"^(Rémunération|Salaire|Grille|Reprise d'ancienneté selon)")
 # Requirements an apprentice, who prepares the diploma, cannot meet.
 DIPLOMA_HELD = re.compile(r"[Tt]itulaire d|dernière année|fin de formation|exigée?s?\b|[Jj]eunes? diplômé|[Dd]iplômée?\(e\)|[Dd]iplôme d'[ÉE]tat .*obligatoire")
+# Métiers no apprentice learns: a further training of a qualified hand (ASG is an aide-soignant's).
+NO_APPRENTICE_SLUGS = {"assistant-de-soins-en-gerontologie-asg", "infirmier-coordonnateur-idec",
+                       "infirmier-anesthesiste-iade", "infirmier-de-bloc-operatoire-ibode", "puericulteur"}
 # How long an apprentice's contract runs: its diploma's course (DEAS a year, DEES three).
 ALTERNANCE_MONTHS = {"aide-soignant": (12, 18), "auxiliaire-de-puericulture": (12, 18),
                      "accompagnant-educatif-et-social-aes": (12, 18, 24), "educateur-specialise": (24, 36),
@@ -1570,6 +1580,9 @@ EDUCATORS = {"educateur-specialise", "moniteur-educateur", "maitre-de-maison"}
 # Shift workers who do no 12-hour days: educators and house staff work split or internat hours.
 NO_12H_SLUGS = {"moniteur-educateur", "educateur-specialise", "maitre-de-maison", "agent-de-sterilisation",
                 "ambulancier"}
+# Pay and careers of a grid, which an apprentice's contract is not.
+GRID_PAY = re.compile(r"échelon|[Ss]tagiairisation|titularisation|[Rr]eprise d'ancienneté|ancienneté reprise|RIFSEEP|"
+                      r"€ net par mois|[Rr]émunération (statutaire|selon)|[Gg]rille")
 # Requirements that welcome beginners, and those that ask for years of practice: an ad says
 # one or the other, as its record's experienceExige does ("Débutant accepté" under "Expérience
 # exigée de 2 An(s)" reads as two ads).
@@ -1683,7 +1696,7 @@ RESIDENT_KINDS = {"ehpad", "mas", "fam", "residence-autonomie", "usld"}
 AS_RESIDENTS = [(re.compile(r"dossier patient informatisé"), "dossier de soins informatisé"),
                 (re.compile(r"\b(un|le) patient ou (un|le) résident\b"), r"\1 résident"),
                 (re.compile(r"\b(des |les )?patients ou (des |les )?résidents\b"), r"\1résidents"),
-                (re.compile(r"\bpatients\b"), "résidents"), (re.compile(r"\bpatient\b"), "résident"),
+                (re.compile(r"\bpatients\b"), "résidents"), (re.compile(r"\bpatient\b(?!\(e\))"), "résident"),
                 (re.compile(r"\bPatients\b"), "Résidents")]
 
 
@@ -1739,7 +1752,7 @@ def as_youth(line):
 
 # Staff a house has for each of its places.
 STAFF_PER_PLACE = {"mas": (1.0, 1.3), "fam": (0.8, 1.0), "foyer-de-vie": (0.5, 0.7), "ehpad": (0.4, 0.55),
-                   "usld": (0.8, 1.1), "mecs": (0.8, 1.2), "chrs": (0.2, 0.4), "residence-autonomie": (0.08, 0.15)}
+                   "usld": (0.8, 1.1), "mecs": (0.8, 1.2), "foyer-enfance": (1.0, 1.4), "chrs": (0.2, 0.4), "residence-autonomie": (0.08, 0.15)}
 # A title about two children of one family.
 SIBLINGS = re.compile(r"deux enfants|frères et sœurs|fratrie")
 # Whom a household asks one who works in her own home to take in ("{accueilli}").
@@ -2074,8 +2087,11 @@ class OfferWriter:
         if beds > most:
             beds = rng.randrange(least, most + 1, 5) // 5 * 5
         values[key] = num(beds)
+        values["salles"] = str(max(3, min(20, beds // rng.randint(35, 60))))
         if kind == "clinique":
             values["lits_smr"] = str(max(10, beds * rng.randint(15, 40) // 100))
+            values["passages"] = num(int(round(beds * rng.uniform(60, 140), -2)))
+            values["sejours"] = num(int(round(beds * rng.uniform(60, 110), -2)))
         if kind == "ch":
             values["passages"] = num(int(round(beds * rng.uniform(45, 80), -2)))
             level = rng.choice(MATERNITY_LEVELS[0 if beds < 400 else 1 if beds < 800 else 2])
@@ -2325,6 +2341,7 @@ class OfferWriter:
         # Some plain titles hire an apprentice, but none that asks for a qualified or senior hand
         # ("DE JOUR EN 12H", "diplômé(e)", "coordinateur").
         alternance = (contrat in ("CDD", "CDI") and kind != "particulier-employeur" and
+                      bank["slug"] not in NO_APPRENTICE_SLUGS and
                       (trainee or not t_contrat and bank["qualificationCode"] in "56" and
                        not QUALIFIED_TITLE.search(intitule) and not HIGHER_ROLE.search(intitule) and
                        not TITLE_WEEKEND.search(intitule) and rng.random() < 0.05))
@@ -2362,7 +2379,7 @@ class OfferWriter:
         client = client or kind
         shifts = (bank["slug"] in SHIFT_SLUGS and kind in H24_KINDS and client in H24_KINDS and
                   not DAY_SERVICE.search(intitule + " " + appellation))
-        night = t_night if t_night is not None else (shifts and rng.random() < 0.12)
+        night = t_night if t_night is not None else (shifts and not alternance and rng.random() < 0.12)
         schedule = None
         if shifts:
             if night:
@@ -2457,7 +2474,7 @@ class OfferWriter:
         place = self._place(rng, commune)
         experience = self._experience(rng, bank, intitule, alternance)
         ad.experience = experience_asked(experience)
-        salaire = self._salary(rng, bank, partiel, hours)
+        salaire = self._salary(rng, bank, partiel, hours, alternance)
         if salaire and "libelle" in salaire and ad.contrat == "LIB":  # fees, not a wage: no thirteenth month
             salaire["libelle"] = salaire["libelle"].replace("sur 13.0 mois", "sur 12.0 mois")
         o = {"id": oid, "intitule": intitule,
@@ -2551,9 +2568,12 @@ class OfferWriter:
         return [dict(f) for f in rng.sample(bank["formations"],
                                              min(len(bank["formations"]), rng.choice((1, 1, 2))))]
 
-    def _salary(self, rng, bank, partiel, hours):
+    def _salary(self, rng, bank, partiel, hours, alternance=False):
         if rng.random() < 0.35:
             return None
+        if alternance:  # an apprentice's pay: a share of the SMIC by age and year, not the grid's
+            lo = rng.randrange(900, 1400, 10)
+            return {"libelle": "Mensuel de %.1f Euros à %.1f Euros sur 12.0 mois" % (lo, min(1820, lo + rng.randrange(200, 600, 10)))}
         s = bank["salaire"]
         if rng.random() < 0.08:
             return {"commentaire": rng.choice(("Selon grille de la convention collective",
@@ -2686,6 +2706,9 @@ class OfferWriter:
             pay_range = (pay["min"], pay["max"]) if pay["periode"] == "M" else None
         own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2), pay_range, bool(stated))
         fixed = [line for line in fixed if not unfit(line, ad.kind)]  # no Ségur pay rise in a chantier d'insertion
+        if ad.alternance:  # an apprentice is on no grid and becomes no civil servant
+            own = [line for line in own if not GRID_PAY.search(line)]
+            fixed = [line for line in fixed if not GRID_PAY.search(line)]
         if ad.client not in SHARED_MEALS_KINDS:  # no meals shared with the people a mandataire visits
             own = [line for line in own if not SHARED_MEALS.search(line)]
         if any("€ net" in line for line in own):
@@ -2767,7 +2790,7 @@ class OfferWriter:
                     self._conditions(rng, bank, ad, bullet, lieu, french_date(debut)),
                     self._benefits(rng, bank, ad, bullet, lieu, salaire)]
         clotures = CLOTURES
-        if ad.experience == "E":  # no young graduates welcome where years of practice are asked
+        if ad.experience != "D":  # young graduates welcome where the record takes beginners only
             clotures = [c for c in clotures if not BEGINNERS.search(c)]
         if ad.setting == "particulier":  # a household has no internal candidates
             clotures = [c for c in clotures if "internes" not in c]

@@ -288,7 +288,8 @@ CDI_WORDS = re.compile(r"\bCDI\b|durée indéterminée")
 # What a permanent employee does or is offered, not a temp on a mission of weeks.
 LONG_TERM = re.compile(r"[Rr]éférent|projets? personnalisés?|projet de vie|projets? d'accompagnement|\bséjours\b|"
                        r"rapport annuel|médecin traitant|[Tt]emps partiel (possible|à 80)|selon vos souhaits|annualisé|"
-                       r"titularisation|[Pp]romotion professionnelle|[Cc]ompte épargne|[Rr]eprise d'ancienneté")
+                       r"titularisation|[Pp]romotion professionnelle|[Cc]ompte épargne|[Rr]eprise d'ancienneté|"
+                       r"[Ee]ncadr\w* (les |des )?(élèves|étudiants|stagiaires)|[Tt]utorat des")
 EMPLOYED_WORDS = re.compile(r"\b[Pp]oste salarié|\b[Ss]alariat\b")
 LIBERAL_WORDS = re.compile(r"[Rr]étrocession|[Rr]edevance|en libéral|[Cc]ollaboration libérale|[Rr]emplacements? en libéral")
 
@@ -784,6 +785,9 @@ def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, cou
         high = max(low + 2, min(high, team))
     elif "recruté" in template and staff:  # a year's hires: a small share of the staff
         high = max(low + 2, min(high, staff // 6))
+    elif "agrandie" in template:  # a team of five did not grow by five in two years
+        high = max(1, min(high, team // 3))
+        low = min(low, high)
     elif "emploie" in template:  # more than the ad's team, less than three times it
         low, high = team + 5, max(team + 10, min(high, team * 3))
     n = followed if followed and "personnes" in template and "accompagnons" in template else rng.randint(low, high)

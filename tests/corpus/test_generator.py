@@ -195,8 +195,10 @@ class GeneratorTest(unittest.TestCase):
                 self.assertNotRegex(d, seasoned, o["id"])
             if re.search(r"[Jj]eune diplômé|[Dd]ébutant", o["intitule"]) or o["alternance"]:
                 self.assertEqual(asked, "D", o["id"])
-            if o["alternance"]:  # an apprentice works full time; the public service hires apprentices only
+            if o["alternance"]:  # an apprentice works full time, by day, on no grid; the public service hires apprentices only
                 self.assertEqual(o["dureeTravailLibelleConverti"], "Temps plein", o["id"])
+                self.assertNotIn("nuit", o["dureeTravailLibelle"], o["id"])
+                self.assertNotRegex(d, r"échelon|[Ss]tagiairisation|[Rr]eprise d'ancienneté", o["id"])
                 if re.search(r"RIFSEEP|[Rr]émunération statutaire|échelon de la grille de la fonction publique", d):
                     self.assertEqual(o["natureContrat"], "Contrat apprentissage", o["id"])
             if re.search(r"Jour\(s\)", o["typeContratLibelle"]):  # a mission of days replaces a carer on shifts
@@ -219,7 +221,9 @@ class GeneratorTest(unittest.TestCase):
         self.assertGreater(checked, 20)
 
     def test_employer_names_and_lines_read_alike(self):
-        from offres import TIMED, same_employer
+        from offres import TIMED, as_residents, same_employer
+        self.assertEqual(as_residents("Vous êtes patient(e) et calme auprès des patients."),
+                         "Vous êtes patient(e) et calme auprès des résidents.")
         # An insertion association is no mission locale; a crèche's rota is its own opening hours.
         self.assertFalse(same_employer("Association {nom} Insertion", "La mission locale de {ville} accompagne..."))
         self.assertTrue(same_employer("Association {nom} Insertion", "Structure de l'insertion par l'activité économique"))
@@ -275,7 +279,7 @@ class GeneratorTest(unittest.TestCase):
             elif naf != "88.99A":  # not a household's nor a mandataire's employee: no CESU
                 self.assertNotIn("CESU", d, o["id"])
             if naf == "87.10A" and o["typeContrat"] != "MIS":  # an EHPAD's people are residents
-                self.assertNotRegex(d, r"\bpatients?\b", o["id"])
+                self.assertNotRegex(d, r"\bpatients?\b(?!\(e\))", o["id"])
             for years_ago in re.findall(r"ouvert ses portes il y a (\d+) ans", d):
                 self.assertNotRegex(d.split("\n", 1)[0], r"\b(19|20)\d\d\b", o["id"])
 
