@@ -2341,7 +2341,7 @@ class OfferWriter:
         # Some plain titles hire an apprentice, but none that asks for a qualified or senior hand
         # ("DE JOUR EN 12H", "diplômé(e)", "coordinateur").
         alternance = (contrat in ("CDD", "CDI") and kind != "particulier-employeur" and
-                      bank["slug"] not in NO_APPRENTICE_SLUGS and
+                      bank["slug"] not in NO_APPRENTICE_SLUGS and not t_night and
                       (trainee or not t_contrat and bank["qualificationCode"] in "56" and
                        not QUALIFIED_TITLE.search(intitule) and not HIGHER_ROLE.search(intitule) and
                        not TITLE_WEEKEND.search(intitule) and rng.random() < 0.05))
