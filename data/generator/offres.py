@@ -2707,8 +2707,7 @@ class OfferWriter:
         own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2), pay_range, bool(stated))
         fixed = [line for line in fixed if not unfit(line, ad.kind)]  # no Ségur pay rise in a chantier d'insertion
         if ad.alternance:  # an apprentice is on no grid and becomes no civil servant
-            own = [line for line in own if not GRID_PAY.search(line)]
-            fixed = [line for line in fixed if not GRID_PAY.search(line)]
+            own, fixed, plain = ([line for line in group if not GRID_PAY.search(line)] for group in (own, fixed, plain))
         if ad.client not in SHARED_MEALS_KINDS:  # no meals shared with the people a mandataire visits
             own = [line for line in own if not SHARED_MEALS.search(line)]
         if any("€ net" in line for line in own):
