@@ -130,6 +130,9 @@ INPATIENT_TITLE = re.compile(r"[Hh]ospitalisation complète|[Uu]nité d'hospital
 # Weekend work, which a service open on weekdays does not ask.
 WEEKEND_WORK = re.compile(r"week-ends? sur (deux|trois|quatre|cinq)|[Tt]ravail (le|du) (samedi|dimanche|week-end)|"
                           r"les week-ends et jours fériés|week-ends? travaillés?")
+# Medicine wards' titles, which a clinic "spécialisée en chirurgie" has not.
+MEDICINE = re.compile(r"[Mm]édecine (polyvalente|interne|gériatrique|et chirurgie)|MÉDECINE|[Cc]ardiolog|[Pp]neumolog|[Nn]eurolog|"
+                      r"[Oo]ncolog|[Gg]astro|[Nn]éphrolog|[Hh]émato|[Cc]ourt séjour|[Pp]alliati")
 # Specialties a surgical clinic does not have.
 NOT_SURGERY = {"naissance", "pediatrie", "psychiatrie", "urgences", "readaptation", "reanimation", "geriatrie"}
 # Departments of the specialties that are no ward.
@@ -139,7 +142,7 @@ SPECIALTY_DEPARTMENTS = [("pool", "au pool de remplacement"), ("bloc", "au bloc 
 # Titles of an afternoon post.
 AFTERNOON = re.compile(r"[Aa]près-midi|APRÈS-MIDI")
 # Posts of a pool of replacements.
-POOL = re.compile(r"[Pp]ool|POOL")
+POOL = re.compile(r"[Pp]ool|POOL|[Vv]olante?\b|VOLANTE?\b")
 # Titles of a maternity leave's replacement (some four months).
 MATERNITY = re.compile(r"[Mm]aternité|MATERNITÉ")
 # Titles and appellations of a post above the métier's own.
@@ -223,6 +226,43 @@ def universitaire(text, ville):
                        ("centre hospitalier d'", "centre hospitalier universitaire d'")):
         text = text.replace(plain + ville, chu + ville)
     return text
+
+
+YEAR_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+STATED_YEARS = re.compile(r"\b(un|une|deux|trois|quatre|cinq|\d+) ans?\b(?! de (contrat|formation|cursus))")
+
+
+def stated_years(line):
+    """The years of experience a requirement states ("deux ans minimum"), or None."""
+    m = STATED_YEARS.search(line)
+    if not m or "expérience" not in line.lower() or "après" in line:  # not "financées après 3 ans d'exercice"
+        return None
+    word = m.group(1)
+    return float(YEAR_WORDS.get(word) or int(word))
+
+
+def record_years(record):
+    """The years of experience a record states: 2.0 for "2 An(s)", 0.5 for "6 Mois", 0 for none."""
+    m = re.search(r"(\d+) (An|Mois)", record["experienceLibelle"])
+    if not m:
+        return 0
+    return float(m.group(1)) if m.group(2) == "An" else int(m.group(1)) / 12
+
+
+STAFF_BANDS = [(2, "1 ou 2 salariés"), (5, "3 à 5 salariés"), (9, "6 à 9 salariés"), (19, "10 à 19 salariés"),
+               (49, "20 à 49 salariés"), (99, "50 à 99 salariés"), (199, "100 à 199 salariés"),
+               (249, "200 à 249 salariés"), (499, "250 à 499 salariés"), (999, "500 à 999 salariés"),
+               (1999, "1000 à 1999 salariés"), (4999, "2000 à 4999 salariés"), (9999, "5000 à 9999 salariés")]
+
+
+def staff_band(staff):
+    """France Travail's headcount band (trancheEffectifEtab) of a staff."""
+    return next((label for top, label in STAFF_BANDS if staff <= top), "10 000 salariés et plus")
+
+
+def band_top(band):
+    """The largest headcount of a band."""
+    return next((top for top, label in STAFF_BANDS if label == band), 10 ** 6)
 
 
 def experience_asked(record):
@@ -700,6 +740,7 @@ class Ad:
         self.whole = (slug in MANAGER_SLUGS or bool(self.department)) and self.setting == "unit"
         self.de_lieu = self.de_ville  # "de Paris 15e" where the commune is an arrondissement
         self.title_specialties = frozenset()  # the specialties its title names, whose tasks it says first
+        self.years = 0  # the years of experience the record states (0.5 for "6 Mois")
         self.experience = "S"  # "D" beginners welcome, "E" years of practice asked, "S" either said
 
     def work_context(self, rng, debut):
@@ -726,9 +767,12 @@ class Ad:
         hours = ", à raison de %s par semaine %s" % (hours_text(self.hours), rng.choice(
             ("à partir du " + debut, "dès le " + debut, self.a_ville)))
         if self.setting == "particulier":
-            days = rng.sample(WEEKDAYS, rng.randint(2, 4))
+            # The days a household names: a few hours' post's, as many as its hours (a 35 h
+            # post is every weekday, which its lines say).
+            days = rng.sample(WEEKDAYS[:5], max(2, min(4, round(self.hours / 5))))
             days = [d for d in WEEKDAYS if d in days]
-            return ([", " + self.a_ville, ", les %s et %s" % (", ".join(days[:-1]), days[-1])] +
+            said = [", les %s et %s" % (", ".join(days[:-1]), days[-1])] if self.hours <= 20 else []
+            return ([", " + self.a_ville] + said +
                     ([", en lien avec " + self.contact.bare()] if self.contact else []),
                     [", selon un planning établi ensemble", hours])
         if self.setting == "accueil":  # a foster carer works at home, with the service's team behind
@@ -1062,6 +1106,7 @@ SHARED_MEALS = re.compile(r"[Rr]epas pris avec les personnes accompagnées")
 SHARED_MEALS_KINDS = RESIDENCES | {"esat", "foyer-de-vie"}
 SETTING_MARKERS = [
     (re.compile(r"\bSSIAD\b"), {"ssiad"}),
+    (re.compile(r"en (milieu|service) hospitalier"), {"ch", "chu", "clinique", "smr", "epsm", "usld", "had"}),
     # An orthopaedic fitter's agency, with its rounds: a company's, not a hospital's workshop.
     (re.compile(r"de l'agence\b|d'agence\b|Déplacements quotidiens sur le département|consultations itinérantes"),
      {"cabinet-liberal"}),
@@ -1224,7 +1269,11 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  (re.compile(r"[Rr]adiologie|RADIOLOGIE"), {"centre-imagerie", "ch", "chu", "clinique"}),
                  (re.compile(r"\b[Cc]linique\b|\bCLINIQUE\b"), {"clinique"}),
                  (re.compile(r"[Ee]mploi direct|EMPLOI DIRECT"), {"particulier-employeur"}),
-                 (re.compile(r"[Cc]entre de santé|CENTRE DE SANTÉ"), {"centre-de-sante"}),
+                 (re.compile(r"[Cc]entre de sant[ée]|CENTRE DE SANT[ÉE]"), {"centre-de-sante"}),
+                 (re.compile(r"[Pp]lateforme de coordination|PLATEFORME DE COORDINATION|\bPCO\b"),
+                  {"sessad", "ime", "ch", "chu", "epsm", "camsp"}),
+                 (re.compile(r"[Mm]édecine nucléaire|MÉDECINE NUCLÉAIRE|\bTEP\b|[Rr]adiothérapie|RADIOTHÉRAPIE"),
+                  {"ch", "chu", "clinique"}),
                  (re.compile(r"\b12 ?[hH]\b"), H24_KINDS),
                  (re.compile(r"\bSIAO\b|\b115\b"), {"chrs", "association-insertion"}),
                  (re.compile(r"[Ss]ecrétaire hospitali"), HOSPITALS),
@@ -1371,7 +1420,7 @@ SPECIALTIES = [
     ("adultes", r"[Aa]dultes\b|ADULTES", r"(?!)", ()),
     ("relais", r"[Rr]elais|RELAIS|\bRPE\b|\bRAM\b", r"du relais|[Rr]elais petite enfance|modes d'accueil du territoire",
      ("relais-petite-enfance",)),
-    ("pool", r"[Pp]ool|POOL", r"[Pp]ool de remplacement|sur plusieurs services", ()),
+    ("pool", r"[Pp]ool|POOL|[Vv]olante?\b|VOLANTE?\b", r"[Pp]ool de remplacement|sur plusieurs services", ()),
     ("readaptation", r"\bSMR\b|\bSSR\b|[Rr]ééducation|RÉÉDUCATION|[Rr]éadaptation|RÉADAPTATION",
      r"\bSMR\b|[Rr]éadaptation cardiaque|centres? de rééducation|hospitalisés en rééducation", ("smr",)),
 ]
@@ -1453,6 +1502,8 @@ def line_specialties(line, slug=""):
 
 
 # Care of adults' conditions, which a children's post (pédiatrie) does not give.
+# Disabled adults' care and communication aids, which a child-protection service at home has not.
+ADULTS_DISABLED = re.compile(r"adultes en situation de handicap|\bPECS\b|pictogrammes|MoCA|RL/RI-16|WAIS")
 ADULT_CARE = re.compile(r"prothèses? de hanche|ligamentoplast|chirurgie de l'épaule|\bAVC\b|lésion médullaire|"
                         r"maladie d'Alzheimer|personnes âgées|\bEHPAD\b|[Gg]ériatri|chutes? de la personne âgée|"
                         r"troubles cognitifs|fin de vie|ménopause|addictions? (à l'alcool|au tabac)")
@@ -1466,7 +1517,7 @@ CHILDREN = re.compile(r"(?<![-\w])enfants?\b|\bjeunes\b(?! diplômé)|[Aa]dolesc
 def fits_specialties(line, specialties, slug=""):
     """Whether a line belongs to none of the specialties but the ad's; a wish ("Une expérience en
     néonatologie ou en PMI est appréciée") fits when one of those it names is the ad's."""
-    if "pediatrie" in specialties and ADULT_CARE.search(line):
+    if specialties & {"pediatrie", "aemo"} and (ADULT_CARE.search(line) or ADULTS_DISABLED.search(line)):
         return False  # a children's post treats no hip prosthesis, stroke or dementia
     if "adultes" in specialties and CHILDREN.search(line):
         return False  # an adults' service has no pupils, school or child welfare
@@ -1580,6 +1631,13 @@ EDUCATORS = {"educateur-specialise", "moniteur-educateur", "maitre-de-maison"}
 # Shift workers who do no 12-hour days: educators and house staff work split or internat hours.
 NO_12H_SLUGS = {"moniteur-educateur", "educateur-specialise", "maitre-de-maison", "agent-de-sterilisation",
                 "ambulancier"}
+# A thirteenth month, which a record paid over 12 months does not give; a staff crèche, which
+# only an employer of some hundreds runs.
+THIRTEENTH = re.compile(r"[Tt]reizième mois|13e mois")
+STAFF_CRECHE = re.compile(r"[Cc]rèche (du personnel|hospitalière)")
+# Rotas of weekdays and weekends, which a weekends-only post does not work.
+WEEKDAY_ROTA = re.compile(r"week-ends? sur (deux|trois|quatre|cinq)|[Dd]u lundi au (vendredi|jeudi|samedi)|en semaine|"
+                          r"[Hh]oraires alternés|mercredis?\b")
 # Pay and careers of a grid, which an apprentice's contract is not.
 GRID_PAY = re.compile(r"échelon|[Ss]tagiairisation|titularisation|[Rr]eprise d'ancienneté|ancienneté reprise|RIFSEEP|"
                       r"€ net par mois|[Rr]émunération (statutaire|selon)|[Gg]rille")
@@ -1979,6 +2037,10 @@ class OfferWriter:
                   "praticiens": str(max(2, round(ad.team / rng.uniform(2.0, 3.0)))),
                   "mesures": num(ad.followed)}  # a mandataire's measures are the people it follows
 
+        if ad.kind == "pharmacie":  # each patient served brings about one prescription, some none
+            values["ordonnances"] = str(max(40, round(ad.received * rng.uniform(0.6, 0.95))))
+        if ad.size and "readaptation" in ad.specialties:  # the ad's SMR unit is some of the SMR beds
+            values["lits_smr"] = str(max(ad.size + rng.randint(0, 30), int(PRESENTATION_VALUES["lits_smr"](rng))))
         if ad.public is SCHOOL_PUBLIC:  # a school nurse's sector holds the collège and more
             values["eleves_college"] = str(rng.randint(max(120, ad.received // 3), max(150, ad.received * 2 // 3)))
         capacity = CAPACITIES.get(ad.kind)
@@ -2000,9 +2062,10 @@ class OfferWriter:
                 ad.staff = int(values["pro"])
         if ad.kind == "clinique":  # a clinic's SMR beds are some of its beds
             values["lits"] = PRESENTATION_VALUES["lits"](rng)
-            values["lits_smr"] = str(max(10, int(values["lits"]) * rng.randint(15, 40) // 100))
+            if "lits_smr" not in values:
+                values["lits_smr"] = str(max(10, int(values["lits"]) * rng.randint(15, 40) // 100))
         if ad.kind in HOSPITAL_BEDS:
-            self._hospital_size(rng, ad.kind, population, values)
+            self._hospital_size(rng, ad.kind, population, values, "naissance" in ad.specialties)
         if ad.kind in STAFF_PER_BED:
             # A hospital's staff follows its beds.
             beds, (low, high) = STAFF_PER_BED[ad.kind]
@@ -2073,12 +2136,13 @@ class OfferWriter:
             if key not in values:
                 values[key] = PRESENTATION_VALUES[key](rng)
             return values[key]
-        out = [contract(PLACEHOLDER.sub(value, t)) for t in [text] + details]
+        out = [contract(PLACEHOLDER.sub(value, t)).replace("en 1 sections", "en une seule section")
+               for t in [text] + details]
         ad.staff_said = bool(used & {"pro", "intervenants", "salaries", "salaries_chu", "equipe"})
         return out
 
     @staticmethod
-    def _hospital_size(rng, kind, population, values):
+    def _hospital_size(rng, kind, population, values, newborns=False):
         """A hospital's beds as its town can fill them (no 990-bed hospital in a town of 9,500),
         and what follows from them: its emergencies' visits, its maternity's type and births."""
         key, least, per = HOSPITAL_BEDS[kind]
@@ -2088,13 +2152,19 @@ class OfferWriter:
             beds = rng.randrange(least, most + 1, 5) // 5 * 5
         values[key] = num(beds)
         values["salles"] = str(max(3, min(20, beds // rng.randint(35, 60))))
-        if kind == "clinique":
+        if kind == "clinique" and "lits_smr" not in values:
             values["lits_smr"] = str(max(10, beds * rng.randint(15, 40) // 100))
+        elif kind == "clinique" and beds < 2 * int(values["lits_smr"]):  # its SMR beds are some of its beds
+            beds = 2 * int(values["lits_smr"]) + rng.randrange(0, 60, 5)
+            values[key] = num(beds)
             values["passages"] = num(int(round(beds * rng.uniform(60, 140), -2)))
             values["sejours"] = num(int(round(beds * rng.uniform(60, 110), -2)))
         if kind == "ch":
             values["passages"] = num(int(round(beds * rng.uniform(45, 80), -2)))
-            level = rng.choice(MATERNITY_LEVELS[0 if beds < 400 else 1 if beds < 800 else 2])
+            levels = MATERNITY_LEVELS[0 if beds < 400 else 1 if beds < 800 else 2]
+            if newborns:  # a neonatology's maternity is of type 2 or 3
+                levels = [l for l in levels if l[0] != "1"] or levels
+            level = rng.choice(levels)
             values["type_mat"], low, high = level
             values["naissances"] = num(rng.randrange(low, high, 10))
 
@@ -2102,7 +2172,7 @@ class OfferWriter:
         """The presentations and details of an employer that fit the ad (cached): that call it
         by its name's pattern ("CIAS du pays de {ville}") and its title ("crèche municipale"),
         name it only when the name has a proper part, and speak of the post's public."""
-        medical = ad.kind == "clinique" and bool(ad.specialties & NOT_SURGERY)
+        medical = ad.kind == "clinique" and (bool(ad.specialties & NOT_SURGERY) or bool(MEDICINE.search(ad.title + " " + ad.post)))
         key = (ad.kind, pattern, ad.title, ad.slug, ad.famille, medical, ad.contrat == "LIB")
         cached = self.presentations.get(key)
         if cached:
@@ -2264,9 +2334,10 @@ class OfferWriter:
         # Day shifts or an employer closed at night: no night bonus, no night duty.
         day_only = section != "missions" and not ad.night and (bool(ad.schedule) or ad.client in NIGHTLESS or ad.day_service)
         day_service = ad.day_service
-        experience = ad.experience if section == "profil" else None
+        experience = (ad.experience, ad.years) if section == "profil" else None
+        weekend_only = ad.weekend == "les samedis et dimanches"
         key = (bank["slug"], kind, ad.client, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat,
-               timed, ad.weekends, day_only, evening, short, day_service, experience)
+               timed, ad.weekends, day_only, evening, short, day_service, experience, weekend_only)
         base = self._fitting_terms(bank, section, ad, key, statut, timed, evening, short, day_only, day_service)
         # Then the ad's specialties, a cheap second filter over the first's list.
         key = (id(base), ad.specialties)
@@ -2298,15 +2369,18 @@ class OfferWriter:
                         not (day_service and (inpatient or WEEKEND_WORK.search(l))) and
                         not (short and school_year)):  # a school year is ten months
                     lines.append(l)
+            if ad.weekend == "les samedis et dimanches":  # a weekends-only post: no rota of weekends, no weekdays
+                lines = [l for l in lines if not WEEKDAY_ROTA.search(l)]
             if ad.alternance and section in ("missions", "profil"):  # an apprentice supervises no students
                 lines = [l for l in lines if not SUPERVISES.search(l)] or lines
             if ad.alternance and section == "profil":
                 # An apprentice prepares the diploma: no line asking for it already.
                 lines = [l for l in lines if not DIPLOMA_HELD.search(l)] or lines
-            if section == "profil":  # the experience the record asks, said once
+            if section == "profil":  # the experience the record asks, said once, with its years
                 unsaid = SEASONED if ad.experience == "D" else BEGINNERS if ad.experience == "E" else None
                 if unsaid:
                     lines = [l for l in lines if not unsaid.search(l)]
+                lines = [l for l in lines if stated_years(l) in (None, ad.years)]
             self.fitting[key] = lines
         return self.fitting[key]
 
@@ -2397,9 +2471,9 @@ class OfferWriter:
         elif kind in DAY_KINDS:
             rythme = "Horaires normaux"
         elif shifts:
+            # shifts are worked early, late and on weekends
             rythme = "Travail en horaires décalés" if kind in WEEKDAY_HOUSES else rng.choice((
-                                 "Travail en horaires décalés", "Travail samedi et dimanche",
-                                 "Horaires normaux"))
+                                 "Travail en horaires décalés", "Travail en horaires décalés", "Travail samedi et dimanche"))
         elif kind in DOMICILE_KINDS:  # a household's days are said in the ad (mercredis et vendredis)
             rythme = rng.choice(("Horaires normaux", "Horaires normaux", "Horaires normaux",
                                  "Travail samedi et dimanche"))
@@ -2447,6 +2521,8 @@ class OfferWriter:
         ad.title_specialties = (named_specialties(intitule, bank["slug"]) |
                                 named_specialties(appellation, bank["slug"])) - TITLE_ONLY_SPECIALTIES
         ad.weekends = rythme == "Travail samedi et dimanche"
+        if TITLE_WEEKEND.search(intitule):  # a weekends-only post works them all, not one in two
+            ad.weekend = "les samedis et dimanches"
         ad.day_service, ad.evening, day_department = title_facts(intitule, appellation)
         ad.title = intitule
         if ad.setting == "unit" and not ad.whole:
@@ -2474,7 +2550,8 @@ class OfferWriter:
         place = self._place(rng, commune)
         experience = self._experience(rng, bank, intitule, alternance)
         ad.experience = experience_asked(experience)
-        salaire = self._salary(rng, bank, partiel, hours, alternance)
+        ad.years = record_years(experience)
+        salaire = self._salary(rng, bank, partiel, hours, alternance, ad.statut)
         if salaire and "libelle" in salaire and ad.contrat == "LIB":  # fees, not a wage: no thirteenth month
             salaire["libelle"] = salaire["libelle"].replace("sur 13.0 mois", "sur 12.0 mois")
         o = {"id": oid, "intitule": intitule,
@@ -2515,7 +2592,8 @@ class OfferWriter:
         o["secteurActivite"] = naf[:2]
         o["secteurActiviteLibelle"] = self.refs.naf[naf]["libelle"]
         if kind != "particulier-employeur":
-            o["trancheEffectifEtab"] = rng.choice(spec["effectif"])
+            o["trancheEffectifEtab"] = staff_band(ad.staff) if ad.staff else \
+                next((b for b in spec["effectif"] if band_top(b) >= ad.team), staff_band(ad.team))
         o["origineOffre"] = {"origine": "1", "urlOrigine":
                              "https://candidat.francetravail.fr/offres/recherche/detail/" + oid}
         o["offresManqueCandidats"] = rng.random() < 0.12
@@ -2568,7 +2646,7 @@ class OfferWriter:
         return [dict(f) for f in rng.sample(bank["formations"],
                                              min(len(bank["formations"]), rng.choice((1, 1, 2))))]
 
-    def _salary(self, rng, bank, partiel, hours, alternance=False):
+    def _salary(self, rng, bank, partiel, hours, alternance=False, statut=None):
         if rng.random() < 0.35:
             return None
         if alternance:  # an apprentice's pay: a share of the SMIC by age and year, not the grid's
@@ -2586,10 +2664,10 @@ class OfferWriter:
             out["libelle"] = ("Horaire de %.2f Euros sur 12.0 mois" % lo if rng.random() < 0.5
                               else "Horaire de %.2f Euros à %.2f Euros sur 12.0 mois" % (lo, hi))
         else:
-            ratio = min(1.0, hours / 35) if partiel else 1.0  # the monthly pay of the ad's hours
+            ratio = hours / 35  # the monthly pay of the ad's hours: less part time, more at 39 h
             lo, hi = round(lo * ratio / 10) * 10, round(hi * ratio / 10) * 10
             annual = lo >= 3500 and rng.random() < 0.4
-            mois = rng.choice(("12.0", "12.0", "13.0"))
+            mois = "12.0" if statut in PUBLIC_STATUSES else rng.choice(("12.0", "12.0", "13.0"))  # no 13th month in the public service
             if annual:
                 out["libelle"] = "Annuel de %.1f Euros à %.1f Euros sur %s mois" % (lo * 12, hi * 12, mois)
             elif hi > lo:
@@ -2670,7 +2748,7 @@ class OfferWriter:
                                ad.alternance, ad.nature, debut,
                                liberal_mode(ad.title, ad.post) if ad.contrat == "LIB" else "",
                                ad.replacing)]
-        if ad.schedule and not any(SCHEDULE_WORDS.search(p) for p in picked) and rng.random() < 0.8:
+        if ad.schedule and not ad.days and not any(SCHEDULE_WORDS.search(p) for p in picked) and rng.random() < 0.8:
             extra.append(schedule_lines(rng, ad.schedule, ad.night, ad.weekend, ad.hours))
         attached = ad.attachment(rng)
         if attached and rng.random() < 0.7:
@@ -2706,6 +2784,10 @@ class OfferWriter:
             pay_range = (pay["min"], pay["max"]) if pay["periode"] == "M" else None
         own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2), pay_range, bool(stated))
         fixed = [line for line in fixed if not unfit(line, ad.kind)]  # no Ségur pay rise in a chantier d'insertion
+        thirteen = "13.0 mois" in (salaire or {}).get("libelle", "")
+        own, fixed, plain = ([line for line in group if (thirteen or not THIRTEENTH.search(line)) and
+                              (ad.staff and ad.staff >= 800 or not STAFF_CRECHE.search(line))]
+                             for group in (own, fixed, plain))
         if ad.alternance:  # an apprentice is on no grid and becomes no civil servant
             own, fixed, plain = ([line for line in group if not GRID_PAY.search(line)] for group in (own, fixed, plain))
         if ad.client not in SHARED_MEALS_KINDS:  # no meals shared with the people a mandataire visits

@@ -326,6 +326,23 @@ class GeneratorTest(unittest.TestCase):
                 seen += 1
         self.assertGreater(seen, 0)
 
+    def test_pay_years_and_rota_agree_with_the_record(self):
+        from offres import STATED_YEARS, record_years, stated_years
+        for o in self.offers:
+            d, pay = o["description"], (o.get("salaire") or {}).get("libelle", "")
+            if re.search(r"[Tt]reizième mois", d):  # 1,599 of 2,428 such ads were paid over 12 months
+                self.assertIn("13.0 mois", pay, o["id"])
+            if re.search(r"RIFSEEP|échelon de la grille|[Rr]émunération statutaire", d):
+                self.assertNotIn("13.0 mois", pay, o["id"])  # no 13th month in the public service
+            for line in d.split("\n"):
+                for sentence in re.split(r"(?<=[.;]) ", line):
+                    years = stated_years(sentence)
+                    if years is not None and STATED_YEARS.search(sentence) and "Profil" not in sentence:
+                        self.assertEqual(years, record_years(o), (o["id"], sentence))
+            if re.search(r"\bweek-ends?\b", o["intitule"]) and "gardes" not in o["intitule"] and \
+                    "nuit" not in o["intitule"]:
+                self.assertNotRegex(d, r"week-ends? sur (deux|trois|cinq)", o["id"])
+
     def test_hospitals_fit_their_towns(self):
         # A CHU town's public hospital is its CHU; a town's hospital is its size (990 beds in a
         # town of 9,500 before); a weekend post is a part-time one (39 h "week-end" before).
