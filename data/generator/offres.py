@@ -623,6 +623,7 @@ DEPARTMENT_OF_SLUG = {
     "manipulateur-electroradiologie-medicale": "au plateau technique", "agent-de-sterilisation": "au service de stérilisation",
     "preparateur-pharmacie-hospitaliere": "à la pharmacie à usage intérieur", "pharmacien": "à la pharmacie à usage intérieur",
     "brancardier": "au service de brancardage", "dieteticien": "au service diététique",
+    "orthoptiste": "à la consultation d'ophtalmologie",
     "assistant-de-service-social": "au service social", "mandataire-judiciaire-protection-majeurs-mjpm":
     "au service des majeurs protégés", "technicien-laboratoire-medical": "au laboratoire",
     "biologiste-medical": "au laboratoire", "secretaire-medical": "au secrétariat médical",
@@ -1635,6 +1636,12 @@ NO_12H_SLUGS = {"moniteur-educateur", "educateur-specialise", "maitre-de-maison"
 # only an employer of some hundreds runs.
 THIRTEENTH = re.compile(r"[Tt]reizième mois|13e mois")
 STAFF_CRECHE = re.compile(r"[Cc]rèche (du personnel|hospitalière)")
+# Titles of a morning's child minding, and the afternoon's and evening's care it does not do.
+MORNING_TITLE = re.compile(r"\b[Mm]atins?\b|\bMATINS?\b|avant l'école|AVANT L'ÉCOLE")
+AFTERNOON_CARE = re.compile(r"sortie de l'école|goûter|retour de l'école|dîner|coucher|\bmercredis?\b|vacances|devoirs|"
+                            r"\ble soir\b|chaque soir|\b1[6-9]h")
+# A director's tasks, which a post under a director does not do.
+DIRECTS = re.compile(r"[Aa]ssur\w* la direction|[Vv]ous dirigez")
 # Rotas of weekdays and weekends, which a weekends-only post does not work.
 WEEKDAY_ROTA = re.compile(r"week-ends? sur (deux|trois|quatre|cinq)|[Dd]u lundi au (vendredi|jeudi|samedi)|en semaine|"
                           r"[Hh]oraires alternés|mercredis?\b")
@@ -2335,7 +2342,9 @@ class OfferWriter:
         day_only = section != "missions" and not ad.night and (bool(ad.schedule) or ad.client in NIGHTLESS or ad.day_service)
         day_service = ad.day_service
         experience = (ad.experience, ad.years) if section == "profil" else None
-        weekend_only = ad.weekend == "les samedis et dimanches"
+        weekend_only = (ad.weekend == "les samedis et dimanches", ad.months == 36,
+                        section == "missions" and bool(HIGHER_ROLE.search(ad.title + " " + ad.post)),
+                        bool(MORNING_TITLE.search(ad.title)))
         key = (bank["slug"], kind, ad.client, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat,
                timed, ad.weekends, day_only, evening, short, day_service, experience, weekend_only)
         base = self._fitting_terms(bank, section, ad, key, statut, timed, evening, short, day_only, day_service)
@@ -2356,6 +2365,7 @@ class OfferWriter:
             night_missions = ad.night and section == "missions"
             lines = []
             for l in bank[section]:
+                three_years = "de trois ans" in l and "expérience" not in l
                 trainee, sized, timed_line = line_flags(l)
                 no_weekend, day_line, night_work, daytime, morning, inpatient, school_year = line_times(l)
                 if (fits_terms(l, ad.partiel, ad.hours, ad.night) and
@@ -2367,8 +2377,13 @@ class OfferWriter:
                         not (day_only and night_work and not day_line) and
                         not (night_missions and daytime) and not (evening and morning) and
                         not (day_service and (inpatient or WEEKEND_WORK.search(l))) and
-                        not (short and school_year)):  # a school year is ten months
+                        not (short and school_year) and  # a school year is ten months
+                        not (three_years and not ad.months == 36)):  # an adulte-relais contract runs three years
                     lines.append(l)
+            if MORNING_TITLE.search(ad.title):  # a morning's child minder fetches no one from school
+                lines = [l for l in lines if not AFTERNOON_CARE.search(l)]
+            if section == "missions" and not HIGHER_ROLE.search(ad.title + " " + ad.post):
+                lines = [l for l in lines if not DIRECTS.search(l)]  # a puéricultrice in a section runs no crèche
             if ad.weekend == "les samedis et dimanches":  # a weekends-only post: no rota of weekends, no weekdays
                 lines = [l for l in lines if not WEEKDAY_ROTA.search(l)]
             if ad.alternance and section in ("missions", "profil"):  # an apprentice supervises no students
@@ -2838,7 +2853,7 @@ class OfferWriter:
             facts.append(figure(rng, ad.setting, ad.kind in ("ch", "chu", "clinique", "epsm"),
                                 ad.followed if ad.setting == "domicile" else None, ad.team, ad.staff_said,
                                 ad.kind in OFFICE_PUBLICS, bool(OPENS.search(about[0])), num(ad.followed) in " ".join(about),
-                                ad.staff, bool(A_YEAR.search(" ".join(about)))))
+                                ad.staff, bool(A_YEAR.search(" ".join(about))), "familles" in " ".join(about)))
         rng.shuffle(facts)
         places = PLACES if ad.setting != "particulier" else HOUSEHOLD_PLACES
         intro = " ".join([about[0], contract(rng.choice(places).format(lieu=lieu, cp=cp))] + facts)

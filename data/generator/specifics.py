@@ -312,12 +312,30 @@ def fits_contract(line, contrat):
     return not (cdd and contrat != "CDD" or cdi and not cdd and contrat != "CDI")
 
 
+CLOCK_SPAN = re.compile(r"de (\d+)h(\d*) à (\d+)h(\d*)")
+
+
+@functools.lru_cache(maxsize=None)
+def weekday_hours(line):
+    """The weekly hours of a line's daily spans worked every weekday, or None."""
+    if "du lundi au vendredi" not in line:
+        return None
+    spans = CLOCK_SPAN.findall(line)
+    if not spans:
+        return None
+    day = sum((int(h2) + int(m2 or 0) / 60) - (int(h1) + int(m1 or 0) / 60) for h1, m1, h2, m2 in spans)
+    return day * 5 if day > 0 else None
+
+
 def fits_terms(line, partiel, hours, night):
     """Whether a line agrees with the ad's hours and its day or night work: no "Temps plein de
     35 heures" in a part-time ad (a part-time option fits a full-time one), no "Poste de nuit
     fixe" in a day one."""
     night_only, day_only, option, full, part, span = _traits(line)
     if night_only and not night or day_only and night:
+        return False
+    week = weekday_hours(line)
+    if week and abs(week - hours) > 3:  # "de 7h à 9h30 et de 16h à 18h30, du lundi au vendredi" is 25 h
         return False
     if span and span[0] < span[1] and HOUR_RANGE.search(line):
         # "Contrat de 26 à 35 heures hebdomadaires selon votre choix": the ad's hours among them.
@@ -757,7 +775,7 @@ STAFF_FIGURE = re.compile(r"collègues|emploie")
 
 
 def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, counted=False, opening=False,
-           followed_said=False, staff=None, dated=False):
+           followed_said=False, staff=None, dated=False, families_said=False):
     """A figure of the employer for the introduction; a home service's "près de N personnes" is
     the count of people it follows (followed) that the ad says elsewhere; no headcount when the
     presentation gave one (staff_said), more colleagues than the ad's team and no more hires a
@@ -775,6 +793,8 @@ def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, cou
         figures = [("Nous recrutons {n} professionnel(le)s pour l'ouverture.", (3, 6), (3, 6))]
     if followed_said:
         figures = [f for f in figures if "accompagnons" not in f[0]]
+    if families_said:  # "accueille 20 familles" in the presentation: not 41 a week here
+        figures = [f for f in figures if "familles" not in f[0]] or figures
     template, small_range, big_range = rng.choice(figures)
     low, high = big_range if big else small_range
     if "collègues" in template:
