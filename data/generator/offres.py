@@ -1271,6 +1271,8 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  (re.compile(r"\b[Cc]linique\b|\bCLINIQUE\b"), {"clinique"}),
                  (re.compile(r"[Ee]mploi direct|EMPLOI DIRECT"), {"particulier-employeur"}),
                  (re.compile(r"[Cc]entre de sant[ée]|CENTRE DE SANT[ÉE]"), {"centre-de-sante"}),
+                 (re.compile(r"[Rr]ésidence seniors|RÉSIDENCE SENIORS|\bUVP\b|[Uu]nité de vie protégée|UNITÉ DE VIE PROTÉGÉE"),
+                  {"ehpad", "residence-autonomie", "usld"}),
                  (re.compile(r"[Pp]lateforme de coordination|PLATEFORME DE COORDINATION|\bPCO\b"),
                   {"sessad", "ime", "ch", "chu", "epsm", "camsp"}),
                  (re.compile(r"[Mm]édecine nucléaire|MÉDECINE NUCLÉAIRE|\bTEP\b|[Rr]adiothérapie|RADIOTHÉRAPIE"),
@@ -1344,7 +1346,10 @@ UNFIT_MARKERS = [
     # A home service is no house: no establishment's software, no educative team.
     (re.compile(r"logiciel de l'établissement|l'équipe éducative"), {"saad", "ssiad", "particulier-employeur"}),
     # Elderly care is not a house for disabled adults' work.
-    (re.compile(r"[Gg]érontolog|[Gg]ériatri"), {"mas", "fam", "foyer-de-vie", "esat"}),
+    (re.compile(r"[Gg]érontolog|[Gg]ériatri|Alzheimer|[Uu]nité de vie protégée|\bUVP\b"), {"mas", "fam", "foyer-de-vie", "esat"}),
+    # One household is one home; a care service at home manages no beds and no thirty nurses.
+    (re.compile(r"entre deux domiciles|entre deux interventions"), {"particulier-employeur"}),
+    (re.compile(r"gestion des lits|bureau des entrées|une trentaine d'infirmiers"), {"had", "ssiad", "saad"}),
     # A micro-crèche's twelve children are one group.
     (re.compile(r"\b[Ss]ections?\b|SECTION"), {"micro-creche"}),
     (re.compile(r"personnes? âgées?|[Gg]ériatri|[Gg]érontolog|\bseniors\b|Alzheimer|fin de vie|(?<!jeunes )\badultes\b|"
@@ -1589,7 +1594,7 @@ PRIVATE_WORDS = re.compile(r"\bCCN\b|convention collective|FEHAP|accord d'entrep
 PUBLIC_STATUSES = {"fph", "fpt", "en"}
 # Lines that give a unit's or a team's size, which the ad says itself ("Service de 28 lits...").
 SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie|Équipe) de \d+ |multi-accueil de \d+ places|"
-                   r"une équipe de \d+ (professionnel|personne)|équipe de \d+ à \d+|groupe de \d+ à \d+|quinzaine de communes|\d+ communes|"
+                   r"une équipe de \d+ (professionnel|personne)|équipe de \d+ à \d+|groupe de \d+ à \d+|section de \d+ à \d+|quinzaine de communes|\d+ communes|"
                    r"quelques communes|plusieurs communes|de (deux|trois|quatre|cinq) praticiens|"
                    r"\d+ à \d+ (bénéficiaires|personnes|interventions) par jour|[Éé]quipe de (deux|trois|quatre|cinq|six) ")
 # Lines that give shift hours ("Roulement en 12h de jour (7h-19h)"), which an ad with its own
@@ -1855,6 +1860,9 @@ DESIGNATIONS = [
     # A foyer d'hébergement houses adults who work in an ESAT; a foyer de vie those who cannot.
     ("foyer", "HEBERGEMENT", re.compile(r"[Ff]oyer d'hébergement|travailleurs d'ESAT|travaillent en ESAT")),
     ("foyer", "VIE", re.compile(r"[Ff]oyer de vie|ne pouvant (pas )?exercer|[Ff]oyer occupationnel")),
+    # A maison de santé is no "cabinet de groupe" of some practitioners.
+    ("practice", "MSP", re.compile(r"[Mm]aison de santé")),
+    ("practice", "CABINET", re.compile(r"[Cc]abinet de groupe|[Cc]abinet libéral")),
     ("guardianship", "UDAF", re.compile(r"\bUDAF\b|[Uu]nion départementale des associations familiales")),
     ("guardianship", "TUT", re.compile(r"[Aa]ssociation tutélaire|[Ss]ervice mandataire")),
     ("school", "COLLEGE", re.compile(r"\b[Cc]ollège\b")),
@@ -2082,11 +2090,14 @@ class OfferWriter:
                                                                  rng.uniform(low, high), -1))))
             values["pro"] = values["salaries"]
             ad.staff = int(values["salaries"].replace(" ", ""))
+        if ad.kind == "smr" and "lits" in values:  # a year's patients: its beds over stays of four to six weeks
+            values["patients_smr"] = num(int(round(int(values["lits"].replace(" ", "")) * 365 / rng.randint(25, 40), -1)))
         if ad.setting == "domicile":
             # A home service's carers: more than the ad's team, about one for 6 to 12 people
             # helped, each working some 90 to 130 hours a month.
             carers = max(ad.team + rng.randint(5, 40), ad.followed // rng.randint(6, 12))
             values["intervenants"] = str(carers)
+            ad.staff = ad.staff or carers  # its headcount band counts them
             values["heures"] = num(int(round(carers * rng.uniform(90, 130), -2)))
         flags = [template_flags(t) for t in [text] + details]
         if ad.setting != "unit" and any(f[0] for f in flags):
@@ -2164,6 +2175,7 @@ class OfferWriter:
         elif kind == "clinique" and beds < 2 * int(values["lits_smr"]):  # its SMR beds are some of its beds
             beds = 2 * int(values["lits_smr"]) + rng.randrange(0, 60, 5)
             values[key] = num(beds)
+        if kind == "clinique":  # a clinic's emergencies and stays follow its beds
             values["passages"] = num(int(round(beds * rng.uniform(60, 140), -2)))
             values["sejours"] = num(int(round(beds * rng.uniform(60, 110), -2)))
         if kind == "ch":
