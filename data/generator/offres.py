@@ -773,6 +773,8 @@ class Ad:
             days = rng.sample(WEEKDAYS[:5], max(2, min(4, round(self.hours / 5))))
             days = [d for d in WEEKDAYS if d in days]
             said = [", les %s et %s" % (", ".join(days[:-1]), days[-1])] if self.hours <= 20 else []
+            if TITLE_WEEKEND.search(self.title):
+                said = [", les samedis et dimanches"]
             return ([", " + self.a_ville] + said +
                     ([", en lien avec " + self.contact.bare()] if self.contact else []),
                     [", selon un planning établi ensemble", hours])
@@ -1108,6 +1110,14 @@ SHARED_MEALS_KINDS = RESIDENCES | {"esat", "foyer-de-vie"}
 SETTING_MARKERS = [
     (re.compile(r"\bSSIAD\b"), {"ssiad"}),
     (re.compile(r"en (milieu|service) hospitalier"), {"ch", "chu", "clinique", "smr", "epsm", "usld", "had"}),
+    # A social worker's sector work: a Département's, a town's, a shelter's, not a hospital's or a firm's.
+    (re.compile(r"RSA, prestations familiales|aides financières et les présent|signalements au procureur|"
+                r"permanences d'accueil social|actions collectives sur le budget"),
+     {"conseil-departemental", "ccas", "collectivite", "chrs", "association-insertion", "centre-social"}),
+    # A practice's or a health centre's general practice, not a hospital ward's.
+    (re.compile(r"\bCPTS\b|licence de remplacement|un samedi matin par mois|par la commune pendant la période d'installation"),
+     {"cabinet-liberal", "centre-de-sante"}),
+    (re.compile(r"[Cc]entre d'hébergement et de réinsertion|CENTRE D'HÉBERGEMENT ET DE RÉINSERTION"), {"chrs"}),
     # An orthopaedic fitter's agency, with its rounds: a company's, not a hospital's workshop.
     (re.compile(r"de l'agence\b|d'agence\b|Déplacements quotidiens sur le département|consultations itinérantes"),
      {"cabinet-liberal"}),
@@ -1271,6 +1281,7 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  (re.compile(r"\b[Cc]linique\b|\bCLINIQUE\b"), {"clinique"}),
                  (re.compile(r"[Ee]mploi direct|EMPLOI DIRECT"), {"particulier-employeur"}),
                  (re.compile(r"[Cc]entre de sant[ée]|CENTRE DE SANT[ÉE]"), {"centre-de-sante"}),
+                 (re.compile(r"[Ii]nstallation|INSTALLATION"), {"cabinet-liberal"}),
                  (re.compile(r"[Rr]ésidence seniors|RÉSIDENCE SENIORS|\bUVP\b|[Uu]nité de vie protégée|UNITÉ DE VIE PROTÉGÉE"),
                   {"ehpad", "residence-autonomie", "usld"}),
                  (re.compile(r"[Pp]lateforme de coordination|PLATEFORME DE COORDINATION|\bPCO\b"),
@@ -1346,7 +1357,14 @@ UNFIT_MARKERS = [
     # A home service is no house: no establishment's software, no educative team.
     (re.compile(r"logiciel de l'établissement|l'équipe éducative"), {"saad", "ssiad", "particulier-employeur"}),
     # Elderly care is not a house for disabled adults' work.
-    (re.compile(r"[Gg]érontolog|[Gg]ériatri|Alzheimer|[Uu]nité de vie protégée|\bUVP\b"), {"mas", "fam", "foyer-de-vie", "esat"}),
+    (re.compile(r"[Gg]érontolog|[Gg]ériatri|Alzheimer|[Uu]nité de vie protégée|\bUVP\b|neurocognitifs"),
+     {"mas", "fam", "foyer-de-vie", "esat", "chrs"}),
+    # A SSIAD has an infirmier coordinateur, no médecin coordonnateur; a children's home is no family's home.
+    (re.compile(r"médecin coordonnateur"), {"ssiad", "saad"}),
+    (re.compile(r"familles monoparentales|autour de la naissance|rendez-vous de PMI"), {"foyer-enfance", "mecs"}),
+    # A private group's director sells places and reports to head office; a public one does not.
+    (re.compile(r"commercialisation|directeur régional|auprès du siège"),
+     {"ch", "chu", "usld", "ccas", "collectivite", "conseil-departemental"}),
     # One household is one home; a care service at home manages no beds and no thirty nurses.
     (re.compile(r"entre deux domiciles|entre deux interventions"), {"particulier-employeur"}),
     (re.compile(r"gestion des lits|bureau des entrées|une trentaine d'infirmiers"), {"had", "ssiad", "saad"}),
@@ -1645,11 +1663,15 @@ STAFF_CRECHE = re.compile(r"[Cc]rèche (du personnel|hospitalière)")
 MORNING_TITLE = re.compile(r"\b[Mm]atins?\b|\bMATINS?\b|avant l'école|AVANT L'ÉCOLE")
 AFTERNOON_CARE = re.compile(r"sortie de l'école|goûter|retour de l'école|dîner|coucher|\bmercredis?\b|vacances|devoirs|"
                             r"\ble soir\b|chaque soir|\b1[6-9]h")
+# Titles of a rural post.
+RURAL = re.compile(r"[Rr]ural|RURAL")
 # A director's tasks, which a post under a director does not do.
 DIRECTS = re.compile(r"[Aa]ssur\w* la direction|[Vv]ous dirigez")
 # Rotas of weekdays and weekends, which a weekends-only post does not work.
 WEEKDAY_ROTA = re.compile(r"week-ends? sur (deux|trois|quatre|cinq)|[Dd]u lundi au (vendredi|jeudi|samedi)|en semaine|"
                           r"[Hh]oraires alternés|mercredis?\b")
+# Benefits of a rota, which one who works at home has not.
+ROTA_BENEFIT = re.compile(r"[Pp]lannings?|[Rr]oulement|[Tt]itres?-restaurant|[Ss]elf|[Pp]arking")
 # Pay and careers of a grid, which an apprentice's contract is not.
 GRID_PAY = re.compile(r"échelon|[Ss]tagiairisation|titularisation|[Rr]eprise d'ancienneté|ancienneté reprise|RIFSEEP|"
                       r"€ net par mois|[Rr]émunération (statutaire|selon)|[Gg]rille")
@@ -1670,7 +1692,7 @@ QUALIFIED_TITLE = re.compile(r"12 ?[hH]\b|[Nn]uit|NUIT|[Dd]iplômé|DIPLOM|\bD\.
                              r"EXPÉRIMENTÉ|[Rr]emplaç|REMPLA|[Ll]ibéral|LIBÉRAL")
 # Lines of one who supervises students, which an apprentice (a student himself) is not.
 SUPERVISES = re.compile(r"[Ee]ncadr\w* (les |des )?(élèves|étudiants|stagiaires|apprentis)|accueillis en stage|"
-                        r"[Tt]utorat des|[Mm]aîtrise de stage")
+                        r"[Tt]utorat des|[Mm]aîtrise de stage|(accompagn|form)\w* les apprentis")
 _FLAGS = {}
 
 
@@ -2146,6 +2168,9 @@ class OfferWriter:
                            "ecoles": str(max(2, min(60, population // rng.randint(800, 1500)))),
                            "enfants_peri": num(max(25, population * rng.randint(4, 8) // 100)),
                            "repas": num(max(15, min(3000, population // rng.randint(60, 120))))})
+        if "{recent}" in " ".join([text] + details):  # renovated after it opened
+            values.setdefault("annee", PRESENTATION_VALUES["annee"](rng))
+            values["recent"] = str(max(int(PRESENTATION_VALUES["recent"](rng)), int(values["annee"]) + 3))
         used = set()
 
         def value(match):
@@ -2172,9 +2197,8 @@ class OfferWriter:
         values["salles"] = str(max(3, min(20, beds // rng.randint(35, 60))))
         if kind == "clinique" and "lits_smr" not in values:
             values["lits_smr"] = str(max(10, beds * rng.randint(15, 40) // 100))
-        elif kind == "clinique" and beds < 2 * int(values["lits_smr"]):  # its SMR beds are some of its beds
-            beds = 2 * int(values["lits_smr"]) + rng.randrange(0, 60, 5)
-            values[key] = num(beds)
+        elif kind == "clinique" and beds < 2 * int(values["lits_smr"]):  # its SMR beds are at most half its beds
+            values["lits_smr"] = str(max(10, beds // 2))
         if kind == "clinique":  # a clinic's emergencies and stays follow its beds
             values["passages"] = num(int(round(beds * rng.uniform(60, 140), -2)))
             values["sejours"] = num(int(round(beds * rng.uniform(60, 110), -2)))
@@ -2527,6 +2551,8 @@ class OfferWriter:
             if kind in NIGHTLESS:
                 titles = [t for t in titles if not TITLE_NIGHT.search(t)] or titles
             self.titles[key] = titles
+        if population >= 10000:  # a town of 10,000 is no "zone rurale"
+            titles = [t for t in titles if not RURAL.search(t)] or titles
         intitule = rng.choice(titles)
         # An agency's ad reads like its client's: the lines, the appellation and the shifts of
         # the employer its title names (or of one the métier works for).
@@ -2683,7 +2709,9 @@ class OfferWriter:
         if rng.random() < 0.08:
             return {"commentaire": rng.choice(("Selon grille de la convention collective",
                                                "Selon profil et expérience",
-                                               "Grille de la fonction publique hospitalière"))}
+                                               "Grille de la fonction publique hospitalière")
+                                              if statut == "fph" else ("Selon grille de la convention collective",
+                                                                       "Selon profil et expérience"))}
         lo = rng.uniform(s["min"], (s["min"] + s["max"]) / 2)
         hi = rng.uniform(lo, s["max"])
         out = {}
@@ -2694,7 +2722,8 @@ class OfferWriter:
             ratio = hours / 35  # the monthly pay of the ad's hours: less part time, more at 39 h
             lo, hi = round(lo * ratio / 10) * 10, round(hi * ratio / 10) * 10
             annual = lo >= 3500 and rng.random() < 0.4
-            mois = "12.0" if statut in PUBLIC_STATUSES else rng.choice(("12.0", "12.0", "13.0"))  # no 13th month in the public service
+            # a 13th month is a private clinic's or company's, not the public service's nor the CCN 51/66's
+            mois = rng.choice(("12.0", "12.0", "13.0")) if statut in ("fhp", "prive") else "12.0"
             if annual:
                 out["libelle"] = "Annuel de %.1f Euros à %.1f Euros sur %s mois" % (lo * 12, hi * 12, mois)
             elif hi > lo:
@@ -2815,6 +2844,9 @@ class OfferWriter:
         own, fixed, plain = ([line for line in group if (thirteen or not THIRTEENTH.search(line)) and
                               (ad.staff and ad.staff >= 800 or not STAFF_CRECHE.search(line))]
                              for group in (own, fixed, plain))
+        if ad.slug in OWN_HOME_SLUGS:  # a foster carer is paid per child, at home: no grid, no rota
+            own, fixed, plain = ([line for line in group if not GRID_PAY.search(line) and not ROTA_BENEFIT.search(line)]
+                                 for group in (own, fixed, plain))
         if ad.alternance:  # an apprentice is on no grid and becomes no civil servant
             own, fixed, plain = ([line for line in group if not GRID_PAY.search(line)] for group in (own, fixed, plain))
         if ad.client not in SHARED_MEALS_KINDS:  # no meals shared with the people a mandataire visits
