@@ -222,6 +222,7 @@ CH_UNITS = {"usld", "had", "smr", "ch", "ehpad"}
 def universitaire(text, ville):
     """text with its town's centre hospitalier called the CHU it is."""
     for plain, chu in (("Centre hospitalier de ", "CHU de "), ("CH de ", "CHU de "),
+                       ("Centre hospitalier d'", "CHU d'"), ("CH d'", "CHU d'"),
                        ("centre hospitalier de ", "centre hospitalier universitaire de "),
                        ("centre hospitalier d'", "centre hospitalier universitaire d'")):
         text = text.replace(plain + ville, chu + ville)
