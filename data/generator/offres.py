@@ -686,8 +686,8 @@ class Ad:
             self.team = rng.randint(6, 20)
         self.contact = Person(rng, kind, post, title)  # a responsable de secteur's is the director
         self.weekend = rng.choice(WEEKENDS)
-        if kind in WEEKDAY_HOUSES:  # an internat de semaine closes at weekends
-            self.weekend = "du lundi au vendredi"
+        if kind in WEEKDAY_HOUSES:  # an internat de semaine closes at weekends; a part-time post works some days
+            self.weekend = "du lundi au vendredi" if self.hours >= 35 else "%d jours par semaine" % max(2, round(self.hours / 7.5))
         # Figures said in several places of the ad: the communes around the town, the people
         # the service follows, those an office receives.
         self.communes = rng.randint(4, 30)
@@ -2638,7 +2638,9 @@ class OfferWriter:
         o["alternance"] = alternance
         o["contact"] = {"nom": name if kind != "particulier-employeur" else "Particulier",
                         "coordonnees1": "https://candidat.francetravail.fr/offres/recherche/detail/" + oid}
-        o["nombrePostes"] = 1 if rng.random() < 0.85 else rng.randint(2, 5)
+        # several posts at once: a big house's carers on shifts, whose ad still says "un(e)"
+        o["nombrePostes"] = rng.randint(2, 4) if ad.slug in SHIFT_SLUGS and not ad.whole and ad.staff and \
+            ad.staff >= 100 and rng.random() < 0.15 else 1
         o["accessibleTH"] = rng.random() < 0.2
         o["qualificationCode"] = bank["qualificationCode"]
         o["qualificationLibelle"] = QUALIFICATIONS[bank["qualificationCode"]]

@@ -801,13 +801,12 @@ def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, cou
         low, high = max(low, team + 10), max(high, team + 60)
         if staff:
             low = high = staff
-    elif "recruté" in template and not big:
-        high = max(low + 2, min(high, team))
+    elif "recruté" in template and not big:  # a year's hires: some of the team, not all of it
+        high = max(low + 1, min(high, team // 2))
     elif "recruté" in template and staff:  # a year's hires: a small share of the staff
         high = max(low + 2, min(high, staff // 6))
     elif "agrandie" in template:  # a team of five did not grow by five in two years
-        high = max(1, min(high, team // 3))
-        low = min(low, high)
+        low, high = 2, max(2, min(high, team // 3))
     elif "emploie" in template:  # more than the ad's team, less than three times it
         low, high = team + 5, max(team + 10, min(high, team * 3))
     n = followed if followed and "personnes" in template and "accompagnons" in template else rng.randint(low, high)
