@@ -691,6 +691,9 @@ class Ad:
         # Figures said in several places of the ad: the communes around the town, the people
         # the service follows, those an office receives.
         self.communes = rng.randint(4, 30)
+        self.population = population
+        if population >= 100000:  # a city's service covers its own districts and a few communes
+            self.communes = rng.randint(2, 5)
         self.followed = rng.randint(*FOLLOWED_COUNTS.get(kind, (25, 260)))
         if kind in FOLLOWED_SHARE and population:
             # A home service helps a share of the people of its town and the communes around.
@@ -1664,6 +1667,9 @@ STAFF_CRECHE = re.compile(r"[Cc]rèche (du personnel|hospitalière)")
 MORNING_TITLE = re.compile(r"\b[Mm]atins?\b|\bMATINS?\b|avant l'école|AVANT L'ÉCOLE")
 AFTERNOON_CARE = re.compile(r"sortie de l'école|goûter|retour de l'école|dîner|coucher|\bmercredis?\b|vacances|devoirs|"
                             r"\ble soir\b|chaque soir|\b1[6-9]h")
+# The first year such houses and services existed (the laws and decrees that made them).
+FOUNDED_AFTER = {"ssiad": 1981, "fam": 1986, "mas": 1978, "esat": 1978, "had": 1975, "sessad": 1989,
+                 "micro-creche": 2007, "relais-petite-enfance": 1989, "itep": 2005, "service-mandataire": 2009}
 # Titles of a rural post.
 RURAL = re.compile(r"[Rr]ural|RURAL")
 # A director's tasks, which a post under a director does not do.
@@ -2169,6 +2175,8 @@ class OfferWriter:
                            "ecoles": str(max(2, min(60, population // rng.randint(800, 1500)))),
                            "enfants_peri": num(max(25, population * rng.randint(4, 8) // 100)),
                            "repas": num(max(15, min(3000, population // rng.randint(60, 120))))})
+        if ad.kind in FOUNDED_AFTER:  # no SSIAD before 1981, no FAM before 1986
+            values["annee"] = str(max(int(PRESENTATION_VALUES["annee"](rng)), FOUNDED_AFTER[ad.kind] + rng.randint(0, 12)))
         if "{recent}" in " ".join([text] + details):  # renovated after it opened
             values.setdefault("annee", PRESENTATION_VALUES["annee"](rng))
             values["recent"] = str(max(int(PRESENTATION_VALUES["recent"](rng)), int(values["annee"]) + 3))
@@ -2903,6 +2911,10 @@ class OfferWriter:
                                 ad.staff, bool(A_YEAR.search(" ".join(about))), "familles" in " ".join(about)))
         rng.shuffle(facts)
         places = PLACES if ad.setting != "particulier" else HOUSEHOLD_PLACES
+        if ad.population < 10000:  # no public transport to speak of in a village
+            places = [p for p in places if "transports en commun" not in p]
+        if ad.population >= 200000:  # no free parking in a city centre
+            places = [p for p in places if "parking" not in p]
         intro = " ".join([about[0], contract(rng.choice(places).format(lieu=lieu, cp=cp))] + facts)
         if rng.random() < 0.9:
             reasons = ad_reasons(ad.contrat, ad.setting, ad.alternance,
