@@ -214,6 +214,25 @@ def ad_reasons(contrat, setting, alternance, pool, title, long, staff_counted, w
     return reasons
 
 
+# The CHUs of Paris, Lyon and Marseille by their own names, with their staff.
+CITY_CHUS = {"75056": ("AP-HP", "Assistance publique - Hôpitaux de Paris", (95000, 105000)),
+             "13055": ("AP-HM", "Assistance publique - Hôpitaux de Marseille", (16000, 19000)),
+             "69123": ("HCL", "Hospices civils de Lyon", (22000, 25000))}
+
+
+def city_chu(text, ville, town):
+    """text with Paris's, Marseille's or Lyon's CHU called by its name: "CHU de Paris" is the AP-HP."""
+    short, full, _ = CITY_CHUS[town]
+    for plain, named in (("Le CHU de " + ville, "Le CHU de %s (%s)" % (ville, full)),
+                         ("le CHU de " + ville, "le CHU de %s (%s)" % (ville, short)),
+                         ("CHU de %s - " % ville, short + " - "), ("CHU de " + ville, "CHU de %s (%s)" % (ville, short)),
+                         ("centre hospitalier universitaire de " + ville, "centre hospitalier universitaire de %s (%s)" % (ville, short)),
+                         ("Centre hospitalier universitaire de " + ville, full)):
+        if plain in text:
+            return text.replace(plain, named, 1)
+    return text
+
+
 # Employers that may be a public hospital's unit and are named after it ("Centre hospitalier de
 # Lille - USLD Les Tilleuls").
 CH_UNITS = {"usld", "had", "smr", "ch", "ehpad"}
@@ -2175,6 +2194,9 @@ class OfferWriter:
                            "ecoles": str(max(2, min(60, population // rng.randint(800, 1500)))),
                            "enfants_peri": num(max(25, population * rng.randint(4, 8) // 100)),
                            "repas": num(max(15, min(3000, population // rng.randint(60, 120))))})
+        if ad.kind == "chu" and commune is not None and (commune[9] if len(commune) > 9 and commune[9] else commune[0]) in CITY_CHUS:
+            low, high = CITY_CHUS[commune[9] or commune[0]][2]  # the AP-HP's staff, not a regional CHU's
+            values["salaries_chu"] = num(rng.randrange(low, high, 500))
         if ad.kind in FOUNDED_AFTER:  # no SSIAD before 1981, no FAM before 1986
             values["annee"] = str(max(int(PRESENTATION_VALUES["annee"](rng)), FOUNDED_AFTER[ad.kind] + rng.randint(0, 12)))
         if "{recent}" in " ".join([text] + details):  # renovated after it opened
@@ -2597,6 +2619,8 @@ class OfferWriter:
         name, proper, pattern = self._employer(rng, spec, ville, departement, specialties, intitule)
         about = self._presentation(rng, spec, pattern, proper, ville, departement, population, ad, commune, name)
         town = parent or commune[0]
+        if kind == "chu" and town in CITY_CHUS:  # Paris's CHU is the AP-HP, Marseille's the AP-HM
+            name, about = city_chu(name, ville, town), [city_chu(a, ville, town) for a in about]
         if kind in CH_UNITS and town in self.refs.villes["chu"]:
             # A CHU town's public hospital is its CHU, its long-stay unit or pool the CHU's too.
             name, about = universitaire(name, ville), [universitaire(a, ville) for a in about]
