@@ -368,6 +368,7 @@ PRESENTATION_VALUES = {
     "pro": lambda rng: str(rng.randint(14, 95)),
     "unites": lambda rng: str(rng.randint(2, 8)),
     "petit": lambda rng: str(rng.randint(10, 30)),
+    "pasa": lambda rng: str(rng.randint(12, 14)),  # a PASA takes 12 to 14 residents by decree
     "petit2": lambda rng: str(rng.randint(6, 15)),
     "maison": lambda rng: str(rng.randint(6, 12)),
     "age": lambda rng: str(rng.randint(84, 90)),
@@ -644,6 +645,7 @@ DEPARTMENT_OF_SLUG = {
     "preparateur-pharmacie-hospitaliere": "à la pharmacie à usage intérieur", "pharmacien": "à la pharmacie à usage intérieur",
     "brancardier": "au service de brancardage", "dieteticien": "au service diététique",
     "orthoptiste": "à la consultation d'ophtalmologie",
+    "secretaire-medical": "au secrétariat médical", "secretaire-medico-social": "au secrétariat",
     "assistant-de-service-social": "au service social", "mandataire-judiciaire-protection-majeurs-mjpm":
     "au service des majeurs protégés", "technicien-laboratoire-medical": "au laboratoire",
     "biologiste-medical": "au laboratoire", "secretaire-medical": "au secrétariat médical",
@@ -783,7 +785,7 @@ class Ad:
         contact = []
         if self.contact:
             contact = [rng.choice((", en lien avec ", ", sous la responsabilité de ", ", en coordination avec ",
-                                   ", avec l'appui de ")) + str(self.contact)]
+                                   ", avec l'appui de ") if self.contrat != "LIB" else (", en lien avec ",)) + str(self.contact)]
             if kind == "agence-interim":
                 contact = [", avec le suivi de " + str(self.contact)]
         team = rng.choice((", avec une équipe de %d %s", ", au sein d'une équipe de %d %s",
@@ -1141,6 +1143,10 @@ SETTING_MARKERS = [
     (re.compile(r"\bCPTS\b|licence de remplacement|un samedi matin par mois|par la commune pendant la période d'installation"),
      {"cabinet-liberal", "centre-de-sante"}),
     (re.compile(r"[Cc]entre d'hébergement et de réinsertion|CENTRE D'HÉBERGEMENT ET DE RÉINSERTION"), {"chrs"}),
+    # A practice's opening days; a crèche's meals with their allergy protocols.
+    (re.compile(r"Cabinet ouvert"), {"cabinet-liberal", "cabinet-dentaire", "centre-de-sante", "centre-imagerie"}),
+    (re.compile(r"protocoles d'allergie"), {"eaje", "micro-creche", "collectivite", "ccas", "foyer-enfance"}),
+    (re.compile(r"[Ss]ervice d'odontologie|\b[Aa]ttaché\(e\)"), {"ch", "chu"}),
     # An orthopaedic fitter's agency, with its rounds: a company's, not a hospital's workshop.
     (re.compile(r"de l'agence\b|d'agence\b|Déplacements quotidiens sur le département|consultations itinérantes"),
      {"cabinet-liberal"}),
@@ -1305,8 +1311,8 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  (re.compile(r"[Ee]mploi direct|EMPLOI DIRECT"), {"particulier-employeur"}),
                  (re.compile(r"[Cc]entre de sant[ée]|CENTRE DE SANT[ÉE]"), {"centre-de-sante"}),
                  (re.compile(r"[Ii]nstallation|INSTALLATION"), {"cabinet-liberal"}),
-                 (re.compile(r"[Rr]ésidence seniors|RÉSIDENCE SENIORS|\bUVP\b|[Uu]nité de vie protégée|UNITÉ DE VIE PROTÉGÉE"),
-                  {"ehpad", "residence-autonomie", "usld"}),
+                 (re.compile(r"[Rr]ésidence seniors|RÉSIDENCE SENIORS"), {"ehpad", "residence-autonomie"}),
+                 (re.compile(r"\bUVP\b|[Uu]nité de vie protégée|UNITÉ DE VIE PROTÉGÉE"), {"ehpad", "residence-autonomie", "usld"}),
                  (re.compile(r"[Pp]lateforme de coordination|PLATEFORME DE COORDINATION|\bPCO\b"),
                   {"sessad", "ime", "ch", "chu", "epsm", "camsp"}),
                  (re.compile(r"[Mm]édecine nucléaire|MÉDECINE NUCLÉAIRE|\bTEP\b|[Rr]adiothérapie|RADIOTHÉRAPIE"),
@@ -1382,6 +1388,10 @@ UNFIT_MARKERS = [
     # Elderly care is not a house for disabled adults' work.
     (re.compile(r"[Gg]érontolog|[Gg]ériatri|Alzheimer|[Uu]nité de vie protégée|\bUVP\b|neurocognitifs"),
      {"mas", "fam", "foyer-de-vie", "esat", "chrs"}),
+    # A shelter's adults: no disabled adults' house work, no school nor child welfare.
+    (re.compile(r"adultes en situation de handicap|\bl'école\b|\bASE\b"), {"chrs"}),
+    # A family mediation service's court hours and antennas are no neighbourhood centre's.
+    (re.compile(r"tribunal judiciaire|antennes du département"), {"centre-social", "collectivite"}),
     # A SSIAD has an infirmier coordinateur, no médecin coordonnateur; a children's home is no family's home.
     (re.compile(r"médecin coordonnateur"), {"ssiad", "saad"}),
     (re.compile(r"familles monoparentales|autour de la naissance|rendez-vous de PMI"), {"foyer-enfance", "mecs"}),
@@ -1399,12 +1409,12 @@ UNFIT_MARKERS = [
     (re.compile(r"réanimation|équipe soignante|médecine physique|auprès du personnel|patients alités|"
                 r"enseignant en APA|installation au fauteuil"), PRACTICES),
     (re.compile(r"aides-soignants de votre secteur|transfusionnelle|chariot d'urgence|visite médicale et met"),
-     PRACTICES | {"centre-de-sante"}),
+     PRACTICES | {"centre-de-sante", "had"}),
     # No blood transfusion in a home for the elderly or the disabled.
     (re.compile(r"transfusionnelle"), {"ehpad", "residence-autonomie", "mas", "fam", "foyer-de-vie", "ssiad"}),
     (re.compile(r"visite médicale et met|[Rr]oulement en 12 ?h|chariot d'urgence"), {"ssiad", "saad"}),
     # Neither a public hospital nor a clinic is an association, nor gives the CCN 66's leave.
-    (re.compile(r"[Cc]ongés trimestriels|\bl'association\b"), PRACTICES | {"ch", "chu", "clinique", "epsm", "collectivite",
+    (re.compile(r"[Cc]ongés trimestriels|\bl'association\b"), PRACTICES | {"ch", "chu", "clinique", "epsm", "collectivite", "ccas", "usld",
                                                                      "education-nationale", "conseil-departemental"}),
     (re.compile(r"troubles du spectre de l'autisme"), {"mecs", "foyer-enfance", "chrs", "ehpad", "residence-autonomie",
                                                        "usld", "association-insertion"}),
@@ -1635,7 +1645,7 @@ PRIVATE_WORDS = re.compile(r"\bCCN\b|convention collective|FEHAP|accord d'entrep
 PUBLIC_STATUSES = {"fph", "fpt", "en"}
 # Lines that give a unit's or a team's size, which the ad says itself ("Service de 28 lits...").
 SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie|Équipe) de \d+ |multi-accueil de \d+ places|"
-                   r"une équipe de \d+ (professionnel|personne)|équipe de \d+ à \d+|groupe de \d+ à \d+|section de \d+ à \d+|quinzaine de communes|\d+ communes|"
+                   r"une équipe de \d+ (professionnel|personne)|équipe de \d+ à \d+|groupe de \d+ à \d+|section de \d+ à \d+|de \d+ à \d+ personnes|quinzaine de communes|\d+ communes|"
                    r"quelques communes|plusieurs communes|de (deux|trois|quatre|cinq) praticiens|"
                    r"\d+ à \d+ (bénéficiaires|personnes|interventions) par jour|[Éé]quipe de (deux|trois|quatre|cinq|six) ")
 # Lines that give shift hours ("Roulement en 12h de jour (7h-19h)"), which an ad with its own
@@ -1689,6 +1699,10 @@ AFTERNOON_CARE = re.compile(r"sortie de l'école|goûter|retour de l'école|dîn
 # The first year such houses and services existed (the laws and decrees that made them).
 FOUNDED_AFTER = {"ssiad": 1981, "fam": 1986, "mas": 1978, "esat": 1978, "had": 1975, "sessad": 1989,
                  "micro-creche": 2007, "relais-petite-enfance": 1989, "itep": 2005, "service-mandataire": 2009}
+# Orthodontics, an orthodontist's (and their assistant's) work.
+ORTHODONTICS = re.compile(r"[Oo]rthodont|ORTHODONT|\bODF\b|orthopédie dento-faciale")
+# A training the employer finances after hiring, which the record then does not require.
+FINANCED_TRAINING = re.compile(r"peut être financée|Financement de la licence|[Cc]andidat\(e\) non certifié|sans formation : l'entreprise")
 # Titles of a rural post.
 RURAL = re.compile(r"[Rr]ural|RURAL")
 # A director's tasks, which a post under a director does not do.
@@ -1869,7 +1883,7 @@ def as_youth(line):
 
 
 # Staff a house has for each of its places.
-STAFF_PER_PLACE = {"mas": (1.0, 1.3), "fam": (0.8, 1.0), "foyer-de-vie": (0.5, 0.7), "ehpad": (0.4, 0.55),
+STAFF_PER_PLACE = {"mas": (1.0, 1.3), "fam": (0.8, 1.0), "foyer-de-vie": (0.5, 0.7), "ehpad": (0.55, 0.75),
                    "usld": (0.8, 1.1), "mecs": (0.8, 1.2), "foyer-enfance": (1.0, 1.4), "chrs": (0.2, 0.4), "residence-autonomie": (0.08, 0.15)}
 # A title about two children of one family.
 SIBLINGS = re.compile(r"deux enfants|frères et sœurs|fratrie")
@@ -2197,6 +2211,8 @@ class OfferWriter:
         if ad.kind == "chu" and commune is not None and (commune[9] if len(commune) > 9 and commune[9] else commune[0]) in CITY_CHUS:
             low, high = CITY_CHUS[commune[9] or commune[0]][2]  # the AP-HP's staff, not a regional CHU's
             values["salaries_chu"] = num(rng.randrange(low, high, 500))
+        values["menages"] = num(min(int(PRESENTATION_VALUES["menages"](rng).replace(" ", "")),
+                                    max(60, (population + ad.communes * 800) // 6)))  # a share of its town's households
         if ad.kind in FOUNDED_AFTER:  # no SSIAD before 1981, no FAM before 1986
             values["annee"] = str(max(int(PRESENTATION_VALUES["annee"](rng)), FOUNDED_AFTER[ad.kind] + rng.randint(0, 12)))
         if "{recent}" in " ".join([text] + details):  # renovated after it opened
@@ -2213,6 +2229,10 @@ class OfferWriter:
         out = [contract(PLACEHOLDER.sub(value, t)).replace("en 1 sections", "en une seule section")
                for t in [text] + details]
         ad.staff_said = bool(used & {"pro", "intervenants", "salaries", "salaries_chu", "equipe"})
+        stated = next((k for k in ("salaries_chu", "salaries", "agents_commune", "agents", "intervenants", "pro")
+                       if k in used), None)
+        if stated:  # the headcount band (trancheEffectifEtab) follows the staff the text gives
+            ad.staff = int(values[stated].replace(" ", ""))
         return out
 
     @staticmethod
@@ -2411,7 +2431,7 @@ class OfferWriter:
         experience = (ad.experience, ad.years) if section == "profil" else None
         weekend_only = (ad.weekend == "les samedis et dimanches", ad.months == 36,
                         section == "missions" and bool(HIGHER_ROLE.search(ad.title + " " + ad.post)),
-                        bool(MORNING_TITLE.search(ad.title)))
+                        bool(MORNING_TITLE.search(ad.title)), bool(ORTHODONTICS.search(ad.title + " " + ad.post)))
         key = (bank["slug"], kind, ad.client, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat,
                timed, ad.weekends, day_only, evening, short, day_service, experience, weekend_only)
         base = self._fitting_terms(bank, section, ad, key, statut, timed, evening, short, day_only, day_service)
@@ -2447,6 +2467,8 @@ class OfferWriter:
                         not (short and school_year) and  # a school year is ten months
                         not (three_years and not ad.months == 36)):  # an adulte-relais contract runs three years
                     lines.append(l)
+            if not ORTHODONTICS.search(ad.title + " " + ad.post):  # orthodontics for an orthodontist's post
+                lines = [l for l in lines if not ORTHODONTICS.search(l)]
             if MORNING_TITLE.search(ad.title):  # a morning's child minder fetches no one from school
                 lines = [l for l in lines if not AFTERNOON_CARE.search(l)]
             if section == "missions" and not HIGHER_ROLE.search(ad.title + " " + ad.post):
@@ -2493,7 +2515,7 @@ class OfferWriter:
             t_contrat = "LIB" if "LIB" in contrats else "CDD"
         if kind != "agence-interim" and t_contrat in ("CDD", "CDI") or t_contrat in contrats:
             contrat = t_contrat
-        trainee = re.search(r"[Aa]pprenti|[Aa]lternance|apprentissage", intitule + appellation)
+        trainee = re.search(r"[Aa]pprenti|[Aa]lternance|apprentissage|professionnalisation", intitule + appellation)
         # Some plain titles hire an apprentice, but none that asks for a qualified or senior hand
         # ("DE JOUR EN 12H", "diplômé(e)", "coordinateur").
         alternance = (contrat in ("CDD", "CDI") and kind != "particulier-employeur" and
@@ -2556,6 +2578,8 @@ class OfferWriter:
             # shifts are worked early, late and on weekends
             rythme = "Travail en horaires décalés" if kind in WEEKDAY_HOUSES else rng.choice((
                                  "Travail en horaires décalés", "Travail en horaires décalés", "Travail samedi et dimanche"))
+        elif EVENING.search(intitule):  # weekday evenings
+            rythme = "Horaires normaux"
         elif kind in DOMICILE_KINDS:  # a household's days are said in the ad (mercredis et vendredis)
             rythme = rng.choice(("Horaires normaux", "Horaires normaux", "Horaires normaux",
                                  "Travail samedi et dimanche"))
@@ -2637,7 +2661,7 @@ class OfferWriter:
         experience = self._experience(rng, bank, intitule, alternance)
         ad.experience = experience_asked(experience)
         ad.years = record_years(experience)
-        salaire = self._salary(rng, bank, partiel, hours, alternance, ad.statut)
+        salaire = self._salary(rng, bank, partiel, hours, alternance, ad.statut, ad.contrat == "LIB")
         if salaire and "libelle" in salaire and ad.contrat == "LIB":  # fees, not a wage: no thirteenth month
             salaire["libelle"] = salaire["libelle"].replace("sur 13.0 mois", "sur 12.0 mois")
         o = {"id": oid, "intitule": intitule,
@@ -2655,9 +2679,12 @@ class OfferWriter:
              "natureContrat": nature}
         o.update(experience)
         o["formations"] = self._formations(rng, bank)
+        if FINANCED_TRAINING.search(o["description"]):  # "elle peut être financée après l'embauche": wished, not required
+            for f in o["formations"]:
+                f["exigence"] = "S"
+        skills = [c for c in bank["competences"] if not unfit(c, client)] or bank["competences"]  # no elderly care at an IME
         o["competences"] = [{"libelle": c, "exigence": rng.choice("EES")}
-                            for c in rng.sample(bank["competences"],
-                                                min(len(bank["competences"]), rng.randint(2, 5)))]
+                            for c in rng.sample(skills, min(len(skills), rng.randint(2, 5)))]
         o["qualitesProfessionnelles"] = [{"libelle": q, "description": d}
                                          for q, d in rng.sample(QUALITES, rng.randint(0, 3))]
         if kind in DOMICILE_KINDS and rng.random() < 0.8:
@@ -2734,7 +2761,7 @@ class OfferWriter:
         return [dict(f) for f in rng.sample(bank["formations"],
                                              min(len(bank["formations"]), rng.choice((1, 1, 2))))]
 
-    def _salary(self, rng, bank, partiel, hours, alternance=False, statut=None):
+    def _salary(self, rng, bank, partiel, hours, alternance=False, statut=None, liberal=False):
         if rng.random() < 0.35:
             return None
         if alternance:  # an apprentice's pay: a share of the SMIC by age and year, not the grid's
@@ -2765,7 +2792,7 @@ class OfferWriter:
                 out["libelle"] = "Mensuel de %.1f Euros à %.1f Euros sur %s mois" % (lo, hi, mois)
             else:
                 out["libelle"] = "Mensuel de %.1f Euros sur %s mois" % (lo, mois)
-        if rng.random() < 0.3:
+        if rng.random() < 0.3 and not liberal:
             out["complement1"] = rng.choice(("Mutuelle", "Prime Ségur", "Chèque repas",
                                              "Indemnités kilométriques"))
         return out
@@ -2879,6 +2906,9 @@ class OfferWriter:
         own, fixed, plain = ([line for line in group if (thirteen or not THIRTEENTH.search(line)) and
                               (ad.staff and ad.staff >= 800 or not STAFF_CRECHE.search(line))]
                              for group in (own, fixed, plain))
+        if ad.experience == "D":  # a beginner starts at the first steps of the grid
+            own = [re.sub(r"au \d+e échelon", "au %de échelon" % rng.randint(1, 3), line).replace("au 1e ", "au 1er ")
+                   for line in own]
         if ad.slug in OWN_HOME_SLUGS:  # a foster carer is paid per child, at home: no grid, no rota
             own, fixed, plain = ([line for line in group if not GRID_PAY.search(line) and not ROTA_BENEFIT.search(line)]
                                  for group in (own, fixed, plain))
@@ -2943,7 +2973,7 @@ class OfferWriter:
         if rng.random() < 0.9:
             reasons = ad_reasons(ad.contrat, ad.setting, ad.alternance,
                                  "pool" not in name and ad.slug in SHIFT_SLUGS and bool(POOL.search(ad.title)),
-                                 ad.title + " / " + ad.post, bool(ad.months and ad.months > 6), ad.staff_said and ad.setting == "unit",
+                                 ad.title + " / " + ad.post, bool(ad.months and ad.months > 6), ad.staff_said and ad.setting in ("unit", "domicile"),
                                  ad.whole)
             reason = rng.choice(reasons)
             ad.replacing = bool(REPLACING.search(reason)) or bool(TITLE_REPLACEMENT.search(ad.title))

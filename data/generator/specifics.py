@@ -154,6 +154,8 @@ TITLE_PARTIAL = re.compile(r"[Tt]emps partiel|TEMPS PARTIEL|non complet|\d+ ?%|E
 TITLE_FULL = re.compile(r"[Tt]emps plein|TEMPS PLEIN|\b35H\b")
 TITLE_NIGHT = re.compile(r"nuit|NUIT")
 TITLE_DAY = re.compile(r"\bde jour\b|\bDE JOUR\b|\bjour 12h|journée")
+# A post of weekday evenings or school pick-ups.
+TITLE_EVENINGS = re.compile(r"\bsoirs?\b|SOIRS?\b|[Ss]ortie d'école|SORTIE D'ÉCOLE|[Ss]ortie de classe")
 # A weekends-only post ("Aide à domicile week-end"), not one whose weekends come with nights or
 # on-call duty ("gardes et week-ends"): part time, two days.
 TITLE_WEEKEND = re.compile(r"(?<!gardes et )(?<!nuit et )\b[Ww]eek-ends?\b|WEEK-ENDS?")
@@ -171,7 +173,7 @@ def title_hours(text):
     m = re.search(r"0,(\d) ETP", text)
     if m:
         return round(35 * int(m.group(1)) / 10 * 2) / 2
-    m = re.search(r"(\d) (?:jours|JOURS) ?(?:par|/) ?(?:semaine|SEMAINE)", text)
+    m = re.search(r"(\d) (?:jours|JOURS) ?(?:par|PAR|/) ?(?:semaine|SEMAINE)", text)
     if m:
         return 7.0 * int(m.group(1))
     m = re.search(r"(\d) (?:matinées|MATINÉES|demi-journées|après-midi)", text)
@@ -211,6 +213,8 @@ def title_terms(intitule, appellation):
         partiel = False
     night = True if TITLE_NIGHT.search(text) else (False if TITLE_DAY.search(text) else None)
     hours = title_hours(text)
+    if TITLE_EVENINGS.search(intitule) and hours is None:  # after school, a few hours a day
+        partiel, hours = True, 10.0
     if TITLE_WEEKEND.search(intitule) and hours is None:
         partiel, hours = True, (24.0 if re.search(r"12 ?[hH]|DEAS|USLD", intitule) else 15.0)
         night = night or False  # weekend days, not nights
