@@ -1703,6 +1703,13 @@ FOUNDED_AFTER = {"ssiad": 1981, "fam": 1986, "mas": 1978, "esat": 1978, "had": 1
 ORTHODONTICS = re.compile(r"[Oo]rthodont|ORTHODONT|\bODF\b|orthopédie dento-faciale")
 # A training the employer finances after hiring, which the record then does not require.
 FINANCED_TRAINING = re.compile(r"peut être financée|Financement de la licence|[Cc]andidat\(e\) non certifié|sans formation : l'entreprise")
+@functools.lru_cache(maxsize=None)
+def title_line_flags(title, post):
+    """(a manager's post, a morning's, an orthodontist's): what a title rules in or out of its lines."""
+    text = title + " " + post
+    return bool(HIGHER_ROLE.search(text)), bool(MORNING_TITLE.search(title)), bool(ORTHODONTICS.search(text))
+
+
 # Titles of a rural post.
 RURAL = re.compile(r"[Rr]ural|RURAL")
 # A director's tasks, which a post under a director does not do.
@@ -2429,9 +2436,9 @@ class OfferWriter:
         day_only = section != "missions" and not ad.night and (bool(ad.schedule) or ad.client in NIGHTLESS or ad.day_service)
         day_service = ad.day_service
         experience = (ad.experience, ad.years) if section == "profil" else None
-        weekend_only = (ad.weekend == "les samedis et dimanches", ad.months == 36,
-                        section == "missions" and bool(HIGHER_ROLE.search(ad.title + " " + ad.post)),
-                        bool(MORNING_TITLE.search(ad.title)), bool(ORTHODONTICS.search(ad.title + " " + ad.post)))
+        higher, morning, orthodontics = title_line_flags(ad.title, ad.post)
+        weekend_only = (ad.weekend == "les samedis et dimanches", ad.months == 36, section == "missions" and higher,
+                        morning, orthodontics)
         key = (bank["slug"], kind, ad.client, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat,
                timed, ad.weekends, day_only, evening, short, day_service, experience, weekend_only)
         base = self._fitting_terms(bank, section, ad, key, statut, timed, evening, short, day_only, day_service)
@@ -2467,11 +2474,12 @@ class OfferWriter:
                         not (short and school_year) and  # a school year is ten months
                         not (three_years and not ad.months == 36)):  # an adulte-relais contract runs three years
                     lines.append(l)
-            if not ORTHODONTICS.search(ad.title + " " + ad.post):  # orthodontics for an orthodontist's post
+            higher, morning, orthodontics = title_line_flags(ad.title, ad.post)
+            if not orthodontics:  # orthodontics for an orthodontist's post
                 lines = [l for l in lines if not ORTHODONTICS.search(l)]
-            if MORNING_TITLE.search(ad.title):  # a morning's child minder fetches no one from school
+            if morning:  # a morning's child minder fetches no one from school
                 lines = [l for l in lines if not AFTERNOON_CARE.search(l)]
-            if section == "missions" and not HIGHER_ROLE.search(ad.title + " " + ad.post):
+            if section == "missions" and not higher:
                 lines = [l for l in lines if not DIRECTS.search(l)]  # a puéricultrice in a section runs no crèche
             if ad.weekend == "les samedis et dimanches":  # a weekends-only post: no rota of weekends, no weekdays
                 lines = [l for l in lines if not WEEKDAY_ROTA.search(l)]
@@ -2598,16 +2606,17 @@ class OfferWriter:
         famille = main_famille(m.rome, naf, self.refs.familles_by_rome, self.refs.naf)
         # No summer replacement in an ad that starts in the autumn.
         summer = 3 <= created.month <= 7
-        key = (bank["slug"], kind, summer)
+        town = population >= 10000  # a town of 10,000 is no "zone rurale"
+        key = (bank["slug"], kind, summer, town)
         titles = self.titles.get(key)
         if titles is None:
             titles = bank["intitules"] if summer else (
                 [t for t in bank["intitules"] if not SUMMER.search(t)] or bank["intitules"])
             if kind in NIGHTLESS:
                 titles = [t for t in titles if not TITLE_NIGHT.search(t)] or titles
+            if town:
+                titles = [t for t in titles if not RURAL.search(t)] or titles
             self.titles[key] = titles
-        if population >= 10000:  # a town of 10,000 is no "zone rurale"
-            titles = [t for t in titles if not RURAL.search(t)] or titles
         intitule = rng.choice(titles)
         # An agency's ad reads like its client's: the lines, the appellation and the shifts of
         # the employer its title names (or of one the métier works for).
@@ -2679,7 +2688,7 @@ class OfferWriter:
              "natureContrat": nature}
         o.update(experience)
         o["formations"] = self._formations(rng, bank)
-        if FINANCED_TRAINING.search(o["description"]):  # "elle peut être financée après l'embauche": wished, not required
+        if o["formations"] and FINANCED_TRAINING.search(o["description"]):  # "peut être financée après l'embauche": wished
             for f in o["formations"]:
                 f["exigence"] = "S"
         skills = [c for c in bank["competences"] if not unfit(c, client)] or bank["competences"]  # no elderly care at an IME
