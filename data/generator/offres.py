@@ -2436,9 +2436,11 @@ class OfferWriter:
         day_only = section != "missions" and not ad.night and (bool(ad.schedule) or ad.client in NIGHTLESS or ad.day_service)
         day_service = ad.day_service
         experience = (ad.experience, ad.years) if section == "profil" else None
+        # Each flag only for the sections it filters, so that ads share more lists.
         higher, morning, orthodontics = title_line_flags(ad.title, ad.post)
-        weekend_only = (ad.weekend == "les samedis et dimanches", ad.months == 36, section == "missions" and higher,
-                        morning, orthodontics)
+        weekend_only = (ad.weekend == "les samedis et dimanches", section == "conditions" and ad.months == 36,
+                        section == "missions" and higher, section in ("missions", "conditions") and morning,
+                        section in ("missions", "profil") and orthodontics)
         key = (bank["slug"], kind, ad.client, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat,
                timed, ad.weekends, day_only, evening, short, day_service, experience, weekend_only)
         base = self._fitting_terms(bank, section, ad, key, statut, timed, evening, short, day_only, day_service)
@@ -2459,7 +2461,7 @@ class OfferWriter:
             night_missions = ad.night and section == "missions"
             lines = []
             for l in bank[section]:
-                three_years = "de trois ans" in l and "expérience" not in l
+                three_years = section == "conditions" and "de trois ans" in l and "expérience" not in l
                 trainee, sized, timed_line = line_flags(l)
                 no_weekend, day_line, night_work, daytime, morning, inpatient, school_year = line_times(l)
                 if (fits_terms(l, ad.partiel, ad.hours, ad.night) and
@@ -2475,9 +2477,9 @@ class OfferWriter:
                         not (three_years and not ad.months == 36)):  # an adulte-relais contract runs three years
                     lines.append(l)
             higher, morning, orthodontics = title_line_flags(ad.title, ad.post)
-            if not orthodontics:  # orthodontics for an orthodontist's post
+            if not orthodontics and section in ("missions", "profil"):  # orthodontics for an orthodontist's post
                 lines = [l for l in lines if not ORTHODONTICS.search(l)]
-            if morning:  # a morning's child minder fetches no one from school
+            if morning and section in ("missions", "conditions"):  # a morning's child minder fetches no one from school
                 lines = [l for l in lines if not AFTERNOON_CARE.search(l)]
             if section == "missions" and not higher:
                 lines = [l for l in lines if not DIRECTS.search(l)]  # a puéricultrice in a section runs no crèche
