@@ -2869,7 +2869,7 @@ class OfferWriter:
             mode = liberal_mode(ad.title, ad.post)
             other = COLLABORATION if mode == "remplacement" else REPLACEMENT if mode else None
             lines = [l for l in lines if not FEES.search(l) and not (other and other.search(l))]
-        picked = rng.sample(lines, min(len(lines), rng.randint(1, 3)))
+        picked = rng.sample(lines, min(len(lines), rng.randint(1, 2)))
         # One line of hours: "Travail en 12h (7h-19h...)" and "Poste de nuit fixe de 21h à 7h" disagree.
         timed = [l for l in picked if line_flags(l)[2]]
         picked = [l for l in picked if l not in timed[1:]]
@@ -2996,7 +2996,7 @@ class OfferWriter:
         tasks = self._named(self._fitting(bank, ad.kind, "missions", ad), ad)
         # A title that names a specialty ("aux urgences", "SMR") opens with its tasks.
         own = [l for l in tasks if line_specialties(l, ad.slug) & ad.title_specialties]
-        missions = self._section(rng, "missions", tasks, 4, 8,
+        missions = self._section(rng, "missions", tasks, 3, 5,
                                  bullet, lieu, ad.work_context(rng, start), 0.0, 1.0, ad.headers("missions", start),
                                  ad.setting == "particulier" or ad.contrat == "LIB",
                                  rng.choice(("Dès le %s, ", "À partir du %s, ", "À compter du %s, ")) % start, ad.night,
@@ -3004,7 +3004,7 @@ class OfferWriter:
         if ad.contact and ad.contact.surname in missions:
             ad.contact.named = True  # the tasks named the contact with a role: later, the name alone
         sections = [intro, missions,
-                    self._section(rng, "profil", self._named(self._fitting(bank, ad.kind, "profil", ad), ad), 2, 5,
+                    self._section(rng, "profil", self._named(self._fitting(bank, ad.kind, "profil", ad), ad), 2, 3,
                                   bullet, lieu, ad.profile_context(rng, start), 0.0, 1.0,
                                   ad.headers("profil", start), ad.setting == "particulier" or ad.contrat == "LIB"),
                     self._conditions(rng, bank, ad, bullet, lieu, french_date(debut)),
