@@ -646,6 +646,7 @@ DEPARTMENT_OF_SLUG = {
     "brancardier": "au service de brancardage", "dieteticien": "au service diététique",
     "orthoptiste": "à la consultation d'ophtalmologie",
     "secretaire-medical": "au secrétariat médical", "secretaire-medico-social": "au secrétariat",
+    "tuteur-aux-majeurs-proteges": "au service des mandataires",
     "assistant-de-service-social": "au service social", "mandataire-judiciaire-protection-majeurs-mjpm":
     "au service des majeurs protégés", "technicien-laboratoire-medical": "au laboratoire",
     "biologiste-medical": "au laboratoire", "secretaire-medical": "au secrétariat médical",
@@ -735,12 +736,16 @@ class Ad:
                      UNIT_KINDS_SHELTER if kind == "chrs" else UNIT_KINDS_RESIDENCE)
             _, low, high = PUBLICS.get(kind, ("personnes accueillies", 10, 40))
             self.size = rng.randint(low, high)
+            if specialties & {"reanimation"}:  # an intensive care unit: 8 to 20 beds, 2.5 to 4 staff a bed
+                self.size = rng.randint(8, 20)
             if self.size > 15:  # a maisonnée is a small house
                 units = [u for u in units if u != "la maisonnée"]
             self.unit = rng.choice(units) + " " + rng.choice(UNIT_NAMES)
             # A unit's team grows with the people it looks after (an EHPAD has fewer staff per
             # bed than a hospital, a residence for autonomous elderly people a small team).
             self.team = max(6, round(self.size * rng.uniform(*UNIT_STAFF.get(kind, (0.6, 1.3)))))
+            if specialties & {"reanimation"}:
+                self.team = round(self.size * rng.uniform(2.5, 4.0))
             if kind == "residence-autonomie":
                 self.team = rng.randint(6, 15)
         self.children = rng.randint(8, 24)  # a crèche section's
@@ -1311,6 +1316,8 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  (re.compile(r"[Ee]mploi direct|EMPLOI DIRECT"), {"particulier-employeur"}),
                  (re.compile(r"[Cc]entre de sant[ée]|CENTRE DE SANT[ÉE]"), {"centre-de-sante"}),
                  (re.compile(r"[Ii]nstallation|INSTALLATION"), {"cabinet-liberal"}),
+                 (re.compile(r"[Ss]ecrétaire dentaire|SECRÉTAIRE DENTAIRE"), {"cabinet-dentaire", "centre-de-sante"}),
+                 (re.compile(r"[Ss]ecrétaire.{0,30}[Ll]aboratoire|SECRÉTAIRE.{0,30}LABORATOIRE"), {"laboratoire", "ch", "chu", "clinique"}),
                  (re.compile(r"[Rr]ésidence seniors|RÉSIDENCE SENIORS"), {"ehpad", "residence-autonomie"}),
                  (re.compile(r"\bUVP\b|[Uu]nité de vie protégée|UNITÉ DE VIE PROTÉGÉE"), {"ehpad", "residence-autonomie", "usld"}),
                  (re.compile(r"[Pp]lateforme de coordination|PLATEFORME DE COORDINATION|\bPCO\b"),
@@ -1705,9 +1712,21 @@ ORTHODONTICS = re.compile(r"[Oo]rthodont|ORTHODONT|\bODF\b|orthopédie dento-fac
 FINANCED_TRAINING = re.compile(r"peut être financée|Financement de la licence|[Cc]andidat\(e\) non certifié|sans formation : l'entreprise")
 @functools.lru_cache(maxsize=None)
 def title_line_flags(title, post):
-    """(a manager's post, a morning's, an orthodontist's): what a title rules in or out of its lines."""
+    """(a manager's post, a morning's, an orthodontist's, a surgery ward's, a baby's, a secondary
+    school's): what a title rules in or out of its lines."""
     text = title + " " + post
-    return bool(HIGHER_ROLE.search(text)), bool(MORNING_TITLE.search(title)), bool(ORTHODONTICS.search(text))
+    return (bool(HIGHER_ROLE.search(text)), bool(MORNING_TITLE.search(title)), bool(ORTHODONTICS.search(text)),
+            bool(SURGERY_TITLE.search(title)), bool(BABY_TITLE.search(title)), bool(SECONDARY_TITLE.search(title)))
+
+
+# Titles of a surgery ward, a baby's care, a collège or lycée, and the lines each rules out: a
+# medicine ward's patients, school runs, primary schools.
+SURGERY_TITLE = re.compile(r"[Cc]hirurgi|CHIRURGI")
+MEDICINE_LINES = re.compile(r"diabétiques|insuffisants cardiaques")
+BABY_TITLE = re.compile(r"[Bb]ébés?\b|BÉBÉS?\b|[Nn]ourrissons?|\b\d+ mois\b")
+SCHOOL_RUN = re.compile(r"scolaris|sortie de classe|sortie de l'école|l'école|[Mm]aternelle|devoirs|goûter")
+SECONDARY_TITLE = re.compile(r"[Cc]ollège|COLLÈGE|[Ll]ycée|LYCÉE")
+PRIMARY_LINES = re.compile(r"\bécoles\b|circonscription|maternelle")
 
 
 # Titles of a rural post.
@@ -1835,6 +1854,7 @@ RESIDENT_KINDS = {"ehpad", "mas", "fam", "residence-autonomie", "usld"}
 AS_RESIDENTS = [(re.compile(r"dossier patient informatisé"), "dossier de soins informatisé"),
                 (re.compile(r"\b(un|le) patient ou (un|le) résident\b"), r"\1 résident"),
                 (re.compile(r"\b(des |les )?patients ou (des |les )?résidents\b"), r"\1résidents"),
+                (re.compile(r"\brésidents et patients\b|\bpatients et résidents\b"), "résidents"),
                 (re.compile(r"\bpatients\b"), "résidents"), (re.compile(r"\bpatient\b(?!\(e\))"), "résident"),
                 (re.compile(r"\bPatients\b"), "Résidents")]
 
@@ -2125,6 +2145,12 @@ class OfferWriter:
             values["ordonnances"] = str(max(40, round(ad.received * rng.uniform(0.6, 0.95))))
         if ad.size and "readaptation" in ad.specialties:  # the ad's SMR unit is some of the SMR beds
             values["lits_smr"] = str(max(ad.size + rng.randint(0, 30), int(PRESENTATION_VALUES["lits_smr"](rng))))
+        if ad.kind == "education-nationale":  # the sector's pupils are those the ad serves, in schools of their size
+            if ad.public is SCHOOL_PUBLIC:
+                values["ecoles_pial"] = str(max(2, ad.received // rng.randint(150, 350)))
+            else:
+                values["eleves"] = str(ad.received)
+                values["ecoles_pial"] = str(max(2, ad.received // rng.randint(2, 5)))
         if ad.public is SCHOOL_PUBLIC:  # a school nurse's sector holds the collège and more
             values["eleves_college"] = str(rng.randint(max(120, ad.received // 3), max(150, ad.received * 2 // 3)))
         capacity = CAPACITIES.get(ad.kind)
@@ -2220,6 +2246,7 @@ class OfferWriter:
             values["salaries_chu"] = num(rng.randrange(low, high, 500))
         values["menages"] = num(min(int(PRESENTATION_VALUES["menages"](rng).replace(" ", "")),
                                     max(60, (population + ad.communes * 800) // 6)))  # a share of its town's households
+        values["km"] = str(max(5, min(55, ad.communes * rng.randint(2, 4)) // 5 * 5))  # a radius its communes fill
         if ad.kind in FOUNDED_AFTER:  # no SSIAD before 1981, no FAM before 1986
             values["annee"] = str(max(int(PRESENTATION_VALUES["annee"](rng)), FOUNDED_AFTER[ad.kind] + rng.randint(0, 12)))
         if "{recent}" in " ".join([text] + details):  # renovated after it opened
@@ -2437,10 +2464,11 @@ class OfferWriter:
         day_service = ad.day_service
         experience = (ad.experience, ad.years) if section == "profil" else None
         # Each flag only for the sections it filters, so that ads share more lists.
-        higher, morning, orthodontics = title_line_flags(ad.title, ad.post)
+        higher, morning, orthodontics, surgery, baby, secondary = title_line_flags(ad.title, ad.post)
         weekend_only = (ad.weekend == "les samedis et dimanches", section == "conditions" and ad.months == 36,
                         section == "missions" and higher, section in ("missions", "conditions") and morning,
-                        section in ("missions", "profil") and orthodontics)
+                        section in ("missions", "profil") and orthodontics,
+                        section == "missions" and (surgery, baby, secondary))
         key = (bank["slug"], kind, ad.client, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat,
                timed, ad.weekends, day_only, evening, short, day_service, experience, weekend_only)
         base = self._fitting_terms(bank, section, ad, key, statut, timed, evening, short, day_only, day_service)
@@ -2476,7 +2504,11 @@ class OfferWriter:
                         not (short and school_year) and  # a school year is ten months
                         not (three_years and not ad.months == 36)):  # an adulte-relais contract runs three years
                     lines.append(l)
-            higher, morning, orthodontics = title_line_flags(ad.title, ad.post)
+            higher, morning, orthodontics, surgery, baby, secondary = title_line_flags(ad.title, ad.post)
+            if section == "missions":
+                for ruled, words in ((surgery, MEDICINE_LINES), (baby, SCHOOL_RUN), (secondary, PRIMARY_LINES)):
+                    if ruled:
+                        lines = [l for l in lines if not words.search(l)] or lines
             if not orthodontics and section in ("missions", "profil"):  # orthodontics for an orthodontist's post
                 lines = [l for l in lines if not ORTHODONTICS.search(l)]
             if morning and section in ("missions", "conditions"):  # a morning's child minder fetches no one from school
