@@ -770,6 +770,7 @@ class Ad:
             "au plateau de rééducation" if slug in REHAB_SLUGS and kind in HOSPITALS else None)
         self.whole = (slug in MANAGER_SLUGS or bool(self.department)) and self.setting == "unit"
         self.de_lieu = self.de_ville  # "de Paris 15e" where the commune is an arrondissement
+        self.single = True  # the ad's reason opens one post (a retirement, a leave, a creation)
         self.title_specialties = frozenset()  # the specialties its title names, whose tasks it says first
         self.years = 0  # the years of experience the record states (0.5 for "6 Mois")
         self.experience = "S"  # "D" beginners welcome, "E" years of practice asked, "S" either said
@@ -840,6 +841,8 @@ class Ad:
                    self.communes + de_ville, team % (self.team, "professionnels")] + contact
             if self.one_town():
                 out[1] = rng.choice((", dans les quartiers ", ", chez les habitants ")) + de_ville
+            elif LIVE_IN.search(self.title) and re.search(r"24 ?h|[Aa]lternée|[Pp]résence", self.title):
+                out[1] = ", au domicile de la personne accompagnée"  # a live-in carer stays in one home
             elif self.slug == "garde-d-enfants":  # a child minder goes to one family, on no round
                 out[1] = rng.choice((", chez une famille ", ", au domicile de la famille ")) + de_ville
             if kind in FOLLOWED:
@@ -1148,6 +1151,10 @@ SETTING_MARKERS = [
     (re.compile(r"\bCPTS\b|licence de remplacement|un samedi matin par mois|par la commune pendant la période d'installation"),
      {"cabinet-liberal", "centre-de-sante"}),
     (re.compile(r"[Cc]entre d'hébergement et de réinsertion|CENTRE D'HÉBERGEMENT ET DE RÉINSERTION"), {"chrs"}),
+    (re.compile(r"[Mm]aison d'enfants à caractère social|MAISON D'ENFANTS"), {"mecs"}),
+    # A guardianship service's antennas and assistants, not an EHPAD's préposé's; a relais's childminders.
+    (re.compile(r"antennes du service|assistant tutélaire|service de protection des majeurs"), {"service-mandataire"}),
+    (re.compile(r"assistantes maternelles dans leur professionnalisation"), {"relais-petite-enfance", "conseil-departemental"}),
     # A practice's opening days; a crèche's meals with their allergy protocols.
     (re.compile(r"Cabinet ouvert"), {"cabinet-liberal", "cabinet-dentaire", "centre-de-sante", "centre-imagerie"}),
     (re.compile(r"protocoles d'allergie"), {"eaje", "micro-creche", "collectivite", "ccas", "foyer-enfance"}),
@@ -1399,6 +1406,8 @@ UNFIT_MARKERS = [
     (re.compile(r"adultes en situation de handicap|\bl'école\b|\bASE\b"), {"chrs"}),
     # A family mediation service's court hours and antennas are no neighbourhood centre's.
     (re.compile(r"tribunal judiciaire|antennes du département"), {"centre-social", "collectivite"}),
+    # Educators' on-call nights are a children's home's, not a hospital's.
+    (re.compile(r"[Aa]streintes éducatives"), {"epsm", "ch", "chu", "clinique", "smr"}),
     # A SSIAD has an infirmier coordinateur, no médecin coordonnateur; a children's home is no family's home.
     (re.compile(r"médecin coordonnateur"), {"ssiad", "saad"}),
     (re.compile(r"familles monoparentales|autour de la naissance|rendez-vous de PMI"), {"foyer-enfance", "mecs"}),
@@ -1716,7 +1725,12 @@ def title_line_flags(title, post):
     school's): what a title rules in or out of its lines."""
     text = title + " " + post
     return (bool(HIGHER_ROLE.search(text)), bool(MORNING_TITLE.search(title)), bool(ORTHODONTICS.search(text)),
-            bool(SURGERY_TITLE.search(title)), bool(BABY_TITLE.search(title)), bool(SECONDARY_TITLE.search(title)))
+            bool(SURGERY_TITLE.search(title)), bool(BABY_TITLE.search(title)), bool(SECONDARY_TITLE.search(title)),
+            bool(ACTING.search(title)))
+
+
+# A post held without the diploma ("faisant fonction"), which asks for none.
+ACTING = re.compile(r"[Ff]aisant[- ]fonction|FAISANT[- ]FONCTION")
 
 
 # Titles of a surgery ward, a baby's care, a collège or lycée, and the lines each rules out: a
@@ -1729,6 +1743,8 @@ SECONDARY_TITLE = re.compile(r"[Cc]ollège|COLLÈGE|[Ll]ycée|LYCÉE")
 PRIMARY_LINES = re.compile(r"\bécoles\b|circonscription|maternelle")
 
 
+# Reasons that open one post: someone leaves or is away, a post is created.
+ONE_POST = re.compile(r"départ|[Rr]emplacement|congé|[Cc]réation de poste|le poste d|un\(e\)")
 # Titles of a rural post.
 RURAL = re.compile(r"[Rr]ural|RURAL")
 # A director's tasks, which a post under a director does not do.
@@ -2464,8 +2480,8 @@ class OfferWriter:
         day_service = ad.day_service
         experience = (ad.experience, ad.years) if section == "profil" else None
         # Each flag only for the sections it filters, so that ads share more lists.
-        higher, morning, orthodontics, surgery, baby, secondary = title_line_flags(ad.title, ad.post)
-        weekend_only = (ad.weekend == "les samedis et dimanches", section == "conditions" and ad.months == 36,
+        higher, morning, orthodontics, surgery, baby, secondary, acting = title_line_flags(ad.title, ad.post)
+        weekend_only = (section == "profil" and acting, ad.weekend == "les samedis et dimanches", section == "conditions" and ad.months == 36,
                         section == "missions" and higher, section in ("missions", "conditions") and morning,
                         section in ("missions", "profil") and orthodontics,
                         section == "missions" and (surgery, baby, secondary))
@@ -2504,7 +2520,9 @@ class OfferWriter:
                         not (short and school_year) and  # a school year is ten months
                         not (three_years and not ad.months == 36)):  # an adulte-relais contract runs three years
                     lines.append(l)
-            higher, morning, orthodontics, surgery, baby, secondary = title_line_flags(ad.title, ad.post)
+            higher, morning, orthodontics, surgery, baby, secondary, acting = title_line_flags(ad.title, ad.post)
+            if acting and section == "profil":  # a faisant fonction holds no diploma yet
+                lines = [l for l in lines if not DIPLOMA_HELD.search(l)] or lines
             if section == "missions":
                 for ruled, words in ((surgery, MEDICINE_LINES), (baby, SCHOOL_RUN), (secondary, PRIMARY_LINES)):
                     if ruled:
@@ -2722,7 +2740,7 @@ class OfferWriter:
              "natureContrat": nature}
         o.update(experience)
         o["formations"] = self._formations(rng, bank)
-        if o["formations"] and FINANCED_TRAINING.search(o["description"]):  # "peut être financée après l'embauche": wished
+        if o["formations"] and (FINANCED_TRAINING.search(o["description"]) or ACTING.search(intitule)):  # "peut être financée après l'embauche": wished
             for f in o["formations"]:
                 f["exigence"] = "S"
         skills = [c for c in bank["competences"] if not unfit(c, client)] or bank["competences"]  # no elderly care at an IME
@@ -2742,7 +2760,7 @@ class OfferWriter:
                         "coordonnees1": "https://candidat.francetravail.fr/offres/recherche/detail/" + oid}
         # several posts at once: a big house's carers on shifts, whose ad still says "un(e)"
         o["nombrePostes"] = rng.randint(2, 4) if ad.slug in SHIFT_SLUGS and not ad.whole and ad.staff and \
-            ad.staff >= 100 and rng.random() < 0.15 else 1
+            ad.staff >= 100 and not ad.single and rng.random() < 0.15 else 1
         o["accessibleTH"] = rng.random() < 0.2
         o["qualificationCode"] = bank["qualificationCode"]
         o["qualificationLibelle"] = QUALIFICATIONS[bank["qualificationCode"]]
@@ -3019,6 +3037,7 @@ class OfferWriter:
                                  ad.title + " / " + ad.post, bool(ad.months and ad.months > 6), ad.staff_said and ad.setting in ("unit", "domicile"),
                                  ad.whole)
             reason = rng.choice(reasons)
+            ad.single = bool(ONE_POST.search(reason))
             ad.replacing = bool(REPLACING.search(reason)) or bool(TITLE_REPLACEMENT.search(ad.title))
             intro += " " + reason.format(poste=name, de_poste=elide("de", name) + name,
                                                       que_poste=elide("que", name) + name,
