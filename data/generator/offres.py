@@ -1152,6 +1152,10 @@ SETTING_MARKERS = [
      {"cabinet-liberal", "centre-de-sante"}),
     (re.compile(r"[Cc]entre d'hébergement et de réinsertion|CENTRE D'HÉBERGEMENT ET DE RÉINSERTION"), {"chrs"}),
     (re.compile(r"[Mm]aison d'enfants à caractère social|MAISON D'ENFANTS"), {"mecs"}),
+    # People housed by the employer, and the 115's listening line, are a shelter's or a home's.
+    (re.compile(r"personnes hébergées"), {"chrs", "ehpad", "residence-autonomie", "foyer-de-vie", "fam", "mas", "mecs",
+                                          "foyer-enfance"}),
+    (re.compile(r"écoutant 115|\b115\b"), {"chrs", "association-insertion"}),
     # A guardianship service's antennas and assistants, not an EHPAD's préposé's; a relais's childminders.
     (re.compile(r"antennes du service|assistant tutélaire|service de protection des majeurs"), {"service-mandataire"}),
     (re.compile(r"assistantes maternelles dans leur professionnalisation"), {"relais-petite-enfance", "conseil-departemental"}),
@@ -1395,8 +1399,11 @@ UNFIT_MARKERS = [
     # A SSIAD nurses at home by rounds: no meals served, no 12-hour shifts.
     (re.compile(r"servir les repas|servez les repas|\b12 ?h\b|19h-7h"), {"ssiad"}),
     # A residence for autonomous elderly people has no protected unit, no bedridden residents, no care team.
-    (re.compile(r"unité protégée|ne peuvent pas se déplacer|équipe soignante|Alzheimer|\ben chambre\b"),
+    (re.compile(r"unité protégée|ne peuvent pas se déplacer|équipe soignante|Alzheimer|\ben chambre\b|salles? de soins|"
+                r"service de soins|équipe de nuit|\bchambres\b"),
      {"residence-autonomie"}),
+    # A SESSAD's team visits children at school and home: no uniform, no care team.
+    (re.compile(r"[Tt]enues? professionnelles?|équipe soignante"), {"sessad"}),
     # A home service is no house: no establishment's software, no educative team.
     (re.compile(r"logiciel de l'établissement|l'équipe éducative"), {"saad", "ssiad", "particulier-employeur"}),
     # Elderly care is not a house for disabled adults' work.
@@ -1745,6 +1752,10 @@ PRIMARY_LINES = re.compile(r"\bécoles\b|circonscription|maternelle")
 
 # Reasons that open one post: someone leaves or is away, a post is created.
 ONE_POST = re.compile(r"départ|[Rr]emplacement|congé|[Cc]réation de poste|le poste d|un\(e\)")
+# A headcount a figure states ("Le service emploie 66 salariés", "1 200 collègues vous attendent").
+STAFF_FIGURE_COUNT = re.compile(r"emploie ([\d ]+\d) |([\d ]+\d) collègues")
+# A driving licence the text requires.
+LICENCE_ASKED = re.compile(r"[Pp]ermis B[^.;\n]{0,40}(obligatoire|exigé|indispensable)")
 # Titles of a rural post.
 RURAL = re.compile(r"[Rr]ural|RURAL")
 # A director's tasks, which a post under a director does not do.
@@ -2145,6 +2156,8 @@ class OfferWriter:
         if template_flags(text)[2]:  # a house that opens has no past: no year, no families welcomed yet
             details = [d for d in details if not template_flags(d)[3]]
         details = rng.sample(details, min(len(details), (0, 1, 1, 1, 2, 2)[rng.randrange(6)]))
+        if "restreint" in text:  # "un secteur géographique restreint": a few communes
+            ad.communes = min(ad.communes, rng.randint(3, 8))
         values = {"pro": str(ad.team + rng.randint(8, 70)), "adherents": num(ad.received),
                   "beneficiaires": num(ad.followed),
                   **({"places": str(ad.followed)} if ad.kind in ("had", "ssiad", "sessad") else {}),
@@ -2263,6 +2276,15 @@ class OfferWriter:
         values["menages"] = num(min(int(PRESENTATION_VALUES["menages"](rng).replace(" ", "")),
                                     max(60, (population + ad.communes * 800) // 6)))  # a share of its town's households
         values["km"] = str(max(5, min(55, ad.communes * rng.randint(2, 4)) // 5 * 5))  # a radius its communes fill
+        if ad.kind == "service-mandataire":  # a délégué holds some 40 to 60 measures
+            values["pro"] = str(max(2, ad.followed // rng.randint(40, 60)))
+        if ad.kind == "epsm":  # day-hospital places: some of its beds' worth
+            values["petit2"] = str(max(10, int(values.get("lits") or PRESENTATION_VALUES["lits"](rng)) * rng.randint(3, 6) // 10))
+        if ad.kind == "chu" and "salaries_chu" in values:  # a CHU's patients, visits and papers follow its staff
+            staff = int(values["salaries_chu"].replace(" ", ""))
+            values["patients_chu"] = num(int(round(staff * rng.uniform(15, 30), -4)))
+            values["passages_chu"] = num(int(round(staff * rng.uniform(1.5, 3.0), -3)))
+            values["publications"] = num(int(round(staff * rng.uniform(0.08, 0.2), -1)))
         if ad.kind in FOUNDED_AFTER:  # no SSIAD before 1981, no FAM before 1986
             values["annee"] = str(max(int(PRESENTATION_VALUES["annee"](rng)), FOUNDED_AFTER[ad.kind] + rng.randint(0, 12)))
         if "{recent}" in " ".join([text] + details):  # renovated after it opened
@@ -2748,8 +2770,9 @@ class OfferWriter:
                             for c in rng.sample(skills, min(len(skills), rng.randint(2, 5)))]
         o["qualitesProfessionnelles"] = [{"libelle": q, "description": d}
                                          for q, d in rng.sample(QUALITES, rng.randint(0, 3))]
-        if kind in DOMICILE_KINDS and rng.random() < 0.8:
-            o["permis"] = [{"libelle": "B - Véhicule léger", "exigence": rng.choice("EES")}]
+        if kind in DOMICILE_KINDS and rng.random() < 0.8 or LICENCE_ASKED.search(o["description"]):
+            o["permis"] = [{"libelle": "B - Véhicule léger",
+                            "exigence": "E" if LICENCE_ASKED.search(o["description"]) else "S"}]
         if salaire:
             o["salaire"] = salaire
         o["dureeTravailLibelle"] = "%s %s" % (
@@ -3024,6 +3047,9 @@ class OfferWriter:
                                 ad.followed if ad.setting == "domicile" else None, ad.team, ad.staff_said,
                                 ad.kind in OFFICE_PUBLICS, bool(OPENS.search(about[0])), num(ad.followed) in " ".join(about),
                                 ad.staff, bool(A_YEAR.search(" ".join(about))), "familles" in " ".join(about)))
+            stated = STAFF_FIGURE_COUNT.search(facts[-1])
+            if stated:  # "Le service emploie 66 salariés": the headcount band says so too
+                ad.staff = int((stated.group(1) or stated.group(2)).replace(" ", ""))
         rng.shuffle(facts)
         places = PLACES if ad.setting != "particulier" else HOUSEHOLD_PLACES
         if ad.population < 10000:  # no public transport to speak of in a village
@@ -3036,6 +3062,9 @@ class OfferWriter:
                                  "pool" not in name and ad.slug in SHIFT_SLUGS and bool(POOL.search(ad.title)),
                                  ad.title + " / " + ad.post, bool(ad.months and ad.months > 6), ad.staff_said and ad.setting in ("unit", "domicile"),
                                  ad.whole)
+            if ad.alternance:  # an apprentice's opening says apprentissage, a professionalisation contract's alternance
+                apprentice = "apprentissage" in ad.nature
+                reasons = [r for r in reasons if apprentice or "apprenti" not in r] or reasons
             reason = rng.choice(reasons)
             ad.single = bool(ONE_POST.search(reason))
             ad.replacing = bool(REPLACING.search(reason)) or bool(TITLE_REPLACEMENT.search(ad.title))

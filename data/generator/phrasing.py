@@ -44,7 +44,7 @@ CARE_QUALIFIERS = {", avec bienveillance", ", dans le respect de la dignité de 
 HABITS = ", en tenant compte des habitudes de vie"
 DAILY_LIFE = re.compile(r"résident|toilette|repas|habillage|lever|coucher|confort|vie quotidienne|accompagn|domicile")
 CARE_WORDS = re.compile(r"patient|résident|personne|enfant|bénéficiaire|jeune|\bsoins?\b|toilette|repas|"
-                        r"accompagn|famille|parent")
+                        r"accompagn|famille|\bparents?\b")
 # Qualifiers a private household does not say.
 INSTITUTIONAL = {", en lien avec l'équipe", ", dans le respect des protocoles", ", selon les besoins du service",
                  ", en collaboration avec vos collègues", ", sous la responsabilité de votre encadrement",

@@ -91,7 +91,7 @@ class Person:
         self.role = rng.choice(titles)[1 if self.woman else 0]
         if kind == "cabinet-liberal" and not DOCTORS_PRACTICE.search(post + " " + title):
             self.role = "titulaire du cabinet"
-        if self.role not in ("Dr", "") and (self.role.split()[0] in (post + " " + title).lower() or
+        if self.role not in ("Dr", "") and kind != "pharmacie" and (self.role.split()[0] in (post + " " + title).lower() or
                                   post.lower().split()[:1] == [self.role.split()[0]]):
             # An ad for a cadre de santé, a chef de service or a director names the one above them.
             above = ("directrice" if self.woman else "directeur") + (
