@@ -528,7 +528,8 @@ FLOORS = ["au rez-de-chaussée", "au 1er étage", "au 2e étage", "au 3e étage"
           "au 5e étage"]
 TEAM_SIZES = {"unit": (6, 45), "domicile": (8, 60), "enfance": (6, 25), "office": (3, 15),
               "particulier": (1, 1), "accueil": (4, 20), "micro-creche": (4, 6), "pharmacie": (4, 20), "laboratoire": (6, 40),
-              "centre-imagerie": (6, 40), "esat": (8, 30), "conseil-departemental": (6, 30)}
+              "centre-imagerie": (6, 40), "esat": (8, 30), "conseil-departemental": (6, 30),
+              "relais-petite-enfance": (1, 4)}  # a relais is one to four animatrices
 # Whom an office-like employer receives, with how many.
 OFFICE_PUBLICS = {
     "cabinet-liberal": ("patients reçus chaque semaine", 60, 250),
@@ -873,8 +874,7 @@ class Ad:
             if self.department:
                 out.append(", " + self.department.replace("au pool", "au sein du pool"))
             if self.schedule:
-                moment, start, end = rng.choice(self.schedule)
-                out.append(", en poste %s de %s à %s, %s" % (moment, start, end, self.weekend))
+                out.append(self.shift_phrase(rng))
             return out, weak + [", dans des locaux rénovés en %d" % rng.randint(2012, 2025)]
         public = PUBLICS.get(kind, ("personnes accueillies",))[0]
         where = rng.choice(("de l'équipe", of(self.unit), of(self.unit)))
@@ -900,9 +900,7 @@ class Ad:
                team % (self.team, "professionnels"),
                rng.choice((", sur le site ", ", dans notre établissement ")) + self.de_lieu] + contact + colleagues
         if self.schedule:
-            moment, start, end = rng.choice(self.schedule)
-            out.append(rng.choice((", sur le poste %s (%s-%s)" % (moment, start, end),
-                                   ", en poste %s de %s à %s" % (moment, start, end))) + ", " + self.weekend)
+            out.append(self.shift_phrase(rng))
         if kind in HOSPITALS and kind not in ("had", "usld"):
             floor, building = rng.choice(FLOORS), rng.choice("ABCDEFGH")
             out.append(rng.choice((", %s du bâtiment %s" % (floor, building),
@@ -910,6 +908,16 @@ class Ad:
         else:
             weak.append(", dans des locaux rénovés en %d" % rng.randint(2012, 2025))
         return out, weak
+
+    def shift_phrase(self, rng):
+        """The ad's shifts at the end of a task: both of an alternating rota ("en horaires
+        alternés (7h-14h30 / 14h-21h30)"), else its one shift."""
+        if len(self.schedule) == 2:
+            (_, s1, e1), (_, s2, e2) = self.schedule
+            return ", en horaires alternés (%s-%s / %s-%s), %s" % (s1, e1, s2, e2, self.weekend)
+        moment, start, end = self.schedule[0]
+        return rng.choice((", sur le poste %s (%s-%s)" % (moment, start, end),
+                           ", en poste %s de %s à %s" % (moment, start, end))) + ", " + self.weekend
 
     def headers(self, key, debut=""):
         """Headers for a section that say something of the ad."""
@@ -1156,6 +1164,9 @@ SETTING_MARKERS = [
     (re.compile(r"personnes hébergées"), {"chrs", "ehpad", "residence-autonomie", "foyer-de-vie", "fam", "mas", "mecs",
                                           "foyer-enfance"}),
     (re.compile(r"écoutant 115|\b115\b"), {"chrs", "association-insertion"}),
+    # An ESAT's workers and the firms it places them with.
+    (re.compile(r"\bles travailleurs\b|mises à disposition en entreprise"), {"esat"}),
+    (re.compile(r"entreprises partenaires"), {"esat", "association-insertion"}),
     # A guardianship service's antennas and assistants, not an EHPAD's préposé's; a relais's childminders.
     (re.compile(r"antennes du service|assistant tutélaire|service de protection des majeurs"), {"service-mandataire"}),
     (re.compile(r"assistantes maternelles dans leur professionnalisation"), {"relais-petite-enfance", "conseil-departemental"}),
@@ -1327,6 +1338,7 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  (re.compile(r"[Ee]mploi direct|EMPLOI DIRECT"), {"particulier-employeur"}),
                  (re.compile(r"[Cc]entre de sant[ée]|CENTRE DE SANT[ÉE]"), {"centre-de-sante"}),
                  (re.compile(r"[Ii]nstallation|INSTALLATION"), {"cabinet-liberal"}),
+                 (re.compile(r"[Mm]aison de santé|MAISON DE SANTÉ|\bMSP\b"), {"cabinet-liberal", "centre-de-sante"}),
                  (re.compile(r"[Ss]ecrétaire dentaire|SECRÉTAIRE DENTAIRE"), {"cabinet-dentaire", "centre-de-sante"}),
                  (re.compile(r"[Ss]ecrétaire.{0,30}[Ll]aboratoire|SECRÉTAIRE.{0,30}LABORATOIRE"), {"laboratoire", "ch", "chu", "clinique"}),
                  (re.compile(r"[Rr]ésidence seniors|RÉSIDENCE SENIORS"), {"ehpad", "residence-autonomie"}),
@@ -2156,8 +2168,10 @@ class OfferWriter:
         if template_flags(text)[2]:  # a house that opens has no past: no year, no families welcomed yet
             details = [d for d in details if not template_flags(d)[3]]
         details = rng.sample(details, min(len(details), (0, 1, 1, 1, 2, 2)[rng.randrange(6)]))
-        if "restreint" in text:  # "un secteur géographique restreint": a few communes
+        if "restreint" in text:  # "un secteur géographique restreint": a few communes, and their people
             ad.communes = min(ad.communes, rng.randint(3, 8))
+            if ad.kind in FOLLOWED_SHARE:
+                ad.followed = max(20, min(ad.followed, int((population + ad.communes * 1500) * FOLLOWED_SHARE[ad.kind])))
         values = {"pro": str(ad.team + rng.randint(8, 70)), "adherents": num(ad.received),
                   "beneficiaires": num(ad.followed),
                   **({"places": str(ad.followed)} if ad.kind in ("had", "ssiad", "sessad") else {}),
@@ -2276,11 +2290,14 @@ class OfferWriter:
         values["menages"] = num(min(int(PRESENTATION_VALUES["menages"](rng).replace(" ", "")),
                                     max(60, (population + ad.communes * 800) // 6)))  # a share of its town's households
         values["km"] = str(max(5, min(55, ad.communes * rng.randint(2, 4)) // 5 * 5))  # a radius its communes fill
+        values["fauteuils"] = str(max(1, min(8, int(values["praticiens"]) + rng.randint(0, 2))))  # a chair each, or so
         if ad.kind == "service-mandataire":  # a délégué holds some 40 to 60 measures
             values["pro"] = str(max(2, ad.followed // rng.randint(40, 60)))
         if ad.kind == "epsm":  # day-hospital places: some of its beds' worth
             values["petit2"] = str(max(10, int(values.get("lits") or PRESENTATION_VALUES["lits"](rng)) * rng.randint(3, 6) // 10))
-        if ad.kind == "chu" and "salaries_chu" in values:  # a CHU's patients, visits and papers follow its staff
+        if ad.kind == "chu" and "salaries_chu" not in values:  # a CHU's staff follows its city (no 200,000 visits in Saint-Pierre)
+            values["salaries_chu"] = num(max(3000, min(16000, population * rng.randint(30, 60) // 1000)) // 100 * 100)
+        if ad.kind == "chu":  # a CHU's patients, visits and papers follow its staff
             staff = int(values["salaries_chu"].replace(" ", ""))
             values["patients_chu"] = num(int(round(staff * rng.uniform(15, 30), -4)))
             values["passages_chu"] = num(int(round(staff * rng.uniform(1.5, 3.0), -3)))
@@ -2597,7 +2614,7 @@ class OfferWriter:
             t_contrat = "LIB" if "LIB" in contrats else "CDD"
         if kind != "agence-interim" and t_contrat in ("CDD", "CDI") or t_contrat in contrats:
             contrat = t_contrat
-        trainee = re.search(r"[Aa]pprenti|[Aa]lternance|apprentissage|professionnalisation", intitule + appellation)
+        trainee = re.search(r"[Aa]pprenti|[Aa]lternance|apprentissage|professionnalisation|en formation\b", intitule + appellation)
         # Some plain titles hire an apprentice, but none that asks for a qualified or senior hand
         # ("DE JOUR EN 12H", "diplômé(e)", "coordinateur").
         alternance = (contrat in ("CDD", "CDI") and kind != "particulier-employeur" and
