@@ -1338,6 +1338,7 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  (re.compile(r"[Ee]mploi direct|EMPLOI DIRECT"), {"particulier-employeur"}),
                  (re.compile(r"[Cc]entre de sant[ée]|CENTRE DE SANT[ÉE]"), {"centre-de-sante"}),
                  (re.compile(r"[Ii]nstallation|INSTALLATION"), {"cabinet-liberal"}),
+                 (re.compile(r"\bUHR\b|[Uu]nité d'hébergement renforcé"), {"ehpad", "usld"}),
                  (re.compile(r"[Mm]aison de santé|MAISON DE SANTÉ|\bMSP\b"), {"cabinet-liberal", "centre-de-sante"}),
                  (re.compile(r"[Ss]ecrétaire dentaire|SECRÉTAIRE DENTAIRE"), {"cabinet-dentaire", "centre-de-sante"}),
                  (re.compile(r"[Ss]ecrétaire.{0,30}[Ll]aboratoire|SECRÉTAIRE.{0,30}LABORATOIRE"), {"laboratoire", "ch", "chu", "clinique"}),
@@ -2441,6 +2442,9 @@ class OfferWriter:
                 appellations = [a for a in appellations if not DAY_SERVICE.search(a)] or appellations
             if not APPRENTICE.search(intitule):  # an apprentice is one the title hires as such
                 appellations = [a for a in appellations if not APPRENTICE.search(a)] or appellations
+            if not re.search(r"[Aa]ssistant|ASSISTANT", intitule):  # a délégué's title hires no assistant
+                appellations = [a for a in appellations if not re.search(r"^Assistant", a) or
+                                not re.search(r"tutélaire", a)] or appellations
             if not HIGHER_ROLE.search(intitule):  # no "directeur adjoint de crèche" under a plain EJE title
                 appellations = [a for a in appellations if not HIGHER_ROLE.search(a)] or appellations
             # A deputy is hired as such: "directeur adjoint" under a title saying "adjoint", and only there.
@@ -3052,7 +3056,8 @@ class OfferWriter:
         """The ad's text: the employer's presentation, where the post is, the employer's figures
         in any order and why the post is open; then missions, profile, conditions, benefits
         and a closing line."""
-        name = post_name(appellation if rng.random() < 0.5 else bank["appellations"][0])
+        # the ad's own appellation: the métier's first may be another post (IBODE for a circulant)
+        name = post_name(appellation)
         bullet = rng.choice(BULLETS)  # one house style per ad
         # Applications close (limite), interviews follow (entretien), then the post starts (debut).
         limite = created + timedelta(days=rng.randint(7, 18))

@@ -793,8 +793,8 @@ def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, cou
         figures = [f for f in figures if not STAFF_FIGURE.search(f[0])]
     if opening or dated:
         figures = [f for f in figures if "ouvert ses portes" not in f[0] and not (opening and "chaque semaine" in f[0])]
-    if opening and not figures:
-        figures = [("Nous recrutons {n} professionnel(le)s pour l'ouverture.", (3, 6), (3, 6))]
+    if opening and not figures:  # no more hires than the team it opens with
+        figures = [("Nous recrutons {n} professionnel(le)s pour l'ouverture.", (2, max(2, team)), (2, max(2, team)))]
     if followed_said:
         figures = [f for f in figures if "accompagnons" not in f[0]]
     if families_said:  # "accueille 20 familles" in the presentation: not 41 a week here
