@@ -192,7 +192,7 @@ def reasons_for(contrat, setting, alternance=False):
 
 
 @functools.lru_cache(maxsize=None)
-def ad_reasons(contrat, setting, alternance, pool, title, long, staff_counted, whole):
+def ad_reasons(contrat, setting, alternance, pool, title, long, staff_counted, whole, brief=False):
     """The reasons that fit an ad (cached): a pool only for a pool's title; a replacement's ad says
     why, not that the team grows; no maternity leave longer than six months; no team's size when
     the presentation counted the whole staff or for a director, who joins no unit's team."""
@@ -205,7 +205,7 @@ def ad_reasons(contrat, setting, alternance, pool, title, long, staff_counted, w
         said = [r for r in reasons if REPLACING.search(r) and (MATERNITY.search(r) or not MATERNITY.search(title))]
         reasons = said or [r for r in reasons if "{equipe}" not in r and "développement" not in r
                            and "Création" not in r and "nouvelle unité" not in r] or reasons
-    if long:
+    if long or brief:  # a maternity leave lasts some four to six months
         reasons = [r for r in reasons if "maternité" not in r] or reasons
     if staff_counted:
         reasons = [r for r in reasons if "{equipe}" not in r] or reasons
@@ -1428,6 +1428,8 @@ UNFIT_MARKERS = [
     (re.compile(r"tribunal judiciaire|antennes du département"), {"centre-social", "collectivite"}),
     # Educators' on-call nights are a children's home's, not a hospital's.
     (re.compile(r"[Aa]streintes éducatives"), {"epsm", "ch", "chu", "clinique", "smr"}),
+    # Services closed at night have no night care to ensure.
+    (re.compile(r"de jour comme de nuit"), {"ssiad", "saad", "sessad", "centre-de-sante"}),
     # A SSIAD has an infirmier coordinateur, no médecin coordonnateur; a children's home is no family's home.
     (re.compile(r"médecin coordonnateur"), {"ssiad", "saad"}),
     (re.compile(r"familles monoparentales|autour de la naissance|rendez-vous de PMI"), {"foyer-enfance", "mecs"}),
@@ -1713,7 +1715,8 @@ PAY_LINE = re.compile(r"^(Rémunération|Salaire|Grille|Reprise d'ancienneté se
 DIPLOMA_HELD = re.compile(r"[Tt]itulaire d|dernière année|fin de formation|exigée?s?\b|[Jj]eunes? diplômé|[Dd]iplômée?\(e\)|[Dd]iplôme d'[ÉE]tat .*obligatoire")
 # Métiers no apprentice learns: a further training of a qualified hand (ASG is an aide-soignant's).
 NO_APPRENTICE_SLUGS = {"assistant-de-soins-en-gerontologie-asg", "infirmier-coordonnateur-idec",
-                       "infirmier-anesthesiste-iade", "infirmier-de-bloc-operatoire-ibode", "puericulteur"}
+                       "infirmier-anesthesiste-iade", "infirmier-de-bloc-operatoire-ibode", "puericulteur",
+                       "accompagnant-eleves-situation-handicap-aesh"}
 # How long an apprentice's contract runs: its diploma's course (DEAS a year, DEES three).
 ALTERNANCE_MONTHS = {"aide-soignant": (12, 18), "auxiliaire-de-puericulture": (12, 18),
                      "accompagnant-educatif-et-social-aes": (12, 18, 24), "educateur-specialise": (24, 36),
@@ -2292,6 +2295,7 @@ class OfferWriter:
                                     max(60, (population + ad.communes * 800) // 6)))  # a share of its town's households
         values["km"] = str(max(5, min(55, ad.communes * rng.randint(2, 4)) // 5 * 5))  # a radius its communes fill
         values["fauteuils"] = str(max(1, min(8, int(values["praticiens"]) + rng.randint(0, 2))))  # a chair each, or so
+        values["infirmiers"] = str(max(1, min(8, ad.team - int(values["praticiens"]) - 1)))  # the team holds them all
         if ad.kind == "service-mandataire":  # a délégué holds some 40 to 60 measures
             values["pro"] = str(max(2, ad.followed // rng.randint(40, 60)))
         if ad.kind == "epsm":  # day-hospital places: some of its beds' worth
@@ -2343,6 +2347,8 @@ class OfferWriter:
         if kind == "clinique":  # a clinic's emergencies and stays follow its beds
             values["passages"] = num(int(round(beds * rng.uniform(60, 140), -2)))
             values["sejours"] = num(int(round(beds * rng.uniform(60, 110), -2)))
+            # a day's ambulatory patients: a share of a year's stays over 250 working days
+            values["ambulatoire"] = str(max(10, int(values["sejours"].replace(" ", "")) * rng.randint(20, 50) // 100 // 250))
         if kind == "ch":
             values["passages"] = num(int(round(beds * rng.uniform(45, 80), -2)))
             levels = MATERNITY_LEVELS[0 if beds < 400 else 1 if beds < 800 else 2]
@@ -2625,7 +2631,8 @@ class OfferWriter:
                       bank["slug"] not in NO_APPRENTICE_SLUGS and not t_night and
                       (trainee or not t_contrat and bank["qualificationCode"] in "56" and
                        not QUALIFIED_TITLE.search(intitule) and not HIGHER_ROLE.search(intitule) and
-                       not TITLE_WEEKEND.search(intitule) and rng.random() < 0.05))
+                       not TITLE_WEEKEND.search(intitule) and t_hours is None and t_partiel is None and
+                       rng.random() < 0.05))
         months = days = None
         if alternance:
             nature = ("Contrat apprentissage" if trainee and "professionnalisation" not in intitule
@@ -3007,7 +3014,7 @@ class OfferWriter:
             pay_range = (pay["min"], pay["max"]) if pay["periode"] == "M" else None
         own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2), pay_range, bool(stated))
         fixed = [line for line in fixed if not unfit(line, ad.kind)]  # no Ségur pay rise in a chantier d'insertion
-        thirteen = "13.0 mois" in (salaire or {}).get("libelle", "")
+        thirteen = "13.0 mois" in (salaire or {}).get("libelle", "") and not (ad.contrat == "CDD" and ad.months <= 12)
         own, fixed, plain = ([line for line in group if (thirteen or not THIRTEENTH.search(line)) and
                               (ad.staff and ad.staff >= 800 or not STAFF_CRECHE.search(line))]
                              for group in (own, fixed, plain))
@@ -3069,7 +3076,9 @@ class OfferWriter:
                                 ad.followed if ad.setting == "domicile" else None, ad.team, ad.staff_said,
                                 ad.kind in OFFICE_PUBLICS, bool(OPENS.search(about[0])), num(ad.followed) in " ".join(about),
                                 ad.staff, bool(A_YEAR.search(" ".join(about))), "familles" in " ".join(about)))
-            stated = STAFF_FIGURE_COUNT.search(facts[-1])
+            if not facts[-1]:
+                facts.pop()  # no figure left that the ad has not said
+            stated = facts and STAFF_FIGURE_COUNT.search(facts[-1])
             if stated:  # "Le service emploie 66 salariés": the headcount band says so too
                 ad.staff = int((stated.group(1) or stated.group(2)).replace(" ", ""))
         rng.shuffle(facts)
@@ -3083,7 +3092,7 @@ class OfferWriter:
             reasons = ad_reasons(ad.contrat, ad.setting, ad.alternance,
                                  "pool" not in name and ad.slug in SHIFT_SLUGS and bool(POOL.search(ad.title)),
                                  ad.title + " / " + ad.post, bool(ad.months and ad.months > 6), ad.staff_said and ad.setting in ("unit", "domicile"),
-                                 ad.whole)
+                                 ad.whole, bool(ad.contrat in ("CDD", "MIS") and ad.months and ad.months < 3))
             if ad.alternance:  # an apprentice's opening says apprentissage, a professionalisation contract's alternance
                 apprentice = "apprentissage" in ad.nature
                 reasons = [r for r in reasons if apprentice or "apprenti" not in r] or reasons

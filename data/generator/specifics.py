@@ -798,7 +798,9 @@ def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, cou
     if followed_said:
         figures = [f for f in figures if "accompagnons" not in f[0]]
     if families_said:  # "accueille 20 familles" in the presentation: not 41 a week here
-        figures = [f for f in figures if "familles" not in f[0]] or figures
+        figures = [f for f in figures if "familles" not in f[0]]
+    if not figures:
+        return ""  # no figure rather than one said again
     template, small_range, big_range = rng.choice(figures)
     low, high = big_range if big else small_range
     if "collègues" in template:
