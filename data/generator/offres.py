@@ -1736,7 +1736,7 @@ MORNING_TITLE = re.compile(r"\b[Mm]atins?\b|\bMATINS?\b|avant l'école|AVANT L'�
 AFTERNOON_CARE = re.compile(r"sortie de l'école|goûter|retour de l'école|dîner|coucher|\bmercredis?\b|vacances|devoirs|"
                             r"\ble soir\b|chaque soir|\b1[6-9]h")
 # The first year such houses and services existed (the laws and decrees that made them).
-FOUNDED_AFTER = {"ssiad": 1981, "fam": 1986, "mas": 1978, "esat": 1978, "had": 1975, "sessad": 1989,
+FOUNDED_AFTER = {"saad": 1983, "ssiad": 1981, "fam": 1986, "mas": 1978, "esat": 1978, "had": 1975, "sessad": 1989,
                  "micro-creche": 2007, "relais-petite-enfance": 1989, "itep": 2005, "service-mandataire": 2009}
 # Orthodontics, an orthodontist's (and their assistant's) work.
 ORTHODONTICS = re.compile(r"[Oo]rthodont|ORTHODONT|\bODF\b|orthopédie dento-faciale")
@@ -1770,8 +1770,9 @@ PRIMARY_LINES = re.compile(r"\bécoles\b|circonscription|maternelle")
 ONE_POST = re.compile(r"départ|[Rr]emplacement|congé|[Cc]réation de poste|le poste d|un\(e\)")
 # A headcount a figure states ("Le service emploie 66 salariés", "1 200 collègues vous attendent").
 STAFF_FIGURE_COUNT = re.compile(r"emploie ([\d ]+\d) |([\d ]+\d) collègues")
-# A driving licence the text requires.
-LICENCE_ASKED = re.compile(r"[Pp]ermis B[^.;\n]{0,40}(obligatoire|exigé|indispensable)")
+# A driving licence the title or text requires, and those who drive for a living.
+LICENCE_ASKED = re.compile(r"[Pp]ermis B[^.;\n]{0,40}(obligatoire|exigé|indispensable)|PERMIS B EXIGÉ")
+DRIVERS = {"ambulancier", "conducteur-accompagnateur-pmr", "auxiliaire-ambulancier"}
 # Titles of a rural post.
 RURAL = re.compile(r"[Rr]ural|RURAL")
 # A director's tasks, which a post under a director does not do.
@@ -2239,7 +2240,6 @@ class OfferWriter:
             # helped, each working some 90 to 130 hours a month.
             carers = max(ad.team + rng.randint(5, 40), ad.followed // rng.randint(6, 12))
             values["intervenants"] = str(carers)
-            ad.staff = ad.staff or carers  # its headcount band counts them
             values["heures"] = num(int(round(carers * rng.uniform(90, 130), -2)))
         flags = [template_flags(t) for t in [text] + details]
         if ad.setting != "unit" and any(f[0] for f in flags):
@@ -2798,9 +2798,9 @@ class OfferWriter:
                             for c in rng.sample(skills, min(len(skills), rng.randint(2, 5)))]
         o["qualitesProfessionnelles"] = [{"libelle": q, "description": d}
                                          for q, d in rng.sample(QUALITES, rng.randint(0, 3))]
-        if kind in DOMICILE_KINDS and rng.random() < 0.8 or LICENCE_ASKED.search(o["description"]):
-            o["permis"] = [{"libelle": "B - Véhicule léger",
-                            "exigence": "E" if LICENCE_ASKED.search(o["description"]) else "S"}]
+        asked = bool(LICENCE_ASKED.search(intitule + "\n" + o["description"])) or bank["slug"] in DRIVERS
+        if kind in DOMICILE_KINDS and rng.random() < 0.8 or asked:
+            o["permis"] = [{"libelle": "B - Véhicule léger", "exigence": "E" if asked else "S"}]
         if salaire:
             o["salaire"] = salaire
         o["dureeTravailLibelle"] = "%s %s" % (
@@ -2819,8 +2819,7 @@ class OfferWriter:
         o["secteurActivite"] = naf[:2]
         o["secteurActiviteLibelle"] = self.refs.naf[naf]["libelle"]
         if kind != "particulier-employeur":
-            o["trancheEffectifEtab"] = staff_band(ad.staff) if ad.staff else \
-                next((b for b in spec["effectif"] if band_top(b) >= ad.team), staff_band(ad.team))
+            o["trancheEffectifEtab"] = staff_band(ad.staff or ad.team)  # the staff the text states, else its team
         o["origineOffre"] = {"origine": "1", "urlOrigine":
                              "https://candidat.francetravail.fr/offres/recherche/detail/" + oid}
         o["offresManqueCandidats"] = rng.random() < 0.12
@@ -2860,18 +2859,16 @@ class OfferWriter:
         duree = rng.choice(("6 Mois", "1 An(s)", "1 An(s)", "2 An(s)", "3 An(s)", "5 An(s)"))
         out = {"experienceExige": code,
                "experienceLibelle": duree if code == "S" else "Expérience exigée de " + duree}
-        if rng.random() < 0.3:
+        if rng.random() < 0.3:  # a comment that says no less than the record asks
             out["experienceCommentaire"] = rng.choice(
-                ("Une expérience dans un poste similaire est appréciée.",
-                 "Expérience en établissement de santé ou médico-social.",
-                 "Stages inclus.", "Expérience auprès d'un public similaire."))
+                ("Expérience en établissement de santé ou médico-social.", "Expérience auprès d'un public similaire.") +
+                (("Une expérience dans un poste similaire est appréciée.", "Stages inclus.") if code == "S" else ()))
         return out
 
     def _formations(self, rng, bank):
         if not bank["formations"] or rng.random() < 0.15:
             return []
-        return [dict(f) for f in rng.sample(bank["formations"],
-                                             min(len(bank["formations"]), rng.choice((1, 1, 2))))]
+        return [dict(rng.choice(bank["formations"]))]  # one diploma, required or wished, not both
 
     def _salary(self, rng, bank, partiel, hours, alternance=False, statut=None, liberal=False):
         if rng.random() < 0.35:
