@@ -799,6 +799,8 @@ class Ad:
                            ", avec les %d %s de l'équipe")) + rng.choice(("", " " + self.a_ville))
         hours = ", à raison de %s par semaine %s" % (hours_text(self.hours), rng.choice(
             ("à partir du " + debut, "dès le " + debut, self.a_ville)))
+        if self.days:  # a mission of days has no week
+            hours = rng.choice((", à partir du ", ", dès le ")) + debut
         if self.setting == "particulier":
             # The days a household names: a few hours' post's, as many as its hours (a 35 h
             # post is every weekday, which its lines say).
@@ -1777,6 +1779,8 @@ DRIVERS = {"ambulancier", "conducteur-accompagnateur-pmr", "auxiliaire-ambulanci
 RURAL = re.compile(r"[Rr]ural|RURAL")
 # A director's tasks, which a post under a director does not do.
 DIRECTS = re.compile(r"[Aa]ssur\w* la direction|[Vv]ous dirigez")
+# A requirement of alternating shifts, which a post on one fixed shift does not ask.
+ALTERNATING_WORDS = re.compile(r"horaires alternés")
 # Rotas of weekdays and weekends, which a weekends-only post does not work.
 WEEKDAY_ROTA = re.compile(r"week-ends? sur (deux|trois|quatre|cinq)|[Dd]u lundi au (vendredi|jeudi|samedi)|en semaine|"
                           r"[Hh]oraires alternés|mercredis?\b")
@@ -2530,7 +2534,7 @@ class OfferWriter:
         experience = (ad.experience, ad.years) if section == "profil" else None
         # Each flag only for the sections it filters, so that ads share more lists.
         higher, morning, orthodontics, surgery, baby, secondary, acting = title_line_flags(ad.title, ad.post)
-        weekend_only = (section == "profil" and acting, ad.weekend == "les samedis et dimanches", section == "conditions" and ad.months == 36,
+        weekend_only = (section == "profil" and acting, section == "profil" and bool(ad.schedule) and len(ad.schedule) == 1, ad.weekend == "les samedis et dimanches", section == "conditions" and ad.months == 36,
                         section == "missions" and higher, section in ("missions", "conditions") and morning,
                         section in ("missions", "profil") and orthodontics,
                         section == "missions" and (surgery, baby, secondary))
@@ -2551,6 +2555,7 @@ class OfferWriter:
         """_fitting's first filter, on all but the ad's specialties (cached by key)."""
         if key not in self.fitting:
             schedule_conditions = bool(ad.schedule) and section == "conditions"
+            fixed_shift = bool(ad.schedule) and len(ad.schedule) == 1  # one shift: no "horaires alternés" asked
             night_missions = ad.night and section == "missions"
             lines = []
             for l in bank[section]:
@@ -2582,6 +2587,8 @@ class OfferWriter:
                 lines = [l for l in lines if not AFTERNOON_CARE.search(l)]
             if section == "missions" and not higher:
                 lines = [l for l in lines if not DIRECTS.search(l)]  # a puéricultrice in a section runs no crèche
+            if fixed_shift and section == "profil":
+                lines = [l for l in lines if not ALTERNATING_WORDS.search(l)] or lines
             if ad.weekend == "les samedis et dimanches":  # a weekends-only post: no rota of weekends, no weekdays
                 lines = [l for l in lines if not WEEKDAY_ROTA.search(l)]
             if ad.alternance and section in ("missions", "profil"):  # an apprentice supervises no students
