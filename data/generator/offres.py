@@ -1779,8 +1779,6 @@ DRIVERS = {"ambulancier", "conducteur-accompagnateur-pmr", "auxiliaire-ambulanci
 RURAL = re.compile(r"[Rr]ural|RURAL")
 # A director's tasks, which a post under a director does not do.
 DIRECTS = re.compile(r"[Aa]ssur\w* la direction|[Vv]ous dirigez")
-# A requirement of alternating shifts, which a post on one fixed shift does not ask.
-ALTERNATING_WORDS = re.compile(r"horaires alternés")
 # Rotas of weekdays and weekends, which a weekends-only post does not work.
 WEEKDAY_ROTA = re.compile(r"week-ends? sur (deux|trois|quatre|cinq)|[Dd]u lundi au (vendredi|jeudi|samedi)|en semaine|"
                           r"[Hh]oraires alternés|mercredis?\b")
@@ -2499,6 +2497,13 @@ class OfferWriter:
         drawn = rng.choice(present + [None]) if present else None
         return with_ward(frozenset(own | ({drawn} if drawn else set())), kind)
 
+    @staticmethod
+    def _one_shift(lines, ad):
+        """The requirements of a post on one fixed shift, which asks for no alternating hours."""
+        if ad.schedule and len(ad.schedule) == 1:
+            return [l for l in lines if "horaires alternés" not in l] or lines
+        return lines
+
     def _named(self, lines, ad):
         """The lines that call the employer by no other name than its own ("les aides facultatives
         du CCAS" in a CIAS's ad), and say no meals delivered where the presentation cooks them
@@ -2534,7 +2539,7 @@ class OfferWriter:
         experience = (ad.experience, ad.years) if section == "profil" else None
         # Each flag only for the sections it filters, so that ads share more lists.
         higher, morning, orthodontics, surgery, baby, secondary, acting = title_line_flags(ad.title, ad.post)
-        weekend_only = (section == "profil" and acting, section == "profil" and bool(ad.schedule) and len(ad.schedule) == 1, ad.weekend == "les samedis et dimanches", section == "conditions" and ad.months == 36,
+        weekend_only = (section == "profil" and acting, ad.weekend == "les samedis et dimanches", section == "conditions" and ad.months == 36,
                         section == "missions" and higher, section in ("missions", "conditions") and morning,
                         section in ("missions", "profil") and orthodontics,
                         section == "missions" and (surgery, baby, secondary))
@@ -2555,7 +2560,6 @@ class OfferWriter:
         """_fitting's first filter, on all but the ad's specialties (cached by key)."""
         if key not in self.fitting:
             schedule_conditions = bool(ad.schedule) and section == "conditions"
-            fixed_shift = bool(ad.schedule) and len(ad.schedule) == 1  # one shift: no "horaires alternés" asked
             night_missions = ad.night and section == "missions"
             lines = []
             for l in bank[section]:
@@ -2587,8 +2591,6 @@ class OfferWriter:
                 lines = [l for l in lines if not AFTERNOON_CARE.search(l)]
             if section == "missions" and not higher:
                 lines = [l for l in lines if not DIRECTS.search(l)]  # a puéricultrice in a section runs no crèche
-            if fixed_shift and section == "profil":
-                lines = [l for l in lines if not ALTERNATING_WORDS.search(l)] or lines
             if ad.weekend == "les samedis et dimanches":  # a weekends-only post: no rota of weekends, no weekdays
                 lines = [l for l in lines if not WEEKDAY_ROTA.search(l)]
             if ad.alternance and section in ("missions", "profil"):  # an apprentice supervises no students
@@ -2797,7 +2799,9 @@ class OfferWriter:
              "natureContrat": nature}
         o.update(experience)
         o["formations"] = self._formations(rng, bank)
-        if o["formations"] and (FINANCED_TRAINING.search(o["description"]) or ACTING.search(intitule)):  # "peut être financée après l'embauche": wished
+        if o["formations"] and (("financ" in o["description"] or "certifi" in o["description"] or
+                                 "sans formation" in o["description"]) and FINANCED_TRAINING.search(o["description"]) or
+                                ACTING.search(intitule)):  # "peut être financée après l'embauche": wished
             for f in o["formations"]:
                 f["exigence"] = "S"
         skills = [c for c in bank["competences"] if not unfit(c, client)] or bank["competences"]  # no elderly care at an IME
@@ -2805,7 +2809,8 @@ class OfferWriter:
                             for c in rng.sample(skills, min(len(skills), rng.randint(2, 5)))]
         o["qualitesProfessionnelles"] = [{"libelle": q, "description": d}
                                          for q, d in rng.sample(QUALITES, rng.randint(0, 3))]
-        asked = bool(LICENCE_ASKED.search(intitule + "\n" + o["description"])) or bank["slug"] in DRIVERS
+        asked = bank["slug"] in DRIVERS or "ermis" in o["description"] + intitule and \
+            bool(LICENCE_ASKED.search(intitule + "\n" + o["description"]))  # the plain test first: most ads name no licence
         if kind in DOMICILE_KINDS and rng.random() < 0.8 or asked:
             o["permis"] = [{"libelle": "B - Véhicule léger", "exigence": "E" if asked else "S"}]
         if salaire:
@@ -3119,7 +3124,7 @@ class OfferWriter:
         if ad.contact and ad.contact.surname in missions:
             ad.contact.named = True  # the tasks named the contact with a role: later, the name alone
         sections = [intro, missions,
-                    self._section(rng, "profil", self._named(self._fitting(bank, ad.kind, "profil", ad), ad), 2, 3,
+                    self._section(rng, "profil", self._one_shift(self._named(self._fitting(bank, ad.kind, "profil", ad), ad), ad), 2, 3,
                                   bullet, lieu, ad.profile_context(rng, start), 0.0, 1.0,
                                   ad.headers("profil", start), ad.setting == "particulier" or ad.contrat == "LIB"),
                     self._conditions(rng, bank, ad, bullet, lieu, french_date(debut)),
