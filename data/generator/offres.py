@@ -150,8 +150,10 @@ HIGHER_ROLE = re.compile(r"[Dd]irect(eur|rice)|DIRECT(EUR|RICE)|[Rr]esponsable|R
                          r"\b[Cc]hef\b|\bCHEF\b|[Cc]adre\b|\bCADRE\b|[Rr]éférent|RÉFÉRENT")
 # Titles and appellations of a deputy.
 DEPUTY = re.compile(r"[Aa]djoint|ADJOINT")
-# Titles and appellations of an apprentice.
+# Titles and appellations of an apprentice (an apprentice's appellation only under such a title),
+# and the wider words of a title that hires a trainee ("en formation", "professionnalisation").
 APPRENTICE = re.compile(r"[Aa]pprenti|APPRENTI|[Aa]lternance|ALTERNANCE")
+TRAINEE_TITLE = re.compile(r"[Aa]pprenti|[Aa]lternance|apprentissage|professionnalisation|en formation\b")
 # Appellations of one who replaces another.
 REPLACING_POST = re.compile(r"[Rr]emplaçant|[Pp]ool")
 # A libéral's share of the fees, and the kind of libéral post a title offers.
@@ -289,9 +291,7 @@ def experience_asked(record):
     """ "D", "S" or "E" as an ad's lines may say it: a wish of two years or more is asked
     ("E"), not a beginner's welcome."""
     code = record["experienceExige"]
-    if code == "S" and not record["experienceLibelle"].startswith(("6 Mois", "1 An")):
-        return "E"
-    return code
+    return "E" if code == "S" and record_years(record) >= 2 else code
 
 
 def french_date(day):
@@ -2539,12 +2539,12 @@ class OfferWriter:
         experience = (ad.experience, ad.years) if section == "profil" else None
         # Each flag only for the sections it filters, so that ads share more lists.
         higher, morning, orthodontics, surgery, baby, secondary, acting = title_line_flags(ad.title, ad.post)
-        weekend_only = (section == "profil" and acting, ad.weekend == "les samedis et dimanches", section == "conditions" and ad.months == 36,
-                        section == "missions" and higher, section in ("missions", "conditions") and morning,
-                        section in ("missions", "profil") and orthodontics,
-                        section == "missions" and (surgery, baby, secondary))
+        line_rules = (section == "profil" and acting, ad.weekend == "les samedis et dimanches",
+                      section == "conditions" and ad.months == 36, section == "missions" and higher,
+                      section in ("missions", "conditions") and morning, section in ("missions", "profil") and orthodontics,
+                      section == "missions" and (surgery, baby, secondary))
         key = (bank["slug"], kind, ad.client, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat,
-               timed, ad.weekends, day_only, evening, short, day_service, experience, weekend_only)
+               timed, ad.weekends, day_only, evening, short, day_service, experience, line_rules)
         base = self._fitting_terms(bank, section, ad, key, statut, timed, evening, short, day_only, day_service)
         # Then the ad's specialties, a cheap second filter over the first's list.
         key = (id(base), ad.specialties)
@@ -2633,7 +2633,7 @@ class OfferWriter:
             t_contrat = "LIB" if "LIB" in contrats else "CDD"
         if kind != "agence-interim" and t_contrat in ("CDD", "CDI") or t_contrat in contrats:
             contrat = t_contrat
-        trainee = re.search(r"[Aa]pprenti|[Aa]lternance|apprentissage|professionnalisation|en formation\b", intitule + appellation)
+        trainee = TRAINEE_TITLE.search(intitule + appellation)
         # Some plain titles hire an apprentice, but none that asks for a qualified or senior hand
         # ("DE JOUR EN 12H", "diplômé(e)", "coordinateur").
         alternance = (contrat in ("CDD", "CDI") and kind != "particulier-employeur" and
@@ -3030,11 +3030,12 @@ class OfferWriter:
         if ad.experience == "D":  # a beginner starts at the first steps of the grid
             own = [re.sub(r"au \d+e échelon", "au %de échelon" % rng.randint(1, 3), line).replace("au 1e ", "au 1er ")
                    for line in own]
-        if ad.slug in OWN_HOME_SLUGS:  # a foster carer is paid per child, at home: no grid, no rota
-            own, fixed, plain = ([line for line in group if not GRID_PAY.search(line) and not ROTA_BENEFIT.search(line)]
-                                 for group in (own, fixed, plain))
-        if ad.alternance:  # an apprentice is on no grid and becomes no civil servant
-            own, fixed, plain = ([line for line in group if not GRID_PAY.search(line)] for group in (own, fixed, plain))
+        if ad.alternance or ad.slug in OWN_HOME_SLUGS:
+            # An apprentice is on no grid and becomes no civil servant; a foster carer, paid per
+            # child at home, is on no grid and no rota either.
+            rota = ad.slug in OWN_HOME_SLUGS
+            own, fixed, plain = ([line for line in group if not GRID_PAY.search(line) and
+                                  not (rota and ROTA_BENEFIT.search(line))] for group in (own, fixed, plain))
         if ad.client not in SHARED_MEALS_KINDS:  # no meals shared with the people a mandataire visits
             own = [line for line in own if not SHARED_MEALS.search(line)]
         if any("€ net" in line for line in own):
@@ -3085,9 +3086,9 @@ class OfferWriter:
                                 ad.followed if ad.setting == "domicile" else None, ad.team, ad.staff_said,
                                 ad.kind in OFFICE_PUBLICS, bool(OPENS.search(about[0])), num(ad.followed) in " ".join(about),
                                 ad.staff, bool(A_YEAR.search(" ".join(about))), "familles" in " ".join(about)))
+            stated = facts[-1] and STAFF_FIGURE_COUNT.search(facts[-1])
             if not facts[-1]:
                 facts.pop()  # no figure left that the ad has not said
-            stated = facts and STAFF_FIGURE_COUNT.search(facts[-1])
             if stated:  # "Le service emploie 66 salariés": the headcount band says so too
                 ad.staff = int((stated.group(1) or stated.group(2)).replace(" ", ""))
         rng.shuffle(facts)
