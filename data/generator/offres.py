@@ -17,7 +17,7 @@ from refs import FAMILLES, city_name, main_famille, weighted
 from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, SCHEDULE_WORDS, hours_text,
                        SHIFT_SLUGS, TITLE_DAY, TITLE_NIGHT, WEEKENDS, Person, benefits, contract_line, figure,
                        DAY_ONLY, NO_WEEKEND, fits_contract, fits_terms, generic_benefits, num, salary_line, schedule_lines, status,
-                       title_terms, TITLE_REPLACEMENT, TITLE_WEEKEND)
+                       title_terms, TITLE_REPLACEMENT, TITLE_WEEKEND, weekend_hours)
 
 class OfferRandom(random.Random):
     """The offers' generator: random.Random with choice, randrange and randint drawn from one
@@ -197,7 +197,8 @@ def reasons_for(contrat, setting, alternance=False):
 def ad_reasons(contrat, setting, alternance, pool, title, long, staff_counted, whole, brief=False):
     """The reasons that fit an ad (cached): a pool only for a pool's title; a replacement's ad says
     why, not that the team grows; no maternity leave longer than six months; no team's size when
-    the presentation counted the whole staff or for a director, who joins no unit's team."""
+    the ad counts the employer's staff (staff_counted: "notre équipe de 14" beside "emploie 353
+    agents" reads as a contradiction) or for a director, who joins no unit's team."""
     reasons = reasons_for(contrat, setting, alternance)
     if not pool:
         reasons = [r for r in reasons if "pool" not in r]
@@ -1386,7 +1387,10 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  (re.compile(r"[Pp]rotection de l'enfance"), {"mecs", "foyer-enfance", "conseil-departemental"}),
                  # Milieu ouvert: families followed at home, not a residential house.
                  (re.compile(r"\bAEMO\b|[Mm]ilieu ouvert|MILIEU OUVERT"), {"conseil-departemental"}),
-                 (re.compile(r"[Mm]icro-crèche"), {"micro-creche"})]
+                 (re.compile(r"[Mm]icro-crèche"), {"micro-creche"}),
+                 # The parents employ a childminder in a MAM; a town employs those of its crèche familiale.
+                 (re.compile(r"\bMAM\b"), {"particulier-employeur"}),
+                 (re.compile(r"[Cc]rèche familiale|CRÈCHE FAMILIALE|[Aa]ccueil familial municipal"), {"collectivite", "ccas", "eaje"})]
 # ...and words that rule some employers out: no "patients" in a shelter or a crèche, no
 # children in an EHPAD, no elderly people in a crèche.
 NOT_CARE = {"chrs", "mecs", "foyer-enfance", "centre-social", "ccas", "conseil-departemental", "eaje",
@@ -1747,11 +1751,16 @@ FINANCED_TRAINING = re.compile(r"peut être financée|Financement de la licence|
 @functools.lru_cache(maxsize=None)
 def title_line_flags(title, post):
     """(a manager's post, a morning's, an orthodontist's, a surgery ward's, a baby's, a secondary
-    school's): what a title rules in or out of its lines."""
+    school's, one in a MAM): what a title rules in or out of its lines."""
     text = title + " " + post
     return (bool(HIGHER_ROLE.search(text)), bool(MORNING_TITLE.search(title)), bool(ORTHODONTICS.search(text)),
             bool(SURGERY_TITLE.search(title)), bool(BABY_TITLE.search(title)), bool(SECONDARY_TITLE.search(title)),
-            bool(ACTING.search(title)))
+            bool(ACTING.search(title)), bool(MAM.search(title)))
+
+
+# A childminder in a maison d'assistants maternels minds the children there, not in her home.
+MAM = re.compile(r"\bMAM\b|[Mm]aison d'assistants maternels")
+OWN_HOME_LINES = re.compile(r"[Vv]otre domicile|[Vv]otre logement|[Cc]hez vous\b")
 
 
 # A post held without the diploma ("faisant fonction"), which asks for none.
@@ -2324,9 +2333,9 @@ class OfferWriter:
             return values[key]
         out = [contract(PLACEHOLDER.sub(value, t)).replace("en 1 sections", "en une seule section")
                for t in [text] + details]
-        ad.staff_said = bool(used & {"pro", "intervenants", "salaries", "salaries_chu", "equipe"})
         stated = next((k for k in ("salaries_chu", "salaries", "agents_commune", "agents", "intervenants", "pro")
                        if k in used), None)
+        ad.staff_said = bool(stated) or "equipe" in used
         if stated:  # the headcount band (trancheEffectifEtab) follows the staff the text gives
             ad.staff = int(values[stated].replace(" ", ""))
         return out
@@ -2379,8 +2388,9 @@ class OfferWriter:
         details = [d for d in spec.get("details", []) if same_employer(pattern, d)]
         if ad.kind == "particulier-employeur":
             # One who works in her own home is not hired to come to the household's.
-            own_home = ad.slug in OWN_HOME_SLUGS
-            templates = [t for t in templates if ("{accueilli}" in t) == own_home] or templates
+            own_home, mam = ad.slug in OWN_HOME_SLUGS, bool(MAM.search(ad.title))
+            templates = [t for t in templates if ("{accueilli}" in t or "MAM" in t) == own_home and
+                         ("MAM" in t) == mam] or templates
             details = [d for d in details if not (own_home and HOUSEHOLD_HOME.search(d))]
         if medical:  # a maternity or a psychiatric ward is not in a clinic "spécialisée en chirurgie"
             templates = [t for t in templates if "spécialisée en chirurgie" not in t] or templates
@@ -2538,11 +2548,11 @@ class OfferWriter:
         day_service = ad.day_service
         experience = (ad.experience, ad.years) if section == "profil" else None
         # Each flag only for the sections it filters, so that ads share more lists.
-        higher, morning, orthodontics, surgery, baby, secondary, acting = title_line_flags(ad.title, ad.post)
+        higher, morning, orthodontics, surgery, baby, secondary, acting, mam = title_line_flags(ad.title, ad.post)
         line_rules = (section == "profil" and acting, ad.weekend == "les samedis et dimanches",
                       section == "conditions" and ad.months == 36, section == "missions" and higher,
                       section in ("missions", "conditions") and morning, section in ("missions", "profil") and orthodontics,
-                      section == "missions" and (surgery, baby, secondary))
+                      section == "missions" and (surgery, baby, secondary), mam)
         key = (bank["slug"], kind, ad.client, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat,
                timed, ad.weekends, day_only, evening, short, day_service, experience, line_rules)
         base = self._fitting_terms(bank, section, ad, key, statut, timed, evening, short, day_only, day_service)
@@ -2578,7 +2588,7 @@ class OfferWriter:
                         not (short and school_year) and  # a school year is ten months
                         not (three_years and not ad.months == 36)):  # an adulte-relais contract runs three years
                     lines.append(l)
-            higher, morning, orthodontics, surgery, baby, secondary, acting = title_line_flags(ad.title, ad.post)
+            higher, morning, orthodontics, surgery, baby, secondary, acting, mam = title_line_flags(ad.title, ad.post)
             if acting and section == "profil":  # a faisant fonction holds no diploma yet
                 lines = [l for l in lines if not DIPLOMA_HELD.search(l)] or lines
             if section == "missions":
@@ -2591,6 +2601,8 @@ class OfferWriter:
                 lines = [l for l in lines if not AFTERNOON_CARE.search(l)]
             if section == "missions" and not higher:
                 lines = [l for l in lines if not DIRECTS.search(l)]  # a puéricultrice in a section runs no crèche
+            if mam:
+                lines = [l for l in lines if not OWN_HOME_LINES.search(l)] or lines
             if ad.weekend == "les samedis et dimanches":  # a weekends-only post: no rota of weekends, no weekdays
                 lines = [l for l in lines if not WEEKDAY_ROTA.search(l)]
             if ad.alternance and section in ("missions", "profil"):  # an apprentice supervises no students
@@ -2671,7 +2683,8 @@ class OfferWriter:
         if partiel:
             hours = t_hours if t_hours and t_hours < 35 else rng.choice((17.5, 20, 24, 28, 30))
         else:
-            hours = t_hours if t_hours and t_hours >= 35 else rng.choice((35, 35, 35, 37.5, 39))
+            hours = t_hours if t_hours and t_hours >= 35 else rng.choice(
+                (40, 45, 45, 50) if bank["slug"] == "assistant-maternel" else (35, 35, 35, 37.5, 39))
         # A day hospital, a CMP or a consultation closes at night and on weekends: no shifts there.
         client = client or kind
         shifts = (bank["slug"] in SHIFT_SLUGS and kind in H24_KINDS and client in H24_KINDS and
@@ -2687,6 +2700,8 @@ class OfferWriter:
                 schedule = rng.choice(DAYS_12H)
             else:
                 schedule = rng.choice(ALTERNATING)
+        if TITLE_WEEKEND.search(intitule) and t_hours is None:
+            hours = weekend_hours(schedule)
         if night:
             rythme = "Travail de nuit"
         elif TITLE_WEEKEND.search(intitule):
@@ -2699,7 +2714,9 @@ class OfferWriter:
                                  "Travail en horaires décalés", "Travail en horaires décalés", "Travail samedi et dimanche"))
         elif EVENING.search(intitule):  # weekday evenings
             rythme = "Horaires normaux"
-        elif kind in DOMICILE_KINDS:  # a household's days are said in the ad (mercredis et vendredis)
+        elif kind in DOMICILE_KINDS and bank["slug"] != "assistant-maternel":
+            # A household's days are said in the ad (mercredis et vendredis); a childminder
+            # minds children while their parents work, on weekdays.
             rythme = rng.choice(("Horaires normaux", "Horaires normaux", "Horaires normaux",
                                  "Travail samedi et dimanche"))
         else:
@@ -3021,15 +3038,13 @@ class OfferWriter:
             pay_range = (low, high)
         else:
             pay_range = (pay["min"], pay["max"]) if pay["periode"] == "M" else None
-        own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2), pay_range, bool(stated))
+        own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2), pay_range, bool(stated),
+                              ad.experience == "D")
         fixed = [line for line in fixed if not unfit(line, ad.kind)]  # no Ségur pay rise in a chantier d'insertion
         thirteen = "13.0 mois" in (salaire or {}).get("libelle", "") and not (ad.contrat == "CDD" and ad.months <= 12)
         own, fixed, plain = ([line for line in group if (thirteen or not THIRTEENTH.search(line)) and
                               (ad.staff and ad.staff >= 800 or not STAFF_CRECHE.search(line))]
                              for group in (own, fixed, plain))
-        if ad.experience == "D":  # a beginner starts at the first steps of the grid
-            own = [re.sub(r"au \d+e échelon", "au %de échelon" % rng.randint(1, 3), line).replace("au 1e ", "au 1er ")
-                   for line in own]
         if ad.alternance or ad.slug in OWN_HOME_SLUGS:
             # An apprentice is on no grid and becomes no civil servant; a foster carer, paid per
             # child at home, is on no grid and no rota either.
@@ -3081,6 +3096,7 @@ class OfferWriter:
         entretien = limite + timedelta(days=rng.randint(1, 4))
         debut = entretien + timedelta(days=rng.randint(7, 35))
         facts = about[1:]
+        staff_stated = ad.staff_said
         if ad.setting not in ("particulier", "accueil") and ad.kind not in NO_FIGURES and rng.random() < 0.5:
             facts.append(figure(rng, ad.setting, ad.kind in ("ch", "chu", "clinique", "epsm"),
                                 ad.followed if ad.setting == "domicile" else None, ad.team, ad.staff_said,
@@ -3091,6 +3107,7 @@ class OfferWriter:
                 facts.pop()  # no figure left that the ad has not said
             if stated:  # "Le service emploie 66 salariés": the headcount band says so too
                 ad.staff = int((stated.group(1) or stated.group(2)).replace(" ", ""))
+                staff_stated = True
         rng.shuffle(facts)
         places = PLACES if ad.setting != "particulier" else HOUSEHOLD_PLACES
         if ad.population < 10000:  # no public transport to speak of in a village
@@ -3101,7 +3118,7 @@ class OfferWriter:
         if rng.random() < 0.9:
             reasons = ad_reasons(ad.contrat, ad.setting, ad.alternance,
                                  "pool" not in name and ad.slug in SHIFT_SLUGS and bool(POOL.search(ad.title)),
-                                 ad.title + " / " + ad.post, bool(ad.months and ad.months > 6), ad.staff_said and ad.setting in ("unit", "domicile"),
+                                 ad.title + " / " + ad.post, bool(ad.months and ad.months > 6), staff_stated,
                                  ad.whole, bool(ad.contrat in ("CDD", "MIS") and ad.months and ad.months < 3))
             if ad.alternance:  # an apprentice's opening says apprentissage, a professionalisation contract's alternance
                 apprentice = "apprentissage" in ad.nature

@@ -150,7 +150,7 @@ TITLE_MONTHS = re.compile(r"(\d+) ?(mois|MOIS)")
 TITLE_YEARS = re.compile(r"(\d+) ?(ans?|ANS?)\b")
 TITLE_PARTIAL = re.compile(r"[Tt]emps partiel|TEMPS PARTIEL|non complet|\d+ ?%|ETP|jours? (par|/) ?semaine|\d matinées|"
                            r"JOURS PAR SEMAINE|\d+H/SEMAINE|\bcontrat de \d+h|[Vv]acations|sortie d'école|"
-                           r"\bsoirs\b|[Bb]aby-sitt")
+                           r"\bsoirs\b|[Bb]aby-sitt|mercredis et vacances")
 TITLE_FULL = re.compile(r"[Tt]emps plein|TEMPS PLEIN|\b35H\b")
 TITLE_NIGHT = re.compile(r"nuit|NUIT")
 TITLE_DAY = re.compile(r"\bde jour\b|\bDE JOUR\b|\bjour 12h|journée")
@@ -215,8 +215,8 @@ def title_terms(intitule, appellation):
     hours = title_hours(text)
     if TITLE_EVENINGS.search(intitule) and hours is None:  # after school, a few hours a day
         partiel, hours = True, 10.0
-    if TITLE_WEEKEND.search(intitule) and hours is None:
-        partiel, hours = True, (24.0 if re.search(r"12 ?[hH]|DEAS|USLD", intitule) else 15.0)
+    if TITLE_WEEKEND.search(intitule) and hours is None:  # its hours are its two days' shifts: see weekend_hours
+        partiel = True
         night = night or False  # weekend days, not nights
     return contrat, months, partiel, hours, night
 
@@ -238,6 +238,8 @@ DAY_ONLY = re.compile(r"sans (week-end ni )?nuit|ni (de )?nuit|pas de travail de
                       r"^Poste en roulement de|du lundi au (vendredi|jeudi|samedi)|du mardi au samedi|"
                       r"\bde [6-9]h\d* à 1[2-9]h|PASA|12 ?h de jour\b(?! ou)|matin et après-midi|alternant matin|"
                       r"[Jj]ournées en amplitude|[Ii]nterventions de [6-9]h")
+# A childminder's long days, which no post of under 40 hours a week has.
+WIDE_HOURS = re.compile(r"horaires élargis|^Accueil de 4\d heures par semaine")
 # Lines that a post worked on weekends contradicts ("Horaires de journée, sans soirée ni dimanche").
 NO_WEEKEND = re.compile(r"sans (soirée ni )?(dimanche|week-end)|ni (de )?(dimanche|week-end)|pas de travail le week-end|"
                         r"sans week-end|[Pp]as de (travail de nuit ni de )?week-end|heures du lundi au vendredi|"
@@ -283,7 +285,7 @@ def _traits(line):
         full, part = bool(FULL_TIME.search(line)), bool(PART_TIME.search(line))
         traits = _TRAITS[line] = (bool(NIGHT_ONLY.search(line)), bool(DAY_ONLY.search(line)),
                                   bool(TIME_OPTION.search(line)), full, part,
-                                  line_hours(line) if full or part else None)
+                                  line_hours(line) if full or part else None, bool(WIDE_HOURS.search(line)))
     return traits
 
 
@@ -335,8 +337,8 @@ def fits_terms(line, partiel, hours, night):
     """Whether a line agrees with the ad's hours and its day or night work: no "Temps plein de
     35 heures" in a part-time ad (a part-time option fits a full-time one), no "Poste de nuit
     fixe" in a day one."""
-    night_only, day_only, option, full, part, span = _traits(line)
-    if night_only and not night or day_only and night:
+    night_only, day_only, option, full, part, span, wide = _traits(line)
+    if night_only and not night or day_only and night or wide and hours < 40:
         return False
     week = weekday_hours(line)
     if week and abs(week - hours) > 3:  # "de 7h à 9h30 et de 16h à 18h30, du lundi au vendredi" is 25 h
@@ -390,6 +392,15 @@ def shift_length(start, end):
         h, _, m = text.partition("h")
         return int(h) + (int(m) / 60 if m else 0)
     return (hour(end) - hour(start)) % 24
+
+
+def weekend_hours(schedule):
+    """A weekends-only post's week: its two days' shifts (2 × 12 h, 2 × 7½ h), or two days of
+    7½ hours for a post without shifts."""
+    if not schedule:
+        return 15.0
+    length = sum(shift_length(start, end) for _, start, end in schedule) / len(schedule)
+    return round(2 * length * 2) / 2
 
 
 def per_week(hours, length, unit):
@@ -524,7 +535,7 @@ def status(kind, presentation):
 # Benefits by status: {name} placeholders are filled by BENEFIT_VALUES.
 BENEFITS = {
     "fph": [
-        "Grille de la fonction publique hospitalière (CTI inclus) : recrutement au {echelon}e échelon selon expérience, soit environ {net} € net par mois.",
+        "Grille de la fonction publique hospitalière (CTI inclus) : recrutement au {echelon} échelon selon expérience, soit environ {net} € net par mois.",
         "Stagiairisation possible après {stage} mois de contrat.",
         "Adhésion au CGOS : chèques vacances, prestations sociales et aides aux loisirs.",
         "{nbi} points de nouvelle bonification indiciaire selon le poste occupé.",
@@ -653,7 +664,6 @@ BENEFIT_VALUES = {
     "anc_annees": lambda rng: str(rng.choice((10, 15, 20, 25, 30))),
     "semaines_en": lambda rng: str(rng.choice((4, 6, 8))),
     "cp_anc": lambda rng: str(rng.randint(2, 6)),
-    "echelon": lambda rng: str(rng.randint(2, 11)),
     "stage": lambda rng: str(rng.choice((6, 9, 12, 12, 18, 24))),
     "patients_jour": lambda rng: str(rng.randint(12, 35)),
     "jours_versement": lambda rng: str(rng.choice((8, 10, 15))),
@@ -682,9 +692,9 @@ def rtt_days(hours, statut):
 
 # Other ways of saying a status's pay line, so that it does not read the same in every ad.
 NET_VARIANTS = {
-    "Grille de la fonction publique hospitalière (CTI inclus) : recrutement au {echelon}e échelon selon expérience, soit environ {net} € net par mois.": (
-        "Recrutement au {echelon}e échelon de la grille de la fonction publique hospitalière selon expérience (CTI inclus), soit environ {net} € net par mois.",
-        "Environ {net} € net par mois au {echelon}e échelon de la grille de la FPH, CTI inclus."),
+    "Grille de la fonction publique hospitalière (CTI inclus) : recrutement au {echelon} échelon selon expérience, soit environ {net} € net par mois.": (
+        "Recrutement au {echelon} échelon de la grille de la fonction publique hospitalière selon expérience (CTI inclus), soit environ {net} € net par mois.",
+        "Environ {net} € net par mois au {echelon} échelon de la grille de la FPH, CTI inclus."),
     "Rémunération statutaire et régime indemnitaire (RIFSEEP) : environ {net} € net par mois, plus une prime annuelle de {pfa} € brut.": (
         "Environ {net} € net par mois (traitement statutaire et RIFSEEP), plus une prime annuelle de {pfa} € brut.",),
     "Rémunération selon la CCN 51 (FEHAP) avec reprise d'ancienneté à {anc} %, soit environ {net} € net par mois.": (
@@ -703,19 +713,27 @@ NET_VARIANTS = {
 }
 
 
-def benefits(rng, statut, hours, partiel, count, pay, stated=False):
+GRID_STEPS = 7  # the échelons a recruit may start at, the first steps of a grid of 11 or 12
+
+
+def benefits(rng, statut, hours, partiel, count, pay, stated=False, beginner=False):
     """count benefit lines for the status, filled with the ad's own figures: (those with
     figures of the ad, those without). pay is the métier's monthly gross range for full time
-    (the bank's), or None when it is paid by the hour: a line may say the net pay it gives."""
+    (the bank's), or None when it is paid by the hour: a line may say the net pay it gives, and
+    the échelon that pays it. A beginner starts at the bottom of the range."""
     rtt = None if partiel else rtt_days(hours, statut)
     lines = [b for b in BENEFITS[statut] if (rtt or "{rtt}" not in b) and (pay or "{net}" not in b)]
     picked = rng.sample(lines, min(count, len(lines)))
     values = {"rtt": rtt}
     if pay:
-        # Net of a gross monthly pay: the bank's full-time range for the ad's hours, or the
-        # range the record states (stated) as it is.
+        # Net of a gross monthly pay in the lower half of the bank's full-time range, for the
+        # ad's hours, or of the range the record states (stated) as it is; the échelon is the
+        # step of the grid that pays it, so a higher échelon never pays less.
+        place = rng.uniform(0, 0.2 if beginner else 1)
+        gross = pay[0] + place * (pay[1] - pay[0]) / 2
         ratio = 0.78 * (1.0 if stated else min(1.0, hours / 35))
-        values["net"] = num(int(round(rng.uniform(pay[0], (pay[0] + pay[1]) / 2) * ratio, -1)))
+        values["net"] = num(int(round(gross * ratio, -1)))
+        values["echelon"] = "1er" if place < 1 / GRID_STEPS else "%de" % (1 + int(place * GRID_STEPS))
     picked = [rng.choice((b,) + NET_VARIANTS[b]) if b in NET_VARIANTS else b for b in picked]
     return ([fill_values(rng, b, values) for b in picked if "{" in b],
             [b for b in picked if "{" not in b])

@@ -343,6 +343,40 @@ class GeneratorTest(unittest.TestCase):
                     "nuit" not in o["intitule"]:
                 self.assertNotRegex(d, r"week-ends? sur (deux|trois|cinq)", o["id"])
 
+    def test_grid_pay_weekend_hours_and_childminders_agree(self):
+        # A higher échelon never paid less (10e at 1,530 € beside 2e at 1,600 € before); a
+        # weekends-only post's hours are its two days (24 h on 7½ h shifts before); a MAM's
+        # childminder minds no child at home; the ad's team is not the employer's whole staff.
+        import random
+        from specifics import benefits
+        pay = {}
+        for seed in range(400):
+            own, _ = benefits(random.Random(seed), "fph", 35, False, 8, (2000, 3000), beginner=seed % 4 == 0)
+            for line in own:
+                m = re.search(r"au (\d+)(?:er|e) échelon.*?([\d ]+) € net|([\d ]+) € net par mois au (\d+)(?:er|e) échelon", line)
+                if m:
+                    step = int(m.group(1) or m.group(4))
+                    pay.setdefault(step, []).append(int((m.group(2) or m.group(3)).replace(" ", "")))
+                    if seed % 4 == 0:
+                        self.assertLessEqual(step, 2, line)
+        steps = sorted(pay)
+        self.assertGreater(len(steps), 3)
+        for low, high in zip(steps, steps[1:]):
+            self.assertLessEqual(max(pay[low]), min(pay[high]) + 10, (low, high))
+        for o in self.offers:
+            d, title = o["description"], o["intitule"]
+            if re.search(r"\bweek-ends?\b", title) and "nuit" not in title and "gardes" not in title:
+                hours = float(re.match(r"(\d+)H(\d*)", o["dureeTravailLibelle"]).group(1))
+                for start, end in re.findall(r"\((\d+)h\d*-(\d+)h\d*\)[^.;\n]*samedis et dimanches", d):
+                    self.assertLessEqual(abs(2 * (int(end) - int(start)) - hours), 2, (o["id"], title))
+            if re.search(r"\bMAM\b", title):
+                self.assertNotIn("nom", o.get("entreprise") or {}, o["id"])  # the parents employ her
+                self.assertNotRegex(d, r"[Vv]otre (domicile|logement)", o["id"])
+            team = re.search(r"[Nn]otre équipe (?:pluridisciplinaire )?de (\d+)", d)
+            staff = re.search(r"emploie ([\d ]+\d) (?:salariés|agents|professionnels)", d)
+            if team and staff:
+                self.assertGreaterEqual(int(team.group(1)) + 2, int(staff.group(1).replace(" ", "")), o["id"])
+
     def test_hospitals_fit_their_towns(self):
         # A CHU town's public hospital is its CHU; a town's hospital is its size (990 beds in a
         # town of 9,500 before); a weekend post is a part-time one (39 h "week-end" before).
