@@ -10,11 +10,11 @@ import functools
 import math
 import random
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from phrasing import INSTITUTIONAL, QUALIFIERS, elide, rephrase
 from refs import FAMILLES, city_name, main_famille, weighted
-from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, SCHEDULE_WORDS, hours_text,
+from specifics import (ALTERNATING, approximate, round_figure, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, SCHEDULE_WORDS, hours_text,
                        SHIFT_SLUGS, TITLE_DAY, TITLE_NIGHT, WEEKENDS, Person, benefits, contract_line, figure,
                        DAY_ONLY, NO_WEEKEND, fits_contract, fits_terms, generic_benefits, num, salary_line, schedule_lines, status,
                        title_terms, TITLE_REPLACEMENT, TITLE_WEEKEND, weekend_hours)
@@ -111,7 +111,8 @@ DAY_DEPARTMENTS = [(re.compile(r"[Hh]ôpital de jour|HÔPITAL DE JOUR|\bHDJ\b"),
                    (re.compile(r"[Éé]quipe mobile|ÉQUIPE MOBILE"), "à l'équipe mobile"),
                    (re.compile(r"[Aa]ccueil de jour|ACCUEIL DE JOUR"), "à l'accueil de jour"),
                    (re.compile(r"[Cc]onsultations?\b|CONSULTATION"), "aux consultations"),
-                   (re.compile(r"[Aa]mbulatoire|AMBULATOIRE"), "au service ambulatoire")]
+                   (re.compile(r"[Aa]mbulatoire|AMBULATOIRE"), "au service ambulatoire"),
+                   (re.compile(r"\bCAMSP\b"), "au CAMSP")]
 @functools.lru_cache(maxsize=None)
 def title_facts(intitule, appellation):
     """(a day service, an evening post, the day service's department) a title and its
@@ -210,6 +211,8 @@ def ad_reasons(contrat, setting, alternance, pool, title, long, staff_counted, w
                            and "Création" not in r and "nouvelle unité" not in r] or reasons
     if long or brief:  # a maternity leave lasts some four to six months
         reasons = [r for r in reasons if "maternité" not in r] or reasons
+    if not (brief or contrat == "LIB"):  # a CDD of six months is one post, not "des remplacements réguliers"
+        reasons = [r for r in reasons if "remplacements réguliers" not in r] or reasons
     if staff_counted:
         reasons = [r for r in reasons if "{equipe}" not in r] or reasons
     if whole:
@@ -295,6 +298,46 @@ def experience_asked(record):
     return "E" if code == "S" and record_years(record) >= 2 else code
 
 
+GENDER_MARK = re.compile(r"\s*(\((H/F|F/H)\)|H/F|F/H)$")
+
+
+def before_gender(title, words):
+    """title with words added before its "(H/F)", if it ends with one."""
+    m = GENDER_MARK.search(title)
+    return title[:m.start()] + words + title[m.start():] if m else title + words
+
+
+def easter(year):
+    """Easter Sunday of a year (the Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+@functools.lru_cache(maxsize=None)
+def public_holidays(year):
+    """France's eleven public holidays of a year."""
+    fixed = {date(year, m, d) for m, d in ((1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25))}
+    sunday = easter(year)
+    return fixed | {sunday + timedelta(days=n) for n in (1, 39, 50)}  # Easter and Whit Mondays, Ascension
+
+
+def working_day(day, saturday=False, christmas=True):
+    """day, or the first day after it that is no Sunday (nor Saturday, unless saturday), no
+    public holiday and, unless christmas, not in the week most services close at Christmas."""
+    while (day.weekday() == 6 or day.weekday() == 5 and not saturday or
+           (day.date() if hasattr(day, "date") else day) in public_holidays(day.year) or
+           not christmas and (day.month, day.day) >= (12, 24)):
+        day += timedelta(days=1)
+    return day
+
+
 def french_date(day):
     """ "1er mars", "12 janvier"."""
     return ("1er" if day.day == 1 else str(day.day)) + " " + MONTHS[day.month - 1]
@@ -343,7 +386,7 @@ CLOTURES = [  # {debut} is the start date, {limite} the closing date of applicat
     "Avant le {limite}, merci d'adresser votre candidature (CV et lettre de motivation) via France Travail.",
     "Jusqu'au {limite}, les candidatures sont étudiées au fil de l'eau.",
     "Entretiens à partir du {entretien}, puis journée d'immersion possible.",
-    "Jusqu'au {limite}, les candidatures de jeunes diplômé(e)s sont les bienvenues.",
+    "Candidatures jusqu'au {limite} ; les jeunes diplômé(e)s sont les bienvenu(e)s.",
     "Candidatures internes et externes jusqu'au {limite}.",
     "",
 ]
@@ -731,6 +774,9 @@ class Ad:
         if kind == "education-nationale" and slug not in INCLUSION_SLUGS:
             self.public = SCHOOL_PUBLIC  # a school nurse sees all the pupils, not those an AESH follows
         self.received = rng.randint(*self.public[1:])
+        if kind == "pharmacie":  # a village's pharmacy serves its village and a few around: a small team
+            self.received = min(self.received, max(70, population // 10))
+            self.team = max(3, min(self.team, self.received // rng.randint(15, 25)))
         self.unit = self.size = None
         if self.setting == "unit":
             units = (UNIT_KINDS_HOSPITAL if kind in HOSPITALS else
@@ -881,7 +927,10 @@ class Ad:
             return out, weak + [", dans des locaux rénovés en %d" % rng.randint(2012, 2025)]
         public = PUBLICS.get(kind, ("personnes accueillies",))[0]
         where = rng.choice(("de l'équipe", of(self.unit), of(self.unit)))
-        if kind in CARE_KINDS:
+        if kind in CARE_KINDS and self.night:  # the unit's whole team is no night's: two or three on duty
+            colleagues = [rng.choice((", en binôme avec l'équipe de nuit %s", ", avec les deux collègues de nuit %s")) %
+                          (of(self.unit) if self.unit else "du service")]
+        elif kind in CARE_KINDS:
             # Nurses: a quarter of a ward's team, a sixth of a house's; a children's or a
             # maternity ward's carers are auxiliaires de puériculture.
             nurses = self.team // (4 if kind in HOSPITALS else 6)
@@ -1562,6 +1611,9 @@ SPECIALTIES += [
      r"unités de soins|cytotoxiques|chimiothérap|essais cliniques|implantables", ("ch", "chu", "clinique", "epsm"), PHARMACY_SLUGS),
     ("espaces-verts", r"[Ee]spaces verts|ESPACES VERTS|[Mm]araîchage", r"[Ee]spaces verts|[Mm]araîchage|Certiphyto", (),
      WORKSHOP_SLUGS),
+    # A coordinator of projects, of an educator's métier, coordinates them; the other educators do not.
+    ("coordination", r"[Cc]oordinat\w* de projets|COORDINAT\w* DE PROJETS",
+     r"[Cc]oordonnez les projets|coordination des projets personnalisés", (), {"educateur-specialise"}),
     ("blanchisserie", r"[Bb]lanchisserie|BLANCHISSERIE", r"\blinge\b|[Bb]lanchisserie", (), WORKSHOP_SLUGS),
     ("conditionnement", r"[Cc]onditionnement|CONDITIONNEMENT|[Ss]ous-traitance", r"[Cc]onditionnement|[Ss]ous-traitance", (),
      WORKSHOP_SLUGS),
@@ -1751,11 +1803,17 @@ FINANCED_TRAINING = re.compile(r"peut être financée|Financement de la licence|
 @functools.lru_cache(maxsize=None)
 def title_line_flags(title, post):
     """(a manager's post, a morning's, an orthodontist's, a surgery ward's, a baby's, a secondary
-    school's, one in a MAM): what a title rules in or out of its lines."""
+    school's, one in a MAM, a graduate's): what a title rules in or out of its lines."""
     text = title + " " + post
     return (bool(HIGHER_ROLE.search(text)), bool(MORNING_TITLE.search(title)), bool(ORTHODONTICS.search(text)),
             bool(SURGERY_TITLE.search(title)), bool(BABY_TITLE.search(title)), bool(SECONDARY_TITLE.search(title)),
-            bool(ACTING.search(title)), bool(MAM.search(title)))
+            bool(ACTING.search(title)), bool(MAM.search(title)), bool(GRADUATE_TITLE.search(title)))
+
+
+# A title that asks for the diploma, and the lines of students finishing it, which it does not take.
+GRADUATE_TITLE = re.compile(r"[Dd]iplômée?\b|DIPLOM|\bD\.?E\b|\bDE[A-Z]{2,3}\b")
+FINISHING_STUDIES = re.compile(r"en fin de formation|dernière année")
+REQUIRED = re.compile(r"([Dd]iplôme|\bDE[A-Z]{2,3}\b|\bDE\b|[Tt]itre)[^.;]*(exigée?s?\b|obligatoire|indispensable)")
 
 
 # A childminder in a maison d'assistants maternels minds the children there, not in her home.
@@ -1775,6 +1833,19 @@ BABY_TITLE = re.compile(r"[Bb]ébés?\b|BÉBÉS?\b|[Nn]ourrissons?|\b\d+ mois\b"
 SCHOOL_RUN = re.compile(r"scolaris|sortie de classe|sortie de l'école|l'école|[Mm]aternelle|devoirs|goûter")
 SECONDARY_TITLE = re.compile(r"[Cc]ollège|COLLÈGE|[Ll]ycée|LYCÉE")
 PRIMARY_LINES = re.compile(r"\bécoles\b|circonscription|maternelle")
+
+
+# Lines that two lines of one section cannot both say: no weekend, and some weekend work;
+# students finishing their course welcome, and a diploma required.
+WEEKEND_MENTION = re.compile(r"week-ends?\b|[Ss]amedis?\b|[Dd]imanches?\b")
+
+
+def contradicts(line, other):
+    """Whether line says the opposite of other ("sans garde de week-end" and "astreintes le
+    week-end")."""
+    return any(no.search(a) and yes.search(b) and not no.search(b)
+               for no, yes in ((NO_WEEKEND, WEEKEND_MENTION), (FINISHING_STUDIES, REQUIRED))
+               for a, b in ((line, other), (other, line)))
 
 
 # Reasons that open one post: someone leaves or is away, a post is created.
@@ -1807,7 +1878,7 @@ SEASONED = re.compile(r"\bminimum\b|[Jj]ustifiez d'|d'au moins (un|deux|trois|ci
                       r"plusieurs années|expérimentés (au bloc|souhaitant)|[Cc]onfirmée?\(?e?\)?\b|CONFIRMÉ|"
                       r"[Ee]xpérimentée?\(?e?\)?$|EXPÉRIMENTÉ|\bsenior\b|SENIOR")
 # Lines for apprentices only.
-TRAINEE = re.compile(r"[Aa]pprenti|[Aa]lternance")
+TRAINEE = re.compile(r"[Aa]pprenti(?!ssages?\b (de|des|du|d')\b)(?!ssages\b)|[Aa]lternance")  # not "l'apprentissage des déplacements"
 # Titles of a qualified hand's post, not an apprentice's.
 QUALIFIED_TITLE = re.compile(r"12 ?[hH]\b|[Nn]uit|NUIT|[Dd]iplômé|DIPLOM|\bD\.?E\b|[Cc]onfirmé|CONFIRMÉ|[Ee]xpérimenté|"
                              r"EXPÉRIMENTÉ|[Rr]emplaç|REMPLA|[Ll]ibéral|LIBÉRAL")
@@ -2196,6 +2267,7 @@ class OfferWriter:
                   "nom": proper or name or pattern, "ville": ville, "departement": departement,
                   "population": num(population), "equipe": str(ad.team), "heures_semaine": hours_text(ad.hours),
                   "communes": str(ad.communes),
+                  "communes_total": str(ad.communes + 1),  # "sur 4 communes": the town and its 3 neighbours
                   # a practice's practitioners: a third to a half of its team, one chair or more each
                   "praticiens": str(max(2, round(ad.team / rng.uniform(2.0, 3.0)))),
                   "mesures": num(ad.followed)}  # a mandataire's measures are the people it follows
@@ -2262,7 +2334,7 @@ class OfferWriter:
             low, high = VEHICLE_CREWS[ad.kind]
             vehicles = max(3, round(ad.team / rng.uniform(low, high)))
             values["vehicules"] = str(vehicles)
-            values["transports"] = num(vehicles * rng.randint(150, 300))
+            values["transports"] = num(vehicles * rng.randint(100, 180))  # five to eight a working day
         if any(f[1] for f in flags):
             # A mission locale's young people are those the ad's team follows.
             ad.received = int(PRESENTATION_VALUES["jeunes"](rng).replace(" ", ""))
@@ -2316,7 +2388,7 @@ class OfferWriter:
         if ad.kind == "chu":  # a CHU's patients, visits and papers follow its staff
             staff = int(values["salaries_chu"].replace(" ", ""))
             values["patients_chu"] = num(int(round(staff * rng.uniform(15, 30), -4)))
-            values["passages_chu"] = num(int(round(staff * rng.uniform(1.5, 3.0), -3)))
+            values["passages_chu"] = num(int(round(staff * rng.uniform(10, 16), -3)))  # 14,000 staff: some 200,000 visits
             values["publications"] = num(int(round(staff * rng.uniform(0.08, 0.2), -1)))
         if ad.kind in FOUNDED_AFTER:  # no SSIAD before 1981, no FAM before 1986
             values["annee"] = str(max(int(PRESENTATION_VALUES["annee"](rng)), FOUNDED_AFTER[ad.kind] + rng.randint(0, 12)))
@@ -2331,7 +2403,7 @@ class OfferWriter:
             if key not in values:
                 values[key] = PRESENTATION_VALUES[key](rng)
             return values[key]
-        out = [contract(PLACEHOLDER.sub(value, t)).replace("en 1 sections", "en une seule section")
+        out = [approximate(contract(PLACEHOLDER.sub(value, t))).replace("en 1 sections", "en une seule section")
                for t in [text] + details]
         stated = next((k for k in ("salaries_chu", "salaries", "agents_commune", "agents", "intervenants", "pro")
                        if k in used), None)
@@ -2350,7 +2422,7 @@ class OfferWriter:
         if beds > most:
             beds = rng.randrange(least, most + 1, 5) // 5 * 5
         values[key] = num(beds)
-        values["salles"] = str(max(3, min(20, beds // rng.randint(35, 60))))
+        values["salles"] = str(max(3, min(20, beds // rng.randint(45, 70))))  # some 150 staff a room
         if kind == "clinique" and "lits_smr" not in values:
             values["lits_smr"] = str(max(10, beds * rng.randint(15, 40) // 100))
         elif kind == "clinique" and beds < 2 * int(values["lits_smr"]):  # its SMR beds are at most half its beds
@@ -2548,11 +2620,11 @@ class OfferWriter:
         day_service = ad.day_service
         experience = (ad.experience, ad.years) if section == "profil" else None
         # Each flag only for the sections it filters, so that ads share more lists.
-        higher, morning, orthodontics, surgery, baby, secondary, acting, mam = title_line_flags(ad.title, ad.post)
+        higher, morning, orthodontics, surgery, baby, secondary, acting, mam, graduate = title_line_flags(ad.title, ad.post)
         line_rules = (section == "profil" and acting, ad.weekend == "les samedis et dimanches",
                       section == "conditions" and ad.months == 36, section == "missions" and higher,
                       section in ("missions", "conditions") and morning, section in ("missions", "profil") and orthodontics,
-                      section == "missions" and (surgery, baby, secondary), mam)
+                      section == "missions" and (surgery, baby, secondary), mam, section == "profil" and graduate)
         key = (bank["slug"], kind, ad.client, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat,
                timed, ad.weekends, day_only, evening, short, day_service, experience, line_rules)
         base = self._fitting_terms(bank, section, ad, key, statut, timed, evening, short, day_only, day_service)
@@ -2570,7 +2642,7 @@ class OfferWriter:
         """_fitting's first filter, on all but the ad's specialties (cached by key)."""
         if key not in self.fitting:
             schedule_conditions = bool(ad.schedule) and section == "conditions"
-            night_missions = ad.night and section == "missions"
+            night_missions = ad.night and section in ("missions", "profil")  # nor asks for them
             lines = []
             for l in bank[section]:
                 three_years = section == "conditions" and "de trois ans" in l and "expérience" not in l
@@ -2588,7 +2660,7 @@ class OfferWriter:
                         not (short and school_year) and  # a school year is ten months
                         not (three_years and not ad.months == 36)):  # an adulte-relais contract runs three years
                     lines.append(l)
-            higher, morning, orthodontics, surgery, baby, secondary, acting, mam = title_line_flags(ad.title, ad.post)
+            higher, morning, orthodontics, surgery, baby, secondary, acting, mam, graduate = title_line_flags(ad.title, ad.post)
             if acting and section == "profil":  # a faisant fonction holds no diploma yet
                 lines = [l for l in lines if not DIPLOMA_HELD.search(l)] or lines
             if section == "missions":
@@ -2603,6 +2675,8 @@ class OfferWriter:
                 lines = [l for l in lines if not DIRECTS.search(l)]  # a puéricultrice in a section runs no crèche
             if mam:
                 lines = [l for l in lines if not OWN_HOME_LINES.search(l)] or lines
+            if graduate and section == "profil":  # "Aide-soignant diplômé": no students finishing their course
+                lines = [l for l in lines if not FINISHING_STUDIES.search(l)] or lines
             if ad.weekend == "les samedis et dimanches":  # a weekends-only post: no rota of weekends, no weekdays
                 lines = [l for l in lines if not WEEKDAY_ROTA.search(l)]
             if ad.alternance and section in ("missions", "profil"):  # an apprentice supervises no students
@@ -2689,7 +2763,9 @@ class OfferWriter:
         client = client or kind
         shifts = (bank["slug"] in SHIFT_SLUGS and kind in H24_KINDS and client in H24_KINDS and
                   not DAY_SERVICE.search(intitule + " " + appellation))
-        night = t_night if t_night is not None else (shifts and not alternance and rng.random() < 0.12)
+        # An educator's nights are a surveillant de nuit's post, another métier.
+        night = t_night if t_night is not None else (shifts and not alternance and bank["slug"] not in EDUCATORS and
+                                                      rng.random() < 0.12)
         schedule = None
         if shifts:
             if night:
@@ -2759,6 +2835,9 @@ class OfferWriter:
                                         setting(client, famille, bank["slug"]) == "enfance")
         (contrat, contrat_libelle, nature, alternance, months, days, partiel, hours, night,
          schedule, rythme) = self._terms(rng, bank, kind, intitule, appellation, client)
+        if alternance and not TRAINEE_TITLE.search(intitule + appellation):  # the title says the post is an apprentice's
+            intitule = before_gender(intitule, rng.choice((" - apprentissage", " en alternance", " - contrat en alternance")
+                                         if "professionnalisation" not in nature else (" - contrat de professionnalisation",)))
         ad = Ad(rng, kind, famille, ville, (contrat, months, days, partiel, hours, night, schedule,
                                             alternance, nature), appellation, bank["slug"], specialties, intitule,
                 population)
@@ -2770,6 +2849,10 @@ class OfferWriter:
             ad.weekend = "les samedis et dimanches"
         ad.day_service, ad.evening, day_department = title_facts(intitule, appellation)
         ad.title = intitule
+        if ad.slug in REHAB_SLUGS and ad.department and (ad.title_specialties or day_department):
+            # A therapist whose title names a unit ("kiné en réanimation", "psychomotricien CAMSP")
+            # works there, not on the hospital's rehabilitation platform.
+            ad.department, ad.whole = None, False
         if ad.setting == "unit" and not ad.whole:
             # A pool serves every unit; an operating theatre's, an imaging or a day service's post
             # is in none.
@@ -2778,6 +2861,9 @@ class OfferWriter:
                 ad.whole, ad.department = True, department
         ad.de_lieu = contract("de " + commune[1].replace(" Arrondissement", ""))
         name, proper, pattern = self._employer(rng, spec, ville, departement, specialties, intitule)
+        if ad.unit and ad.unit.split()[-1] in name:  # no "unité des Tilleuls" at the EHPAD Les Tilleuls
+            unit_name = next(n for n in UNIT_NAMES if ad.unit.endswith(" " + n))
+            ad.unit = ad.unit[:-len(unit_name)] + rng.choice([n for n in UNIT_NAMES if n.split()[-1] not in name])
         about = self._presentation(rng, spec, pattern, proper, ville, departement, population, ad, commune, name)
         town = parent or commune[0]
         if kind == "chu" and town in CITY_CHUS:  # Paris's CHU is the AP-HP, Marseille's the AP-HM
@@ -2951,7 +3037,8 @@ class OfferWriter:
             said.add(" tout au long de la journée")
         picked = []
         rest = [l for l in lines if l not in first] if first else lines
-        for line in list(first) + rng.sample(rest, max(0, min(len(rest), rng.randint(low, high) - len(first)))):
+        drawn = list(first) + rng.sample(rest, max(0, min(len(rest), rng.randint(low, high) - len(first))))
+        for line in [l for i, l in enumerate(drawn) if not any(contradicts(l, d) for d in drawn[:i])]:
             line = rephrase(rng, line, key, as_list, said)
             if opening and not picked and line.startswith(("Vous ", "Il vous ")):
                 # The first task also says when in front: the header before it says little.
@@ -3004,7 +3091,10 @@ class OfferWriter:
                                ad.alternance, ad.nature, debut,
                                liberal_mode(ad.title, ad.post) if ad.contrat == "LIB" else "",
                                ad.replacing)]
-        if ad.schedule and not ad.days and not any(SCHEDULE_WORDS.search(p) for p in picked) and rng.random() < 0.8:
+        if ad.night and (not ad.days or ad.days >= 7):  # a night post always says its nights, in place of other hours
+            picked = [p for p in picked if not SCHEDULE_WORDS.search(p)]
+        if ad.schedule and (not ad.days or ad.night and ad.days >= 7) and \
+                not any(SCHEDULE_WORDS.search(p) for p in picked) and (ad.night or rng.random() < 0.8):
             extra.append(schedule_lines(rng, ad.schedule, ad.night, ad.weekend, ad.hours))
         attached = ad.attachment(rng)
         if attached and rng.random() < 0.7:
@@ -3093,14 +3183,14 @@ class OfferWriter:
         bullet = rng.choice(BULLETS)  # one house style per ad
         # Applications close (limite), interviews follow (entretien), then the post starts (debut).
         limite = created + timedelta(days=rng.randint(7, 18))
-        entretien = limite + timedelta(days=rng.randint(1, 4))
-        debut = entretien + timedelta(days=rng.randint(7, 35))
+        entretien = working_day(limite + timedelta(days=rng.randint(1, 4)))
+        debut = working_day(entretien + timedelta(days=rng.randint(7, 35)), saturday=True, christmas=False)
         facts = about[1:]
         staff_stated = ad.staff_said
         if ad.setting not in ("particulier", "accueil") and ad.kind not in NO_FIGURES and rng.random() < 0.5:
             facts.append(figure(rng, ad.setting, ad.kind in ("ch", "chu", "clinique", "epsm"),
                                 ad.followed if ad.setting == "domicile" else None, ad.team, ad.staff_said,
-                                ad.kind in OFFICE_PUBLICS, bool(OPENS.search(about[0])), num(ad.followed) in " ".join(about),
+                                ad.kind in OFFICE_PUBLICS, bool(OPENS.search(about[0])), any(num(n) in " ".join(about) for n in (ad.followed, round_figure(ad.followed))),
                                 ad.staff, bool(A_YEAR.search(" ".join(about))), "familles" in " ".join(about)))
             stated = facts[-1] and STAFF_FIGURE_COUNT.search(facts[-1])
             if not facts[-1]:

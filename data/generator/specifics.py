@@ -129,6 +129,23 @@ def num(n):
     return "{:,}".format(n).replace(",", " ")
 
 
+APPROXIMATE = re.compile(r"\b(près de|plus de|environ) (\d{1,3}(?: \d{3})*)\b(?! ?(%|€|h\b|heures? de trajet))")
+
+
+def round_figure(n, down=False):
+    """n to two significant figures past 100 (2 703 -> 2 700), down for "plus de"."""
+    if n < 100:
+        return n
+    step = 10 ** (len(str(n)) - 2)
+    return n // step * step if down else int(round(n / step)) * step
+
+
+def approximate(text):
+    """An approximate figure written round: "près de 2 703 transports" -> "près de 2 700"."""
+    return APPROXIMATE.sub(lambda m: "%s %s" % (m.group(1), num(round_figure(int(m.group(2).replace(" ", "")),
+                                                                          m.group(1) == "plus de"))), text)
+
+
 def euros(x):
     """An amount with a decimal comma: 3,40; 10 when whole."""
     return "%d" % x if x == int(x) else ("%.2f" % x).replace(".", ",")
@@ -241,7 +258,7 @@ DAY_ONLY = re.compile(r"sans (week-end ni )?nuit|ni (de )?nuit|pas de travail de
 # A childminder's long days, which no post of under 40 hours a week has.
 WIDE_HOURS = re.compile(r"horaires élargis|^Accueil de 4\d heures par semaine")
 # Lines that a post worked on weekends contradicts ("Horaires de journée, sans soirée ni dimanche").
-NO_WEEKEND = re.compile(r"sans (soirée ni )?(dimanche|week-end)|ni (de )?(dimanche|week-end)|pas de travail le week-end|"
+NO_WEEKEND = re.compile(r"sans (soirée ni |garde de )?(dimanche|week-end)|ni (de )?(dimanche|week-end)|pas de travail le week-end|"
                         r"sans week-end|[Pp]as de (travail de nuit ni de )?week-end|heures du lundi au vendredi|"
                         r"[Tt]emps plein du lundi au vendredi")
 
@@ -270,15 +287,6 @@ def line_hours(line):
 
 HOUR_RANGE = re.compile(r"\d+ à \d+ heures")
 _TRAITS = {}  # line -> what fits_terms needs to know of it, read once
-SHARE = re.compile(r"\b([5-9]\d) ?%")
-
-
-@functools.lru_cache(maxsize=None)
-def _shares(line):
-    """The part-time shares a line names ("temps partiel à 80 %" -> [80])."""
-    return [int(share) for share in SHARE.findall(line)]
-
-
 def _traits(line):
     traits = _TRAITS.get(line)
     if traits is None:
@@ -335,8 +343,8 @@ def weekday_hours(line):
 
 def fits_terms(line, partiel, hours, night):
     """Whether a line agrees with the ad's hours and its day or night work: no "Temps plein de
-    35 heures" in a part-time ad (a part-time option fits a full-time one), no "Poste de nuit
-    fixe" in a day one."""
+    35 heures" in a part-time ad (a part-time option fits a full-time one only), no "Poste de
+    nuit fixe" in a day one."""
     night_only, day_only, option, full, part, span, wide = _traits(line)
     if night_only and not night or day_only and night or wide and hours < 40:
         return False
@@ -346,12 +354,10 @@ def fits_terms(line, partiel, hours, night):
     if span and span[0] < span[1] and HOUR_RANGE.search(line):
         # "Contrat de 26 à 35 heures hebdomadaires selon votre choix": the ad's hours among them.
         return span[0] - 0.6 <= hours <= span[1] + 0.6
-    if full and part and partiel:
-        # "Temps plein ou temps partiel à 80 %" fits a part-time ad of about 80 % of 35 hours.
-        shares = _shares(line)
-        return not shares or any(abs(35 * share / 100 - hours) <= 1.5 for share in shares)
     if full and part or part and option:
-        return True
+        # "Temps plein ou temps partiel à 80 % possible" offers a full-time post's choice: a
+        # part-time ad has made it ("CDD à 80 % (28 h)").
+        return not partiel
     if full and partiel or part and not partiel:
         return False
     return not span or span[0] - 0.6 <= hours <= span[1] + 0.6
@@ -834,4 +840,4 @@ def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, cou
     elif "emploie" in template:  # more than the ad's team, less than three times it
         low, high = team + 5, max(team + 10, min(high, team * 3))
     n = followed if followed and "personnes" in template and "accompagnons" in template else rng.randint(low, high)
-    return template.format(n=num(n))
+    return approximate(template.format(n=num(n)))
