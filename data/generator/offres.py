@@ -856,6 +856,8 @@ class Ad:
             said = [", les %s et %s" % (", ".join(days[:-1]), days[-1])] if self.hours <= 20 else []
             if TITLE_WEEKEND.search(self.title):
                 said = [", les samedis et dimanches"]
+            elif HOLIDAY_TITLE.search(self.title):
+                said = [", les mercredis et pendant les vacances scolaires"]
             return ([", " + self.a_ville] + said +
                     ([", en lien avec " + self.contact.bare()] if self.contact else []),
                     [", selon un planning établi ensemble", hours])
@@ -1437,6 +1439,9 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  # Milieu ouvert: families followed at home, not a residential house.
                  (re.compile(r"\bAEMO\b|[Mm]ilieu ouvert|MILIEU OUVERT"), {"conseil-departemental"}),
                  (re.compile(r"[Mm]icro-crèche"), {"micro-creche"}),
+                 # Polyhandicap is a MAS's, an IME's or a home service's public, not an EHPAD's.
+                 (re.compile(r"[Pp]olyhandicap|POLYHANDICAP"), {"mas", "fam", "ime", "sessad", "foyer-de-vie", "saad",
+                                                               "ssiad", "particulier-employeur", "agence-interim"}),
                  # The parents employ a childminder in a MAM; a town employs those of its crèche familiale.
                  (re.compile(r"\bMAM\b"), {"particulier-employeur"}),
                  (re.compile(r"[Cc]rèche familiale|CRÈCHE FAMILIALE|[Aa]ccueil familial municipal"), {"collectivite", "ccas", "eaje"})]
@@ -1732,7 +1737,7 @@ def for_employer(lines, kind, section=None):
 
 # Bank lines that name a status: public-service pay and bodies, or private agreements. A line
 # naming both ("selon la convention collective ou la grille de la fonction publique") fits all.
-PUBLIC_WORDS = re.compile(r"fonction publique|statutaire|RIFSEEP|CNAS|CGOS|\bFPH\b|grille indiciaire|"
+PUBLIC_WORDS = re.compile(r"fonction publique|statutaire|RIFSEEP|CNAS|CGOS|\bFPH\b|grille indiciaire|[Ss]tagiairisation|titularisation|"
                           r"catégorie [AB]\b|D3S|praticien hospitalier|carrière hospitalière|cadre d'emplois|"
                           r"territoriaux|\bla collectivité|de la commune|traitement indiciaire|\bCTI\b")
 PRIVATE_WORDS = re.compile(r"\bCCN\b|convention collective|FEHAP|accord d'entreprise|[Ii]ntéressement|"
@@ -1803,16 +1808,22 @@ FINANCED_TRAINING = re.compile(r"peut être financée|Financement de la licence|
 @functools.lru_cache(maxsize=None)
 def title_line_flags(title, post):
     """(a manager's post, a morning's, an orthodontist's, a surgery ward's, a baby's, a secondary
-    school's, one in a MAM, a graduate's): what a title rules in or out of its lines."""
+    school's, one in a MAM, a graduate's, one of school holidays): what a title rules in or out of its lines."""
     text = title + " " + post
     return (bool(HIGHER_ROLE.search(text)), bool(MORNING_TITLE.search(title)), bool(ORTHODONTICS.search(text)),
             bool(SURGERY_TITLE.search(title)), bool(BABY_TITLE.search(title)), bool(SECONDARY_TITLE.search(title)),
-            bool(ACTING.search(title)), bool(MAM.search(title)), bool(GRADUATE_TITLE.search(title)))
+            bool(ACTING.search(title)), bool(MAM.search(title)), bool(GRADUATE_TITLE.search(title)),
+            bool(HOLIDAY_TITLE.search(title)))
+
+
+# A post of Wednesdays and school holidays, and the lines of school days it does not work.
+HOLIDAY_TITLE = re.compile(r"[Mm]ercredis et vacances|MERCREDIS ET VACANCES")
+SCHOOL_DAYS = re.compile(r"\bl'école|sortie de (classe|l'école)|devoirs|hors vacances|du lundi au vendredi|année scolaire")
 
 
 # A title that asks for the diploma, and the lines of students finishing it, which it does not take.
-GRADUATE_TITLE = re.compile(r"[Dd]iplômée?\b|DIPLOM|\bD\.?E\b|\bDE[A-Z]{2,3}\b")
-FINISHING_STUDIES = re.compile(r"en fin de formation|dernière année")
+GRADUATE_TITLE = re.compile(r"[Dd]iplômée?\b|DIPLOM|\bD\.?E\b|\bDE[A-Z]{2,3}\b|[Qq]ualifiée?\b|QUALIFIÉ")
+FINISHING_STUDIES = re.compile(r"en fin de formation|dernière année|(qualification|[Dd]iplôme)[^.;]*(serait|est) un plus")
 REQUIRED = re.compile(r"([Dd]iplôme|\bDE[A-Z]{2,3}\b|\bDE\b|[Tt]itre)[^.;]*(exigée?s?\b|obligatoire|indispensable)")
 
 
@@ -1850,6 +1861,9 @@ def contradicts(line, other):
 
 # Reasons that open one post: someone leaves or is away, a post is created.
 ONE_POST = re.compile(r"départ|[Rr]emplacement|congé|[Cc]réation de poste|le poste d|un\(e\)")
+# Tasks done on weekdays, which a weekends-only post does not do: appointments, school, meetings.
+WEEKDAY_TASKS = re.compile(r"rendez-vous médicaux|\bl'école\b|\bscolari|réunions? (d'équipe|pluridisciplinaires?|de synthèse)|"
+                           r"\bsynthèses\b|partenaires|[Ee]ntretiens? (familiaux|d'embauche)")
 # A headcount a figure states ("Le service emploie 66 salariés", "1 200 collègues vous attendent").
 STAFF_FIGURE_COUNT = re.compile(r"emploie ([\d ]+\d) |([\d ]+\d) collègues")
 # A driving licence the title or text requires, and those who drive for a living.
@@ -1867,6 +1881,9 @@ ROTA_BENEFIT = re.compile(r"[Pp]lannings?|[Rr]oulement|[Tt]itres?-restaurant|[Ss
 # Pay and careers of a grid, which an apprentice's contract is not.
 GRID_PAY = re.compile(r"échelon|[Ss]tagiairisation|titularisation|[Rr]eprise d'ancienneté|ancienneté reprise|RIFSEEP|"
                       r"€ net par mois|[Rr]émunération (statutaire|selon)|[Gg]rille")
+# Doctors, dentists and pharmacists (ROME), and the civil servants' pay a hospital does not give them.
+HOSPITAL_DOCTORS = {"J1101", "J1102", "J1103", "J1201", "J1202"}
+DOCTOR_UNPAID = re.compile(r"bonification indiciaire|\bNBI\b|\bCTI\b|\bFPH\b|[Cc]atégorie [AB]\b")
 # Requirements that welcome beginners, and those that ask for years of practice: an ad says
 # one or the other, as its record's experienceExige does ("Débutant accepté" under "Expérience
 # exigée de 2 An(s)" reads as two ads).
@@ -2044,7 +2061,7 @@ SIBLINGS = re.compile(r"deux enfants|frères et sœurs|fratrie")
 ACCUEILLIS = {"assistant-maternel": ("notre fille", "notre fils", "notre enfant"),
               "accueillant-familial": ("notre mère", "notre père", "un proche âgé")}
 # A household's details about its own home, where one who works in hers does not come.
-HOUSEHOLD_HOME = re.compile(r"[Ll]e domicile se trouve|chez moi|\bCESU\b")
+HOUSEHOLD_HOME = re.compile(r"[Ll]e domicile se trouve|chez nous|\bCESU\b")
 # Names an employer is called by: a presentation that calls it by another of the same group is
 # of another employer ("Le CCAS de Perpignan" for the "CIAS du pays de Perpignan").
 DESIGNATIONS = [
@@ -2323,6 +2340,8 @@ class OfferWriter:
             # helped, each working some 90 to 130 hours a month.
             carers = max(ad.team + rng.randint(5, 40), ad.followed // rng.randint(6, 12))
             values["intervenants"] = str(carers)
+            # Its sectors: a few for its communes, more in a city's districts.
+            values["sites"] = str(max(2, min(int(PRESENTATION_VALUES["sites"](rng)), ad.communes + 1 + population // 50000)))
             values["heures"] = num(int(round(carers * rng.uniform(90, 130), -2)))
         flags = [template_flags(t) for t in [text] + details]
         if ad.setting != "unit" and any(f[0] for f in flags):
@@ -2353,6 +2372,8 @@ class OfferWriter:
             # A practice's patients follow its practitioners (some 40 to 90 a week each).
             ad.received = int(values["praticiens"]) * rng.randint(40, 90) // (5 if ad.kind == "centre-de-sante" else 1)
             values["rdv"] = str(max(8, round(ad.received / rng.uniform(4.5, 5.5))))  # a week's patients by day
+            # Its patients come back every few months: a list of some 10 to 20 weeks' visits.
+            values["patientele"] = num(round_figure(ad.received * rng.randint(10, 20)))
         if ad.kind == "eaje":
             # About one professional for five children who walk, one for three who do not; its
             # sections share its children.
@@ -2620,11 +2641,12 @@ class OfferWriter:
         day_service = ad.day_service
         experience = (ad.experience, ad.years) if section == "profil" else None
         # Each flag only for the sections it filters, so that ads share more lists.
-        higher, morning, orthodontics, surgery, baby, secondary, acting, mam, graduate = title_line_flags(ad.title, ad.post)
+        higher, morning, orthodontics, surgery, baby, secondary, acting, mam, graduate, holidays = title_line_flags(ad.title, ad.post)
         line_rules = (section == "profil" and acting, ad.weekend == "les samedis et dimanches",
                       section == "conditions" and ad.months == 36, section == "missions" and higher,
                       section in ("missions", "conditions") and morning, section in ("missions", "profil") and orthodontics,
-                      section == "missions" and (surgery, baby, secondary), mam, section == "profil" and graduate)
+                      section == "missions" and (surgery, baby, secondary), mam, section == "profil" and graduate,
+                      holidays)
         key = (bank["slug"], kind, ad.client, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat,
                timed, ad.weekends, day_only, evening, short, day_service, experience, line_rules)
         base = self._fitting_terms(bank, section, ad, key, statut, timed, evening, short, day_only, day_service)
@@ -2660,7 +2682,7 @@ class OfferWriter:
                         not (short and school_year) and  # a school year is ten months
                         not (three_years and not ad.months == 36)):  # an adulte-relais contract runs three years
                     lines.append(l)
-            higher, morning, orthodontics, surgery, baby, secondary, acting, mam, graduate = title_line_flags(ad.title, ad.post)
+            higher, morning, orthodontics, surgery, baby, secondary, acting, mam, graduate, holidays = title_line_flags(ad.title, ad.post)
             if acting and section == "profil":  # a faisant fonction holds no diploma yet
                 lines = [l for l in lines if not DIPLOMA_HELD.search(l)] or lines
             if section == "missions":
@@ -2675,10 +2697,12 @@ class OfferWriter:
                 lines = [l for l in lines if not DIRECTS.search(l)]  # a puéricultrice in a section runs no crèche
             if mam:
                 lines = [l for l in lines if not OWN_HOME_LINES.search(l)] or lines
-            if graduate and section == "profil":  # "Aide-soignant diplômé": no students finishing their course
+            if holidays:  # "mercredis et vacances scolaires": no school run, no school days
+                lines = [l for l in lines if not SCHOOL_DAYS.search(l)] or lines
+            if graduate and section == "profil":  # "Aide-soignant diplômé": no students, no diploma "un plus"
                 lines = [l for l in lines if not FINISHING_STUDIES.search(l)] or lines
             if ad.weekend == "les samedis et dimanches":  # a weekends-only post: no rota of weekends, no weekdays
-                lines = [l for l in lines if not WEEKDAY_ROTA.search(l)]
+                lines = [l for l in lines if not WEEKDAY_ROTA.search(l) and not WEEKDAY_TASKS.search(l)]
             if ad.alternance and section in ("missions", "profil"):  # an apprentice supervises no students
                 lines = [l for l in lines if not SUPERVISES.search(l)] or lines
             if ad.alternance and section == "profil":
@@ -3114,11 +3138,6 @@ class OfferWriter:
     def _benefits(self, rng, bank, ad, bullet, lieu, salaire):
         """The benefits: some of the bank's that fit the employer's status, some of that
         status's own (CCN 51, FPH, CNAS...) with the ad's figures, and sometimes the pay."""
-        return self._benefits_lines(rng, bank, ad, bullet, lieu, salaire)
-
-    def _benefits_lines(self, rng, bank, ad, bullet, lieu, salaire):
-        """The benefits: some of the bank's that fit the employer's status, some of that
-        status's own (CCN 51, FPH, CNAS...) with the ad's figures, and sometimes the pay."""
         lines = self._named(self._fitting(bank, ad.kind, "avantages", ad), ad)
         plain = rng.sample(lines, min(len(lines), 1 if rng.random() < 0.4 else 0))
         statut = "liberal" if ad.contrat == "LIB" else ad.statut
@@ -3141,6 +3160,10 @@ class OfferWriter:
             rota = ad.slug in OWN_HOME_SLUGS
             own, fixed, plain = ([line for line in group if not GRID_PAY.search(line) and
                                   not (rota and ROTA_BENEFIT.search(line))] for group in (own, fixed, plain))
+        if statut == "fph" and bank["codeROME"] in HOSPITAL_DOCTORS:
+            # A hospital's doctor or pharmacist is a praticien hospitalier: not on the FPH grid.
+            own, fixed, plain = ([line for line in group if not GRID_PAY.search(line) and not DOCTOR_UNPAID.search(line)]
+                                 for group in (own, fixed, plain))
         if ad.client not in SHARED_MEALS_KINDS:  # no meals shared with the people a mandataire visits
             own = [line for line in own if not SHARED_MEALS.search(line)]
         if any("€ net" in line for line in own):
