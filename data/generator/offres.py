@@ -83,10 +83,15 @@ CONTEXTES = [
      {"CDI", "CDD"}, {"particulier"}),
     ("Le {debut}, suite à un départ en retraite, le poste {de_poste} sera à pourvoir.", {"CDI"}, None),
     ("Nous renforçons notre équipe de {equipe} professionnels et recrutons un(e) {poste}.", {"CDI", "CDD"},
-     {"unit", "domicile", "office"}),
+     {"domicile", "office"}),
+    # A unit's team is not the house's: "notre équipe de 18" beside 155 residents reads as all of it.
+    ("Nous renforçons l'équipe de {equipe} professionnels de l'unité et recrutons un(e) {poste}.", {"CDI", "CDD"},
+     {"unit"}),
     ("Création de poste au {debut} : nous recherchons un(e) {poste} motivé(e).", {"CDI"}, ORGANISATIONS),
     ("Notre équipe pluridisciplinaire de {equipe} professionnels recherche un(e) {poste}.",
-     {"CDI", "CDD"}, {"unit", "domicile"}),
+     {"CDI", "CDD"}, {"domicile"}),
+    ("L'équipe pluridisciplinaire de l'unité ({equipe} professionnels) recherche un(e) {poste}.",
+     {"CDI", "CDD"}, {"unit"}),
     ("Nous recherchons un(e) {poste} pour rejoindre une équipe stable et soudée de {equipe} personnes.",
      {"CDI", "CDD"}, ORGANISATIONS),
     ("Envie de donner du sens à votre travail ? Dès le {debut}, rejoignez-nous en tant {que_poste}.", None,
@@ -1461,6 +1466,7 @@ CHILD_KINDS = {"eaje", "micro-creche", "relais-petite-enfance", "ime", "itep", "
                "foyer-enfance"}
 UNFIT_MARKERS = [
     (re.compile(r"\bpatients?\b"), NOT_CARE),
+    (re.compile(r"bionettoyage de la chambre"), DOMICILE_KINDS),  # a home's rooms are not a service's to clean
     (re.compile(r"(?<![-\w])enfants?\b|(?<![-\w])[Ee]nfance\b|\bl'enfant\b|\bjeunes\b(?! diplômé)|"
                 r"[Aa]dolescent|élèves(?! aides-soignants| infirmiers)|scolari|scolaire|nourrissons|\bIME\b|[Pp]édiatri|PÉDIATRI|"
                 r"\bmineurs\b"),
@@ -1672,11 +1678,16 @@ CHILDREN = re.compile(r"(?<![-\w])enfants?\b|\bjeunes\b(?! diplômé)|[Aa]dolesc
                       r"\bmineurs\b|[Pp]édiatri")
 
 
+CHRONIC_CARE = re.compile(r"éducation thérapeutique|diabétiques|insuffisants cardiaques")
+
+
 def fits_specialties(line, specialties, slug=""):
     """Whether a line belongs to none of the specialties but the ad's; a wish ("Une expérience en
     néonatologie ou en PMI est appréciée") fits when one of those it names is the ad's."""
     if specialties & {"pediatrie", "aemo"} and (ADULT_CARE.search(line) or ADULTS_DISABLED.search(line)):
         return False  # a children's post treats no hip prosthesis, stroke or dementia
+    if "urgences" in specialties and CHRONIC_CARE.search(line):
+        return False  # an emergency department teaches no diabetic patients
     if "adultes" in specialties and CHILDREN.search(line):
         return False  # an adults' service has no pupils, school or child welfare
     own = line_specialties(line, slug)
@@ -1784,7 +1795,8 @@ NO_APPRENTICE_SLUGS = {"assistant-de-soins-en-gerontologie-asg", "infirmier-coor
 ALTERNANCE_MONTHS = {"aide-soignant": (12, 18), "auxiliaire-de-puericulture": (12, 18),
                      "accompagnant-educatif-et-social-aes": (12, 18, 24), "educateur-specialise": (24, 36),
                      "educateur-de-jeunes-enfants-eje": (24, 36), "moniteur-educateur": (24,),
-                     "infirmier-en-soins-generaux-ide": (24, 36), "assistant-de-service-social": (24, 36)}
+                     "infirmier-en-soins-generaux-ide": (24, 36), "assistant-de-service-social": (24, 36),
+                     "preparateur-en-pharmacie": (24,)}  # the DEUST takes two years
 # Educators on shifts: they follow projects over months, on no mission of days.
 EDUCATORS = {"educateur-specialise", "moniteur-educateur", "maitre-de-maison"}
 # Shift workers who do no 12-hour days: educators and house staff work split or internat hours.
@@ -1847,15 +1859,17 @@ PRIMARY_LINES = re.compile(r"\bécoles\b|circonscription|maternelle")
 
 
 # Lines that two lines of one section cannot both say: no weekend, and some weekend work;
-# students finishing their course welcome, and a diploma required.
+# students finishing their course welcome, and a diploma required; four days a week, and Saturdays.
 WEEKEND_MENTION = re.compile(r"week-ends?\b|[Ss]amedis?\b|[Dd]imanches?\b")
+FOUR_DAYS = re.compile(r"sur (4|quatre) jours|du lundi au jeudi")
+SATURDAY = re.compile(r"[Ss]amedis?\b")
 
 
 def contradicts(line, other):
     """Whether line says the opposite of other ("sans garde de week-end" and "astreintes le
     week-end")."""
     return any(no.search(a) and yes.search(b) and not no.search(b)
-               for no, yes in ((NO_WEEKEND, WEEKEND_MENTION), (FINISHING_STUDIES, REQUIRED))
+               for no, yes in ((NO_WEEKEND, WEEKEND_MENTION), (FINISHING_STUDIES, REQUIRED), (FOUR_DAYS, SATURDAY))
                for a, b in ((line, other), (other, line)))
 
 
