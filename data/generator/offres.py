@@ -637,6 +637,8 @@ DAY_KINDS = {"cabinet-dentaire", "laboratoire", "education-nationale", "eaje", "
 # The figure of a presentation that counts the places of an employer organised in units.
 # A hospital's beds (its presentation's figure, the fewest, and one more bed per so many of its
 # town's people): a town of 9,500 has no 990-bed hospital.
+PROXIMITY_TOWN = 10000  # a centre hospitalier in a smaller town is a hôpital de proximité
+ACUTE_CARE = re.compile(r"urgences|[Mm]aternité|bloc opératoire|plateau technique complet")
 HOSPITAL_BEDS = {"ch": ("lits_ch", 180, 50), "clinique": ("lits", 40, 100)}
 # A maternity's types and yearly births by its hospital's size: a type 3 does some thousands.
 MATERNITY_LEVELS = [(("1", 300, 900), ("2a", 600, 1400)), (("2a", 800, 1800), ("2b", 1200, 2500)),
@@ -2151,10 +2153,12 @@ def post_name(appellation):
     service hospitalier (ASH)" -> "agent de service hospitalier (ASH)", "Educateur / Educatrice
     de jeunes enfants directeur / directrice adjoint(e)" -> "éducateur de jeunes enfants
     directeur adjoint(e)"; a slash that does not part genders stays ("Interprète français /
-    langue des signes française")."""
+    langue des signes française"); "Sage-femme / Homme sage-femme" -> "sage-femme"."""
     masculine, _, feminine = appellation.partition(" / ")
     first = feminine.split()[0].lower() if feminine else ""
-    if feminine and any(w[:3].lower() == first[:3] for w in masculine.split()):
+    if feminine and feminine.lower().endswith(" " + masculine.lower()):  # "Sage-femme / Homme sage-femme"
+        name = masculine
+    elif feminine and any(w[:3].lower() == first[:3] for w in masculine.split()):
         rest = " ".join(feminine.split()[len(masculine.split()):])
         name = " ".join([masculine] + ([re.sub(r"(\S+) / \S+", r"\1", rest)] if rest else []))
     else:
@@ -2452,6 +2456,8 @@ class OfferWriter:
         """A hospital's beds as its town can fill them (no 990-bed hospital in a town of 9,500),
         and what follows from them: its emergencies' visits, its maternity's type and births."""
         key, least, per = HOSPITAL_BEDS[kind]
+        if kind == "ch" and population < PROXIMITY_TOWN:
+            least = 60  # a hôpital de proximité: some 60 to 180 beds and places
         most = max(least, least + population // per)
         beds = int(PRESENTATION_VALUES[key](rng).replace(" ", ""))
         if beds > most:
@@ -2481,7 +2487,9 @@ class OfferWriter:
         by its name's pattern ("CIAS du pays de {ville}") and its title ("crèche municipale"),
         name it only when the name has a proper part, and speak of the post's public."""
         medical = ad.kind == "clinique" and (bool(ad.specialties & NOT_SURGERY) or bool(MEDICINE.search(ad.title + " " + ad.post)))
-        key = (ad.kind, pattern, ad.title, ad.slug, ad.famille, medical, ad.contrat == "LIB")
+        # A small town's hospital is a hôpital de proximité: no emergencies, theatre or maternity.
+        proximity = ad.kind == "ch" and ad.population < PROXIMITY_TOWN
+        key = (ad.kind, pattern, ad.title, ad.slug, ad.famille, medical, ad.contrat == "LIB", proximity)
         cached = self.presentations.get(key)
         if cached:
             return cached
@@ -2499,6 +2507,10 @@ class OfferWriter:
             templates = [t for t in templates if ("{accueilli}" in t or "MAM" in t) == own_home and
                          ("MAM" in t) == mam] or templates
             details = [d for d in details if not (own_home and HOUSEHOLD_HOME.search(d))]
+        if ad.kind == "ch":
+            templates = [t for t in templates if ("proximité" in t) == proximity] or templates
+            if proximity:
+                details = [d for d in details if not ACUTE_CARE.search(d)]
         if medical:  # a maternity or a psychiatric ward is not in a clinic "spécialisée en chirurgie"
             templates = [t for t in templates if "spécialisée en chirurgie" not in t] or templates
         if ad.slug in FAMILY_SLUGS:  # a family worker's service is not presented as one for the elderly
