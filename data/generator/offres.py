@@ -562,6 +562,7 @@ PUBLICS = {"ch": ("patients", 12, 40), "chu": ("patients", 12, 40), "clinique": 
            "mas": ("résidents", 8, 15), "fam": ("résidents", 8, 15), "foyer-de-vie": ("résidents", 8, 20),
            "ime": ("enfants et adolescents", 6, 16), "itep": ("jeunes", 6, 14), "mecs": ("jeunes", 6, 14),
            "foyer-enfance": ("jeunes", 6, 14), "chrs": ("personnes hébergées", 15, 80)}
+CHILD_MINDERS = {"garde-d-enfants", "assistant-maternel"}  # one family's children, not the service's beneficiaries
 FOLLOWED = {"saad": "bénéficiaires suivis", "ssiad": "patients suivis", "had": "patients suivis",
             "sessad": "enfants suivis", "service-mandataire": "majeurs protégés suivis",
             "relais-petite-enfance": "assistants maternels accompagnés"}
@@ -904,8 +905,9 @@ class Ad:
                 out[1] = ", au domicile de la personne accompagnée"  # a live-in carer stays in one home
             elif self.slug == "garde-d-enfants":  # a child minder goes to one family, on no round
                 out[1] = rng.choice((", chez une famille ", ", au domicile de la famille ")) + de_ville
-            if kind in FOLLOWED:
-                out.append(rng.choice((", auprès des %s %s par le service", ", pour les %s %s par le service")) % (
+            if kind in FOLLOWED and self.slug not in CHILD_MINDERS:
+                # The service's count, not the worker's own: she sees a few of them.
+                out.append(rng.choice((", au sein d'un service de %s %s", ", dans un service de %s %s")) % (
                     num(self.followed), FOLLOWED_OF_SLUG.get(self.slug, FOLLOWED[kind])))
             if (kind in ("saad", "ssiad") and self.famille not in ("petite-enfance", "social") and self.slug in VISITING_SLUGS
                     and not LIVE_IN.search(self.title + " " + self.post) and self.hours >= 24):  # a live-in or night carer stays with one person
@@ -936,18 +938,21 @@ class Ad:
             return out, weak + [", dans des locaux rénovés en %d" % rng.randint(2012, 2025)]
         public = PUBLICS.get(kind, ("personnes accueillies",))[0]
         where = rng.choice(("de l'équipe", of(self.unit), of(self.unit)))
-        if kind in CARE_KINDS and self.night:  # the unit's whole team is no night's: two or three on duty
-            colleagues = [rng.choice((", en binôme avec l'équipe de nuit %s", ", avec les deux collègues de nuit %s")) %
+        if kind in CARE_KINDS and self.night:  # the unit's whole team is no night's: two on duty
+            colleagues = [rng.choice((", en binôme avec l'équipe de nuit %s", ", en binôme avec un(e) collègue de nuit %s")) %
                           (of(self.unit) if self.unit else "du service")]
         elif kind in CARE_KINDS:
-            # Nurses: a quarter of a ward's team, a sixth of a house's; a children's or a
-            # maternity ward's carers are auxiliaires de puériculture.
-            nurses = self.team // (4 if kind in HOSPITALS else 6)
+            # An acute ward has about as many nurses as carers, a psychiatric one mostly nurses,
+            # a long-stay unit or a house a nurse for three carers; a maternity's carers are
+            # auxiliaires de puériculture beside midwives, a children's ward's beside nurses.
+            nurses_share, carers_share = (
+                (0.6, 0.15) if "psychiatrie" in self.specialties or kind == "epsm" else
+                (0.15, 0.5) if kind not in HOSPITALS else (0.25, 0.5) if kind in ("smr", "usld") else (0.4, 0.35))
+            nurses_name = "sages-femmes" if self.specialties & {"naissance"} and self.slug != "sage-femme" else "infirmiers"
             carers = "auxiliaires de puériculture" if self.specialties & {"naissance", "pediatrie"} or \
                 self.slug in CHILD_CARE_SLUGS else "aides-soignants"
-            colleagues = [rng.choice((", aux côtés des %d infirmiers et %d %s %s",
-                                      ", avec les %d infirmiers et %d %s %s")) % (
-                max(2, nurses), max(2, self.team // 2), carers, where)]
+            colleagues = [rng.choice((", aux côtés des %d %s et %d %s %s", ", avec les %d %s et %d %s %s")) % (
+                max(2, round(self.team * nurses_share)), nurses_name, max(2, round(self.team * carers_share)), carers, where)]
         elif kind in EDUCATIVE_KINDS:
             colleagues = [rng.choice((", aux côtés des %d éducateurs %s", ", avec les %d éducateurs %s")) % (
                 max(2, self.team // 2), where)]
@@ -1076,8 +1081,8 @@ class Ad:
             strong.append(", pour intégrer " + self.unit)
             strong.append(", pour exercer auprès des %d %s %s" % (
                 self.size, PUBLICS.get(self.kind, ("personnes accueillies",))[0], of(self.unit)))
-        elif self.setting == "domicile" and self.kind in FOLLOWED:
-            strong.append(", pour intervenir auprès des %s %s par le service" % (
+        elif self.setting == "domicile" and self.kind in FOLLOWED and self.slug not in CHILD_MINDERS:
+            strong.append(", pour rejoindre un service de %s %s" % (
                 num(self.followed), FOLLOWED_OF_SLUG.get(self.slug, FOLLOWED[self.kind])))
         elif self.setting == "accueil":
             strong.append(", pour accueillir " + ACCUEIL_PUBLIC.get(self.slug, "une personne").format(de_ville=self.de_ville))
@@ -1677,7 +1682,7 @@ ADULT_CARE = re.compile(r"prothèses? de hanche|ligamentoplast|chirurgie de l'é
 
 # Children's words: their school, their welfare, their games.
 CHILDREN = re.compile(r"(?<![-\w])enfants?\b|\bjeunes\b(?! diplômé)|[Aa]dolescent|scolari|l'école|\bASE\b|[Aa]ide sociale à l'enfance|"
-                      r"\bmineurs\b|[Pp]édiatri")
+                      r"\bmineurs\b|[Pp]édiatri|[Pp]rotection de l'enfance")
 
 
 CHRONIC_CARE = re.compile(r"éducation thérapeutique|diabétiques|insuffisants cardiaques")
@@ -1776,7 +1781,7 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"\brencontres\b|accueillis en stage|kinésithérapeutes|plateau technique|réunions de synthèse|"
                            r"préparation à la naissance|\brégimes\b|textures modifiées|animer des activités|"
                            r"activités éducatives|entretien de leur chambre|et leurs familles et recueill|"
-                           r"au départ des patients|linge propre|[Ss]timuler la personne")
+                           r"au départ des patients|linge propre|[Ss]timuler la personne|bionettoyage quotidien")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
 EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
 MORNING = re.compile(r"\ble matin\b|petits?-déjeuners?|\bmatinées?\b|\bmercredis\b|vacances scolaires|[Hh]oraires du matin")
@@ -1826,7 +1831,7 @@ def title_line_flags(title, post):
     text = title + " " + post
     return (bool(HIGHER_ROLE.search(text)), bool(MORNING_TITLE.search(title)), bool(ORTHODONTICS.search(text)),
             bool(SURGERY_TITLE.search(title)), bool(BABY_TITLE.search(title)), bool(SECONDARY_TITLE.search(title)),
-            bool(ACTING.search(title)), bool(MAM.search(title)), bool(GRADUATE_TITLE.search(title)),
+            bool(ACTING.search(title)), bool(MAM.search(text)), bool(GRADUATE_TITLE.search(title)),
             bool(HOLIDAY_TITLE.search(title)))
 
 
@@ -1897,6 +1902,7 @@ ROTA_BENEFIT = re.compile(r"[Pp]lannings?|[Rr]oulement|[Tt]itres?-restaurant|[Ss
 # Pay and careers of a grid, which an apprentice's contract is not.
 GRID_PAY = re.compile(r"échelon|[Ss]tagiairisation|titularisation|[Rr]eprise d'ancienneté|ancienneté reprise|RIFSEEP|"
                       r"€ net par mois|[Rr]émunération (statutaire|selon)|[Gg]rille")
+LODGING = re.compile(r"[Ll]ogement temporaire")
 # Doctors, dentists and pharmacists (ROME), and the civil servants' pay a hospital does not give them.
 HOSPITAL_DOCTORS = {"J1101", "J1102", "J1103", "J1201", "J1202"}
 DOCTOR_UNPAID = re.compile(r"bonification indiciaire|\bNBI\b|\bCTI\b|\bFPH\b|[Cc]atégorie [AB]\b")
@@ -2115,6 +2121,9 @@ DESIGNATIONS = [
     ("guardianship", "TUT", re.compile(r"[Aa]ssociation tutélaire|[Ss]ervice mandataire")),
     ("school", "COLLEGE", re.compile(r"\b[Cc]ollège\b")),
     ("home", "ENT", re.compile(r"[Ee]ntreprise de services")),
+    # An espace de vie sociale is a smaller CAF approval than a centre social.
+    ("social-centre", "EVS", re.compile(r"[Ee]space de vie sociale")),
+    ("social-centre", "CS", re.compile(r"[Cc]entre social|[Ll]e centre\b")),
 ]
 
 
@@ -2415,7 +2424,8 @@ class OfferWriter:
             values["salaries_chu"] = num(rng.randrange(low, high, 500))
         values["menages"] = num(min(int(PRESENTATION_VALUES["menages"](rng).replace(" ", "")),
                                     max(60, (population + ad.communes * 800) // 6)))  # a share of its town's households
-        values["km"] = str(max(5, min(55, ad.communes * rng.randint(2, 4)) // 5 * 5))  # a radius its communes fill
+        # The radius its communes fill, at some 15 km² a commune: 14 communes, some 10 km.
+        values["km"] = str(max(5, min(55, round(math.sqrt(ad.communes) * rng.uniform(2.5, 3.5) / 5) * 5)))
         values["fauteuils"] = str(max(1, min(8, int(values["praticiens"]) + rng.randint(0, 2))))  # a chair each, or so
         values["infirmiers"] = str(max(1, min(8, ad.team - int(values["praticiens"]) - 1)))  # the team holds them all
         if ad.kind == "service-mandataire":  # a délégué holds some 40 to 60 measures
@@ -2424,8 +2434,9 @@ class OfferWriter:
             values["petit2"] = str(max(10, int(values.get("lits") or PRESENTATION_VALUES["lits"](rng)) * rng.randint(3, 6) // 10))
         if ad.kind == "chu" and "salaries_chu" not in values:  # a CHU's staff follows its city (no 200,000 visits in Saint-Pierre)
             values["salaries_chu"] = num(max(3000, min(16000, population * rng.randint(30, 60) // 1000)) // 100 * 100)
-        if ad.kind == "chu":  # a CHU's patients, visits and papers follow its staff
+        if ad.kind == "chu":  # a CHU's patients, visits, papers and sites follow its staff
             staff = int(values["salaries_chu"].replace(" ", ""))
+            values["sites"] = str(max(2, staff // rng.randint(1500, 3000)))  # the AP-HP's 38 hospitals
             values["patients_chu"] = num(int(round(staff * rng.uniform(15, 30), -4)))
             values["passages_chu"] = num(int(round(staff * rng.uniform(10, 16), -3)))  # 14,000 staff: some 200,000 visits
             values["publications"] = num(int(round(staff * rng.uniform(0.08, 0.2), -1)))
@@ -2503,7 +2514,7 @@ class OfferWriter:
         details = [d for d in spec.get("details", []) if same_employer(pattern, d)]
         if ad.kind == "particulier-employeur":
             # One who works in her own home is not hired to come to the household's.
-            own_home, mam = ad.slug in OWN_HOME_SLUGS, bool(MAM.search(ad.title))
+            own_home, mam = ad.slug in OWN_HOME_SLUGS, bool(MAM.search(ad.title + " " + ad.post))
             templates = [t for t in templates if ("{accueilli}" in t or "MAM" in t) == own_home and
                          ("MAM" in t) == mam] or templates
             details = [d for d in details if not (own_home and HOUSEHOLD_HOME.search(d))]
@@ -3143,6 +3154,9 @@ class OfferWriter:
                                ad.replacing)]
         if ad.night and (not ad.days or ad.days >= 7):  # a night post always says its nights, in place of other hours
             picked = [p for p in picked if not SCHEDULE_WORDS.search(p)]
+        if ad.night and not ad.schedule:  # a night post without shifts' hours still says it works nights
+            extra.append(rng.choice(("Poste de nuit, planning établi au mois.", "Travail de nuit selon un planning mensuel.",
+                                     "Interventions de nuit, planning communiqué à l'avance.")))
         if ad.schedule and (not ad.days or ad.night and ad.days >= 7) and \
                 not any(SCHEDULE_WORDS.search(p) for p in picked) and (ad.night or rng.random() < 0.8):
             extra.append(schedule_lines(rng, ad.schedule, ad.night, ad.weekend, ad.hours))
@@ -3190,6 +3204,8 @@ class OfferWriter:
             # A hospital's doctor or pharmacist is a praticien hospitalier: not on the FPH grid.
             own, fixed, plain = ([line for line in group if not GRID_PAY.search(line) and not DOCTOR_UNPAID.search(line)]
                                  for group in (own, fixed, plain))
+        if ad.days or ad.months and ad.months <= 3:  # no months of lodging on a contract of weeks
+            own, fixed, plain = ([line for line in group if not LODGING.search(line)] for group in (own, fixed, plain))
         if ad.client not in SHARED_MEALS_KINDS:  # no meals shared with the people a mandataire visits
             own = [line for line in own if not SHARED_MEALS.search(line)]
         if any("€ net" in line for line in own):
@@ -3205,10 +3221,11 @@ class OfferWriter:
             extra = generic_benefits(rng, 1)
             if not any(subject(extra[0]) == subject(line) for line in plain + own) and \
                     tuple(subject(extra[0])) not in ad.subjects and \
-                    not (extra[0].startswith("Logement") and ad.client not in H24_KINDS | HOSPITALS):  # one benefit per subject
+                    not (extra[0].startswith("Logement") and (ad.client not in H24_KINDS | HOSPITALS or
+                                                              ad.days or ad.months and ad.months <= 3)):  # one benefit per subject
                 own += extra
         if salaire and statut != "liberal" and not any("€ net" in line for line in own) and rng.random() < 0.4:
-            pay = salary_line(rng, salaire, ad.statut)
+            pay = salary_line(rng, salaire, ad.statut, ad.alternance)
             if pay:
                 own.append(pay)
         if not plain and not own:

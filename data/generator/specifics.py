@@ -760,13 +760,15 @@ def generic_benefits(rng, count):
             for b in rng.sample(GENERIC_BENEFITS, count)]
 
 
-def salary_line(rng, salaire, statut):
-    """The salary, said in the benefits as the record's salaire field has it."""
+def salary_line(rng, salaire, statut, apprentice=False):
+    """The salary, said in the benefits as the record's salaire field has it; an apprentice's
+    follows the age and the year of the contract, not experience."""
     if not salaire or "libelle" not in salaire:
         return None
     numbers = [float(x) for x in re.findall(r"(\d+\.\d+) Euros", salaire["libelle"])]
-    convention = {"fph": "selon la grille de la FPH", "fpt": "selon la grille statutaire",
-                  "ccn51": "selon la CCN 51", "ccn66": "selon la CCN 66"}.get(statut, "selon expérience")
+    convention = "selon l'âge et l'année de formation" if apprentice else {
+        "fph": "selon la grille de la FPH", "fpt": "selon la grille statutaire",
+        "ccn51": "selon la CCN 51", "ccn66": "selon la CCN 66"}.get(statut, "selon expérience")
     if salaire["libelle"].startswith("Horaire"):
         return "Taux horaire de %s € brut%s." % (
             euros(numbers[0]), "" if len(numbers) < 2 else " à %s € brut" % euros(numbers[1]))
