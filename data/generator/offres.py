@@ -782,6 +782,7 @@ class Ad:
         if kind == "education-nationale" and slug not in INCLUSION_SLUGS:
             self.public = SCHOOL_PUBLIC  # a school nurse sees all the pupils, not those an AESH follows
         self.received = rng.randint(*self.public[1:])
+        self.per_day = None  # a practice's patients a day, when its presentation says them
         if kind == "pharmacie":  # a village's pharmacy serves its village and a few around: a small team
             self.received = min(self.received, max(70, population // 10))
             self.team = max(3, min(self.team, self.received // rng.randint(15, 25)))
@@ -1559,6 +1560,11 @@ SPECIALTIES = [
      r"[Rr]adiologie|\b[Ss]canner\b|\bIRM\b|[Mm]ammograph|produits de contraste|biopsies|post-traitement des images|\bPACS\b",
      ("centre-imagerie",)),
     ("bloc", r"\b[Bb]loc\b|\bBLOC\b|\bSSPI\b", r"[Bb]loc opératoire|amplificateur de brillance|salle d'intervention|\bSSPI\b", ()),
+    # Within births, a neonatal unit's tasks and a maternity ward's: no couveuse in a maternity
+    # ad, no suites de couches in a néonatologie one, unless its title names both.
+    ("neonat", r"[Nn]éonat|NÉONAT", r"couveuse|prématurés|[Nn]éonat", ()),
+    ("maternite", r"(?<!congé )[Mm]aternité|(?<!CONGÉ )MATERNITÉ|[Oo]bstétri|[Ss]alle de naissance|SALLE DE NAISSANCE",
+     r"en maternité|suites de couches|salle de naissance|accouchement", ()),
     ("naissance", r"[Nn]éonat|NÉONAT|(?<!congé )[Mm]aternité|(?<!CONGÉ )MATERNITÉ|[Nn]aissance|NAISSANCE|[Oo]bstétri",
      r"[Nn]éonat|prématurés|couveuse|allaitement|(?<!congé )maternité|suites de couches|salle de naissance|soins de cordon|"
      r"accouchement", ()),
@@ -1903,6 +1909,7 @@ ROTA_BENEFIT = re.compile(r"[Pp]lannings?|[Rr]oulement|[Tt]itres?-restaurant|[Ss
 GRID_PAY = re.compile(r"échelon|[Ss]tagiairisation|titularisation|[Rr]eprise d'ancienneté|ancienneté reprise|RIFSEEP|"
                       r"€ net par mois|[Rr]émunération (statutaire|selon)|[Gg]rille")
 LODGING = re.compile(r"[Ll]ogement temporaire")
+TWO_YEARS_SLUGS = {"infirmier-liberal"}  # the métiers the law asks two years of practice before libéral work
 # Doctors, dentists and pharmacists (ROME), and the civil servants' pay a hospital does not give them.
 HOSPITAL_DOCTORS = {"J1101", "J1102", "J1103", "J1201", "J1202"}
 DOCTOR_UNPAID = re.compile(r"bonification indiciaire|\bNBI\b|\bCTI\b|\bFPH\b|[Cc]atégorie [AB]\b")
@@ -2399,6 +2406,7 @@ class OfferWriter:
             # A practice's patients follow its practitioners (some 40 to 90 a week each).
             ad.received = int(values["praticiens"]) * rng.randint(40, 90) // (5 if ad.kind == "centre-de-sante" else 1)
             values["rdv"] = str(max(8, round(ad.received / rng.uniform(4.5, 5.5))))  # a week's patients by day
+            ad.per_day = values["rdv"]
             # Its patients come back every few months: a list of some 10 to 20 weeks' visits.
             values["patientele"] = num(round_figure(ad.received * rng.randint(10, 20)))
         if ad.kind == "eaje":
@@ -3025,14 +3033,18 @@ class OfferWriter:
         a "jeune diplômé(e) accepté(e)" title is a beginner's post, a "confirmé(e)" or a
         manager's title is none."""
         weights = bank["experience"]
-        if alternance or BEGINNERS.search(intitule):
+        if bank["slug"] in TWO_YEARS_SLUGS:
+            # A libéral nurse, replacing or settling, needs 24 months of practice (2,400 hours).
+            weights = {"E": 1}
+        elif alternance or BEGINNERS.search(intitule):
             weights = {"D": 1}
         elif SEASONED.search(intitule) or HIGHER_ROLE.search(intitule):
             weights = {k: w for k, w in weights.items() if k != "D"} or {"S": 1}
         code = weighted(rng, list(weights.items()))
         if code == "D":
             return {"experienceExige": "D", "experienceLibelle": "Débutant accepté"}
-        duree = rng.choice(("6 Mois", "1 An(s)", "1 An(s)", "2 An(s)", "3 An(s)", "5 An(s)"))
+        duree = rng.choice(("2 An(s)", "2 An(s)", "3 An(s)", "5 An(s)") if bank["slug"] in TWO_YEARS_SLUGS else
+                           ("6 Mois", "1 An(s)", "1 An(s)", "2 An(s)", "3 An(s)", "5 An(s)"))
         out = {"experienceExige": code,
                "experienceLibelle": duree if code == "S" else "Expérience exigée de " + duree}
         if rng.random() < 0.3:  # a comment that says no less than the record asks
@@ -3188,7 +3200,7 @@ class OfferWriter:
         else:
             pay_range = (pay["min"], pay["max"]) if pay["periode"] == "M" else None
         own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2), pay_range, bool(stated),
-                              ad.experience == "D")
+                              ad.experience == "D", {"patients_jour": ad.per_day} if ad.per_day else {})
         fixed = [line for line in fixed if not unfit(line, ad.kind)]  # no Ségur pay rise in a chantier d'insertion
         thirteen = "13.0 mois" in (salaire or {}).get("libelle", "") and not (ad.contrat == "CDD" and ad.months <= 12)
         own, fixed, plain = ([line for line in group if (thirteen or not THIRTEENTH.search(line)) and

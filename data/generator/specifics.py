@@ -722,15 +722,16 @@ NET_VARIANTS = {
 GRID_STEPS = 7  # the échelons a recruit may start at, the first steps of a grid of 11 or 12
 
 
-def benefits(rng, statut, hours, partiel, count, pay, stated=False, beginner=False):
+def benefits(rng, statut, hours, partiel, count, pay, stated=False, beginner=False, known=None):
     """count benefit lines for the status, filled with the ad's own figures: (those with
     figures of the ad, those without). pay is the métier's monthly gross range for full time
     (the bank's), or None when it is paid by the hour: a line may say the net pay it gives, and
-    the échelon that pays it. A beginner starts at the bottom of the range."""
+    the échelon that pays it. A beginner starts at the bottom of the range. known holds figures
+    the ad has already said ({"patients_jour": "18"})."""
     rtt = None if partiel else rtt_days(hours, statut)
     lines = [b for b in BENEFITS[statut] if (rtt or "{rtt}" not in b) and (pay or "{net}" not in b)]
     picked = rng.sample(lines, min(count, len(lines)))
-    values = {"rtt": rtt}
+    values = {"rtt": rtt, **(known or {})}
     if pay:
         # Net of a gross monthly pay in the lower half of the bank's full-time range, for the
         # ad's hours, or of the range the record states (stated) as it is; the échelon is the
