@@ -638,6 +638,9 @@ DAY_KINDS = {"cabinet-dentaire", "laboratoire", "education-nationale", "eaje", "
 # The figure of a presentation that counts the places of an employer organised in units.
 # A hospital's beds (its presentation's figure, the fewest, and one more bed per so many of its
 # town's people): a town of 9,500 has no 990-bed hospital.
+# A kind said twice, by the presentation and by the name it fills in ("le foyer de vie Foyer de
+# vie de Bruges"), but not a reflexive pronoun ("nous nous engageons").
+SAID_TWICE = re.compile(r"\b(?!(?:nous|vous)\b)(\w[\w'-]{2,}(?: [\w'-]+){0,3}) \1\b", re.I)
 PROXIMITY_TOWN = 10000  # a centre hospitalier in a smaller town is a hôpital de proximité
 ACUTE_CARE = re.compile(r"urgences|[Mm]aternité|bloc opératoire|plateau technique complet")
 HOSPITAL_BEDS = {"ch": ("lits_ch", 180, 50), "clinique": ("lits", 40, 100)}
@@ -1775,7 +1778,7 @@ SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie|Équipe) de \d+ |mul
                    r"\d+ à \d+ (bénéficiaires|personnes|interventions) par jour|[Éé]quipe de (deux|trois|quatre|cinq|six) ")
 # Lines that give shift hours ("Roulement en 12h de jour (7h-19h)"), which an ad with its own
 # shifts says itself.
-TIMED = re.compile(r"\d+h\d*\s*(-|à)\s*\d+h|entre \d+h\d* et \d+h|\b1[02] heures\b|[Gg]ardes de \d+|[Hh]oraires du matin|à partir de \d+h|\b1[02] ?h\b|\ben \d+h\d*\b|alternant matin|[Rr]oulement de \d+h|"
+TIMED = re.compile(r"sur (4|quatre) jours|horaires d'internat|\d+h\d*\s*(-|à)\s*\d+h|entre \d+h\d* et \d+h|\b1[02] heures\b|[Gg]ardes de \d+|[Hh]oraires du matin|à partir de \d+h|\b1[02] ?h\b|\ben \d+h\d*\b|alternant matin|[Rr]oulement de \d+h|"
                    r"week-ends? sur (deux|trois|quatre|cinq)")
 # Services open by day on weekdays only.
 DAY_SERVICE = re.compile(r"[Hh]ôpital de jour|HÔPITAL DE JOUR|\bHDJ\b|\bCMP\b|\bCATTP\b|[Cc]onsultations?\b|CONSULTATION|"
@@ -1878,12 +1881,24 @@ FOUR_DAYS = re.compile(r"sur (4|quatre) jours|du lundi au jeudi")
 SATURDAY = re.compile(r"[Ss]amedis?\b")
 
 
+EXCLUSIVE = ((NO_WEEKEND, WEEKEND_MENTION), (FINISHING_STUDIES, REQUIRED), (FOUR_DAYS, SATURDAY))
+_SIDES = {}  # line -> ({i: the line says EXCLUSIVE[i]'s first}, {i: it says its second only})
+
+
+def _sides(line):
+    sides = _SIDES.get(line)
+    if sides is None:
+        says_no = {i for i, (no, _) in enumerate(EXCLUSIVE) if no.search(line)}
+        says_yes = {i for i, (no, yes) in enumerate(EXCLUSIVE) if i not in says_no and yes.search(line)}
+        sides = _SIDES[line] = (says_no, says_yes)
+    return sides
+
+
 def contradicts(line, other):
     """Whether line says the opposite of other ("sans garde de week-end" and "astreintes le
     week-end")."""
-    return any(no.search(a) and yes.search(b) and not no.search(b)
-               for no, yes in ((NO_WEEKEND, WEEKEND_MENTION), (FINISHING_STUDIES, REQUIRED), (FOUR_DAYS, SATURDAY))
-               for a, b in ((line, other), (other, line)))
+    (no_a, yes_a), (no_b, yes_b) = _sides(line), _sides(other)
+    return bool(no_a & yes_b or no_b & yes_a)
 
 
 # Reasons that open one post: someone leaves or is away, a post is created.
@@ -2461,7 +2476,7 @@ class OfferWriter:
             if key not in values:
                 values[key] = PRESENTATION_VALUES[key](rng)
             return values[key]
-        out = [approximate(contract(PLACEHOLDER.sub(value, t))).replace("en 1 sections", "en une seule section")
+        out = [SAID_TWICE.sub(r"\1", approximate(contract(PLACEHOLDER.sub(value, t)))).replace("en 1 sections", "en une seule section")
                for t in [text] + details]
         stated = next((k for k in ("salaries_chu", "salaries", "agents_commune", "agents", "intervenants", "pro")
                        if k in used), None)
@@ -2508,7 +2523,8 @@ class OfferWriter:
         medical = ad.kind == "clinique" and (bool(ad.specialties & NOT_SURGERY) or bool(MEDICINE.search(ad.title + " " + ad.post)))
         # A small town's hospital is a hôpital de proximité: no emergencies, theatre or maternity.
         proximity = ad.kind == "ch" and ad.population < PROXIMITY_TOWN
-        key = (ad.kind, pattern, ad.title, ad.slug, ad.famille, medical, ad.contrat == "LIB", proximity)
+        mam = bool(MAM.search(ad.title + " " + ad.post))
+        key = (ad.kind, pattern, ad.title, ad.slug, ad.famille, medical, ad.contrat == "LIB", proximity, mam)
         cached = self.presentations.get(key)
         if cached:
             return cached
@@ -2522,7 +2538,7 @@ class OfferWriter:
         details = [d for d in spec.get("details", []) if same_employer(pattern, d)]
         if ad.kind == "particulier-employeur":
             # One who works in her own home is not hired to come to the household's.
-            own_home, mam = ad.slug in OWN_HOME_SLUGS, bool(MAM.search(ad.title + " " + ad.post))
+            own_home = ad.slug in OWN_HOME_SLUGS
             templates = [t for t in templates if ("{accueilli}" in t or "MAM" in t) == own_home and
                          ("MAM" in t) == mam] or templates
             details = [d for d in details if not (own_home and HOUSEHOLD_HOME.search(d))]
