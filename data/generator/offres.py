@@ -1894,11 +1894,19 @@ def _sides(line):
     return sides
 
 
-def contradicts(line, other):
-    """Whether line says the opposite of other ("sans garde de week-end" and "astreintes le
-    week-end")."""
-    (no_a, yes_a), (no_b, yes_b) = _sides(line), _sides(other)
-    return bool(no_a & yes_b or no_b & yes_a)
+def consistent(lines):
+    """lines without those that say the opposite of an earlier one ("sans garde de week-end",
+    then "astreintes le week-end")."""
+    sides = [_sides(line) for line in lines]
+    if not any(no or yes for no, yes in sides):
+        return lines  # most lines take no side
+    kept, said_no, said_yes = [], set(), set()
+    for line, (no, yes) in zip(lines, sides):
+        if not (no & said_yes or yes & said_no):
+            kept.append(line)
+            said_no |= no
+            said_yes |= yes
+    return kept
 
 
 # Reasons that open one post: someone leaves or is away, a post is created.
@@ -3127,7 +3135,7 @@ class OfferWriter:
         picked = []
         rest = [l for l in lines if l not in first] if first else lines
         drawn = list(first) + rng.sample(rest, max(0, min(len(rest), rng.randint(low, high) - len(first))))
-        for line in [l for i, l in enumerate(drawn) if not any(contradicts(l, d) for d in drawn[:i])]:
+        for line in consistent(drawn):
             line = rephrase(rng, line, key, as_list, said)
             if opening and not picked and line.startswith(("Vous ", "Il vous ")):
                 # The first task also says when in front: the header before it says little.
