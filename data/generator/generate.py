@@ -9,6 +9,7 @@ Deterministic: the same seed, scale and --now give the same bytes, whatever the 
 processes (every chunk of records has its own random generator, seeded from the seed and the
 chunk's number). Scale 1 is the programme's size: 118,000 offers and 33,242 trainings."""
 import argparse
+import collections
 import hashlib
 import json
 import multiprocessing
@@ -65,11 +66,16 @@ def parse_args(argv):
 
 
 def _offer_chunk(task):
+    """A chunk's offers as JSON Lines, and how many of them each famille has (counted here, in
+    the worker, rather than by reading the file again)."""
     seed, chunk, start, familles = task
     rng = OfferRandom("%d:offres:%d" % (seed, chunk))
     writer = _STATE["offers"]
-    return "".join(json.dumps(writer.write(rng, start + k, fam), ensure_ascii=False) + "\n"
-                   for k, fam in enumerate(familles))
+    refs = writer.refs
+    records = [writer.write(rng, start + k, fam) for k, fam in enumerate(familles)]
+    counts = collections.Counter(main_famille(o["romeCode"], o.get("codeNAF"), refs.familles_by_rome, refs.naf)
+                                 for o in records)
+    return "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in records), counts
 
 
 def _training_chunk(task):
@@ -77,32 +83,46 @@ def _training_chunk(task):
     rng = random.Random("%d:formations:%d" % (seed, chunk))
     writer = _STATE["trainings"]
     return "".join(json.dumps(writer.write(rng, start + k), ensure_ascii=False) + "\n"
-                   for k in range(count))
+                   for k in range(count)), None
 
 
-def write_chunks(pool, fn, tasks, path):
-    """Writes the chunks' text in task order; returns the file's SHA-256."""
+def chunks(pool, fn, tasks):
+    """The chunks' results in task order, computed by the pool's workers as soon as they are
+    free (the trainings' while the last offers are written), or here without a pool."""
+    return pool.imap(fn, tasks) if pool else map(fn, tasks)
+
+
+def write_chunks(results, path):
+    """Writes the chunks' text in order; returns the file's SHA-256 and what else each chunk
+    returned."""
     digest = hashlib.sha256()
+    extras = []
     with open(path, "w", encoding="utf-8") as out:
-        results = pool.imap(fn, tasks) if pool else map(fn, tasks)
-        for text in results:
+        for text, extra in results:
             out.write(text)
             digest.update(text.encode("utf-8"))
-    return digest.hexdigest()
+            extras.append(extra)
+    return digest.hexdigest(), extras
 
 
-def write_offers(args, pool, path):
+def offer_tasks(args):
     plan = famille_plan(args.scale, random.Random("%d:plan" % args.seed))
-    tasks = [(args.seed, c, start, plan[start:start + CHUNK])
-             for c, start in enumerate(range(0, len(plan), CHUNK))]
-    return len(plan), write_chunks(pool, _offer_chunk, tasks, path)
+    return [(args.seed, c, start, plan[start:start + CHUNK]) for c, start in enumerate(range(0, len(plan), CHUNK))]
 
 
-def write_trainings(args, pool, path):
+def write_offers(results, path):
+    """(the file's SHA-256, offers by famille)."""
+    sha, counts = write_chunks(results, path)
+    familles = dict.fromkeys(FAMILLES, 0)
+    for chunk_counts in counts:
+        for famille, n in chunk_counts.items():
+            familles[famille] += n
+    return sha, familles
+
+
+def training_tasks(args):
     total = max(1, round(TOTAL_FORMATIONS * args.scale))
-    tasks = [(args.seed, c, start, min(CHUNK, total - start))
-             for c, start in enumerate(range(0, total, CHUNK))]
-    return total, write_chunks(pool, _training_chunk, tasks, path)
+    return [(args.seed, c, start, min(CHUNK, total - start)) for c, start in enumerate(range(0, total, CHUNK))]
 
 
 FICHE_FIELDS = ("code", "libelle", "definition", "accesEmploi", "appellations",
@@ -144,15 +164,6 @@ def write_dirty_sets(args, refs, folder):
         f.write("\n")
 
 
-def famille_counts(refs, path):
-    counts = dict.fromkeys(FAMILLES, 0)
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            o = json.loads(line)
-            counts[main_famille(o["romeCode"], o.get("codeNAF"), refs.familles_by_rome, refs.naf)] += 1
-    return counts
-
-
 def main(argv=None):
     args, only, now = parse_args(argv if argv is not None else sys.argv[1:])
     started = time.monotonic()
@@ -170,14 +181,16 @@ def main(argv=None):
                 "now": args.now, "files": {}}
     pool = multiprocessing.get_context("fork").Pool(args.jobs) if args.jobs > 1 else None
     try:
-        if "offres" in only:
-            path = os.path.join(args.out, "offres.jsonl")
-            count, sha = write_offers(args, pool, path)
-            manifest["files"]["offres.jsonl"] = {"records": count, "sha256": sha,
-                                                 "familles": famille_counts(refs, path)}
-        if "formations" in only:
-            count, sha = write_trainings(args, pool, os.path.join(args.out, "formations.jsonl"))
-            manifest["files"]["formations.jsonl"] = {"records": count, "sha256": sha}
+        offers = offer_tasks(args) if "offres" in only else []
+        trainings = training_tasks(args) if "formations" in only else []
+        offer_chunks, training_chunks = chunks(pool, _offer_chunk, offers), chunks(pool, _training_chunk, trainings)
+        if offers:
+            sha, familles = write_offers(offer_chunks, os.path.join(args.out, "offres.jsonl"))
+            manifest["files"]["offres.jsonl"] = {"records": sum(len(t[3]) for t in offers), "sha256": sha,
+                                                 "familles": familles}
+        if trainings:
+            sha, _ = write_chunks(training_chunks, os.path.join(args.out, "formations.jsonl"))
+            manifest["files"]["formations.jsonl"] = {"records": sum(t[3] for t in trainings), "sha256": sha}
     finally:
         if pool:
             pool.close()
