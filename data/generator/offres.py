@@ -1635,7 +1635,8 @@ SPECIALTIES += [
     ("officine", r"[Oo]fficine|OFFICINE", r"[Oo]fficine|titulaire en son absence|bilans partagés|entretiens pharmaceutiques|"
      r"vacciner|parapharmacie|comptoir|dermocosmétique", ("pharmacie",), PHARMACY_SLUGS),
     ("pui", r"\bPUI\b|[Uu]sage intérieur|[Hh]ospitali|HOSPITALI", r"\bPUI\b|usage intérieur|conciliation|dotations|"
-     r"unités de soins|cytotoxiques|chimiothérap|essais cliniques|implantables", ("ch", "chu", "clinique", "epsm"), PHARMACY_SLUGS),
+     r"unités de soins|services de soins|cytotoxiques|chimiothérap|essais cliniques|implantables",
+     ("ch", "chu", "clinique", "epsm"), PHARMACY_SLUGS),
     ("espaces-verts", r"[Ee]spaces verts|ESPACES VERTS|[Mm]araîchage", r"[Ee]spaces verts|[Mm]araîchage|Certiphyto", (),
      WORKSHOP_SLUGS),
     # A coordinator of projects, of an educator's métier, coordinates them; the other educators do not.
