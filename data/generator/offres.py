@@ -14,10 +14,10 @@ from datetime import date, timedelta
 
 from phrasing import INSTITUTIONAL, QUALIFIERS, elide, rephrase
 from refs import FAMILLES, city_name, main_famille, weighted
-from specifics import (ALTERNATING, approximate, round_figure, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, SCHEDULE_WORDS, hours_text,
-                       SHIFT_SLUGS, TITLE_DAY, TITLE_NIGHT, WEEKENDS, Person, benefits, contract_line, figure,
-                       DAY_ONLY, NO_WEEKEND, fits_contract, fits_terms, generic_benefits, num, salary_line, schedule_lines, status,
-                       title_terms, TITLE_REPLACEMENT, TITLE_WEEKEND, weekend_hours)
+from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, SCHEDULE_WORDS, SHIFT_SLUGS, TITLE_DAY,
+                       TITLE_NIGHT, WEEKENDS, DAY_ONLY, NO_WEEKEND, TITLE_REPLACEMENT, TITLE_WEEKEND, Person,
+                       approximate, benefits, contract_line, figure, fits_contract, fits_terms, generic_benefits,
+                       hours_text, num, round_figure, salary_line, schedule_lines, status, title_terms, weekend_hours)
 
 class OfferRandom(random.Random):
     """The offers' generator: random.Random with choice, randrange and randint drawn from one
@@ -2485,8 +2485,8 @@ class OfferWriter:
             if key not in values:
                 values[key] = PRESENTATION_VALUES[key](rng)
             return values[key]
-        out = [SAID_TWICE.sub(r"\1", approximate(contract(PLACEHOLDER.sub(value, t)))).replace("en 1 sections", "en une seule section")
-               for t in [text] + details]
+        out = [SAID_TWICE.sub(r"\1", approximate(contract(PLACEHOLDER.sub(value, t))))
+               .replace("en 1 sections", "en une seule section") for t in [text] + details]
         stated = next((k for k in ("salaries_chu", "salaries", "agents_commune", "agents", "intervenants", "pro")
                        if k in used), None)
         ad.staff_said = bool(stated) or "equipe" in used
@@ -3293,7 +3293,8 @@ class OfferWriter:
         if ad.setting not in ("particulier", "accueil") and ad.kind not in NO_FIGURES and rng.random() < 0.5:
             facts.append(figure(rng, ad.setting, ad.kind in ("ch", "chu", "clinique", "epsm"),
                                 ad.followed if ad.setting == "domicile" else None, ad.team, ad.staff_said,
-                                ad.kind in OFFICE_PUBLICS, bool(OPENS.search(about[0])), any(num(n) in " ".join(about) for n in (ad.followed, round_figure(ad.followed))),
+                                ad.kind in OFFICE_PUBLICS, bool(OPENS.search(about[0])),
+                                any(num(n) in " ".join(about) for n in (ad.followed, round_figure(ad.followed))),
                                 ad.staff, bool(A_YEAR.search(" ".join(about))), "familles" in " ".join(about)))
             stated = facts[-1] and STAFF_FIGURE_COUNT.search(facts[-1])
             if not facts[-1]:
