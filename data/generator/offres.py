@@ -785,7 +785,7 @@ class Ad:
         if kind == "education-nationale" and slug not in INCLUSION_SLUGS:
             self.public = SCHOOL_PUBLIC  # a school nurse sees all the pupils, not those an AESH follows
         self.received = rng.randint(*self.public[1:])
-        self.per_day = None  # a practice's patients a day, when its presentation says them
+        self.known = {}  # figures the presentation said that a benefit may say again (a crèche's cots, a day's patients)
         if kind == "pharmacie":  # a village's pharmacy serves its village and a few around: a small team
             self.received = min(self.received, max(70, population // 10))
             self.team = max(3, min(self.team, self.received // rng.randint(15, 25)))
@@ -2430,7 +2430,7 @@ class OfferWriter:
             # A practice's patients follow its practitioners (some 40 to 90 a week each).
             ad.received = int(values["praticiens"]) * rng.randint(40, 90) // (5 if ad.kind == "centre-de-sante" else 1)
             values["rdv"] = str(max(8, round(ad.received / rng.uniform(4.5, 5.5))))  # a week's patients by day
-            ad.per_day = values["rdv"]
+            ad.known["patients_jour"] = values["rdv"]
             # Its patients come back every few months: a list of some 10 to 20 weeks' visits.
             values["patientele"] = num(round_figure(ad.received * rng.randint(10, 20)))
         if ad.kind == "eaje":
@@ -2487,6 +2487,8 @@ class OfferWriter:
             return values[key]
         out = [SAID_TWICE.sub(r"\1", approximate(contract(PLACEHOLDER.sub(value, t))))
                .replace("en 1 sections", "en une seule section") for t in [text] + details]
+        if "creche" in used:  # the staff crèche the presentation sized, which a benefit may name again
+            ad.known["creche"] = values["creche"]
         stated = next((k for k in ("salaries_chu", "salaries", "agents_commune", "agents", "intervenants", "pro")
                        if k in used), None)
         ad.staff_said = bool(stated) or "equipe" in used
@@ -3225,7 +3227,7 @@ class OfferWriter:
         else:
             pay_range = (pay["min"], pay["max"]) if pay["periode"] == "M" else None
         own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2), pay_range, bool(stated),
-                              ad.experience == "D", {"patients_jour": ad.per_day} if ad.per_day else {})
+                              ad.experience == "D", ad.known)
         fixed = [line for line in fixed if not unfit(line, ad.kind)]  # no Ségur pay rise in a chantier d'insertion
         thirteen = "13.0 mois" in (salaire or {}).get("libelle", "") and not (ad.contrat == "CDD" and ad.months <= 12)
         own, fixed, plain = ([line for line in group if (thirteen or not THIRTEENTH.search(line)) and
