@@ -549,6 +549,15 @@ UNIT_KINDS_HOSPITAL = UNIT_KINDS + ["le service"]
 UNIT_KINDS_RESIDENCE = UNIT_KINDS + ["la résidence", "la maisonnée"]
 UNIT_KINDS_YOUTH = ["le groupe", "le groupe de vie", "le pavillon", "l'unité"]
 UNIT_KINDS_SHELTER = ["le service", "le pavillon", "l'unité", "le bâtiment"]
+FEMININE_UNITS = ("l'unité", "l'aile", "la résidence", "la maisonnée")
+COLOURS = {"Bleu": "Bleue", "Vert": "Verte"}
+
+
+def agreed(unit_kind, name):
+    """ "l'aile" and "Bleu": "l'aile Bleue"; "le pavillon Bleu"."""
+    return unit_kind + " " + (COLOURS.get(name, name) if unit_kind in FEMININE_UNITS else name)
+
+
 UNIT_NAMES = ["des Tilleuls", "des Glycines", "des Lilas", "des Oliviers", "des Cèdres",
               "des Érables", "des Mimosas", "des Hortensias", "des Bleuets", "des Coquelicots",
               "des Camélias", "des Magnolias", "des Acacias", "des Peupliers", "des Platanes",
@@ -800,7 +809,7 @@ class Ad:
                 self.size = rng.randint(8, 20)
             if self.size > 15:  # a maisonnée is a small house
                 units = [u for u in units if u != "la maisonnée"]
-            self.unit = rng.choice(units) + " " + rng.choice(UNIT_NAMES)
+            self.unit = agreed(rng.choice(units), rng.choice(UNIT_NAMES))
             # A unit's team grows with the people it looks after (an EHPAD has fewer staff per
             # bed than a hospital, a residence for autonomous elderly people a small team).
             self.team = max(6, round(self.size * rng.uniform(*UNIT_STAFF.get(kind, (0.6, 1.3)))))
@@ -852,8 +861,8 @@ class Ad:
         if self.contact:
             contact = [rng.choice((", en lien avec ", ", sous la responsabilité de ", ", en coordination avec ",
                                    ", avec l'appui de ") if self.contrat != "LIB" else (", en lien avec ",)) + str(self.contact)]
-            if kind == "agence-interim":
-                contact = [", avec le suivi de " + str(self.contact)]
+            if kind == "agence-interim":  # the agency's recruiter follows the mission, not the care: said at the end
+                contact = []
         team = rng.choice((", avec une équipe de %d %s", ", au sein d'une équipe de %d %s",
                            ", avec les %d %s de l'équipe")) + rng.choice(("", " " + self.a_ville))
         hours = ", à raison de %s par semaine %s" % (hours_text(self.hours), rng.choice(
@@ -971,7 +980,7 @@ class Ad:
                rng.choice((", sur le site ", ", dans notre établissement ")) + self.de_lieu] + contact + colleagues
         if self.schedule:
             out.append(self.shift_phrase(rng))
-        if kind in HOSPITALS and kind not in ("had", "usld"):
+        if kind in HOSPITALS and kind not in ("had", "usld") and not self.unit.startswith(("le pavillon", "le bâtiment")):
             floor, building = rng.choice(FLOORS), rng.choice("ABCDEFGH")
             out.append(rng.choice((", %s du bâtiment %s" % (floor, building),
                                    ", dans le bâtiment %s, %s" % (building, floor))))
@@ -1478,6 +1487,8 @@ CHILD_KINDS = {"eaje", "micro-creche", "relais-petite-enfance", "ime", "itep", "
 UNFIT_MARKERS = [
     (re.compile(r"\bpatients?\b"), NOT_CARE),
     (re.compile(r"bionettoyage de la chambre"), DOMICILE_KINDS),  # a home's rooms are not a service's to clean
+    (re.compile(r"autour de votre domicile"), {"particulier-employeur"}),  # a household's ad: its own home
+    (re.compile(r"Pajemploi"), {"saad", "centre-social", "agence-interim", "ccas"}),  # a family declares its own employee
     (re.compile(r"(?<![-\w])enfants?\b|(?<![-\w])[Ee]nfance\b|\bl'enfant\b|\bjeunes\b(?! diplômé)|"
                 r"[Aa]dolescent|élèves(?! aides-soignants| infirmiers)|scolari|scolaire|nourrissons|\bIME\b|[Pp]édiatri|PÉDIATRI|"
                 r"\bmineurs\b"),
@@ -1768,7 +1779,7 @@ def for_employer(lines, kind, section=None):
 PUBLIC_WORDS = re.compile(r"fonction publique|statutaire|RIFSEEP|CNAS|CGOS|\bFPH\b|grille indiciaire|[Ss]tagiairisation|titularisation|"
                           r"catégorie [AB]\b|D3S|praticien hospitalier|carrière hospitalière|cadre d'emplois|"
                           r"territoriaux|\bla collectivité|de la commune|traitement indiciaire|\bCTI\b")
-PRIVATE_WORDS = re.compile(r"\bCCN\b|convention collective|FEHAP|accord d'entreprise|[Ii]ntéressement|"
+PRIVATE_WORDS = re.compile(r"de l'association\b|\bCCN\b|convention collective|FEHAP|accord d'entreprise|[Ii]ntéressement|"
                            r"\bCSE\b|comité social|[Tt]reizième mois|(du|le) groupe\b(?! de)|décentralisée|"
                            r"ou prime Ségur")
 PUBLIC_STATUSES = {"fph", "fpt", "en"}
@@ -1791,7 +1802,7 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"\brencontres\b|accueillis en stage|kinésithérapeutes|plateau technique|réunions de synthèse|"
                            r"préparation à la naissance|\brégimes\b|textures modifiées|animer des activités|"
                            r"activités éducatives|entretien de leur chambre|et leurs familles et recueill|"
-                           r"au départ des patients|linge propre|[Ss]timuler la personne|bionettoyage quotidien")
+                           r"au départ des patients|linge propre|[Ss]timul\w* la personne|bionettoyage quotidien")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
 EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
 MORNING = re.compile(r"\ble matin\b|petits?-déjeuners?|\bmatinées?\b|\bmercredis\b|vacances scolaires|[Hh]oraires du matin")
@@ -2107,7 +2118,7 @@ def as_youth(line):
 
 # Staff a house has for each of its places.
 STAFF_PER_PLACE = {"mas": (1.0, 1.3), "fam": (0.8, 1.0), "foyer-de-vie": (0.5, 0.7), "ehpad": (0.55, 0.75),
-                   "usld": (0.8, 1.1), "mecs": (0.8, 1.2), "foyer-enfance": (1.0, 1.4), "chrs": (0.2, 0.4), "residence-autonomie": (0.08, 0.15)}
+                   "usld": (1.0, 1.3), "mecs": (0.8, 1.2), "foyer-enfance": (1.0, 1.4), "chrs": (0.2, 0.4), "residence-autonomie": (0.08, 0.15)}
 # A title about two children of one family.
 SIBLINGS = re.compile(r"deux enfants|frères et sœurs|fratrie")
 # Whom a household asks one who works in her own home to take in ("{accueilli}").
@@ -2391,6 +2402,9 @@ class OfferWriter:
                                                                  rng.uniform(low, high), -1))))
             values["pro"] = values["salaries"]
             ad.staff = int(values["salaries"].replace(" ", ""))
+        if ad.kind == "smr" and "lits" in values:  # its rehabilitation gym: some 3 to 6 m² a bed
+            values["surface"] = str(max(int(PRESENTATION_VALUES["surface"](rng)),
+                                        int(values["lits"].replace(" ", "")) * rng.randint(3, 6)) // 10 * 10)
         if ad.kind == "smr" and "lits" in values:  # a year's patients: its beds over stays of four to six weeks
             values["patients_smr"] = num(int(round(int(values["lits"].replace(" ", "")) * 365 / rng.randint(25, 40), -1)))
         if ad.setting == "domicile":
@@ -2958,8 +2972,8 @@ class OfferWriter:
         ad.de_lieu = contract("de " + commune[1].replace(" Arrondissement", ""))
         name, proper, pattern = self._employer(rng, spec, ville, departement, specialties, intitule)
         if ad.unit and ad.unit.split()[-1] in name:  # no "unité des Tilleuls" at the EHPAD Les Tilleuls
-            unit_name = next(n for n in UNIT_NAMES if ad.unit.endswith(" " + n))
-            ad.unit = ad.unit[:-len(unit_name)] + rng.choice([n for n in UNIT_NAMES if n.split()[-1] not in name])
+            unit_name = next(n for n in list(UNIT_NAMES) + list(COLOURS.values()) if ad.unit.endswith(" " + n))
+            ad.unit = agreed(ad.unit[:-len(unit_name)].rstrip(), rng.choice([n for n in UNIT_NAMES if n.split()[-1] not in name]))
         about = self._presentation(rng, spec, pattern, proper, ville, departement, population, ad, commune, name)
         town = parent or commune[0]
         if kind == "chu" and town in CITY_CHUS:  # Paris's CHU is the AP-HP, Marseille's the AP-HM

@@ -414,9 +414,11 @@ def per_week(hours, length, unit):
     """ "3 nuits par semaine", "3 à 4 jours par semaine": the shifts the weekly hours make."""
     count = hours / length
     low, high = int(count), int(count) + 1
-    if count - low < 0.25:
+    # A whole number of shifts only when it makes the hours to half an hour: 3 nights of 10 h
+    # are no 28-hour week ("2 à 3 nuits").
+    if (count - low) * length <= 0.5:
         return "%d %s par semaine" % (max(1, low), unit)
-    if high - count < 0.25:
+    if (high - count) * length <= 0.5:
         return "%d %s par semaine" % (high, unit)
     return "%d à %d %s par semaine" % (max(1, low), high, unit)
 
