@@ -1104,8 +1104,6 @@ class Ad:
                           ", pour accompagner les %d enfants de la section" % self.children)
         elif self.kind in OFFICE_PUBLICS:
             strong.append(", pour intervenir auprès des %s %s" % (num(self.received), self.public[0]))
-        if (self.contact and self.contact.role not in ("Dr", "") and self.kind != "agence-interim"):
-            strong.append(", pour travailler aux côtés de " + self.contact.bare())
         if self.kind == "agence-interim":
             strong += [", pour notre client " + self.de_ville,
                        ", pour des missions à moins de %d km de notre agence" % rng.randint(self.client_km + 1, 10)]
@@ -1182,10 +1180,11 @@ def situate(rng, line, context, share=0.5, lead=0.0):
     return line + phrase
 
 
-# Requirements an ad states as they are: a check, a welcome, one with its own purpose ("Un
+# Requirements an ad states as they are: a check, a welcome, vaccinations, one with its own purpose ("Un
 # extrait de casier judiciaire sera demandé, pour travailler aux côtés de Mme Morin" reads as no
 # recruiter writes).
-STATED_REQUIREMENT = re.compile(r"casier judiciaire|sera demandé|[Dd]ébutant|[Jj]eunes? diplômé|\bpour (les|le|la) ")
+STATED_REQUIREMENT = re.compile(r"casier judiciaire|sera demandé|[Dd]ébutant|[Jj]eunes? diplômé|\bpour (les|le|la) |"
+                                r"[Vv]accinations?")
 
 
 def between(picked, stated):
