@@ -652,7 +652,7 @@ DAY_KINDS = {"cabinet-dentaire", "laboratoire", "education-nationale", "eaje", "
 SAID_TWICE = re.compile(r"\b(?!(?:nous|vous)\b)(\w[\w'-]{2,}(?: [\w'-]+){0,3}) \1\b", re.I)
 PROXIMITY_TOWN = 10000  # a centre hospitalier in a smaller town is a hôpital de proximité
 ACUTE_CARE = re.compile(r"urgences|[Mm]aternité|bloc opératoire|plateau technique complet")
-HOSPITAL_BEDS = {"ch": ("lits_ch", 180, 50), "clinique": ("lits", 40, 100)}
+HOSPITAL_BEDS = {"ch": ("lits_ch", 180, 50), "clinique": ("lits", 40, 100), "smr": ("lits", 60, 100)}
 # A maternity's types and yearly births by its hospital's size: a type 3 does some thousands.
 MATERNITY_LEVELS = [(("1", 300, 900), ("2a", 600, 1400)), (("2a", 800, 1800), ("2b", 1200, 2500)),
                     (("2b", 1500, 3000), ("3", 2500, 4800))]
@@ -911,7 +911,9 @@ class Ad:
         if self.setting == "domicile":
             out = [rng.choice((", sur le secteur ", ", sur notre secteur ")) + de_ville,
                    rng.choice((", en tournée sur %d communes autour ", ", sur une tournée de %d communes autour ")) %
-                   self.communes + de_ville, team % (self.team, "professionnels")] + contact
+                   # a carer's round is one sector's communes, not all the service covers
+                   (self.communes if self.communes <= 4 else max(3, round(self.communes / rng.uniform(2, 4)))) +
+                   de_ville, team % (self.team, "professionnels")] + contact
             if self.one_town():
                 out[1] = rng.choice((", dans les quartiers ", ", chez les habitants ")) + de_ville
             elif LIVE_IN.search(self.title) and re.search(r"24 ?h|[Aa]lternée|[Pp]résence", self.title):
@@ -1405,7 +1407,10 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                   {"centre-social", "collectivite", "mecs", "foyer-enfance", "ccas"}),  # youth work is a town's or a social centre's
                  (re.compile(r"[Ll]ibéral|LIB[ÉE]RAL|\bIDEL\b|[Cc]abinet|CABINET|[Ss]uccession|SUCCESSION|[Cc]ollaborat|COLLABORAT"),
                   {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie"}),
-                 (re.compile(r"\bPMI\b|[Cc]onseil départemental|CONSEIL DÉPARTEMENTAL"), {"conseil-departemental", "collectivite"}),
+                 (re.compile(r"\bPMI\b|[Cc]onseil départemental|CONSEIL DÉPARTEMENTAL"), {"conseil-departemental"}),
+                 # A préposé(e) is a hospital's or a care home's own mandataire; a PASS is a hospital's.
+                 (re.compile(r"[Pp]réposée?|PRÉPOSÉ"), {"ch", "chu", "epsm", "usld", "ehpad", "mas", "fam"}),
+                 (re.compile(r"\bPASS\b"), {"ch", "chu", "epsm"}),
                  (re.compile(r"[Éé]tablissement public de santé mentale|\bEPSM\b"), {"epsm"}),
                  (re.compile(r"[Uu]rgences|URGENCES"), {"ch", "chu", "clinique", "epsm"}),
                  (re.compile(r"[Cc]entre hospitalier|CENTRE HOSPITALIER|(Orthophoniste|Orthoptiste|[Ff]emme|Pédiatre|Pharmacien|social|sociale|social\(e\)) hospitali"), HOSPITALS - {"clinique"}),
@@ -1801,7 +1806,7 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"\brencontres\b|accueillis en stage|kinésithérapeutes|plateau technique|réunions de synthèse|"
                            r"préparation à la naissance|\brégimes\b|textures modifiées|animer des activités|"
                            r"activités éducatives|entretien de leur chambre|et leurs familles et recueill|"
-                           r"au départ des patients|linge propre|[Ss]timul\w* la personne|bionettoyage quotidien")
+                           r"au départ des patients|linge propre|[Ss]timul\w* la personne|bionettoyage quotidien|refaire seuls")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
 EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
 MORNING = re.compile(r"\ble matin\b|petits?-déjeuners?|\bmatinées?\b|\bmercredis\b|vacances scolaires|[Hh]oraires du matin")
@@ -1862,8 +1867,11 @@ SCHOOL_DAYS = re.compile(r"\bl'école|sortie de (classe|l'école)|devoirs|hors v
 
 # A title that asks for the diploma, and the lines of students finishing it, which it does not take.
 GRADUATE_TITLE = re.compile(r"[Dd]iplômée?\b|DIPLOM|\bD\.?E\b|\bDE[A-Z]{2,3}\b|[Qq]ualifiée?\b|QUALIFIÉ")
-FINISHING_STUDIES = re.compile(r"en fin de formation|dernière année|(qualification|[Dd]iplôme)[^.;]*(serait|est) un plus")
-REQUIRED = re.compile(r"([Dd]iplôme|\bDE[A-Z]{2,3}\b|\bDE\b|[Tt]itre)[^.;]*(exigée?s?\b|obligatoire|indispensable)")
+FINISHING_STUDIES = re.compile(r"en fin de formation|dernière année|en cours de formation|\bVAE\b|"
+                               r"(qualification|[Dd]iplôme)[^.;]*(serait|est) un plus")
+REQUIRED = re.compile(r"([Dd]iplôme|\bDE[A-Z]{2,3}\b|\bDE\b|[Tt]itre)[^.;]*(exigée?s?\b|obligatoire|indispensable)|"
+                      r"[Tt]itulaire d[ue']")
+MASTERY = re.compile(r"[Mm]aîtris")
 
 
 # A childminder in a maison d'assistants maternels minds the children there, not in her home.
@@ -2456,6 +2464,7 @@ class OfferWriter:
                 values["equipe"] = str(ad.team)
             sections = max(1, min(4, children // 12))
             values.update({"enfants": str(children), "sections": str(sections)})
+            ad.known["enfants"] = str(children)
             ad.children = max(6, children // sections)
         if ad.kind in ("collectivite", "ccas"):
             # A town's staff, schools and children grow with it.
@@ -2526,7 +2535,8 @@ class OfferWriter:
             values["lits_smr"] = str(max(10, beds * rng.randint(15, 40) // 100))
         elif kind == "clinique" and beds < 2 * int(values["lits_smr"]):  # its SMR beds are at most half its beds
             values["lits_smr"] = str(max(10, beds // 2))
-        if kind == "clinique":  # a clinic's emergencies and stays follow its beds
+        if kind == "clinique":  # a clinic's doctors, emergencies and stays follow its beds
+            values["medecins"] = str(max(8, min(int(PRESENTATION_VALUES["medecins"](rng)), beds // 2)))
             values["passages"] = num(int(round(beds * rng.uniform(60, 140), -2)))
             values["sejours"] = num(int(round(beds * rng.uniform(60, 110), -2)))
             # a day's ambulatory patients: a share of a year's stays over 250 working days
@@ -2791,8 +2801,8 @@ class OfferWriter:
             if ad.alternance and section in ("missions", "profil"):  # an apprentice supervises no students
                 lines = [l for l in lines if not SUPERVISES.search(l)] or lines
             if ad.alternance and section == "profil":
-                # An apprentice prepares the diploma: no line asking for it already.
-                lines = [l for l in lines if not DIPLOMA_HELD.search(l)] or lines
+                # An apprentice prepares the diploma: no line asking for it, or for its skills, already.
+                lines = [l for l in lines if not DIPLOMA_HELD.search(l) and not MASTERY.search(l)] or lines
             if section == "profil":  # the experience the record asks, said once, with its years
                 unsaid = SEASONED if ad.experience == "D" else BEGINNERS if ad.experience == "E" else None
                 if unsaid:
@@ -3310,7 +3320,8 @@ class OfferWriter:
                                 ad.followed if ad.setting == "domicile" else None, ad.team, ad.staff_said,
                                 ad.kind in OFFICE_PUBLICS, bool(OPENS.search(about[0])),
                                 any(num(n) in " ".join(about) for n in (ad.followed, round_figure(ad.followed))),
-                                ad.staff, bool(A_YEAR.search(" ".join(about))), "familles" in " ".join(about)))
+                                ad.staff, bool(A_YEAR.search(" ".join(about))), "familles" in " ".join(about),
+                                12 if ad.kind == "micro-creche" else int(ad.known.get("enfants", 0)) or None))
             stated = facts[-1] and STAFF_FIGURE_COUNT.search(facts[-1])
             if not facts[-1]:
                 facts.pop()  # no figure left that the ad has not said

@@ -809,7 +809,7 @@ STAFF_FIGURE = re.compile(r"collègues|emploie")
 
 
 def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, counted=False, opening=False,
-           followed_said=False, staff=None, dated=False, families_said=False):
+           followed_said=False, staff=None, dated=False, families_said=False, places=None):
     """A figure of the employer for the introduction; a home service's "près de N personnes" is
     the count of people it follows (followed) that the ad says elsewhere; no headcount when the
     presentation gave one (staff_said), more colleagues than the ad's team and no more hires a
@@ -817,7 +817,9 @@ def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, cou
     no years since it opened for a place that opens (opening) or whose presentation gives a year
     (dated), no families welcomed by one that opens;
     not the people it follows again when the presentation counted them (followed_said); the
-    colleagues on site are the employer's staff when its beds or places make it (staff)."""
+    colleagues on site are the employer's staff when its beds or places make it (staff); a
+    crèche's families a week are about as many as its places (places), a sibling or a part-time
+    child more."""
     figures = COUNTED_OFFICE_FIGURES if setting == "office" and counted else FIGURES[setting]
     if staff_said:
         figures = [f for f in figures if not STAFF_FIGURE.search(f[0])]
@@ -843,6 +845,8 @@ def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, cou
         high = max(low + 2, min(high, staff // 6))
     elif "agrandie" in template:  # a team of five did not grow by five in two years
         low, high = 2, max(2, min(high, team // 3))
+    elif "familles" in template and places:
+        low, high = max(6, round(places * 0.8)), max(8, round(places * 1.4))
     elif "emploie" in template:  # more than the ad's team, less than three times it
         low, high = team + 5, max(team + 10, min(high, team * 3))
     n = followed if followed and "personnes" in template and "accompagnons" in template else rng.randint(low, high)
