@@ -588,7 +588,7 @@ FLOORS = ["au rez-de-chaussée", "au 1er étage", "au 2e étage", "au 3e étage"
 TEAM_SIZES = {"unit": (6, 45), "domicile": (8, 60), "enfance": (6, 25), "office": (3, 15),
               "particulier": (1, 1), "accueil": (4, 20), "micro-creche": (4, 6), "pharmacie": (4, 20), "laboratoire": (6, 40),
               "centre-imagerie": (6, 40), "esat": (8, 30), "conseil-departemental": (6, 30),
-              "relais-petite-enfance": (1, 4)}  # a relais is one to four animatrices
+              "relais-petite-enfance": (2, 4)}  # a relais is two to four animatrices
 # Whom an office-like employer receives, with how many.
 OFFICE_PUBLICS = {
     "cabinet-liberal": ("patients reçus chaque semaine", 60, 250),
@@ -2481,7 +2481,7 @@ class OfferWriter:
         # The radius its communes fill, at some 15 km² a commune: 14 communes, some 10 km.
         values["km"] = str(max(5, min(55, round(math.sqrt(ad.communes) * rng.uniform(2.5, 3.5) / 5) * 5)))
         values["fauteuils"] = str(max(1, min(8, int(values["praticiens"]) + rng.randint(0, 2))))  # a chair each, or so
-        values["infirmiers"] = str(max(1, min(8, ad.team - int(values["praticiens"]) - 1)))  # the team holds them all
+        values["infirmiers"] = str(max(2, min(8, ad.team - int(values["praticiens"]) - 1)))  # the team holds them all
         if ad.kind == "service-mandataire":  # a délégué holds some 40 to 60 measures
             values["pro"] = str(max(2, ad.followed // rng.randint(40, 60)))
         if ad.kind == "epsm":  # day-hospital places: some of its beds' worth
