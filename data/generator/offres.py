@@ -6,6 +6,7 @@ exactly), then a métier of that famille weighted by its number of live offers (
 an employer kind of that métier whose NAF code makes the offer count in that famille (see
 refs.main_famille), then a commune weighted by population."""
 import bisect
+import collections
 import functools
 import math
 import random
@@ -1182,11 +1183,10 @@ def situate(rng, line, context, share=0.5, lead=0.0):
     return line + phrase
 
 
-# Requirements an ad states as they are: a check, a welcome, vaccinations, one with its own purpose ("Un
+# Requirements an ad states as they are: a check, a welcome, one with its own purpose ("Un
 # extrait de casier judiciaire sera demandé, pour travailler aux côtés de Mme Morin" reads as no
 # recruiter writes).
-STATED_REQUIREMENT = re.compile(r"casier judiciaire|sera demandé|[Dd]ébutant|[Jj]eunes? diplômé|\bpour (les|le|la) |"
-                                r"[Vv]accinations?")
+STATED_REQUIREMENT = re.compile(r"casier judiciaire|sera demandé|[Dd]ébutant|[Jj]eunes? diplômé|\bpour (les|le|la) ")
 
 
 def between(picked, stated):
@@ -1928,6 +1928,15 @@ def consistent(lines):
     return kept
 
 
+# A word a title may echo in a task: five letters or more, or an acronym ("pda", "ehpad").
+ECHO_WORD = re.compile(r"\b\w{5,}\b|\b(?:pda|dea|ssr|smr|hdj|cmp|pmi|tnd|asg|pasa|uhr|uvp)\b")
+
+
+# Words too general to be what a title promises ("secteur personnes âgées", "Entretien des locaux").
+ECHO_STOPWORDS = {"service", "secteur", "formation", "personnes", "entretien", "accueil", "soins", "suivi",
+                  "équipe", "patients", "enfants", "adultes", "travail", "établissement", "structure", "centre"}
+
+
 # Reasons that open one post: someone leaves or is away, a post is created.
 ONE_POST = re.compile(r"départ|[Rr]emplacement|congé|[Cc]réation de poste|le poste d|un\(e\)")
 # Tasks done on weekdays, which a weekends-only post does not do: appointments, school, meetings.
@@ -2263,6 +2272,8 @@ class OfferWriter:
         self.banks = {}  # (rome, slug, kind) -> the bank lines that fit that employer
         self.fitting = {}  # (bank key, section, terms) -> the lines that fit the ad's terms too
         self.fitting_specialties = {}  # (id of a fitting list, specialties) -> its lines of those specialties
+        self.echoes = {}  # (slug, client kind, agency, title) -> the bank's tasks that echo a rare word of the title
+        self.task_words = {}  # (slug, client kind, agency) -> how many of its tasks, of its titles and appellations have each word
         self.titles = {}  # (bank slug, kind, summer) -> the titles that fit the season
         self.specialty_choices = {}  # (bank slug, kind) -> the specialties its tasks for that employer have
         self.neighbours = {}  # insee -> cumulative populations of the nearest communes of its département
@@ -3144,6 +3155,29 @@ class OfferWriter:
                                              "Indemnités kilométriques"))
         return out
 
+    def _title_echo(self, bank, ad):
+        """The bank's tasks that share a word with the ad's title that few of its tasks have
+        (cached): what a title promises beyond the métier ("PDA", "dialyse", "visites
+        médiatisées"). The bank is the ad's client's, with an agency's titles."""
+        bank_key = (bank["slug"], ad.client, ad.kind == "agence-interim")
+        title = ad.title
+        key = bank_key + (title,)
+        echoed = self.echoes.get(key)
+        if echoed is None:
+            counts = self.task_words.get(bank_key)
+            if counts is None:
+                tasks = collections.Counter(w for line in bank["missions"] for w in set(ECHO_WORD.findall(line.lower())))
+                names = collections.Counter(w for line in bank["intitules"] + bank["appellations"]
+                                            for w in set(ECHO_WORD.findall(line.lower())))
+                counts = self.task_words[bank_key] = (tasks, names)
+            tasks, names = counts
+            # a word of this title only, not of the métier's names, said by one or two tasks
+            rare = {w for w in ECHO_WORD.findall(title.lower())
+                    if 0 < tasks[w] <= 2 and names[w] <= 1 and w not in ECHO_STOPWORDS}
+            echoed = self.echoes[key] = frozenset(line for line in bank["missions"]
+                                                  if rare & set(ECHO_WORD.findall(line.lower())))
+        return echoed
+
     def _section(self, rng, key, lines, low, high, bullet, ville, context=None, lead=0.0, share=0.85, own=(),
                  household=False, opening="", night=False, first=()):
         """A section of lines drawn from lines, those of first (the title's specialty's tasks)
@@ -3354,6 +3388,9 @@ class OfferWriter:
         tasks = self._named(self._fitting(bank, ad.kind, "missions", ad), ad)
         # A title that names a specialty ("aux urgences", "SMR") opens with its tasks.
         own = [l for l in tasks if line_specialties(l, ad.slug) & ad.title_specialties]
+        if not own:  # else the tasks that echo a rare word of its title ("responsable PDA", "visites médiatisées")
+            echoed = self._title_echo(bank, ad)
+            own = [l for l in tasks if l in echoed]
         missions = self._section(rng, "missions", tasks, 3, 5,
                                  bullet, lieu, ad.work_context(rng, start), 0.0, 1.0, ad.headers("missions", start),
                                  ad.setting == "particulier" or ad.contrat == "LIB",
