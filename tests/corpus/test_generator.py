@@ -12,7 +12,7 @@ import sys
 import tempfile
 import unittest
 from collections import Counter, defaultdict
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 GENERATOR = os.path.join(ROOT, "data", "generator")
@@ -376,6 +376,29 @@ class GeneratorTest(unittest.TestCase):
             staff = re.search(r"emploie ([\d ]+\d) (?:salariés|agents|professionnels)", d)
             if team and staff:
                 self.assertGreaterEqual(int(team.group(1)) + 2, int(staff.group(1).replace(" ", "")), o["id"])
+
+    def test_dates_figures_and_nights_agree(self):
+        # No start on Christmas Day or a Sunday (5,000 ads started on a holiday before); "près de
+        # 2 703 transports" reads as no approximation; a night post says its nights, as many as
+        # its hours (3 nights of 10 h in a 28 h week before).
+        from offres import public_holidays
+        from specifics import shift_length
+        for o in self.offers:
+            d = o["description"]
+            for day, month, year in re.findall(r"(?:dès le|souhaitée le) (\d\d)/(\d\d)/(\d{4})", d):
+                start = date(int(year), int(month), int(day))
+                self.assertNotIn(start, public_holidays(start.year), o["id"])
+                self.assertNotEqual(start.weekday(), 6, o["id"])
+            for figure in re.findall(r"près de (\d{1,3}(?: \d{3})+)\b(?! ?€)", d):
+                digits = figure.replace(" ", "").rstrip("0")
+                self.assertLessEqual(len(digits), 3, (o["id"], figure))
+            if "nuit" in o["dureeTravailLibelle"]:
+                self.assertRegex(d + o["intitule"], r"nuit|NUIT", o["id"])
+            hours = float(re.match(r"(\d+)H(\d*)", o["dureeTravailLibelle"]).group(1))
+            shifts = re.search(r"(\d+h\d*) à (\d+h\d*)[^.;\d]*?(?<!à )\b(\d) nuits par semaine", d)
+            if shifts:
+                self.assertLessEqual(abs(int(shifts.group(3)) * shift_length(shifts.group(1), shifts.group(2)) - hours),
+                                     1.0, o["id"])
 
     def test_hospitals_fit_their_towns(self):
         # A CHU town's public hospital is its CHU; a town's hospital is its size (990 beds in a
