@@ -836,8 +836,11 @@ class Ad:
         self.cooks = False  # the presentation says its meals are cooked on site
         self.named_key = None  # (the name's pattern, cooks) when lines may call the employer otherwise
         # A manager's or a department's post is the house's, in none of its units.
+        # A therapist or a psychologist works for a whole house, not one of its units.
         self.department = DEPARTMENT_OF_SLUG.get(slug) or (
-            "au plateau de rééducation" if slug in REHAB_SLUGS and kind in HOSPITALS else None)
+            "au plateau de rééducation" if slug in REHAB_SLUGS and kind in HOSPITALS else
+            "au sein de l'équipe paramédicale" if slug in REHAB_SLUGS | {"psychologue", "neuropsychologue"} and
+            kind in RESIDENCES else None)
         self.whole = (slug in MANAGER_SLUGS or bool(self.department)) and self.setting == "unit"
         self.de_lieu = self.de_ville  # "de Paris 15e" where the commune is an arrondissement
         self.single = True  # the ad's reason opens one post (a retirement, a leave, a creation)
@@ -1492,6 +1495,9 @@ UNFIT_MARKERS = [
     (re.compile(r"\bpatients?\b"), NOT_CARE),
     (re.compile(r"bionettoyage de la chambre"), DOMICILE_KINDS),  # a home's rooms are not a service's to clean
     (re.compile(r"autour de votre domicile"), {"particulier-employeur"}),  # a household's ad: its own home
+    # Post-operative and post-stroke rehabilitation, with its evaluation flat, is an SMR's or a hospital's.
+    (re.compile(r"chirurgie de la main|appartement d'évaluation|rééducation du membre supérieur"),
+     RESIDENCES | {"esat", "sessad", "saad", "ssiad"}),
     (re.compile(r"Pajemploi"), {"saad", "centre-social", "agence-interim", "ccas"}),  # a family declares its own employee
     (re.compile(r"(?<![-\w])enfants?\b|(?<![-\w])[Ee]nfance\b|\bl'enfant\b|\bjeunes\b(?! diplômé)|"
                 r"[Aa]dolescent|élèves(?! aides-soignants| infirmiers)|scolari|scolaire|nourrissons|\bIME\b|[Pp]édiatri|PÉDIATRI|"
