@@ -918,7 +918,7 @@ class Ad:
                    # a carer's round is one sector's communes, not all the service covers
                    (self.communes if self.communes <= 4 else max(3, round(self.communes / rng.uniform(2, 4)))) +
                    de_ville, team % (self.team, "professionnels")] + contact
-            if self.one_town():
+            if self.one_town() or self.population >= 300000:  # a city's round is its districts
                 out[1] = rng.choice((", dans les quartiers ", ", chez les habitants ")) + de_ville
             elif LIVE_IN.search(self.title) and re.search(r"24 ?h|[Aa]lternée|[Pp]résence", self.title):
                 out[1] = ", au domicile de la personne accompagnée"  # a live-in carer stays in one home
@@ -2050,7 +2050,8 @@ _STATUS_WORDS = {}  # line -> (public words, private words, employee words)
 
 
 # Collective agreements a line may name, and the employer status each is.
-AGREEMENTS = [(re.compile(r"15 mars 1966|CCN 66"), "ccn66"), (re.compile(r"CCN 51|FEHAP"), "ccn51"),
+AGREEMENTS = [(re.compile(r"15 mars 1966|CCN 66"), "ccn66"), (re.compile(r"CCN 51|FEHAP|décentralisée"), "ccn51"),
+              (re.compile(r"\bla collectivité|de la commune|territoriaux|cadre d'emplois"), "fpt"),
               (re.compile(r"branche de l'aide à domicile"), "bad"),
               (re.compile(r"[Cc]onvention collective de l'hospitalisation privée|\bFHP\b"), "fhp"),
               (re.compile(r"ALISFA"), "alisfa"),
@@ -2457,9 +2458,10 @@ class OfferWriter:
         if territory:
             values["communes"], values["habitants"] = str(territory[0]), num(territory[1])
         if ad.kind == "epsm":
-            # A psychiatric sector covers some 70,000 people.
+            # A psychiatric sector covers some 70,000 people and holds some 25 to 45 beds.
             values["secteurs"] = PRESENTATION_VALUES["secteurs"](rng)
             values["habitants"] = num(int(values["secteurs"]) * rng.randrange(55000, 85000, 5000))
+            values["lits"] = str(min(int(PRESENTATION_VALUES["lits"](rng)), int(values["secteurs"]) * rng.randint(25, 45)))
         values["ouverture"] = ad.opening
         if ad.kind == "particulier-employeur":
             values["accueilli"] = ("nos deux enfants" if SIBLINGS.search(ad.title) else

@@ -722,6 +722,7 @@ NET_VARIANTS = {
 }
 
 
+SMIC_MONTHLY = 1823  # the gross minimum wage for 35 hours a week, 2025
 GRID_STEPS = 7  # the échelons a recruit may start at, the first steps of a grid of 11 or 12
 
 
@@ -740,7 +741,8 @@ def benefits(rng, statut, hours, partiel, count, pay, stated=False, beginner=Fal
         # ad's hours, or of the range the record states (stated) as it is; the échelon is the
         # step of the grid that pays it, so a higher échelon never pays less.
         place = rng.uniform(0, 0.2 if beginner else 1)
-        gross = pay[0] + place * (pay[1] - pay[0]) / 2
+        # never under the minimum wage for a full week (39 h paid as such), before the ad's share of it
+        gross = max(pay[0] + place * (pay[1] - pay[0]) / 2, SMIC_MONTHLY * max(1.0, hours / 35) if not stated else 0)
         ratio = 0.78 * (1.0 if stated else min(1.0, hours / 35))
         values["net"] = num(int(round(gross * ratio, -1)))
         values["echelon"] = "1er" if place < 1 / GRID_STEPS else "%de" % (1 + int(place * GRID_STEPS))
