@@ -639,6 +639,9 @@ NO_FIGURES = {"agence-interim", "education-nationale", "collectivite", "esat", "
 CARE_KINDS = {"ch", "chu", "clinique", "smr", "usld", "ehpad", "mas", "fam"}
 EDUCATIVE_KINDS = {"ime", "itep", "mecs", "foyer-enfance", "foyer-de-vie", "chrs"}
 # Kinds that work daytime hours only.
+# Employers open on weekdays only: no 12-hour rota, no weekend on duty, no inpatients.
+WEEKDAY_PLACES = {"centre-de-sante", "cabinet-dentaire", "centre-imagerie", "laboratoire", "service-sante-travail",
+                  "education-nationale", "eaje", "micro-creche", "relais-petite-enfance", "sessad"}
 DAY_KINDS = {"cabinet-dentaire", "laboratoire", "education-nationale", "eaje", "micro-creche",
              "relais-petite-enfance", "cabinet-liberal", "centre-de-sante", "service-sante-travail",
              "collectivite", "conseil-departemental", "centre-imagerie", "ccas", "centre-social",
@@ -1495,6 +1498,7 @@ UNFIT_MARKERS = [
     (re.compile(r"\bpatients?\b"), NOT_CARE),
     (re.compile(r"bionettoyage de la chambre"), DOMICILE_KINDS),  # a home's rooms are not a service's to clean
     (re.compile(r"autour de votre domicile"), {"particulier-employeur"}),  # a household's ad: its own home
+    (re.compile(r"injections à action prolongée|accord du patient"), {"ime", "itep", "sessad", "mecs", "foyer-enfance"}),
     # Post-operative and post-stroke rehabilitation, with its evaluation flat, is an SMR's or a hospital's.
     (re.compile(r"chirurgie de la main|appartement d'évaluation|rééducation du membre supérieur"),
      RESIDENCES | {"esat", "sessad", "saad", "ssiad"}),
@@ -1716,7 +1720,7 @@ CHILDREN = re.compile(r"(?<![-\w])enfants?\b|\bjeunes\b(?! diplômé)|[Aa]dolesc
                       r"\bmineurs\b|[Pp]édiatri|[Pp]rotection de l'enfance")
 
 
-CHRONIC_CARE = re.compile(r"éducation thérapeutique|diabétiques|insuffisants cardiaques")
+CHRONIC_CARE = re.compile(r"éducation thérapeutique|diabétiques|insuffisants cardiaques|développement de l'enfant")
 
 
 def fits_specialties(line, specialties, slug=""):
@@ -1812,7 +1816,7 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"\brencontres\b|accueillis en stage|kinésithérapeutes|plateau technique|réunions de synthèse|"
                            r"préparation à la naissance|\brégimes\b|textures modifiées|animer des activités|"
                            r"activités éducatives|entretien de leur chambre|et leurs familles et recueill|"
-                           r"au départ des patients|linge propre|[Ss]timul\w* la personne|bionettoyage quotidien|refaire seuls")
+                           r"au départ des patients|linge propre|[Ss]timul\w* la personne|bionettoyage quotidien|refaire seuls|accompagnements extérieurs")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
 EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
 MORNING = re.compile(r"\ble matin\b|petits?-déjeuners?|\bmatinées?\b|\bmercredis\b|vacances scolaires|[Hh]oraires du matin")
@@ -1934,6 +1938,8 @@ def consistent(lines):
     return kept
 
 
+# What a post of one service or sector owns, which a pool's does not.
+UNIT_OWNED = re.compile(r"du service\b|de votre secteur|[Vv]otre unité|référent\(e\) de plusieurs")
 # A word a title may echo in a task: five letters or more, or an acronym ("pda", "ehpad").
 ECHO_WORD = re.compile(r"\b\w{5,}\b|\b(?:pda|dea|ssr|smr|hdj|cmp|pmi|tnd|asg|pasa|uhr|uvp)\b")
 
@@ -2457,6 +2463,8 @@ class OfferWriter:
             values["jeunes"] = num(ad.received)
         if territory:
             values["communes"], values["habitants"] = str(territory[0]), num(territory[1])
+        if ad.kind == "agence-interim":  # an agency's clients are the care homes and hospitals around its town
+            values["clients"] = str(max(5, min(int(PRESENTATION_VALUES["clients"](rng)), population // 1500)))
         if ad.kind == "epsm":
             # A psychiatric sector covers some 70,000 people and holds some 25 to 45 beds.
             values["secteurs"] = PRESENTATION_VALUES["secteurs"](rng)
@@ -2752,15 +2760,16 @@ class OfferWriter:
         short = section == "conditions" and ad.contrat == "CDD" and ad.months < 9
         # Day shifts or an employer closed at night: no night bonus, no night duty.
         day_only = section != "missions" and not ad.night and (bool(ad.schedule) or ad.client in NIGHTLESS or ad.day_service)
-        day_service = ad.day_service
+        day_service = ad.day_service or ad.client in WEEKDAY_PLACES
         experience = (ad.experience, ad.years) if section == "profil" else None
         # Each flag only for the sections it filters, so that ads share more lists.
         higher, morning, orthodontics, surgery, baby, secondary, acting, mam, graduate, holidays = title_line_flags(ad.title, ad.post)
+        pool = "pool" in ad.specialties
         line_rules = (section == "profil" and acting, ad.weekend == "les samedis et dimanches",
                       section == "conditions" and ad.months == 36, section == "missions" and higher,
                       section in ("missions", "conditions") and morning, section in ("missions", "profil") and orthodontics,
                       section == "missions" and (surgery, baby, secondary), mam, section == "profil" and graduate,
-                      holidays)
+                      holidays, pool)
         key = (bank["slug"], kind, ad.client, section, ad.partiel, ad.hours, ad.night, statut, ad.alternance, ad.contrat,
                timed, ad.weekends, day_only, evening, short, day_service, experience, line_rules)
         base = self._fitting_terms(bank, section, ad, key, statut, timed, evening, short, day_only, day_service)
@@ -2797,6 +2806,7 @@ class OfferWriter:
                         not (three_years and not ad.months == 36)):  # an adulte-relais contract runs three years
                     lines.append(l)
             higher, morning, orthodontics, surgery, baby, secondary, acting, mam, graduate, holidays = title_line_flags(ad.title, ad.post)
+            pool = "pool" in ad.specialties
             if acting and section == "profil":  # a faisant fonction holds no diploma yet
                 lines = [l for l in lines if not DIPLOMA_HELD.search(l)] or lines
             if section == "missions":
@@ -2811,6 +2821,8 @@ class OfferWriter:
                 lines = [l for l in lines if not DIRECTS.search(l)]  # a puéricultrice in a section runs no crèche
             if mam:
                 lines = [l for l in lines if not OWN_HOME_LINES.search(l)] or lines
+            if pool and section in ("missions", "profil"):  # a pool's nurse has no service, sector or residents of her own
+                lines = [l for l in lines if not UNIT_OWNED.search(l)] or lines
             if holidays:  # "mercredis et vacances scolaires": no school run, no school days
                 lines = [l for l in lines if not SCHOOL_DAYS.search(l)] or lines
             if graduate and section == "profil":  # "Aide-soignant diplômé": no students, no diploma "un plus"
@@ -2878,6 +2890,8 @@ class OfferWriter:
             if contrat == "CDD":
                 months = t_months or rng.choice((3, 4, 5, 6) if MATERNITY.search(intitule) else
                                             (1, 2, 3, 3, 4, 6, 6, 6, 9, 12, 12, 18))
+                if bank["slug"] == "accompagnant-eleves-situation-handicap-aesh" and not t_months:
+                    months = 36  # an AESH is hired for three years, then on a CDI
                 libelle += " - %d Mois" % months
             elif contrat == "MIS":
                 # A mission of days replaces a nurse or a carer on shifts, not an educator's follow-up.

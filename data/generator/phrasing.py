@@ -42,6 +42,8 @@ CARE_QUALIFIERS = {", avec bienveillance", ", dans le respect de la dignité de 
                    ", en tenant compte des habitudes de vie", ", en lien avec les familles"}
 # Daily-life care, where a person's habits count.
 HABITS = ", en tenant compte des habitudes de vie"
+DIGNITY = ", dans le respect de la dignité de chacun"
+YOUNG = re.compile(r"enfants?\b|bébés?|nourrissons?|nouveau-nés?|biberon|sieste|change\b|élèves?")
 DAILY_LIFE = re.compile(r"résident|toilette|repas|habillage|lever|coucher|confort|vie quotidienne|accompagn|domicile")
 CARE_WORDS = re.compile(r"patient|résident|personne|enfant|bénéficiaire|jeune|\bsoins?\b|toilette|repas|"
                         r"accompagn|famille|\bparents?\b")
@@ -141,6 +143,8 @@ def rephrase(rng, line, section, as_list, used=None):
             qualifier = None  # "en lien avec les familles" only where there are people to care for
         elif qualifier == HABITS and not DAILY_LIFE.search(line):
             qualifier = None  # one's habits matter to daily care, not to a bloc or a secretary's desk
+        elif qualifier == DIGNITY and YOUNG.search(line):
+            qualifier = None  # an adult's dignity, not a toddler's nap
         if qualifier and qualifier in line:
             qualifier = None  # the line says it already
         if qualifier and (used is None or qualifier not in used):

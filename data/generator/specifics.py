@@ -638,7 +638,7 @@ BENEFITS = {
         "Titres-restaurant de {tr} €.",
         "Prime annuelle de {pa} € brut selon les résultats.",
         "Prise en charge de {transport} % du titre de transport.",
-        "Treizième mois après {mois13} mois d'ancienneté.",
+        "Treizième mois versé en deux fois, en juin et en décembre.",
     ],
 }
 BENEFIT_VALUES = {
@@ -668,7 +668,6 @@ BENEFIT_VALUES = {
     "sh": lambda rng: euros(rng.randrange(1250, 1550, 10) / 100),
     "cet": lambda rng: str(rng.choice((4, 5, 6, 7))),
     "transport": lambda rng: str(rng.choice((50, 50, 60, 75))),
-    "mois13": lambda rng: str(rng.choice((6, 12, 12, 24))),
     "nbi": lambda rng: str(rng.choice((10, 13, 15, 20, 25, 30))),
     "anc_annees": lambda rng: str(rng.choice((10, 15, 20, 25, 30))),
     "semaines_en": lambda rng: str(rng.choice((4, 6, 8))),
