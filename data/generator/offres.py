@@ -118,7 +118,9 @@ DAY_DEPARTMENTS = [(re.compile(r"[Hh]ôpital de jour|HÔPITAL DE JOUR|\bHDJ\b"),
                    (re.compile(r"[Aa]ccueil de jour|ACCUEIL DE JOUR"), "à l'accueil de jour"),
                    (re.compile(r"[Cc]onsultations?\b|CONSULTATION"), "aux consultations"),
                    (re.compile(r"[Aa]mbulatoire|AMBULATOIRE"), "au service ambulatoire"),
-                   (re.compile(r"\bCAMSP\b"), "au CAMSP")]
+                   (re.compile(r"\bCAMSP\b"), "au CAMSP"),
+                   (re.compile(r"[Pp]lateforme de coordination|PLATEFORME DE COORDINATION|\bPCO\b"),
+                    "à la plateforme de coordination et d'orientation")]
 @functools.lru_cache(maxsize=None)
 def title_facts(intitule, appellation):
     """(a day service, an evening post, the day service's department) a title and its
@@ -917,10 +919,11 @@ class Ad:
                                                                        hours_text(self.hours))]
         if self.setting == "domicile":
             out = [rng.choice((", sur le secteur ", ", sur notre secteur ")) + de_ville,
-                   rng.choice((", en tournée sur %d communes autour ", ", sur une tournée de %d communes autour ")) %
-                   # a carer's round is one sector's communes, not all the service covers
-                   (self.communes if self.communes <= 4 else max(3, round(self.communes / rng.uniform(2, 4)))) +
-                   de_ville, team % (self.team, "professionnels")] + contact
+                   # a carer's round is some of the sector's communes, not all the service covers
+                   (rng.choice((", en tournée sur %d communes autour ", ", sur une tournée de %d communes autour ")) %
+                    self.communes + de_ville if self.communes <= 4 else
+                    rng.choice((", en tournée sur %d des communes du secteur", ", sur une tournée de %d des communes du secteur"))
+                    % max(3, round(self.communes / rng.uniform(2, 4)))), team % (self.team, "professionnels")] + contact
             if self.one_town() or self.population >= 300000:  # a city's round is its districts
                 out[1] = rng.choice((", dans les quartiers ", ", chez les habitants ")) + de_ville
             elif LIVE_IN.search(self.title) and re.search(r"24 ?h|[Aa]lternée|[Pp]résence", self.title):
@@ -1095,6 +1098,8 @@ class Ad:
             members = {"enfance": "professionnelles", "office": "personnes"}.get(self.setting, "professionnels")
             if self.unit:
                 strong.append(", pour rejoindre les %d %s %s" % (self.team, members, of(self.unit)))
+            elif self.staff_said:  # "nous employons 45 intervenants": no team of 28 beside them
+                strong.append(", pour rejoindre notre équipe " + self.de_ville)
             else:
                 strong.append(", pour rejoindre notre équipe %s (%d %s)" % (self.de_ville, self.team, members))
         if self.whole:
@@ -1477,6 +1482,9 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  # Polyhandicap is a MAS's, an IME's or a home service's public, not an EHPAD's.
                  (re.compile(r"[Pp]olyhandicap|POLYHANDICAP"), {"mas", "fam", "ime", "sessad", "foyer-de-vie", "saad",
                                                                "ssiad", "particulier-employeur", "agence-interim"}),
+                 # A professionalisation contract is a private employer's: the public service hires apprentices.
+                 (re.compile(r"professionnalisation"), {"saad", "particulier-employeur", "agence-interim", "ehpad",
+                                                        "residence-autonomie", "cabinet-dentaire", "centre-de-sante"}),
                  # The parents employ a childminder in a MAM; a town employs those of its crèche familiale.
                  (re.compile(r"\bMAM\b"), {"particulier-employeur"}),
                  (re.compile(r"[Cc]rèche familiale|CRÈCHE FAMILIALE|[Aa]ccueil familial municipal"), {"collectivite", "ccas", "eaje"})]
@@ -1499,6 +1507,12 @@ UNFIT_MARKERS = [
     (re.compile(r"bionettoyage de la chambre"), DOMICILE_KINDS),  # a home's rooms are not a service's to clean
     (re.compile(r"autour de votre domicile"), {"particulier-employeur"}),  # a household's ad: its own home
     (re.compile(r"injections à action prolongée|accord du patient"), {"ime", "itep", "sessad", "mecs", "foyer-enfance"}),
+    (re.compile(r"équipe éducative"), {"ehpad", "usld", "residence-autonomie", "smr", "ch", "chu", "clinique"}),
+    # A household has no company phone, colleague, works council or second site.
+    (re.compile(r"[Ss]martphone|[Tt]éléphone (portable )?professionnel|en binôme|[Pp]arrainage|\bCSE\b|"
+                r"responsable de secteur|véhicule de service|entre les sites"), {"particulier-employeur"}),
+    (re.compile(r"entre les sites"), {"cabinet-liberal", "cabinet-dentaire", "pharmacie", "magasin-optique",
+                                      "centre-audition", "micro-creche"}),
     # Post-operative and post-stroke rehabilitation, with its evaluation flat, is an SMR's or a hospital's.
     (re.compile(r"chirurgie de la main|appartement d'évaluation|rééducation du membre supérieur"),
      RESIDENCES | {"esat", "sessad", "saad", "ssiad"}),
@@ -1720,6 +1734,7 @@ CHILDREN = re.compile(r"(?<![-\w])enfants?\b|\bjeunes\b(?! diplômé)|[Aa]dolesc
                       r"\bmineurs\b|[Pp]édiatri|[Pp]rotection de l'enfance")
 
 
+AUTISM = re.compile(r"[Aa]utisme|\bTSA\b|\bTND\b")
 CHRONIC_CARE = re.compile(r"éducation thérapeutique|diabétiques|insuffisants cardiaques|développement de l'enfant")
 
 
@@ -1730,6 +1745,8 @@ def fits_specialties(line, specialties, slug=""):
         return False  # a children's post treats no hip prosthesis, stroke or dementia
     if "urgences" in specialties and CHRONIC_CARE.search(line):
         return False  # an emergency department teaches no diabetic patients
+    if "geriatrie" in specialties and AUTISM.search(line):
+        return False  # a geriatric post follows no autism guidelines
     if "adultes" in specialties and CHILDREN.search(line):
         return False  # an adults' service has no pupils, school or child welfare
     own = line_specialties(line, slug)
@@ -1904,13 +1921,17 @@ PRIMARY_LINES = re.compile(r"\bécoles\b|circonscription|maternelle")
 
 
 # Lines that two lines of one section cannot both say: no weekend, and some weekend work;
-# students finishing their course welcome, and a diploma required; four days a week, and Saturdays.
+# students finishing their course welcome, and a diploma required; four days a week, and Saturdays;
+# Tuesday to Saturday, and Monday to Friday.
 WEEKEND_MENTION = re.compile(r"week-ends?\b|[Ss]amedis?\b|[Dd]imanches?\b")
 FOUR_DAYS = re.compile(r"sur (4|quatre) jours|du lundi au jeudi")
 SATURDAY = re.compile(r"[Ss]amedis?\b")
+TUESDAY_TO_SATURDAY = re.compile(r"du mardi au samedi")
+MONDAY_TO_FRIDAY = re.compile(r"du lundi au vendredi")
 
 
-EXCLUSIVE = ((NO_WEEKEND, WEEKEND_MENTION), (FINISHING_STUDIES, REQUIRED), (FOUR_DAYS, SATURDAY))
+EXCLUSIVE = ((NO_WEEKEND, WEEKEND_MENTION), (FINISHING_STUDIES, REQUIRED), (FOUR_DAYS, SATURDAY),
+             (TUESDAY_TO_SATURDAY, MONDAY_TO_FRIDAY))
 _SIDES = {}  # line -> ({i: the line says EXCLUSIVE[i]'s first}, {i: it says its second only})
 
 
@@ -1938,6 +1959,7 @@ def consistent(lines):
     return kept
 
 
+PRONOUN_START = re.compile(r"(Il|Elle|Ils|Elles|Son|Sa|Ses) ")
 # What a post of one service or sector owns, which a pool's does not.
 UNIT_OWNED = re.compile(r"du service\b|de votre secteur|[Vv]otre unité|référent\(e\) de plusieurs")
 # A word a title may echo in a task: five letters or more, or an acronym ("pda", "ehpad").
@@ -2880,8 +2902,9 @@ class OfferWriter:
                        rng.random() < 0.05))
         months = days = None
         if alternance:
-            nature = ("Contrat apprentissage" if trainee and "professionnalisation" not in intitule
-                      else rng.choice(("Contrat apprentissage", "Contrat de professionnalisation")))
+            nature = ("Contrat de professionnalisation" if "professionnalisation" in intitule else
+                      "Contrat apprentissage" if trainee else
+                      rng.choice(("Contrat apprentissage", "Contrat de professionnalisation")))
             contrat, months = "CDD", rng.choice(ALTERNANCE_MONTHS.get(bank["slug"], (12, 18, 24)))
             libelle = "Contrat à durée déterminée - %d Mois" % months
         else:
@@ -3390,7 +3413,11 @@ class OfferWriter:
             places = [p for p in places if "transports en commun" not in p]
         if ad.population >= 200000:  # no free parking in a city centre
             places = [p for p in places if "parking" not in p]
-        intro = " ".join([about[0], contract(rng.choice(places).format(lieu=lieu, cp=cp))] + facts)
+        # A detail that says "Il" or "Elle" of the employer follows its presentation, before the
+        # place and the figures give the pronoun another antecedent.
+        pronouns = [f for f in facts if PRONOUN_START.match(f)]
+        facts = [f for f in facts if not PRONOUN_START.match(f)]
+        intro = " ".join([about[0]] + pronouns + [contract(rng.choice(places).format(lieu=lieu, cp=cp))] + facts)
         if rng.random() < 0.9:
             reasons = ad_reasons(ad.contrat, ad.setting, ad.alternance,
                                  "pool" not in name and ad.slug in SHIFT_SLUGS and bool(POOL.search(ad.title)),

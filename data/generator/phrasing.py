@@ -145,8 +145,8 @@ def rephrase(rng, line, section, as_list, used=None):
             qualifier = None  # one's habits matter to daily care, not to a bloc or a secretary's desk
         elif qualifier == DIGNITY and YOUNG.search(line):
             qualifier = None  # an adult's dignity, not a toddler's nap
-        if qualifier and qualifier in line:
-            qualifier = None  # the line says it already
+        if qualifier and (qualifier in line or qualifier.split()[-1] in line):
+            qualifier = None  # the line says it already ("son autonomie en autonomie")
         if qualifier and (used is None or qualifier not in used):
             if used is not None:
                 used.add(qualifier)
