@@ -1959,7 +1959,6 @@ def consistent(lines):
     return kept
 
 
-PRONOUN_START = re.compile(r"(Il|Elle|Ils|Elles|Son|Sa|Ses) ")
 # What a post of one service or sector owns, which a pool's does not.
 UNIT_OWNED = re.compile(r"du service\b|de votre secteur|[Vv]otre unité|référent\(e\) de plusieurs")
 # A word a title may echo in a task: five letters or more, or an acronym ("pda", "ehpad").
@@ -2538,7 +2537,8 @@ class OfferWriter:
         if ad.kind == "epsm":  # day-hospital places: some of its beds' worth
             values["petit2"] = str(max(10, int(values.get("lits") or PRESENTATION_VALUES["lits"](rng)) * rng.randint(3, 6) // 10))
         if ad.kind == "chu" and "salaries_chu" not in values:  # a CHU's staff follows its city (no 200,000 visits in Saint-Pierre)
-            values["salaries_chu"] = num(max(3000, min(16000, population * rng.randint(30, 60) // 1000)) // 100 * 100)
+            values["salaries_chu"] = num(max(3000, min(rng.randrange(12000, 17000, 100), population * rng.randint(30, 60) // 1000))
+                                         // 100 * 100)  # a big city's CHU is one of the biggest, no two alike
         if ad.kind == "chu":  # a CHU's patients, visits, papers and sites follow its staff
             staff = int(values["salaries_chu"].replace(" ", ""))
             values["sites"] = str(max(2, staff // rng.randint(1500, 3000)))  # the AP-HP's 38 hospitals
@@ -3434,11 +3434,9 @@ class OfferWriter:
             places = [p for p in places if "transports en commun" not in p]
         if ad.population >= 200000:  # no free parking in a city centre
             places = [p for p in places if "parking" not in p]
-        # A detail that says "Il" or "Elle" of the employer follows its presentation, before the
-        # place and the figures give the pronoun another antecedent.
-        pronouns = [f for f in facts if PRONOUN_START.match(f)]
-        facts = [f for f in facts if not PRONOUN_START.match(f)]
-        intro = " ".join([about[0]] + pronouns + [contract(rng.choice(places).format(lieu=lieu, cp=cp))] + facts)
+        # The details name their subject ("L'hôpital accueille..."): the place and the figures
+        # between them and the presentation leave no "Il" without its antecedent.
+        intro = " ".join([about[0], contract(rng.choice(places).format(lieu=lieu, cp=cp))] + facts)
         if rng.random() < 0.9:
             reasons = ad_reasons(ad.contrat, ad.setting, ad.alternance,
                                  "pool" not in name and ad.slug in SHIFT_SLUGS and bool(POOL.search(ad.title)),

@@ -133,11 +133,11 @@ APPROXIMATE = re.compile(r"\b(près de|plus de|environ) (\d{1,3}(?: \d{3})*)\b(?
 
 
 def round_figure(n, down=False):
-    """n to two significant figures past 100 (2 703 -> 2 700), three past 10 000 (so that the
-    AP-HP's figures still differ between ads), down for "plus de"."""
+    """n to two significant figures past 100 (212 -> 210), three past 1 000 (2 703 -> 2 700, so
+    that two employers' figures still differ), down for "plus de"."""
     if n < 100:
         return n
-    step = 10 ** (len(str(n)) - (2 if n < 10000 else 3))
+    step = 10 ** (len(str(n)) - (2 if n < 1000 else 3))
     return n // step * step if down else int(round(n / step)) * step
 
 
