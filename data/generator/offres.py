@@ -800,6 +800,7 @@ class Ad:
         if kind == "education-nationale" and slug not in INCLUSION_SLUGS:
             self.public = SCHOOL_PUBLIC  # a school nurse sees all the pupils, not those an AESH follows
         self.received = rng.randint(*self.public[1:])
+        self.service_car = False  # the ad's title or text gives a service car
         self.known = {}  # figures the presentation said that a benefit may say again (a crèche's cots, a day's patients)
         if kind == "pharmacie":  # a village's pharmacy serves its village and a few around: a small team
             self.received = min(self.received, max(70, population // 10))
@@ -1993,6 +1994,8 @@ ROTA_BENEFIT = re.compile(r"[Pp]lannings?|[Rr]oulement|[Tt]itres?-restaurant|[Ss
 GRID_PAY = re.compile(r"échelon|[Ss]tagiairisation|titularisation|[Rr]eprise d'ancienneté|ancienneté reprise|RIFSEEP|"
                       r"€ net par mois|[Rr]émunération (statutaire|selon)|[Gg]rille")
 LODGING = re.compile(r"[Ll]ogement temporaire")
+SERVICE_CAR = re.compile(r"[Vv]éhicule de service|VÉHICULE DE SERVICE")
+MILEAGE = re.compile(r"[Ii]ndemnités kilométriques|[Ff]rais kilométriques")
 TWO_YEARS_SLUGS = {"infirmier-liberal"}  # the métiers the law asks two years of practice before libéral work
 # Doctors, dentists and pharmacists (ROME), and the civil servants' pay a hospital does not give them.
 HOSPITAL_DOCTORS = {"J1101", "J1102", "J1103", "J1201", "J1202"}
@@ -2099,10 +2102,10 @@ def fits_status(line, statut):
     agreement = AGREEMENT_OF.get(line)
     if agreement is None:
         agreement = AGREEMENT_OF[line] = next((s for words_, s in AGREEMENTS if words_.search(line)), "")
-    if agreement and statut != agreement and not (public and private):
+    if agreement and statut != agreement:
         return False  # a named agreement is one status's: no CCN 66 in a home-help association
     if public and private:
-        return True
+        return False  # "la convention collective ou la grille de la FPH": an employer knows its own
     return not (public and statut not in PUBLIC_STATUSES or private and statut in PUBLIC_STATUSES)
 
 
@@ -3071,6 +3074,7 @@ class OfferWriter:
         ad.statut = status(kind, about[0])
         if ad.alternance and ad.statut in PUBLIC_STATUSES:  # the public service hires apprentices only
             nature = ad.nature = "Contrat apprentissage"
+            intitule = ad.title = intitule.replace("contrat de professionnalisation", "apprentissage")
         ad.cooks = bool(COOKS.search(presentation))
         # What _named filters by: the names the employer is called by, and cooking on site.
         ad.named_key = (pattern, ad.cooks) if designations(pattern) or ad.cooks else None
@@ -3368,7 +3372,9 @@ class OfferWriter:
                                  for group in (own, fixed, plain))
         if ad.days or ad.months and ad.months <= 3:  # no months of lodging on a contract of weeks
             own, fixed, plain = ([line for line in group if not LODGING.search(line)] for group in (own, fixed, plain))
-        if ad.client not in SHARED_MEALS_KINDS:  # no meals shared with the people a mandataire visits
+        if ad.service_car:  # no mileage paid for a service car's trips
+            own, fixed, plain = ([line for line in group if not MILEAGE.search(line)] for group in (own, fixed, plain))
+        if ad.client not in SHARED_MEALS_KINDS or ad.night:  # no meals shared with the people a mandataire visits, or at night
             own = [line for line in own if not SHARED_MEALS.search(line)]
         if any("€ net" in line for line in own):
             plain = [line for line in plain if not PAY_LINE.search(line)]
@@ -3470,8 +3476,11 @@ class OfferWriter:
                     self._section(rng, "profil", self._one_shift(self._named(self._fitting(bank, ad.kind, "profil", ad), ad), ad), 2, 3,
                                   bullet, lieu, ad.profile_context(rng, start), 0.0, 1.0,
                                   ad.headers("profil", start), ad.setting == "particulier" or ad.contrat == "LIB"),
-                    self._conditions(rng, bank, ad, bullet, lieu, french_date(debut)),
-                    self._benefits(rng, bank, ad, bullet, lieu, salaire)]
+                    self._conditions(rng, bank, ad, bullet, lieu, french_date(debut))]
+        # The benefits say nothing the ad's title and text have contradicted (a service car, then
+        # a mileage allowance).
+        ad.service_car = bool(SERVICE_CAR.search(ad.title + " ".join(sections)))
+        sections.append(self._benefits(rng, bank, ad, bullet, lieu, salaire))
         clotures = CLOTURES
         if ad.experience != "D":  # young graduates welcome where the record takes beginners only
             clotures = [c for c in clotures if not BEGINNERS.search(c)]

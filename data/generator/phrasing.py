@@ -32,7 +32,7 @@ PRONOUNS = {"vous", "les", "le", "la", "l'", "lui", "leur", "y", "en", "leurs"}
 VOWELS = "aeiouyéèêàâîôûh"
 # Said at the end of a task, as writers add them.
 QUALIFIERS = [", en lien avec l'équipe", ", dans le respect des protocoles", ", selon les besoins du service",
-              " au quotidien", ", avec bienveillance", " en autonomie", ", en collaboration avec vos collègues",
+              " au quotidien", ", avec bienveillance", ", en collaboration avec vos collègues",
               ", dans le respect de la dignité de chacun", ", sous la responsabilité de votre encadrement",
               ", en binôme si nécessaire", " tout au long de la journée", ", selon le planning établi",
               ", en tenant compte des habitudes de vie", ", avec rigueur", ", en appliquant les bonnes pratiques",

@@ -544,7 +544,7 @@ def status(kind, presentation):
 # Benefits by status: {name} placeholders are filled by BENEFIT_VALUES.
 BENEFITS = {
     "fph": [
-        "Grille de la fonction publique hospitalière (CTI inclus) : recrutement au {echelon} échelon selon expérience, soit environ {net} € net par mois.",
+        "Grille de la fonction publique hospitalière (CTI inclus) : recrutement au {echelon} échelon, soit environ {net} € net par mois.",
         "Stagiairisation possible après {stage} mois de contrat.",
         "Adhésion au CGOS : chèques vacances, prestations sociales et aides aux loisirs.",
         "{nbi} points de nouvelle bonification indiciaire selon le poste occupé.",
@@ -700,8 +700,8 @@ def rtt_days(hours, statut):
 
 # Other ways of saying a status's pay line, so that it does not read the same in every ad.
 NET_VARIANTS = {
-    "Grille de la fonction publique hospitalière (CTI inclus) : recrutement au {echelon} échelon selon expérience, soit environ {net} € net par mois.": (
-        "Recrutement au {echelon} échelon de la grille de la fonction publique hospitalière selon expérience (CTI inclus), soit environ {net} € net par mois.",
+    "Grille de la fonction publique hospitalière (CTI inclus) : recrutement au {echelon} échelon, soit environ {net} € net par mois.": (
+        "Recrutement au {echelon} échelon de la grille de la fonction publique hospitalière (CTI inclus), soit environ {net} € net par mois.",
         "Environ {net} € net par mois au {echelon} échelon de la grille de la FPH, CTI inclus."),
     "Rémunération statutaire et régime indemnitaire (RIFSEEP) : environ {net} € net par mois, plus une prime annuelle de {pfa} € brut.": (
         "Environ {net} € net par mois (traitement statutaire et RIFSEEP), plus une prime annuelle de {pfa} € brut.",),
