@@ -2433,6 +2433,8 @@ class OfferWriter:
             cap = max(int(PRESENTATION_VALUES[capacity](rng)), ad.size * 2 + rng.randint(0, ad.size))
             if cap > 8 * ad.size:  # at most 8 units of the ad's unit size
                 cap = 8 * ad.size + rng.randint(0, ad.size // 2)
+            # a village's house is a small one: some 40 places and one for 20 more inhabitants
+            cap = min(cap, max(ad.size * 2, 40 + population // 20))
             units = max(2, min(8, round(cap / ad.size)))
             if ad.kind in ("mas", "fam", "foyer-de-vie"):
                 cap = units * ad.size  # "8 maisonnées de 8 personnes": 64 places
