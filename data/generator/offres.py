@@ -1509,6 +1509,7 @@ UNFIT_MARKERS = [
     (re.compile(r"autour de votre domicile"), {"particulier-employeur"}),  # a household's ad: its own home
     (re.compile(r"injections à action prolongée|accord du patient"), {"ime", "itep", "sessad", "mecs", "foyer-enfance"}),
     (re.compile(r"équipe éducative"), {"ehpad", "usld", "residence-autonomie", "smr", "ch", "chu", "clinique"}),
+    (re.compile(r"PATHOS"), {"had", "ssiad", "saad"}),  # a care home's and a long-stay unit's tool
     # A household has no company phone, colleague, works council or second site.
     (re.compile(r"[Ss]martphone|[Tt]éléphone (portable )?professionnel|en binôme|[Pp]arrainage|\bCSE\b|"
                 r"responsable de secteur|véhicule de service|entre les sites"), {"particulier-employeur"}),
@@ -1994,6 +1995,7 @@ ROTA_BENEFIT = re.compile(r"[Pp]lannings?|[Rr]oulement|[Tt]itres?-restaurant|[Ss
 GRID_PAY = re.compile(r"échelon|[Ss]tagiairisation|titularisation|[Rr]eprise d'ancienneté|ancienneté reprise|RIFSEEP|"
                       r"€ net par mois|[Rr]émunération (statutaire|selon)|[Gg]rille")
 LODGING = re.compile(r"[Ll]ogement temporaire")
+PERMANENT_PAY = re.compile(r"[Pp]rime de bienvenue|[Pp]rime d'embauche|bonification indiciaire|\bNBI\b")
 SERVICE_CAR = re.compile(r"[Vv]éhicule de service|VÉHICULE DE SERVICE")
 MILEAGE = re.compile(r"[Ii]ndemnités kilométriques|[Ff]rais kilométriques")
 TWO_YEARS_SLUGS = {"infirmier-liberal"}  # the métiers the law asks two years of practice before libéral work
@@ -2531,8 +2533,9 @@ class OfferWriter:
         if ad.kind == "chu" and commune is not None and (commune[9] if len(commune) > 9 and commune[9] else commune[0]) in CITY_CHUS:
             low, high = CITY_CHUS[commune[9] or commune[0]][2]  # the AP-HP's staff, not a regional CHU's
             values["salaries_chu"] = num(rng.randrange(low, high, 500))
+        served = population if ad.kind == "ccas" else population + ad.communes * 800  # a CCAS serves its own town
         values["menages"] = num(min(int(PRESENTATION_VALUES["menages"](rng).replace(" ", "")),
-                                    max(60, (population + ad.communes * 800) // 6)))  # a share of its town's households
+                                    max(60, served // 6)))  # a share of its town's households
         # The radius its communes fill, at some 15 km² a commune: 14 communes, some 10 km.
         values["km"] = str(max(5, min(55, round(math.sqrt(ad.communes) * rng.uniform(2.5, 3.5) / 5) * 5)))
         values["fauteuils"] = str(max(1, min(8, int(values["praticiens"]) + rng.randint(0, 2))))  # a chair each, or so
@@ -3374,6 +3377,9 @@ class OfferWriter:
                                  for group in (own, fixed, plain))
         if ad.days or ad.months and ad.months <= 3:  # no months of lodging on a contract of weeks
             own, fixed, plain = ([line for line in group if not LODGING.search(line)] for group in (own, fixed, plain))
+        if ad.contrat in ("CDD", "MIS") and not ad.alternance:
+            # A welcome bonus is a permanent hire's; the NBI a civil servant's, not a contract agent's.
+            own, fixed, plain = ([line for line in group if not PERMANENT_PAY.search(line)] for group in (own, fixed, plain))
         if ad.service_car:  # no mileage paid for a service car's trips
             own, fixed, plain = ([line for line in group if not MILEAGE.search(line)] for group in (own, fixed, plain))
         if ad.client not in SHARED_MEALS_KINDS or ad.night:  # no meals shared with the people a mandataire visits, or at night
