@@ -994,7 +994,8 @@ class Ad:
         if self.schedule:
             out.append(self.shift_phrase(rng))
         if kind in HOSPITALS and kind not in ("had", "usld") and not self.unit.startswith(("le pavillon", "le bâtiment")):
-            floor, building = rng.choice(FLOORS), rng.choice("ABCDEFGH")
+            small = self.kind in ("smr", "clinique") or self.population < 20000  # a small hospital's few buildings
+            floor, building = rng.choice(FLOORS[:4] if small else FLOORS), rng.choice("ABC" if small else "ABCDEFGH")
             out.append(rng.choice((", %s du bâtiment %s" % (floor, building),
                                    ", dans le bâtiment %s, %s" % (building, floor))))
         else:
@@ -1995,6 +1996,7 @@ ROTA_BENEFIT = re.compile(r"[Pp]lannings?|[Rr]oulement|[Tt]itres?-restaurant|[Ss
 GRID_PAY = re.compile(r"échelon|[Ss]tagiairisation|titularisation|[Rr]eprise d'ancienneté|ancienneté reprise|RIFSEEP|"
                       r"€ net par mois|[Rr]émunération (statutaire|selon)|[Gg]rille")
 LODGING = re.compile(r"[Ll]ogement temporaire")
+TWELVE_HOURS_TITLE = re.compile(r"\b12 ?[hH]\b")
 PERMANENT_PAY = re.compile(r"[Pp]rime de bienvenue|[Pp]rime d'embauche|bonification indiciaire|\bNBI\b")
 SERVICE_CAR = re.compile(r"[Vv]éhicule de service|VÉHICULE DE SERVICE")
 MILEAGE = re.compile(r"[Ii]ndemnités kilométriques|[Ff]rais kilométriques")
@@ -3323,13 +3325,15 @@ class OfferWriter:
                                ad.alternance, ad.nature, debut,
                                liberal_mode(ad.title, ad.post) if ad.contrat == "LIB" else "",
                                ad.replacing)]
-        if ad.night and (not ad.days or ad.days >= 7):  # a night post always says its nights, in place of other hours
+        says_shifts = ad.night or bool(ad.schedule and TWELVE_HOURS_TITLE.search(ad.title))
+        if says_shifts and (not ad.days or ad.days >= 7):
+            # A night or "12h" post always says its shifts, in place of other hours.
             picked = [p for p in picked if not SCHEDULE_WORDS.search(p)]
         if ad.night and not ad.schedule:  # a night post without shifts' hours still says it works nights
             extra.append(rng.choice(("Poste de nuit, planning établi au mois.", "Travail de nuit selon un planning mensuel.",
                                      "Interventions de nuit, planning communiqué à l'avance.")))
         if ad.schedule and (not ad.days or ad.night and ad.days >= 7) and \
-                not any(SCHEDULE_WORDS.search(p) for p in picked) and (ad.night or rng.random() < 0.8):
+                not any(SCHEDULE_WORDS.search(p) for p in picked) and (says_shifts or rng.random() < 0.8):
             extra.append(schedule_lines(rng, ad.schedule, ad.night, ad.weekend, ad.hours))
         attached = ad.attachment(rng)
         if attached and rng.random() < 0.7:

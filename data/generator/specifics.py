@@ -850,5 +850,7 @@ def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, cou
         low, high = max(6, round(places * 0.8)), max(8, round(places * 1.4))
     elif "emploie" in template:  # more than the ad's team, less than three times it
         low, high = team + 5, max(team + 10, min(high, team * 3))
-    n = followed if followed and "personnes" in template and "accompagnons" in template else rng.randint(low, high)
-    return approximate(template.format(n=num(n)))
+    if followed and "personnes" in template and "accompagnons" in template:
+        # the exact count the ad says elsewhere, not a rounded one beside it
+        return template.replace("près de ", "").format(n=num(followed))
+    return approximate(template.format(n=num(rng.randint(low, high))))
