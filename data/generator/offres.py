@@ -1996,6 +1996,9 @@ ROTA_BENEFIT = re.compile(r"[Pp]lannings?|[Rr]oulement|[Tt]itres?-restaurant|[Ss
 GRID_PAY = re.compile(r"échelon|[Ss]tagiairisation|titularisation|[Rr]eprise d'ancienneté|ancienneté reprise|RIFSEEP|"
                       r"€ net par mois|[Rr]émunération (statutaire|selon)|[Gg]rille")
 LODGING = re.compile(r"[Ll]ogement temporaire")
+TITULAIRE = re.compile(r"\b(le|du|au|Le|Du|Au) titulaire\b")
+FEMININE_TITULAIRE = {"le": "la titulaire", "du": "de la titulaire", "au": "à la titulaire",
+                      "Le": "La titulaire", "Du": "De la titulaire", "Au": "À la titulaire"}
 TWELVE_HOURS_TITLE = re.compile(r"\b12 ?[hH]\b")
 PERMANENT_PAY = re.compile(r"[Pp]rime de bienvenue|[Pp]rime d'embauche|bonification indiciaire|\bNBI\b")
 SERVICE_CAR = re.compile(r"[Vv]éhicule de service|VÉHICULE DE SERVICE")
@@ -3514,6 +3517,9 @@ class OfferWriter:
         if closing:
             sections.append(closing)
         body = [s.replace("de le Dr ", "du Dr ").replace("à le Dr ", "au Dr ") for s in sections if s]
+        if ad.contact and ad.contact.woman and "titulaire" in ad.contact.role:
+            # The titulaire the tasks name is the woman the ad names ("Mme Lacroix, pharmacienne titulaire").
+            body = [TITULAIRE.sub(lambda m: FEMININE_TITULAIRE[m.group(1)], b) for b in body]
         # Some employers put the profile before the missions.
         if rng.random() < 0.2 and len(body) > 3:
             body[1], body[2] = body[2], body[1]
