@@ -931,6 +931,9 @@ class Ad:
                 out[1] = ", au domicile de la personne accompagnée"  # a live-in carer stays in one home
             elif self.slug == "garde-d-enfants":  # a child minder goes to one family, on no round
                 out[1] = rng.choice((", chez une famille ", ", au domicile de la famille ")) + de_ville
+            elif self.slug not in VISITING_SLUGS:
+                # A manager, a driver or a social worker covers the territory; carers and nurses do rounds.
+                out[1] = rng.choice((", sur le territoire du service ", ", sur les communes du secteur ")) + de_ville
             if kind in FOLLOWED and self.slug not in CHILD_MINDERS:
                 # The service's count, not the worker's own: she sees a few of them.
                 out.append(rng.choice((", au sein d'un service de %s %s", ", dans un service de %s %s")) % (
