@@ -656,6 +656,15 @@ DAY_KINDS = {"cabinet-dentaire", "laboratoire", "education-nationale", "eaje", "
 # A kind said twice, by the presentation and by the name it fills in ("le foyer de vie Foyer de
 # vie de Bruges"), but not a reflexive pronoun ("nous nous engageons") nor a number ("100 100 habitants").
 SAID_TWICE = re.compile(r"\b(?!(?:nous|vous)\b)([^\W\d][\w'-]{2,}(?: [\w'-]+){0,3}) \1\b", re.I)
+# Services a clinic's title may name, and the presentations that list them (a private hospital's
+# says none and fits all).
+CLINIC_SERVICES = [(re.compile(r"[Bb]loc|BLOC|SSPI|[Cc]hirurg|CHIRURG|[Oo]rthop|ORTHOP|[Aa]nesth"),
+                    re.compile(r"chirurgie|bloc opératoire")),
+                   (re.compile(r"[Pp]sychiatr|PSYCHIATR"), re.compile(r"psychiatrie|hôpital privé")),
+                   (re.compile(r"[Mm]aternit|MATERNIT|[Nn]éonat|NÉONAT|[Oo]bstétr"), re.compile(r"maternité|hôpital privé")),
+                   (re.compile(r"[Uu]rgences|URGENCES"), re.compile(r"urgences|hôpital privé")),
+                   (re.compile(r"\bSMR\b|[Rr]éadaptation|RÉADAPTATION"), re.compile(r"réadaptation|hôpital privé")),
+                   (re.compile(r"[Pp]édiatr|PÉDIATR"), re.compile(r"pédiatrie|hôpital privé"))]
 PROXIMITY_TOWN = 10000  # a centre hospitalier in a smaller town is a hôpital de proximité
 ACUTE_CARE = re.compile(r"urgences|[Mm]aternité|bloc opératoire|plateau technique complet")
 HOSPITAL_BEDS = {"ch": ("lits_ch", 180, 50), "clinique": ("lits", 40, 100), "smr": ("lits", 60, 100)}
@@ -2651,6 +2660,10 @@ class OfferWriter:
                 details = [d for d in details if not ACUTE_CARE.search(d)]
         if medical:  # a maternity or a psychiatric ward is not in a clinic "spécialisée en chirurgie"
             templates = [t for t in templates if "spécialisée en chirurgie" not in t] or templates
+        if ad.kind == "clinique":  # the clinic's presentation lists the service its title names
+            for service, said in CLINIC_SERVICES:
+                if service.search(ad.title):
+                    templates = [t for t in templates if said.search(t)] or templates
         if ad.slug in FAMILY_SLUGS:  # a family worker's service is not presented as one for the elderly
             templates = [t for t in templates if not ELDERLY_PUBLIC.search(t)] or templates
         if ad.kind == "education-nationale" and ad.slug not in INCLUSION_SLUGS:
