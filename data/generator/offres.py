@@ -1894,12 +1894,17 @@ FINANCED_TRAINING = re.compile(r"peut être financée|Financement de la licence|
 @functools.lru_cache(maxsize=None)
 def title_line_flags(title, post):
     """(a manager's post, a morning's, an orthodontist's, a surgery ward's, a baby's, a secondary
-    school's, one in a MAM, a graduate's, one of school holidays): what a title rules in or out of its lines."""
+    school's, one in a MAM, a graduate's, one of school holidays, a cleaner's): what a title rules in or out of its lines."""
     text = title + " " + post
     return (bool(HIGHER_ROLE.search(text)), bool(MORNING_TITLE.search(title)), bool(ORTHODONTICS.search(text)),
             bool(SURGERY_TITLE.search(title)), bool(BABY_TITLE.search(title)), bool(SECONDARY_TITLE.search(title)),
             bool(ACTING.search(title)), bool(MAM.search(text)), bool(GRADUATE_TITLE.search(title)),
-            bool(HOLIDAY_TITLE.search(title)))
+            bool(HOLIDAY_TITLE.search(title)), bool(CLEANER.search(text)))
+
+
+# A cleaning agent's post ("agent de bionettoyage"), which serves no meals.
+CLEANER = re.compile(r"[Bb]ionettoyage|BIONETTOYAGE")
+MEALS = re.compile(r"\brepas\b|petits?-déjeuners?|collations?|\bplonge\b|[Ss]ervir")
 
 
 # A post of Wednesdays and school holidays, and the lines of school days it does not work.
@@ -2818,13 +2823,14 @@ class OfferWriter:
         day_service = ad.day_service or ad.client in WEEKDAY_PLACES
         experience = (ad.experience, ad.years) if section == "profil" else None
         # Each flag only for the sections it filters, so that ads share more lists.
-        higher, morning, orthodontics, surgery, baby, secondary, acting, mam, graduate, holidays = title_line_flags(ad.title, ad.post)
+        higher, morning, orthodontics, surgery, baby, secondary, acting, mam, graduate, holidays, cleaner = \
+            title_line_flags(ad.title, ad.post)
         pool = "pool" in ad.specialties
         line_rules = (section == "profil" and acting, ad.weekend == "les samedis et dimanches",
                       section == "conditions" and ad.months == 36, section == "missions" and higher,
                       section in ("missions", "conditions") and morning, section in ("missions", "profil") and orthodontics,
                       section == "missions" and (surgery, baby, secondary), mam, section == "profil" and graduate,
-                      holidays, pool)
+                      holidays, pool, section == "missions" and cleaner)
         key = (bank["slug"], kind, ad.client, section, ad.night, statut, ad.alternance, ad.contrat,
                timed, ad.weekends, day_only, evening, short, day_service, section == "conditions" and ad.months == 36)
         terms = self._fitting_terms(bank, section, ad, key, statut, timed, evening, short, day_only, day_service)
@@ -2878,7 +2884,8 @@ class OfferWriter:
     def _fitting_rules(lines, section, ad):
         """_fitting's second filter: the lines that the title's flags, a weekends-only post, an
         apprentice and the experience asked rule out."""
-        higher, morning, orthodontics, surgery, baby, secondary, acting, mam, graduate, holidays = title_line_flags(ad.title, ad.post)
+        higher, morning, orthodontics, surgery, baby, secondary, acting, mam, graduate, holidays, cleaner = \
+            title_line_flags(ad.title, ad.post)
         pool = "pool" in ad.specialties
         if acting and section == "profil":  # a faisant fonction holds no diploma yet
             lines = [l for l in lines if not DIPLOMA_HELD.search(l)] or lines
@@ -2896,6 +2903,8 @@ class OfferWriter:
             lines = [l for l in lines if not OWN_HOME_LINES.search(l)] or lines
         if pool and section in ("missions", "profil"):  # a pool's nurse has no service, sector or residents of her own
             lines = [l for l in lines if not UNIT_OWNED.search(l)] or lines
+        if cleaner and section == "missions":  # an agent de bionettoyage cleans, others serve the meals
+            lines = [l for l in lines if not MEALS.search(l)] or lines
         if holidays:  # "mercredis et vacances scolaires": no school run, no school days
             lines = [l for l in lines if not SCHOOL_DAYS.search(l)] or lines
         if graduate and section == "profil":  # "Aide-soignant diplômé": no students, no diploma "un plus"
