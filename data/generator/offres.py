@@ -1614,7 +1614,8 @@ SPECIALTIES = [
     ("radiotherapie", r"[Rr]adiothérapie|RADIOTHÉRAPIE", r"[Rr]adiothérapie", ()),
     ("nucleaire", r"[Mm]édecine nucléaire|MÉDECINE NUCLÉAIRE|\bTEP\b", r"[Mm]édecine nucléaire|radiopharmaceutique|\bTEP\b", ()),
     ("imagerie", r"\bIRM\b|[Ss]canner|SCANNER|[Mm]ammographie|[Rr]adiologie|RADIOLOGIE|\b[Rr]adio\b|RADIO\b|[Ii]magerie|IMAGERIE",
-     r"[Rr]adiologie|\b[Ss]canner\b|\bIRM\b|[Mm]ammograph|produits de contraste|biopsies|post-traitement des images|\bPACS\b",
+     r"[Rr]adiologie|\b[Ss]canner\b|\bIRM\b|[Mm]ammograph|produits de contraste|biopsies|post-traitement des images|\bPACS\b|"
+     r"l'injection|produits injectés",
      ("centre-imagerie",)),
     ("bloc", r"\b[Bb]loc\b|\bBLOC\b|\bSSPI\b", r"[Bb]loc opératoire|amplificateur de brillance|salle d'intervention|\bSSPI\b", ()),
     # Within births, a neonatal unit's tasks and a maternity ward's: no couveuse in a maternity

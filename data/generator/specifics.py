@@ -160,7 +160,7 @@ def hours_text(h):
 # --- The contract and the hours, read from the ad's title where it says them -------------
 
 TITLE_CDD = re.compile(r"\bCDD\b")
-TITLE_CDI = re.compile(r"\bCDI\b")
+TITLE_CDI = re.compile(r"\bCDI\b|[Pp]raticien hospitalier|PRATICIEN HOSPITALIER")  # a PH holds a permanent post
 TITLE_LIB = re.compile(r"[Ll]ibéral|LIB[ÉE]RAL|[Cc]ollaborat|COLLABORAT|[Ss]uccession|SUCCESSION")
 TITLE_REPLACEMENT = re.compile(r"(?<!pool de )[Rr]emplacement|REMPLACEMENT|[Rr]emplaçant|congé maternité|été\b|"
                                r"juillet-août|missions ponctuelles")
