@@ -1892,15 +1892,21 @@ FOUNDED_AFTER = {"saad": 1983, "ssiad": 1981, "fam": 1986, "mas": 1978, "esat": 
 ORTHODONTICS = re.compile(r"[Oo]rthodont|ORTHODONT|\bODF\b|orthopédie dento-faciale")
 # A training the employer finances after hiring, which the record then does not require.
 FINANCED_TRAINING = re.compile(r"peut être financée|Financement de la licence|[Cc]andidat\(e\) non certifié|sans formation : l'entreprise")
+
+TitleFlags = collections.namedtuple("TitleFlags", "higher morning orthodontics surgery baby secondary acting mam "
+                                                  "graduate holidays cleaner")
+
+
 @functools.lru_cache(maxsize=None)
 def title_line_flags(title, post):
-    """(a manager's post, a morning's, an orthodontist's, a surgery ward's, a baby's, a secondary
-    school's, one in a MAM, a graduate's, one of school holidays, a cleaner's): what a title rules in or out of its lines."""
+    """What a title (and its appellation) rules in or out of its lines: a manager's post, a
+    morning's, an orthodontist's, a surgery ward's, a baby's, a secondary school's, one held
+    without the diploma, one in a MAM, a graduate's, one of school holidays, a cleaner's."""
     text = title + " " + post
-    return (bool(HIGHER_ROLE.search(text)), bool(MORNING_TITLE.search(title)), bool(ORTHODONTICS.search(text)),
-            bool(SURGERY_TITLE.search(title)), bool(BABY_TITLE.search(title)), bool(SECONDARY_TITLE.search(title)),
-            bool(ACTING.search(title)), bool(MAM.search(text)), bool(GRADUATE_TITLE.search(title)),
-            bool(HOLIDAY_TITLE.search(title)), bool(CLEANER.search(text)))
+    return TitleFlags(bool(HIGHER_ROLE.search(text)), bool(MORNING_TITLE.search(title)), bool(ORTHODONTICS.search(text)),
+                      bool(SURGERY_TITLE.search(title)), bool(BABY_TITLE.search(title)),
+                      bool(SECONDARY_TITLE.search(title)), bool(ACTING.search(title)), bool(MAM.search(text)),
+                      bool(GRADUATE_TITLE.search(title)), bool(HOLIDAY_TITLE.search(title)), bool(CLEANER.search(text)))
 
 
 # A cleaning agent's post ("agent de bionettoyage"), which serves no meals.
@@ -2641,7 +2647,7 @@ class OfferWriter:
         medical = ad.kind == "clinique" and (bool(ad.specialties & NOT_SURGERY) or bool(MEDICINE.search(ad.title + " " + ad.post)))
         # A small town's hospital is a hôpital de proximité: no emergencies, theatre or maternity.
         proximity = ad.kind == "ch" and ad.population < PROXIMITY_TOWN
-        mam = bool(MAM.search(ad.title + " " + ad.post))
+        mam = title_line_flags(ad.title, ad.post).mam
         key = (ad.kind, pattern, ad.title, ad.slug, ad.famille, medical, ad.contrat == "LIB", proximity, mam)
         cached = self.presentations.get(key)
         if cached:
@@ -2824,14 +2830,14 @@ class OfferWriter:
         day_service = ad.day_service or ad.client in WEEKDAY_PLACES
         experience = (ad.experience, ad.years) if section == "profil" else None
         # Each flag only for the sections it filters, so that ads share more lists.
-        higher, morning, orthodontics, surgery, baby, secondary, acting, mam, graduate, holidays, cleaner = \
-            title_line_flags(ad.title, ad.post)
-        pool = "pool" in ad.specialties
-        line_rules = (section == "profil" and acting, ad.weekend == "les samedis et dimanches",
-                      section == "conditions" and ad.months == 36, section == "missions" and higher,
-                      section in ("missions", "conditions") and morning, section in ("missions", "profil") and orthodontics,
-                      section == "missions" and (surgery, baby, secondary), mam, section == "profil" and graduate,
-                      holidays, pool, section == "missions" and cleaner)
+        flags = title_line_flags(ad.title, ad.post)
+        line_rules = (section == "profil" and flags.acting, ad.weekend == "les samedis et dimanches",
+                      section == "conditions" and ad.months == 36, section == "missions" and flags.higher,
+                      section in ("missions", "conditions") and flags.morning,
+                      section in ("missions", "profil") and flags.orthodontics,
+                      section == "missions" and (flags.surgery, flags.baby, flags.secondary), flags.mam,
+                      section == "profil" and flags.graduate, flags.holidays, "pool" in ad.specialties,
+                      section == "missions" and flags.cleaner)
         key = (bank["slug"], kind, ad.client, section, ad.night, statut, ad.alternance, ad.contrat,
                timed, ad.weekends, day_only, evening, short, day_service, section == "conditions" and ad.months == 36)
         terms = self._fitting_terms(bank, section, ad, key, statut, timed, evening, short, day_only, day_service)
@@ -3394,27 +3400,25 @@ class OfferWriter:
         own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2), pay_range, bool(stated),
                               ad.experience == "D", ad.known)
         fixed = [line for line in fixed if not unfit(line, ad.kind)]  # no Ségur pay rise in a chantier d'insertion
+        # The lines the ad's terms rule out, removed in one pass.
         thirteen = "13.0 mois" in (salaire or {}).get("libelle", "") and not (ad.contrat == "CDD" and ad.months <= 12)
-        own, fixed, plain = ([line for line in group if (thirteen or not THIRTEENTH.search(line)) and
-                              (ad.staff and ad.staff >= 800 or not STAFF_CRECHE.search(line))]
-                             for group in (own, fixed, plain))
-        if ad.alternance or ad.slug in OWN_HOME_SLUGS:
+        doctor = statut == "fph" and bank["codeROME"] in HOSPITAL_DOCTORS
+        short = bool(ad.days or ad.months and ad.months <= 3)
+        ruled_out = [words for rule, words in (
+            (not thirteen, THIRTEENTH),
+            (not (ad.staff and ad.staff >= 800), STAFF_CRECHE),
             # An apprentice is on no grid and becomes no civil servant; a foster carer, paid per
-            # child at home, is on no grid and no rota either.
-            rota = ad.slug in OWN_HOME_SLUGS
-            own, fixed, plain = ([line for line in group if not GRID_PAY.search(line) and
-                                  not (rota and ROTA_BENEFIT.search(line))] for group in (own, fixed, plain))
-        if statut == "fph" and bank["codeROME"] in HOSPITAL_DOCTORS:
-            # A hospital's doctor or pharmacist is a praticien hospitalier: not on the FPH grid.
-            own, fixed, plain = ([line for line in group if not GRID_PAY.search(line) and not DOCTOR_UNPAID.search(line)]
-                                 for group in (own, fixed, plain))
-        if ad.days or ad.months and ad.months <= 3:  # no months of lodging on a contract of weeks
-            own, fixed, plain = ([line for line in group if not LODGING.search(line)] for group in (own, fixed, plain))
-        if ad.contrat in ("CDD", "MIS") and not ad.alternance:
+            # child at home, is on no grid and no rota either; a hospital's doctor or pharmacist
+            # is a praticien hospitalier, on no FPH grid.
+            (ad.alternance or ad.slug in OWN_HOME_SLUGS or doctor, GRID_PAY),
+            (ad.slug in OWN_HOME_SLUGS, ROTA_BENEFIT),
+            (doctor, DOCTOR_UNPAID),
+            (short, LODGING),  # no months of lodging on a contract of weeks
             # A welcome bonus is a permanent hire's; the NBI a civil servant's, not a contract agent's.
-            own, fixed, plain = ([line for line in group if not PERMANENT_PAY.search(line)] for group in (own, fixed, plain))
-        if ad.service_car:  # no mileage paid for a service car's trips
-            own, fixed, plain = ([line for line in group if not MILEAGE.search(line)] for group in (own, fixed, plain))
+            (ad.contrat in ("CDD", "MIS") and not ad.alternance, PERMANENT_PAY),
+            (ad.service_car, MILEAGE)) if rule]  # no mileage paid for a service car's trips
+        own, fixed, plain = ([line for line in group if not any(words.search(line) for words in ruled_out)]
+                             for group in (own, fixed, plain))
         if ad.client not in SHARED_MEALS_KINDS or ad.night:  # no meals shared with the people a mandataire visits, or at night
             own = [line for line in own if not SHARED_MEALS.search(line)]
         if any("€ net" in line for line in own):
@@ -3426,12 +3430,11 @@ class OfferWriter:
         if ad.slug in OWN_HOME_SLUGS:  # she works at home: no fare refunded, no CESU, no household's hourly wage
             own = [line for line in own if not AT_THE_HOUSEHOLD.search(line)]
             plain = [line for line in plain if not AT_THE_HOUSEHOLD.search(line)]
-        if ad.setting != "particulier" and statut != "liberal" and rng.random() < 0.4:
+        if ad.setting != "particulier" and statut != "liberal" and rng.random() < 0.4:  # one benefit per subject
             extra = generic_benefits(rng, 1)
             if not any(subject(extra[0]) == subject(line) for line in plain + own) and \
                     tuple(subject(extra[0])) not in ad.subjects and \
-                    not (extra[0].startswith("Logement") and (ad.client not in H24_KINDS | HOSPITALS or
-                                                              ad.days or ad.months and ad.months <= 3)):  # one benefit per subject
+                    not (extra[0].startswith("Logement") and (ad.client not in H24_KINDS | HOSPITALS or short)):
                 own += extra
         if salaire and statut != "liberal" and not any("€ net" in line for line in own) and rng.random() < 0.4:
             pay = salary_line(rng, salaire, ad.statut, ad.alternance)
@@ -3520,7 +3523,7 @@ class OfferWriter:
                     self._conditions(rng, bank, ad, bullet, lieu, french_date(debut))]
         # The benefits say nothing the ad's title and text have contradicted (a service car, then
         # a mileage allowance).
-        ad.service_car = bool(SERVICE_CAR.search(ad.title + " ".join(sections)))
+        ad.service_car = bool(SERVICE_CAR.search(" ".join([ad.title] + sections)))
         sections.append(self._benefits(rng, bank, ad, bullet, lieu, salaire))
         clotures = CLOTURES
         if ad.experience != "D":  # young graduates welcome where the record takes beginners only
