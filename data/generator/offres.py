@@ -217,6 +217,8 @@ def ad_reasons(contrat, setting, alternance, pool, title, long, staff_counted, w
         said = [r for r in reasons if REPLACING.search(r) and (MATERNITY.search(r) or not MATERNITY.search(title))]
         reasons = said or [r for r in reasons if "{equipe}" not in r and "développement" not in r
                            and "Création" not in r and "nouvelle unité" not in r] or reasons
+    if pool or POOL.search(title):  # a pool's post replaces many, not one mother on leave
+        reasons = [r for r in reasons if not MATERNITY.search(r)] or reasons
     if long or brief:  # a maternity leave lasts some four to six months
         reasons = [r for r in reasons if "maternité" not in r] or reasons
     if not (brief or contrat == "LIB"):  # a CDD of six months is one post, not "des remplacements réguliers"
@@ -552,7 +554,8 @@ UNIT_KINDS_HOSPITAL = UNIT_KINDS + ["le service"]
 UNIT_KINDS_RESIDENCE = UNIT_KINDS + ["la résidence", "la maisonnée"]
 UNIT_KINDS_YOUTH = ["le groupe", "le groupe de vie", "le pavillon", "l'unité"]
 UNIT_KINDS_SHELTER = ["le service", "le pavillon", "l'unité", "le bâtiment"]
-FEMININE_UNITS = ("l'unité", "l'aile", "la résidence", "la maisonnée")
+FEMININE_UNITS = ("l'unité", "l'aile", "la résidence", "la maisonnée", "l'unité de vie protégée", "l'unité protégée")
+PROTECTED_UNIT = re.compile(r"\bUVP\b|[Uu]nité (de vie )?protégée|UNITÉ (DE VIE )?PROTÉGÉE|[Uu]nité Alzheimer|UNITÉ ALZHEIMER")
 COLOURS = {"Bleu": "Bleue", "Vert": "Verte"}
 
 
@@ -800,9 +803,12 @@ class Ad:
         if kind in FOLLOWED_SHARE and population:
             # A home service helps a share of the people of its town and the communes around.
             self.followed = max(20, min(self.followed, int((population + self.communes * 1500) * FOLLOWED_SHARE[kind])))
-        if kind in ("ssiad", "had"):
-            # A care service's team grows with the patients it follows.
+        if kind == "ssiad":
+            # A care service's team grows with the patients it follows: a carer for three or four
+            # patients at a SSIAD, about one staff a patient at an HAD, whose care is a hospital's.
             self.team = max(6, round(self.followed / rng.uniform(2.5, 4.5)))
+        elif kind == "had":
+            self.team = max(10, round(self.followed * rng.uniform(0.8, 1.3)))
         self.public = OFFICE_PUBLICS.get(kind, ("", 10, 100))
         if kind == "collectivite" and not serves_children(famille, slug):
             self.public = TOWN_PUBLIC  # a town's mediator meets its people, not the children of its crèches
@@ -815,6 +821,7 @@ class Ad:
             self.received = min(self.received, max(70, population // 10))
             self.team = max(3, min(self.team, self.received // rng.randint(15, 25)))
         self.unit = self.size = None
+        self._floor = None  # where a hospital's unit is, once drawn (floor())
         if self.setting == "unit":
             units = (UNIT_KINDS_HOSPITAL if kind in HOSPITALS else
                      UNIT_KINDS_YOUTH if kind in ("ime", "itep", "mecs", "foyer-enfance") else
@@ -825,6 +832,10 @@ class Ad:
                 self.size = rng.randint(8, 20)
             if self.size > 15:  # a maisonnée is a small house
                 units = [u for u in units if u != "la maisonnée"]
+            if (PROTECTED_UNIT.search(title) and slug not in MANAGER_SLUGS or
+                    slug == "assistant-de-soins-en-gerontologie-asg" and kind in ("ehpad", "usld")):
+                # a title's UVP is the ad's unit, as an ASG's: a dozen to some thirty residents
+                units, self.size = ["l'unité de vie protégée", "l'unité protégée"], rng.randint(12, 28)
             self.unit = agreed(rng.choice(units), rng.choice(UNIT_NAMES))
             # A unit's team grows with the people it looks after (an EHPAD has fewer staff per
             # bed than a hospital, a residence for autonomous elderly people a small team).
@@ -962,10 +973,10 @@ class Ad:
             if kind == "micro-creche":
                 return [", au sein de la micro-crèche " + de_ville, team] + contact, weak + [
                     ", auprès des 12 enfants accueillis"]
-            return ([rng.choice((", auprès des %d enfants de la section", ", pour les %d enfants de la section")) %
-                     self.children, team, rng.choice((", au sein de la structure ", ", dans notre structure ")) + de_ville,
+            return ([self._section_children(rng), team, rng.choice((", au sein de la structure ", ", dans notre structure ")) + de_ville,
                      ", aux côtés des %d auxiliaires de puériculture de l'équipe" % max(2, self.team // 3)] + contact,
-                    weak + [", dans la section des " + (TITLE_SECTION.search(self.title) or [0, rng.choice(SECTIONS)])[1]])
+                    weak + ([] if POOL.search(self.title) else
+                            [", dans la section des " + (TITLE_SECTION.search(self.title) or [0, rng.choice(SECTIONS)])[1]]))
         if self.whole:  # a manager's or a department's post is the whole house's, not a unit's
             out = [rng.choice((", sur le site ", ", dans notre établissement ")) + self.de_lieu,
                    team % (self.team, "professionnels")] + contact
@@ -1005,14 +1016,21 @@ class Ad:
                rng.choice((", sur le site ", ", dans notre établissement ")) + self.de_lieu] + contact + colleagues
         if self.schedule:
             out.append(self.shift_phrase(rng))
-        if kind in HOSPITALS and kind not in ("had", "usld") and not self.unit.startswith(("le pavillon", "le bâtiment")):
-            small = self.kind in ("smr", "clinique") or self.population < 20000  # a small hospital's few buildings
-            floor, building = rng.choice(FLOORS[:4] if small else FLOORS), rng.choice("ABC" if small else "ABCDEFGH")
-            out.append(rng.choice((", %s du bâtiment %s" % (floor, building),
-                                   ", dans le bâtiment %s, %s" % (building, floor))))
-        else:
+        if not self.floor(rng):
             weak.append(", dans des locaux rénovés en %d" % rng.randint(2012, 2025))
         return out, weak
+
+    def floor(self, rng):
+        """Where a hospital's unit is ("au 2e étage du bâtiment C"), drawn once; said where the
+        ad places the post, not at the end of a task it does not locate. None for other units."""
+        if self._floor is None:
+            self._floor = ""
+            if (self.kind in HOSPITALS and self.kind not in ("had", "usld") and self.unit and
+                    not self.unit.startswith(("le pavillon", "le bâtiment"))):
+                small = self.kind in ("smr", "clinique") or self.population < 20000  # a small hospital's few buildings
+                floor, building = rng.choice(FLOORS[:4] if small else FLOORS), rng.choice("ABC" if small else "ABCDEFGH")
+                self._floor = rng.choice(("%s du bâtiment %s" % (floor, building), "dans le bâtiment %s, %s" % (building, floor)))
+        return self._floor
 
     def shift_phrase(self, rng):
         """The ad's shifts at the end of a task: both of an alternating rota ("en horaires
@@ -1044,9 +1062,15 @@ class Ad:
             return ["%s : nos avantages" % self.employer, "%s : ce que nous vous proposons" % self.employer]
         return []
 
+    def _section_children(self, rng):
+        """The children a crèche post looks after: its section's, or every section's for a volante."""
+        if POOL.search(self.title):
+            return rng.choice((", dans les différentes sections", ", en renfort dans chaque section"))
+        return rng.choice((", auprès des %d enfants de la section", ", pour les %d enfants de la section")) % self.children
+
     def one_town(self):
         """Whether a home service serves its own town only (a town's CCAS, not an intercommunal CIAS)."""
-        return self.kind == "ccas" and "CIAS" not in (self.employer or "")
+        return self.kind == "ccas" and "CIAS" not in (self.employer or "") or bool(CITY_CENTRE.search(self.title))
 
     def contract_short(self):
         """ "CDI, 35 h", "CDD de 6 mois, 24 h", "mission de 3 mois"..."""
@@ -1074,10 +1098,12 @@ class Ad:
             where = "Poste rattaché %s (%d %s)" % (
                 "au " + self.unit[3:] if self.unit.startswith("le ") else "à " + self.unit, self.size,
                 "lits" if self.kind in HOSPITALS or self.kind == "ehpad" else "places")
+            if self.floor(rng):
+                where += ", " + self._floor
             return where + (", sous la responsabilité de %s." % who if who and rng.random() < 0.4 else ".")
         if self.setting == "domicile":
             return "Secteur d'intervention : %s%s%s." % (
-                self.ville, "" if self.one_town() else " et %d communes voisines" % self.communes,
+                "centre-ville " + self.de_ville if CITY_CENTRE.search(self.title) else self.ville, "" if self.one_town() else " et %d communes voisines" % self.communes,
                 ", planning établi par " + who if who and rng.random() < 0.5 else "")
         if who and self.kind != "agence-interim" and self.setting != "particulier" and self.contrat != "LIB":
             return "Poste placé sous la responsabilité de %s." % who.replace("de le Dr", "du Dr")
@@ -1129,6 +1155,7 @@ class Ad:
             strong.append(", pour accueillir " + ACCUEIL_PUBLIC.get(self.slug, "une personne").format(de_ville=self.de_ville))
         elif self.setting == "enfance" and self.slug not in MANAGER_SLUGS:
             strong.append(", pour accompagner les 12 enfants accueillis" if self.kind == "micro-creche" else
+                          ", pour accompagner les enfants de chaque section" if POOL.search(self.title) else
                           ", pour accompagner les %d enfants de la section" % self.children)
         elif self.kind in OFFICE_PUBLICS:
             strong.append(", pour intervenir auprès des %s %s" % (num(self.received), self.public[0]))
@@ -1451,7 +1478,7 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  (re.compile(r"[Ss]ecrétaire dentaire|SECRÉTAIRE DENTAIRE"), {"cabinet-dentaire", "centre-de-sante"}),
                  (re.compile(r"[Ss]ecrétaire.{0,30}[Ll]aboratoire|SECRÉTAIRE.{0,30}LABORATOIRE"), {"laboratoire", "ch", "chu", "clinique"}),
                  (re.compile(r"[Rr]ésidence seniors|RÉSIDENCE SENIORS"), {"ehpad", "residence-autonomie"}),
-                 (re.compile(r"\bUVP\b|[Uu]nité de vie protégée|UNITÉ DE VIE PROTÉGÉE"), {"ehpad", "residence-autonomie", "usld"}),
+                 (PROTECTED_UNIT, {"ehpad", "residence-autonomie", "usld"}),
                  (re.compile(r"[Pp]lateforme de coordination|PLATEFORME DE COORDINATION|\bPCO\b"),
                   {"sessad", "ime", "ch", "chu", "epsm", "camsp"}),
                  (re.compile(r"[Mm]édecine nucléaire|MÉDECINE NUCLÉAIRE|\bTEP\b|[Rr]adiothérapie|RADIOTHÉRAPIE"),
@@ -1531,6 +1558,9 @@ UNFIT_MARKERS = [
     # Post-operative and post-stroke rehabilitation, with its evaluation flat, is an SMR's or a hospital's.
     (re.compile(r"chirurgie de la main|appartement d'évaluation|rééducation du membre supérieur"),
      RESIDENCES | {"esat", "sessad", "saad", "ssiad"}),
+    # A pool or a "volante" covers several sections or houses: none in a micro-crèche or a practice.
+    (POOL, {"micro-creche", "particulier-employeur", "cabinet-liberal", "cabinet-dentaire", "pharmacie",
+            "magasin-optique", "centre-audition", "relais-petite-enfance"}),
     (re.compile(r"Pajemploi"), {"saad", "centre-social", "agence-interim", "ccas"}),  # a family declares its own employee
     (re.compile(r"(?<![-\w])enfants?\b|(?<![-\w])[Ee]nfance\b|\bl'enfant\b|\bjeunes\b(?! diplômé)|"
                 r"[Aa]dolescent|élèves(?! aides-soignants| infirmiers)|scolari|scolaire|nourrissons|\bIME\b|[Pp]édiatri|PÉDIATRI|"
@@ -1887,7 +1917,19 @@ AFTERNOON_CARE = re.compile(r"sortie de l'école|goûter|retour de l'école|dîn
                             r"\ble soir\b|chaque soir|\b1[6-9]h")
 # The first year such houses and services existed (the laws and decrees that made them).
 FOUNDED_AFTER = {"saad": 1983, "ssiad": 1981, "fam": 1986, "mas": 1978, "esat": 1978, "had": 1975, "sessad": 1989,
-                 "micro-creche": 2007, "relais-petite-enfance": 1989, "itep": 2005, "service-mandataire": 2009}
+                 "micro-creche": 2007, "relais-petite-enfance": 1989, "itep": 2005, "service-mandataire": 2009,
+                 "agence-interim": 1972}  # temporary work agencies were legalised in 1972
+# The units of an EHPAD or a home-care service that a title or an appellation may name.
+CARE_UNITS = [("uvp", PROTECTED_UNIT), ("uhr", re.compile(r"\bUHR\b|[Hh]ébergement renforcé")),
+              ("pasa", re.compile(r"\bPASA\b")), ("esa", re.compile(r"\bESA\b|[Éé]quipe spécialisée Alzheimer|EQUIPE SPECIALISEE")),
+              ("jour", re.compile(r"[Aa]ccueil de jour|ACCUEIL DE JOUR")),
+              ("ucc", re.compile(r"\bUCC\b|[Cc]ognitivo-comportementale"))]
+
+
+def care_units(text):
+    return frozenset(name for name, pattern in CARE_UNITS if pattern.search(text))
+
+
 # Orthodontics, an orthodontist's (and their assistant's) work.
 ORTHODONTICS = re.compile(r"[Oo]rthodont|ORTHODONT|\bODF\b|orthopédie dento-faciale")
 # A training the employer finances after hiring, which the record then does not require.
@@ -2009,6 +2051,7 @@ LICENCE_ASKED = re.compile(r"[Pp]ermis B[^.;\n]{0,40}(obligatoire|exigé|indispe
 DRIVERS = {"ambulancier", "conducteur-accompagnateur-pmr", "auxiliaire-ambulancier"}
 # Titles of a rural post.
 RURAL = re.compile(r"[Rr]ural|RURAL")
+CITY_CENTRE = re.compile(r"[Cc]entre-ville|CENTRE-VILLE")
 # A director's tasks, which a post under a director does not do.
 DIRECTS = re.compile(r"[Aa]ssur\w* la direction|[Vv]ous dirigez")
 # Rotas of weekdays and weekends, which a weekends-only post does not work.
@@ -2446,6 +2489,8 @@ class OfferWriter:
                   "praticiens": str(max(2, round(ad.team / rng.uniform(2.0, 3.0)))),
                   "mesures": num(ad.followed)}  # a mandataire's measures are the people it follows
 
+        if ad.unit and PROTECTED_UNIT.search(ad.unit):  # "dont 14 en unité protégée": the ad's own unit
+            values["petit"] = str(ad.size)
         if ad.kind == "pharmacie":  # each patient served brings about one prescription, some none
             values["ordonnances"] = str(max(40, round(ad.received * rng.uniform(0.6, 0.95))))
         if ad.size and "readaptation" in ad.specialties:  # the ad's SMR unit is some of the SMR beds
@@ -2747,6 +2792,10 @@ class OfferWriter:
                                 not re.search(r"tutélaire", a)] or appellations
             if not HIGHER_ROLE.search(intitule):  # no "directeur adjoint de crèche" under a plain EJE title
                 appellations = [a for a in appellations if not HIGHER_ROLE.search(a)] or appellations
+            # An ASG's title and appellation name the same unit, or the appellation none ("en UHR"
+            # under "unité protégée Alzheimer" is another unit).
+            units = care_units(intitule)
+            appellations = [a for a in appellations if care_units(a) <= units] or appellations
             # A deputy is hired as such: "directeur adjoint" under a title saying "adjoint", and only there.
             deputy = bool(DEPUTY.search(intitule))
             appellations = [a for a in appellations if bool(DEPUTY.search(a)) == deputy] or appellations
@@ -3061,6 +3110,8 @@ class OfferWriter:
                 titles = [t for t in titles if not TITLE_NIGHT.search(t)] or titles
             if town:
                 titles = [t for t in titles if not RURAL.search(t)] or titles
+            else:  # a village has no town centre to make a sector of
+                titles = [t for t in titles if not CITY_CENTRE.search(t)] or titles
             self.titles[key] = titles
         intitule = rng.choice(titles)
         # An agency's ad reads like its client's: the lines, the appellation and the shifts of
