@@ -614,6 +614,9 @@ OFFICE_PUBLICS = {
     "esat": ("travailleurs de l'établissement", 30, 140),
     "service-sante-travail": ("salariés suivis par l'équipe", 3000, 12000),
 }
+# Métiers whose public is their own, whoever employs them: a street educator meets the young
+# people of the streets, not a centre social's member families.
+PUBLIC_OF_SLUG = {"educateur-prevention-specialisee": ("jeunes rencontrés chaque année par l'équipe", 60, 300)}
 # Métiers of towns big enough to have quarters that need them: the smallest town they work in.
 URBAN_SLUGS = {"mediateur-social": 10000, "educateur-prevention-specialisee": 20000, "mediateur-en-sante": 10000}
 # Métiers that work with families and children at home, and presentations of a service for the elderly.
@@ -668,6 +671,8 @@ CLINIC_SERVICES = [(re.compile(r"[Bb]loc|BLOC|SSPI|[Cc]hirurg|CHIRURG|[Oo]rthop|
                    (re.compile(r"[Uu]rgences|URGENCES"), re.compile(r"urgences|hôpital privé")),
                    (re.compile(r"\bSMR\b|[Rr]éadaptation|RÉADAPTATION"), re.compile(r"réadaptation|hôpital privé")),
                    (re.compile(r"[Pp]édiatr|PÉDIATR"), re.compile(r"pédiatrie|hôpital privé"))]
+VILLAGE_SIZE = 5000  # fewer inhabitants: no town centre, districts or agglomération of its own
+TOWN_WORDS = re.compile(r"[Aa]gglomération|centre-ville|quartiers")
 PROXIMITY_TOWN = 10000  # a centre hospitalier in a smaller town is a hôpital de proximité
 ACUTE_CARE = re.compile(r"urgences|[Mm]aternité|bloc opératoire|plateau technique complet")
 HOSPITAL_BEDS = {"ch": ("lits_ch", 180, 50), "clinique": ("lits", 40, 100), "smr": ("lits", 60, 100)}
@@ -810,6 +815,8 @@ class Ad:
         elif kind == "had":
             self.team = max(10, round(self.followed * rng.uniform(0.8, 1.3)))
         self.public = OFFICE_PUBLICS.get(kind, ("", 10, 100))
+        if kind in OFFICE_PUBLICS and slug in PUBLIC_OF_SLUG:
+            self.public = PUBLIC_OF_SLUG[slug]
         if kind == "collectivite" and not serves_children(famille, slug):
             self.public = TOWN_PUBLIC  # a town's mediator meets its people, not the children of its crèches
         if kind == "education-nationale" and slug not in INCLUSION_SLUGS:
@@ -946,7 +953,8 @@ class Ad:
                     rng.choice((", en tournée sur %d des communes du secteur", ", sur une tournée de %d des communes du secteur"))
                     % max(3, round(self.communes / rng.uniform(2, 4)))), team % (self.team, "professionnels")] + contact
             if self.one_town() or self.population >= 300000:  # a city's round is its districts
-                out[1] = rng.choice((", dans les quartiers ", ", chez les habitants ")) + de_ville
+                out[1] = (", chez les habitants " if self.population < VILLAGE_SIZE else
+                          rng.choice((", dans les quartiers ", ", chez les habitants "))) + de_ville
             elif LIVE_IN.search(self.title) and re.search(r"24 ?h|[Aa]lternée|[Pp]résence", self.title):
                 out[1] = ", au domicile de la personne accompagnée"  # a live-in carer stays in one home
             elif self.slug == "garde-d-enfants":  # a child minder goes to one family, on no round
@@ -2476,7 +2484,9 @@ class OfferWriter:
             ad.communes = min(ad.communes, rng.randint(3, 8))
             if ad.kind in FOLLOWED_SHARE:
                 ad.followed = max(20, min(ad.followed, int((population + ad.communes * 1500) * FOLLOWED_SHARE[ad.kind])))
-        values = {"pro": str(ad.team + rng.randint(8, 70)), "adherents": num(ad.received),
+        own_public = ad.public is OFFICE_PUBLICS.get(ad.kind)  # else the post's public is not the house's members
+        values = {"pro": str(ad.team + rng.randint(8, 70)),
+                  "adherents": num(ad.received) if own_public else PRESENTATION_VALUES["adherents"](rng),
                   "beneficiaires": num(ad.followed),
                   **({"places": str(ad.followed)} if ad.kind in ("had", "ssiad", "sessad") else {}),
                   **({"places": str(ad.received)} if ad.kind in ("association-insertion", "esat") else {}),
@@ -2693,7 +2703,8 @@ class OfferWriter:
         # A small town's hospital is a hôpital de proximité: no emergencies, theatre or maternity.
         proximity = ad.kind == "ch" and ad.population < PROXIMITY_TOWN
         mam = title_line_flags(ad.title, ad.post).mam
-        key = (ad.kind, pattern, ad.title, ad.slug, ad.famille, medical, ad.contrat == "LIB", proximity, mam)
+        village = ad.population < VILLAGE_SIZE
+        key = (ad.kind, pattern, ad.title, ad.slug, ad.famille, medical, ad.contrat == "LIB", proximity, mam, village)
         cached = self.presentations.get(key)
         if cached:
             return cached
@@ -2715,6 +2726,9 @@ class OfferWriter:
             templates = [t for t in templates if ("proximité" in t) == proximity] or templates
             if proximity:
                 details = [d for d in details if not ACUTE_CARE.search(d)]
+        if village:  # a village has no agglomération, town centre or districts
+            templates = [t for t in templates if not TOWN_WORDS.search(t)] or templates
+            details = [d for d in details if not TOWN_WORDS.search(d)]
         if medical:  # a maternity or a psychiatric ward is not in a clinic "spécialisée en chirurgie"
             templates = [t for t in templates if "spécialisée en chirurgie" not in t] or templates
         if ad.kind == "clinique":  # the clinic's presentation lists the service its title names
