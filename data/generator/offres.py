@@ -221,6 +221,8 @@ def ad_reasons(contrat, setting, alternance, pool, title, long, staff_counted, w
         reasons = [r for r in reasons if not MATERNITY.search(r)] or reasons
     if long or brief:  # a maternity leave lasts some four to six months
         reasons = [r for r in reasons if "maternité" not in r] or reasons
+    if brief or contrat == "MIS":  # a growing activity or a new unit hires for longer than a few weeks' mission
+        reasons = [r for r in reasons if "développement" not in r and "nouvelle unité" not in r] or reasons
     if not (brief or contrat == "LIB"):  # a CDD of six months is one post, not "des remplacements réguliers"
         reasons = [r for r in reasons if "remplacements réguliers" not in r] or reasons
     if staff_counted:
@@ -814,6 +816,8 @@ class Ad:
             self.team = max(6, round(self.followed / rng.uniform(2.5, 4.5)))
         elif kind == "had":
             self.team = max(10, round(self.followed * rng.uniform(0.8, 1.3)))
+        elif kind == "service-mandataire":  # a délégué holds some 45 to 60 measures; assistants and managers besides
+            self.team = max(5, round(self.followed / rng.uniform(45, 60) * rng.uniform(1.3, 1.6)))
         self.public = OFFICE_PUBLICS.get(kind, ("", 10, 100))
         if kind in OFFICE_PUBLICS and slug in PUBLIC_OF_SLUG:
             self.public = PUBLIC_OF_SLUG[slug]
@@ -902,10 +906,6 @@ class Ad:
                 contact = []
         team = rng.choice((", avec une équipe de %d %s", ", au sein d'une équipe de %d %s",
                            ", avec les %d %s de l'équipe")) + rng.choice(("", " " + self.a_ville))
-        hours = ", à raison de %s par semaine %s" % (hours_text(self.hours), rng.choice(
-            ("à partir du " + debut, "dès le " + debut, self.a_ville)))
-        if self.days:  # a mission of days has no week
-            hours = rng.choice((", à partir du ", ", dès le ")) + debut
         if self.setting == "particulier":
             # The days a household names: a few hours' post's, as many as its hours (a 35 h
             # post is every weekday, which its lines say).
@@ -918,7 +918,7 @@ class Ad:
                 said = [", les mercredis et pendant les vacances scolaires"]
             return ([", " + self.a_ville] + said +
                     ([", en lien avec " + self.contact.bare()] if self.contact else []),
-                    [", selon un planning établi ensemble", hours])
+                    [", selon un planning établi ensemble"])
         if self.setting == "accueil":  # a foster carer works at home, with the service's team behind
             return ([", à votre domicile", team % (self.team, "professionnels"), ", avec le service de placement " + de_ville,
                      ", pour " + ACCUEIL_PUBLIC.get(self.slug, "la personne accueillie").format(de_ville=de_ville)] + contact,
@@ -928,13 +928,8 @@ class Ad:
                    team % (self.team, "professionnels")] + contact
             if self.schedule:
                 out.append(", sur le poste %s (%s-%s)" % rng.choice(self.schedule))
-            return out, [hours]
-        start = rng.randint(2022, 2026)
-        weak = [hours]
-        if kind not in PRACTICES | {"ambulances", "transport-adapte"}:  # a shop or a company has no "projet de service"
-            weak.append(", dans le cadre du projet %s %d-%d du site %s" % (
-                {"unit": "d'établissement", "enfance": "pédagogique"}.get(self.setting, "de service"),
-                start, start + 4, de_ville))
+            return out, []
+        weak = []
         if self.setting == "office":
             out = [rng.choice((", sur le site ", ", sur notre site ")) + self.de_lieu, team % (self.team, "personnes"),
                    ", dans nos locaux " + self.de_lieu] + contact
@@ -992,7 +987,7 @@ class Ad:
                 out.append(", " + self.department.replace("au pool", "au sein du pool"))
             if self.schedule:
                 out.append(self.shift_phrase(rng))
-            return out, weak + [", dans des locaux rénovés en %d" % rng.randint(2012, 2025)]
+            return out, weak
         public = PUBLICS.get(kind, ("personnes accueillies",))[0]
         where = rng.choice(("de l'équipe", of(self.unit), of(self.unit)))
         if kind in CARE_KINDS and self.night:  # the unit's whole team is no night's: two on duty
@@ -1005,7 +1000,9 @@ class Ad:
             nurses_share, carers_share = (
                 (0.6, 0.15) if "psychiatrie" in self.specialties or kind == "epsm" else
                 (0.15, 0.5) if kind not in HOSPITALS else (0.25, 0.5) if kind in ("smr", "usld") else (0.4, 0.35))
-            nurses_name = "sages-femmes" if self.specialties & {"naissance"} and self.slug != "sage-femme" else "infirmiers"
+            # a maternity's nurses are midwives; a neonatal unit's are nurses and puéricultrices
+            nurses_name = ("sages-femmes" if self.specialties & {"naissance"} and "neonat" not in self.specialties and
+                           self.slug != "sage-femme" else "infirmiers")
             carers = "auxiliaires de puériculture" if self.specialties & {"naissance", "pediatrie"} or \
                 self.slug in CHILD_CARE_SLUGS else "aides-soignants"
             colleagues = [rng.choice((", aux côtés des %d %s et %d %s %s", ", avec les %d %s et %d %s %s")) % (
@@ -1024,8 +1021,6 @@ class Ad:
                rng.choice((", sur le site ", ", dans notre établissement ")) + self.de_lieu] + contact + colleagues
         if self.schedule:
             out.append(self.shift_phrase(rng))
-        if not self.floor(rng):
-            weak.append(", dans des locaux rénovés en %d" % rng.randint(2012, 2025))
         return out, weak
 
     def floor(self, rng):
@@ -1168,14 +1163,28 @@ class Ad:
         elif self.kind in OFFICE_PUBLICS:
             strong.append(", pour intervenir auprès des %s %s" % (num(self.received), self.public[0]))
         if self.kind == "agence-interim":
-            strong += [", pour notre client " + self.de_ville,
-                       ", pour des missions à moins de %d km de notre agence" % rng.randint(self.client_km + 1, 10)]
+            strong.append(", pour notre client " + self.de_ville)
         rng.shuffle(strong)
         rng.shuffle(weak)
         return strong + weak
 
 
 QUALIFIER_ENDINGS = tuple(q + "." for q in QUALIFIERS)
+# The facts a phrase says: a date ("24 novembre") or a figure of 10 or more ("1 753", "34").
+DATE_FACT = re.compile(r"\b\d{1,2} (?:%s)\b" % "|".join(MONTHS))
+FIGURE_FACT = re.compile(r"(?<![\d/])\d{1,3}(?: \d{3})*(?![\d/])")
+
+
+def facts(text):
+    """The dates and the figures of 10 or more a text says."""
+    found = set(DATE_FACT.findall(text))
+    found.update(f.replace(" ", "") for f in FIGURE_FACT.findall(text) if len(f) > 1)
+    return found
+
+
+def unsaid(phrases, said):
+    """The phrases that say none of the facts already said."""
+    return [p for p in phrases if not facts(p) & said]
 
 
 def long_words(text):
@@ -1206,13 +1215,25 @@ PREMISES = re.compile(r", (dans nos locaux|sur (le|notre) site|dans notre établ
                       r"dans notre structure|au \d+e étage|au 1er étage|au rez-de-chaussée|dans le bâtiment)")
 
 
+# Lines that speak in the employer's voice ("Nous accompagnons...") or ask a question, which a
+# phrase about the post would not end.
+OWN_VOICE = re.compile(r"(^|[.?!] )Nous |\?")
+# What a qualifier is about, which a context phrase may say already.
+TEAMMATES = re.compile(r"équipe|professionnel|collègue|aux côtés des|avec les \d+|binôme")
+SUPERVISOR = re.compile(r"responsabilité|en lien avec|en coordination avec|avec l'appui de|planning établi")
+NOTHING = re.compile(r"(?!)")
+QUALIFIER_SUBJECTS = {", en lien avec l'équipe": TEAMMATES, ", en collaboration avec vos collègues": TEAMMATES,
+                      ", en binôme si nécessaire": TEAMMATES, ", sous la responsabilité de votre encadrement": SUPERVISOR,
+                      ", selon le planning établi": SUPERVISOR}
+
+
 def situate(rng, line, context, share=0.5, lead=0.0):
     """line, ended with the next of the ad's context phrases for about share of the lines. A
     phrase is used once per ad. A line that already ends with a qualifier rephrase added and starts
     "Vous ..." or "Il vous ..." takes it in front instead, with probability lead ("Au sein de
     l'unité des Tilleuls, vous ..., en lien avec l'équipe."): so every line ends with words of
     its own ad."""
-    if not context or rng.random() >= share:
+    if not context or rng.random() >= share or OWN_VOICE.search(line):
         return line
     index = None
     outside = None  # whether the line is a task done out of the premises, read when it matters
@@ -1232,6 +1253,9 @@ def situate(rng, line, context, share=0.5, lead=0.0):
     qualifier = None
     if line.endswith(QUALIFIER_ENDINGS):
         qualifier = next(q for q in QUALIFIERS if line.endswith(q + "."))
+        if QUALIFIER_SUBJECTS.get(qualifier, NOTHING).search(phrase):
+            # "avec une équipe de 24 professionnels, en lien avec l'équipe": the phrase says it
+            line, qualifier = line[:-len(qualifier) - 1] + ".", None
     if lead and line.startswith(("Vous ", "Il vous ")) and qualifier and rng.random() < lead:
         return phrase[2].upper() + phrase[3:] + ", " + line[0].lower() + line[1:]
     if qualifier and len(line) > 110:
@@ -1569,6 +1593,10 @@ UNFIT_MARKERS = [
     # A pool or a "volante" covers several sections or houses: none in a micro-crèche or a practice.
     (POOL, {"micro-creche", "particulier-employeur", "cabinet-liberal", "cabinet-dentaire", "pharmacie",
             "magasin-optique", "centre-audition", "relais-petite-enfance"}),
+    # An external evaluation is a social or medico-social house's; a hospital is certified by the HAS.
+    (re.compile(r"[Éé]valuation externe"), HOSPITALS),
+    # The home-care diploma's name, not a hospital's post.
+    (re.compile(r"[Aa]uxiliaire de vie sociale|AUXILIAIRE DE VIE SOCIALE"), HOSPITALS - {"had"}),
     (re.compile(r"Pajemploi"), {"saad", "centre-social", "agence-interim", "ccas"}),  # a family declares its own employee
     (re.compile(r"(?<![-\w])enfants?\b|(?<![-\w])[Ee]nfance\b|\bl'enfant\b|\bjeunes\b(?! diplômé)|"
                 r"[Aa]dolescent|élèves(?! aides-soignants| infirmiers)|scolari|scolaire|nourrissons|\bIME\b|[Pp]édiatri|PÉDIATRI|"
@@ -1928,7 +1956,8 @@ FOUNDED_AFTER = {"saad": 1983, "ssiad": 1981, "fam": 1986, "mas": 1978, "esat": 
                  "micro-creche": 2007, "relais-petite-enfance": 1989, "itep": 2005, "service-mandataire": 2009,
                  "agence-interim": 1972}  # temporary work agencies were legalised in 1972
 # The units of an EHPAD or a home-care service that a title or an appellation may name.
-CARE_UNITS = [("uvp", PROTECTED_UNIT), ("uhr", re.compile(r"\bUHR\b|[Hh]ébergement renforcé")),
+CARE_UNITS = [("uvp", PROTECTED_UNIT), ("cmp", re.compile(r"\bCMP\b|[Cc]entre médico-psychologique")),
+              ("hdj", re.compile(r"[Hh]ôpital de jour|HÔPITAL DE JOUR|\bHDJ\b")), ("cattp", re.compile(r"\bCATTP\b")), ("uhr", re.compile(r"\bUHR\b|[Hh]ébergement renforcé")),
               ("pasa", re.compile(r"\bPASA\b")), ("esa", re.compile(r"\bESA\b|[Éé]quipe spécialisée Alzheimer|EQUIPE SPECIALISEE")),
               ("jour", re.compile(r"[Aa]ccueil de jour|ACCUEIL DE JOUR")),
               ("ucc", re.compile(r"\bUCC\b|[Cc]ognitivo-comportementale"))]
@@ -2060,6 +2089,7 @@ DRIVERS = {"ambulancier", "conducteur-accompagnateur-pmr", "auxiliaire-ambulanci
 # Titles of a rural post.
 RURAL = re.compile(r"[Rr]ural|RURAL")
 CITY_CENTRE = re.compile(r"[Cc]entre-ville|CENTRE-VILLE")
+SHOPPING_CENTRE = re.compile(r"centre commercial|galerie marchande|zone commerciale")
 # A director's tasks, which a post under a director does not do.
 DIRECTS = re.compile(r"[Aa]ssur\w* la direction|[Vv]ous dirigez")
 # Rotas of weekdays and weekends, which a weekends-only post does not work.
@@ -2501,6 +2531,8 @@ class OfferWriter:
 
         if ad.unit and PROTECTED_UNIT.search(ad.unit):  # "dont 14 en unité protégée": the ad's own unit
             values["petit"] = str(ad.size)
+        if ad.kind == "service-mandataire":  # its délégués are most of its team
+            values["pro"] = str(max(3, round(ad.team / rng.uniform(1.3, 1.6))))
         if ad.kind == "pharmacie":  # each patient served brings about one prescription, some none
             values["ordonnances"] = str(max(40, round(ad.received * rng.uniform(0.6, 0.95))))
         if ad.size and "readaptation" in ad.specialties:  # the ad's SMR unit is some of the SMR beds
@@ -2731,6 +2763,9 @@ class OfferWriter:
             details = [d for d in details if not TOWN_WORDS.search(d)]
         if medical:  # a maternity or a psychiatric ward is not in a clinic "spécialisée en chirurgie"
             templates = [t for t in templates if "spécialisée en chirurgie" not in t] or templates
+        if CITY_CENTRE.search(ad.title):  # a town-centre shop is not in a shopping centre
+            templates = [t for t in templates if not SHOPPING_CENTRE.search(t)] or templates
+            details = [d for d in details if not SHOPPING_CENTRE.search(d)]
         if ad.kind == "clinique":  # the clinic's presentation lists the service its title names
             for service, said in CLINIC_SERVICES:
                 if service.search(ad.title):
@@ -3528,22 +3563,22 @@ class OfferWriter:
         limite = created + timedelta(days=rng.randint(7, 18))
         entretien = working_day(limite + timedelta(days=rng.randint(1, 4)))
         debut = working_day(entretien + timedelta(days=rng.randint(7, 35)), saturday=True, christmas=False)
-        facts = about[1:]
+        details = about[1:]
         staff_stated = ad.staff_said
         if ad.setting not in ("particulier", "accueil") and ad.kind not in NO_FIGURES and rng.random() < 0.5:
-            facts.append(figure(rng, ad.setting, ad.kind in ("ch", "chu", "clinique", "epsm"),
+            details.append(figure(rng, ad.setting, ad.kind in ("ch", "chu", "clinique", "epsm"),
                                 ad.followed if ad.setting == "domicile" else None, ad.team, ad.staff_said,
                                 ad.kind in OFFICE_PUBLICS, bool(OPENS.search(about[0])),
                                 any(num(n) in " ".join(about) for n in (ad.followed, round_figure(ad.followed))),
                                 ad.staff, bool(A_YEAR.search(" ".join(about))), "familles" in " ".join(about),
                                 12 if ad.kind == "micro-creche" else int(ad.known.get("enfants", 0)) or None))
-            stated = facts[-1] and STAFF_FIGURE_COUNT.search(facts[-1])
-            if not facts[-1]:
-                facts.pop()  # no figure left that the ad has not said
+            stated = details[-1] and STAFF_FIGURE_COUNT.search(details[-1])
+            if not details[-1]:
+                details.pop()  # no figure left that the ad has not said
             if stated:  # "Le service emploie 66 salariés": the headcount band says so too
                 ad.staff = int((stated.group(1) or stated.group(2)).replace(" ", ""))
                 staff_stated = True
-        rng.shuffle(facts)
+        rng.shuffle(details)
         places = PLACES if ad.setting != "particulier" else HOUSEHOLD_PLACES
         if ad.population < 10000:  # no public transport to speak of in a village
             places = [p for p in places if "transports en commun" not in p]
@@ -3551,7 +3586,7 @@ class OfferWriter:
             places = [p for p in places if "parking" not in p]
         # The details name their subject ("L'hôpital accueille..."): the place and the figures
         # between them and the presentation leave no "Il" without its antecedent.
-        intro = " ".join([about[0], contract(rng.choice(places).format(lieu=lieu, cp=cp))] + facts)
+        intro = " ".join([about[0], contract(rng.choice(places).format(lieu=lieu, cp=cp))] + details)
         if rng.random() < 0.9:
             reasons = ad_reasons(ad.contrat, ad.setting, ad.alternance,
                                  "pool" not in name and ad.slug in SHIFT_SLUGS and bool(POOL.search(ad.title)),
@@ -3574,26 +3609,35 @@ class OfferWriter:
         if not own:  # else the tasks that echo a rare word of its title ("responsable PDA", "visites médiatisées")
             echoed = self._title_echo(bank, ad)
             own = [l for l in tasks if l in echoed]
+        # A fact is said once: the date and figures of the opening are not said again after a task.
+        said = facts(intro)
         missions = self._section(rng, "missions", tasks, 3, 5,
-                                 bullet, lieu, ad.work_context(rng, start), 0.0, 1.0, ad.headers("missions", start),
+                                 bullet, lieu, unsaid(ad.work_context(rng, start), said), 0.0, 1.0,
+                                 unsaid(ad.headers("missions", start), said),
                                  ad.setting == "particulier" or ad.contrat == "LIB",
+                                 "" if start in intro else
                                  rng.choice(("Dès le %s, ", "À partir du %s, ", "À compter du %s, ")) % start, ad.night,
                                  rng.sample(own, min(len(own), rng.randint(1, 2))))
+        said |= facts(missions)
         if ad.contact and ad.contact.surname in missions:
             ad.contact.named = True  # the tasks named the contact with a role: later, the name alone
         sections = [intro, missions,
                     self._section(rng, "profil", self._one_shift(self._named(self._fitting(bank, ad.kind, "profil", ad), ad), ad), 2, 3,
-                                  bullet, lieu, ad.profile_context(rng, start), 0.0, 1.0,
-                                  ad.headers("profil", start), ad.setting == "particulier" or ad.contrat == "LIB"),
+                                  bullet, lieu, unsaid(ad.profile_context(rng, start), said), 0.0, 1.0,
+                                  unsaid(ad.headers("profil", start), said), ad.setting == "particulier" or ad.contrat == "LIB"),
                     self._conditions(rng, bank, ad, bullet, lieu, french_date(debut))]
         # The benefits say nothing the ad's title and text have contradicted (a service car, then
         # a mileage allowance).
         ad.service_car = bool(SERVICE_CAR.search(" ".join([ad.title] + sections)))
         sections.append(self._benefits(rng, bank, ad, bullet, lieu, salaire))
         clotures = CLOTURES
-        if ad.experience != "D":  # young graduates welcome where the record takes beginners only
+        text = " ".join(sections)
+        if ad.experience != "D" or ad.alternance or BEGINNERS.search(text):
+            # young graduates welcome where the record takes beginners only, once, and not to an apprentice's post
             clotures = [c for c in clotures if not BEGINNERS.search(c)]
-        if ad.setting == "particulier":  # a household has no internal candidates
+        if start in text:  # the start date is said once or twice, not again at the end
+            clotures = [c for c in clotures if "{debut}" not in c]
+        if ad.setting == "particulier" or ad.kind == "agence-interim":  # no internal candidates to a household's or an agency's post
             clotures = [c for c in clotures if "internes" not in c]
         closing = [rng.choice(clotures).format(
             debut=debut.strftime("%d/%m/%Y"), limite=limite.strftime("%d/%m/%Y"),

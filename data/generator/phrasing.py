@@ -54,6 +54,16 @@ INSTITUTIONAL = {", en lien avec l'équipe", ", dans le respect des protocoles",
                  ", en lien avec les familles"}
 
 
+# Words of a line that a qualifier would say again, or contradict.
+NOTHING = re.compile(r"(?!)")
+QUALIFIER_CLASHES = {", en binôme si nécessaire": re.compile(r"\bseul|binôme|en équipe"),
+                     ", en lien avec l'équipe": re.compile(r"équipe"),
+                     ", en collaboration avec vos collègues": re.compile(r"collègues|équipe"),
+                     ", sous la responsabilité de votre encadrement": re.compile(r"responsabilité|encadr|cadre de santé"),
+                     ", selon le planning établi": re.compile(r"planning"),
+                     ", dans le respect des protocoles": re.compile(r"protocole"),
+                     ", en lien avec les familles": re.compile(r"familles|parents|proches")}
+
 HELPS = re.compile(r"atout|appréci|un plus|souhait|bienvenu|serait")
 
 
@@ -145,8 +155,9 @@ def rephrase(rng, line, section, as_list, used=None):
             qualifier = None  # one's habits matter to daily care, not to a bloc or a secretary's desk
         elif qualifier == DIGNITY and YOUNG.search(line):
             qualifier = None  # an adult's dignity, not a toddler's nap
-        if qualifier and (qualifier in line or qualifier.split()[-1] in line):
-            qualifier = None  # the line says it already ("son autonomie en autonomie")
+        if qualifier and (qualifier in line or qualifier.split()[-1] in line or
+                          QUALIFIER_CLASHES.get(qualifier, NOTHING).search(line)):
+            qualifier = None  # the line says it already ("son autonomie en autonomie"), or its opposite ("seul(e)")
         if qualifier and (used is None or qualifier not in used):
             if used is not None:
                 used.add(qualifier)
@@ -163,6 +174,10 @@ def rephrase(rng, line, section, as_list, used=None):
     style = rng.randrange(7) if section == "missions" else rng.choice((0, 5))
     if style == 0 and not as_list:
         style = 5
+    if style and used is not None:
+        if ("style", style) in used:
+            return line  # "Votre rôle :", "Il vous appartiendra" once a section: the line as written
+        used.add(("style", style))
     if style == 4 and ":" in body:
         style = 6  # no "Votre rôle : assurer la surveillance : constantes..."
     if section != "missions" and style == 5:
