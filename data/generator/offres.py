@@ -241,6 +241,7 @@ CITY_CHUS = {"75056": ("AP-HP", "Assistance publique - Hôpitaux de Paris", (950
 def city_chu(text, ville, town):
     """text with Paris's, Marseille's or Lyon's CHU called by its name: "CHU de Paris" is the AP-HP."""
     short, full, _ = CITY_CHUS[town]
+    text = text.replace("l'un des premiers employeurs", "premier employeur")  # as the AP-HP, the AP-HM and the HCL are
     for plain, named in (("Le CHU de " + ville, "Le CHU de %s (%s)" % (ville, full)),
                          ("le CHU de " + ville, "le CHU de %s (%s)" % (ville, short)),
                          ("CHU de %s - " % ville, short + " - "), ("CHU de " + ville, "CHU de %s (%s)" % (ville, short)),
@@ -3399,8 +3400,8 @@ class OfferWriter:
         if context:
             said_there = long_words(title)  # a header that says the contract or the unit: not again
             context = [p for p in context if not any(w in p for w in said_there)]
-        if opening and opening.split()[-2] in title:
-            opening = ""
+        if opening and any(w.strip(",") in title for w in opening.split()[1:] if len(w) > 3):
+            opening = ""  # the header said the date or the place
         said = set(INSTITUTIONAL) if household else set()
         if night:
             said.add(" tout au long de la journée")
@@ -3615,7 +3616,7 @@ class OfferWriter:
                                  bullet, lieu, unsaid(ad.work_context(rng, start), said), 0.0, 1.0,
                                  unsaid(ad.headers("missions", start), said),
                                  ad.setting == "particulier" or ad.contrat == "LIB",
-                                 "" if start in intro else
+                                 contract("À %s, " % lieu) if start in intro else
                                  rng.choice(("Dès le %s, ", "À partir du %s, ", "À compter du %s, ")) % start, ad.night,
                                  rng.sample(own, min(len(own), rng.randint(1, 2))))
         said |= facts(missions)
