@@ -1172,7 +1172,7 @@ class Ad:
 
 QUALIFIER_ENDINGS = tuple(q + "." for q in QUALIFIERS)
 # The facts a phrase says: a date ("24 novembre") or a figure of 10 or more ("1 753", "34").
-DATE_FACT = re.compile(r"\b\d{1,2} (?:%s)\b" % "|".join(MONTHS))
+DATE_FACT = re.compile(r"\b\d{1,2}(?:er)? (?:%s)\b" % "|".join(MONTHS))
 FIGURE_FACT = re.compile(r"(?<![\d/])\d{1,3}(?: \d{3})*(?![\d/])")
 
 
@@ -3482,8 +3482,10 @@ class OfferWriter:
         ad.subjects = {tuple(subject(line)) for line in picked}  # the benefits do not say them again
         if not picked:
             return ""
-        return self._lines(rng, header(rng, "conditions", lieu, ad.headers("conditions", debut),
-                                       ad.setting == "particulier"), picked, bullet,
+        own = ad.headers("conditions", debut)
+        if any(debut in line for line in picked):  # the contract's line says when: its header does not again
+            own = [h for h in own if debut not in h]
+        return self._lines(rng, header(rng, "conditions", lieu, own, ad.setting == "particulier"), picked, bullet,
                            rng.random() < 0.55)
 
     def _benefits(self, rng, bank, ad, bullet, lieu, salaire):

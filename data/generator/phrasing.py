@@ -174,12 +174,12 @@ def rephrase(rng, line, section, as_list, used=None):
     style = rng.randrange(7) if section == "missions" else rng.choice((0, 5))
     if style == 0 and not as_list:
         style = 5
+    if style == 4 and ":" in body:
+        style = 6  # no "Votre rôle : assurer la surveillance : constantes..."
     if style and used is not None:
         if ("style", style) in used:
             return line  # "Votre rôle :", "Il vous appartiendra" once a section: the line as written
         used.add(("style", style))
-    if style == 4 and ":" in body:
-        style = 6  # no "Votre rôle : assurer la surveillance : constantes..."
     if section != "missions" and style == 5:
         return "Vous devez " + body
     if style == 0:  # a bare infinitive, as in bullet lists

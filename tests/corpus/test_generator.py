@@ -400,6 +400,25 @@ class GeneratorTest(unittest.TestCase):
                 self.assertLessEqual(abs(int(shifts.group(3)) * shift_length(shifts.group(1), shifts.group(2)) - hours),
                                      1.0, o["id"])
 
+    def test_a_fact_is_said_once_and_tails_locate_the_task(self):
+        # Readers failed ads that ended a task with the week's hours or "des locaux rénovés en
+        # 2014", said the start date five times, opened three tasks with "Votre rôle :", welcomed
+        # young graduates twice, or stacked "avec une équipe de 24 professionnels, en lien avec
+        # l'équipe" (27,000, 21,000, 8,000, 4,600 and 4,950 of 118,000 ads before).
+        months = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+        openings = ("Votre rôle :", "Il vous appartiendra", "Vous aurez pour mission", "Vous serez amené(e)",
+                    "Vous serez chargé(e)", "Vous devrez")
+        for o in self.offers:
+            d = o["description"]
+            self.assertNotRegex(d, r"à raison de \d+ h|locaux rénovés en|missions à moins de \d+ km", o["id"])
+            dates = re.findall(r"\b\d{1,2}(?:er)? (?:%s)\b" % months, d)
+            self.assertLessEqual(max([dates.count(x) for x in dates] or [0]), 2, o["id"])
+            for opening in openings:
+                self.assertLessEqual(d.count(opening), 1, (o["id"], opening))
+            self.assertLessEqual(len(re.findall(r"[Jj]eunes? diplômé", d)), 1, o["id"])
+            self.assertNotRegex(d, r"(\d+ professionnel|équipe de \d+)[^.;\n]{0,40}, (en lien avec l'équipe|"
+                                   r"en collaboration avec vos collègues)", o["id"])
+
     def test_hospitals_fit_their_towns(self):
         # A CHU town's public hospital is its CHU; a town's hospital is its size (990 beds in a
         # town of 9,500 before); a weekend post is a part-time one (39 h "week-end" before).
