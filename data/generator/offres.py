@@ -1594,6 +1594,8 @@ UNFIT_MARKERS = [
     # A pool or a "volante" covers several sections or houses: none in a micro-crèche or a practice.
     (POOL, {"micro-creche", "particulier-employeur", "cabinet-liberal", "cabinet-dentaire", "pharmacie",
             "magasin-optique", "centre-audition", "relais-petite-enfance"}),
+    # A post for adults ("secteur adultes") is a psychiatric, disability or hospital one, not an old people's home's.
+    (re.compile(r"[Ss]ecteur adultes|SECTEUR ADULTES"), {"ehpad", "residence-autonomie", "usld"}),
     # An external evaluation is a social or medico-social house's; a hospital is certified by the HAS.
     (re.compile(r"[Éé]valuation externe"), HOSPITALS),
     # The home-care diploma's name, not a hospital's post.
@@ -1974,21 +1976,27 @@ ORTHODONTICS = re.compile(r"[Oo]rthodont|ORTHODONT|\bODF\b|orthopédie dento-fac
 FINANCED_TRAINING = re.compile(r"peut être financée|Financement de la licence|[Cc]andidat\(e\) non certifié|sans formation : l'entreprise")
 
 TitleFlags = collections.namedtuple("TitleFlags", "higher morning orthodontics surgery baby secondary acting mam "
-                                                  "graduate holidays cleaner")
+                                                  "graduate holidays cleaner modality")
 
 
 @functools.lru_cache(maxsize=None)
 def title_line_flags(title, post):
     """What a title (and its appellation) rules in or out of its lines: a manager's post, a
     morning's, an orthodontist's, a surgery ward's, a baby's, a secondary school's, one held
-    without the diploma, one in a MAM, a graduate's, one of school holidays, a cleaner's."""
+    without the diploma, one in a MAM, a graduate's, one of school holidays, a cleaner's, one
+    imaging modality's."""
     text = title + " " + post
     return TitleFlags(bool(HIGHER_ROLE.search(text)), bool(MORNING_TITLE.search(title)), bool(ORTHODONTICS.search(text)),
                       bool(SURGERY_TITLE.search(title)), bool(BABY_TITLE.search(title)),
                       bool(SECONDARY_TITLE.search(title)), bool(ACTING.search(title)), bool(MAM.search(text)),
-                      bool(GRADUATE_TITLE.search(title)), bool(HOLIDAY_TITLE.search(title)), bool(CLEANER.search(text)))
+                      bool(GRADUATE_TITLE.search(title)), bool(HOLIDAY_TITLE.search(title)), bool(CLEANER.search(text)),
+                      bool(ONE_MODALITY.search(title)))
 
 
+# A title of one imaging modality, which rotates on no others.
+ONE_MODALITY = re.compile(r"\bIRM\b|[Ss]canner|SCANNER|[Mm]ammograph|MAMMOGRAPH|[Mm]édecine nucléaire|[Rr]adiothérapie|"
+                          r"RADIOTHÉRAPIE|MÉDECINE NUCLÉAIRE")
+MODALITY_ROTATION = re.compile(r"[Rr]otation sur les différentes modalités")
 # A cleaning agent's post ("agent de bionettoyage"), which serves no meals.
 CLEANER = re.compile(r"[Bb]ionettoyage|BIONETTOYAGE")
 MEALS = re.compile(r"\brepas\b|petits?-déjeuners?|collations?|\bplonge\b|[Ss]ervir")
@@ -2936,7 +2944,7 @@ class OfferWriter:
                       section in ("missions", "profil") and flags.orthodontics,
                       section == "missions" and (flags.surgery, flags.baby, flags.secondary), flags.mam,
                       section == "profil" and flags.graduate, flags.holidays, "pool" in ad.specialties,
-                      section == "missions" and flags.cleaner)
+                      section == "missions" and flags.cleaner, flags.modality)
         key = (bank["slug"], kind, ad.client, section, ad.night, statut, ad.alternance, ad.contrat,
                timed, ad.weekends, day_only, evening, short, day_service, section == "conditions" and ad.months == 36)
         terms = self._fitting_terms(bank, section, ad, key, statut, timed, evening, short, day_only, day_service)
@@ -2990,7 +2998,7 @@ class OfferWriter:
     def _fitting_rules(lines, section, ad):
         """_fitting's second filter: the lines that the title's flags, a weekends-only post, an
         apprentice and the experience asked rule out."""
-        higher, morning, orthodontics, surgery, baby, secondary, acting, mam, graduate, holidays, cleaner = \
+        higher, morning, orthodontics, surgery, baby, secondary, acting, mam, graduate, holidays, cleaner, modality = \
             title_line_flags(ad.title, ad.post)
         pool = "pool" in ad.specialties
         if acting and section == "profil":  # a faisant fonction holds no diploma yet
@@ -3009,6 +3017,8 @@ class OfferWriter:
             lines = [l for l in lines if not OWN_HOME_LINES.search(l)] or lines
         if pool and section in ("missions", "profil"):  # a pool's nurse has no service, sector or residents of her own
             lines = [l for l in lines if not UNIT_OWNED.search(l)] or lines
+        if modality:  # "Manipulateur en IRM" rotates on no other modality
+            lines = [l for l in lines if not MODALITY_ROTATION.search(l)] or lines
         if cleaner and section == "missions":  # an agent de bionettoyage cleans, others serve the meals
             lines = [l for l in lines if not MEALS.search(l)] or lines
         if holidays:  # "mercredis et vacances scolaires": no school run, no school days
@@ -3023,9 +3033,9 @@ class OfferWriter:
             # An apprentice prepares the diploma: no line asking for it, or for its skills, already.
             lines = [l for l in lines if not DIPLOMA_HELD.search(l) and not MASTERY.search(l)] or lines
         if section == "profil":  # the experience the record asks, said once, with its years
-            unsaid = SEASONED if ad.experience == "D" else BEGINNERS if ad.experience == "E" else None
-            if unsaid:
-                lines = [l for l in lines if not unsaid.search(l)]
+            ruled_out = SEASONED if ad.experience == "D" else BEGINNERS if ad.experience == "E" else None
+            if ruled_out:
+                lines = [l for l in lines if not ruled_out.search(l)]
             lines = [l for l in lines if stated_years(l) in (None, ad.years)]
         return lines
 
@@ -3572,7 +3582,8 @@ class OfferWriter:
             details.append(figure(rng, ad.setting, ad.kind in ("ch", "chu", "clinique", "epsm"),
                                 ad.followed if ad.setting == "domicile" else None, ad.team, ad.staff_said,
                                 ad.kind in OFFICE_PUBLICS, bool(OPENS.search(about[0])),
-                                any(num(n) in " ".join(about) for n in (ad.followed, round_figure(ad.followed))),
+                                any(num(n) in " ".join(about) for n in (ad.followed, round_figure(ad.followed),
+                                                                           round_figure(ad.followed, True))),
                                 ad.staff, bool(A_YEAR.search(" ".join(about))), "familles" in " ".join(about),
                                 12 if ad.kind == "micro-creche" else int(ad.known.get("enfants", 0)) or None))
             stated = details[-1] and STAFF_FIGURE_COUNT.search(details[-1])
