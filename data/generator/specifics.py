@@ -269,6 +269,9 @@ def line_hours(line):
     m = re.search(r"(\d+) à (\d+) heures", line)
     if m:
         return float(m.group(1)), float(m.group(2))
+    m = re.search(r"sur (\d+) heures", line)  # "Temps plein sur 35 heures"
+    if m:
+        return float(m.group(1)), float(m.group(1))
     m = re.search(r"(\d+)h30 par semaine|(\d+) ?h(?:eures)?(30)? (?:par semaine|hebdomadaires|sur|annualisées|du lundi)", line)
     if m:
         h = float(m.group(1) or m.group(2)) + (0.5 if (m.group(1) or m.group(3)) else 0)
@@ -353,8 +356,9 @@ def fits_terms(line, partiel, hours, night):
     if week and abs(week - hours) > 3:  # "de 7h à 9h30 et de 16h à 18h30, du lundi au vendredi" is 25 h
         return False
     if span and span[0] < span[1] and HOUR_RANGE.search(line):
-        # "Contrat de 26 à 35 heures hebdomadaires selon votre choix": the ad's hours among them.
-        return span[0] - 0.6 <= hours <= span[1] + 0.6
+        # "Contrat de 26 à 35 heures hebdomadaires selon votre choix": the ad's hours among them;
+        # a full-time ad says its own week, not "de 35 à 39 heures" beside "(35 h)".
+        return not full and span[0] - 0.6 <= hours <= span[1] + 0.6
     if full and part or part and option:
         # "Temps plein ou temps partiel à 80 % possible" offers a full-time post's choice: a
         # part-time ad has made it ("CDD à 80 % (28 h)").
