@@ -834,6 +834,7 @@ class Ad:
             self.team = max(3, min(self.team, self.received // rng.randint(15, 25)))
         self.unit = self.size = None
         self._floor = None  # where a hospital's unit is, once drawn (floor())
+        self.placed_sections = ()  # the sections whose header may say the place
         if self.setting == "unit":
             units = (UNIT_KINDS_HOSPITAL if kind in HOSPITALS else
                      UNIT_KINDS_YOUTH if kind in ("ime", "itep", "mecs", "foyer-enfance") else
@@ -1066,6 +1067,10 @@ class Ad:
             return ["%s : nos avantages" % self.employer, "%s : ce que nous vous proposons" % self.employer]
         return []
 
+    def placed(self, lieu, key):
+        """The place for a section's header: one section's at most says where the post is."""
+        return lieu if key in self.placed_sections else None
+
     def _section_children(self, rng):
         """The children a crèche post looks after: its section's, or every section's for a volante."""
         if POOL.search(self.title):
@@ -1294,10 +1299,13 @@ def interleave(rng, plain, specific):
 def header(rng, key, ville, own=(), household=False):
     """A section's header: plain, saying where the job is, or (own) saying something of the
     ad ("Profil recherché pour ce CDD de 6 mois :"), about a third of the ads each. A
-    household has no "site"."""
+    household has no "site". Without ville (the ad's place is said in another section's
+    header), a plain or an own one."""
     draw = rng.random()
-    if draw < 0.34 or not own and draw < 0.5:
+    if draw < 0.34 or not own and draw < 0.5 or not ville and not own:
         return rng.choice(HEADERS[key])
+    if not ville:
+        return rng.choice(own)
     if own and draw > 0.67:
         return rng.choice(own)
     placed = [h for h in PLACED_HEADERS[key] if not household or "site" not in h]
@@ -3495,7 +3503,7 @@ class OfferWriter:
         own = ad.headers("conditions", debut)
         if any(debut in line for line in picked):  # the contract's line says when: its header does not again
             own = [h for h in own if debut not in h]
-        return self._lines(rng, header(rng, "conditions", lieu, own, ad.setting == "particulier"), picked, bullet,
+        return self._lines(rng, header(rng, "conditions", ad.placed(lieu, "conditions"), own, ad.setting == "particulier"), picked, bullet,
                            rng.random() < 0.55)
 
     def _benefits(self, rng, bank, ad, bullet, lieu, salaire):
@@ -3561,7 +3569,8 @@ class OfferWriter:
         rng.shuffle(plain)
         rng.shuffle(own)
         avantages = interleave(rng, plain, own)
-        return self._lines(rng, header(rng, "avantages", lieu, ad.headers("avantages"), ad.setting == "particulier"),
+        return self._lines(rng, header(rng, "avantages", ad.placed(lieu, "avantages"), ad.headers("avantages"),
+                                       ad.setting == "particulier"),
                            avantages, bullet,
                            rng.random() < 0.55)
 
@@ -3625,8 +3634,9 @@ class OfferWriter:
             own = [l for l in tasks if l in echoed]
         # A fact is said once: the date and figures of the opening are not said again after a task.
         said = facts(intro)
+        ad.placed_sections = rng.sample(("missions", "profil", "conditions", "avantages"), 1)
         missions = self._section(rng, "missions", tasks, 3, 5,
-                                 bullet, lieu, unsaid(ad.work_context(rng, start), said), 0.0, 1.0,
+                                 bullet, ad.placed(lieu, "missions"), unsaid(ad.work_context(rng, start), said), 0.0, 1.0,
                                  unsaid(ad.headers("missions", start), said),
                                  ad.setting == "particulier" or ad.contrat == "LIB",
                                  contract("À %s, " % lieu) if start in intro else
@@ -3637,7 +3647,7 @@ class OfferWriter:
             ad.contact.named = True  # the tasks named the contact with a role: later, the name alone
         sections = [intro, missions,
                     self._section(rng, "profil", self._one_shift(self._named(self._fitting(bank, ad.kind, "profil", ad), ad), ad), 2, 3,
-                                  bullet, lieu, unsaid(ad.profile_context(rng, start), said), 0.0, 1.0,
+                                  bullet, ad.placed(lieu, "profil"), unsaid(ad.profile_context(rng, start), said), 0.0, 1.0,
                                   unsaid(ad.headers("profil", start), said), ad.setting == "particulier" or ad.contrat == "LIB"),
                     self._conditions(rng, bank, ad, bullet, lieu, french_date(debut))]
         # The benefits say nothing the ad's title and text have contradicted (a service car, then
