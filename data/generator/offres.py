@@ -1176,21 +1176,38 @@ class Ad:
 
 
 QUALIFIER_ENDINGS = tuple(q + "." for q in QUALIFIERS)
-# The facts a phrase says: a date ("24 novembre") or a figure of 10 or more ("1 753", "34").
-DATE_FACT = re.compile(r"\b\d{1,2}(?:er)? (?:%s)\b" % "|".join(MONTHS))
-FIGURE_FACT = re.compile(r"(?<![\d/])\d{1,3}(?: \d{3})*(?![\d/])")
+def welcomed(text):
+    """Whether a text welcomes beginners (plain searches: a pattern over each whole ad cost more)."""
+    return "ébutant" in text or "eune diplômé" in text or "eunes diplômé" in text
 
 
+def says_service_car(text):
+    return "éhicule de service" in text or "ÉHICULE DE SERVICE" in text
+
+
+@functools.lru_cache(maxsize=None)
+def closings(no_welcome, dated, no_internal):
+    """The CLOTURES an ad may end with."""
+    return [c for c in CLOTURES if not (no_welcome and BEGINNERS.search(c) or dated and "{debut}" in c or
+                                        no_internal and "internes" in c)]
+
+
+# The facts a phrase says: a date ("24 novembre") or a figure of 10 or more ("1 753", "34"). The
+# pattern starts with a digit, which the scan looks for cheaply, and checks the character before
+# it after (a leading look-behind tried at every character cost 3 times as much).
+FACT = re.compile(r"(\d(?<![\d/]\d)\d{0,2}(?: \d{3})*)(?:er)?(?![\d/])( (?:%s)\b)?" % "|".join(MONTHS))
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def facts(text):
-    """The dates and the figures of 10 or more a text says."""
-    found = set(DATE_FACT.findall(text))
-    found.update(f.replace(" ", "") for f in FIGURE_FACT.findall(text) if len(f) > 1)
-    return found
+    """The dates and the figures of 10 or more a text says (cached: ads share many phrases)."""
+    return frozenset(figure + month if month else figure.replace(" ", "")
+                     for figure, month in FACT.findall(text) if month or len(figure) > 1)
 
 
 def unsaid(phrases, said):
     """The phrases that say none of the facts already said."""
-    return [p for p in phrases if not facts(p) & said]
+    return [p for p in phrases if said.isdisjoint(facts(p))] if said else phrases
 
 
 def long_words(text):
@@ -1223,7 +1240,8 @@ PREMISES = re.compile(r", (dans nos locaux|sur (le|notre) site|dans notre établ
 
 # Lines that speak in the employer's voice ("Nous accompagnons...") or ask a question, which a
 # phrase about the post would not end.
-OWN_VOICE = re.compile(r"(^|[.?!] )Nous |\?")
+def own_voice(line):
+    return "?" in line or line.startswith("Nous ") or ". Nous " in line
 # What a qualifier is about, which a context phrase may say already.
 TEAMMATES = re.compile(r"équipe|professionnel|collègue|aux côtés des|avec les \d+|binôme")
 SUPERVISOR = re.compile(r"responsabilité|en lien avec|en coordination avec|avec l'appui de|planning établi")
@@ -1239,7 +1257,7 @@ def situate(rng, line, context, share=0.5, lead=0.0):
     "Vous ..." or "Il vous ..." takes it in front instead, with probability lead ("Au sein de
     l'unité des Tilleuls, vous ..., en lien avec l'équipe."): so every line ends with words of
     its own ad."""
-    if not context or rng.random() >= share or OWN_VOICE.search(line):
+    if not context or rng.random() >= share or own_voice(line):
         return line
     index = None
     outside = None  # whether the line is a task done out of the premises, read when it matters
@@ -2123,7 +2141,6 @@ FEMININE_TITULAIRE = {"le": "la titulaire", "du": "de la titulaire", "au": "à l
                       "Le": "La titulaire", "Du": "De la titulaire", "Au": "À la titulaire"}
 TWELVE_HOURS_TITLE = re.compile(r"\b12 ?[hH]\b")
 PERMANENT_PAY = re.compile(r"[Pp]rime de bienvenue|[Pp]rime d'embauche|bonification indiciaire|\bNBI\b")
-SERVICE_CAR = re.compile(r"[Vv]éhicule de service|VÉHICULE DE SERVICE")
 MILEAGE = re.compile(r"[Ii]ndemnités kilométriques|[Ff]rais kilométriques")
 TWO_YEARS_SLUGS = {"infirmier-liberal"}  # the métiers the law asks two years of practice before libéral work
 # Doctors, dentists and pharmacists (ROME), and the civil servants' pay a hospital does not give them.
@@ -2185,16 +2202,18 @@ ONE_WORD_SUBJECTS = {"Mutuelle", "Titres-restaurant", "Self", "Restauration", "L
                      "Tenues"}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def subject(line):
     """What a benefit line is about: its first word or two, or training for any line about it
-    ("Plan de formation : 5 jours..." and "Formation continue : 5 jours...")."""
-    words = line.split()
+    ("Plan de formation : 5 jours..." and "Formation continue : 5 jours...") (cached: a bank's
+    lines come back in many ads)."""
     if line.startswith(TRAINING):
-        return ["formation"]
+        return ("formation",)
     for words_, name in SUBJECT_WORDS:
         if words_.search(line):
-            return [name]
-    return words[:1] if words and words[0] in ONE_WORD_SUBJECTS else words[:2]
+            return (name,)
+    words = line.split()
+    return tuple(words[:1] if words and words[0] in ONE_WORD_SUBJECTS else words[:2])
 
 
 TRAINING = ("Formation", "Plan de formation", "Budget de formation")
@@ -2752,11 +2771,20 @@ class OfferWriter:
         # A small town's hospital is a hôpital de proximité: no emergencies, theatre or maternity.
         proximity = ad.kind == "ch" and ad.population < PROXIMITY_TOWN
         mam = title_line_flags(ad.title, ad.post).mam
-        village = ad.population < VILLAGE_SIZE
-        key = (ad.kind, pattern, ad.title, ad.slug, ad.famille, medical, ad.contrat == "LIB", proximity, mam, village)
-        cached = self.presentations.get(key)
-        if cached:
-            return cached
+        key = (ad.kind, pattern, ad.title, ad.slug, ad.famille, medical, ad.contrat == "LIB", proximity, mam)
+        cached = self.presentations.get(key) or self._presentations_for(spec, pattern, ad, key, medical, proximity, mam)
+        if ad.population < VILLAGE_SIZE:  # a village has no agglomération, town centre or districts
+            village = self.presentations.get(key + (True,))
+            if village is None:
+                templates, details = cached
+                village = self.presentations[key + (True,)] = (
+                    [t for t in templates if not TOWN_WORDS.search(t)] or templates,
+                    [d for d in details if not TOWN_WORDS.search(d)])
+            return village
+        return cached
+
+    def _presentations_for(self, spec, pattern, ad, key, medical, proximity, mam):
+        """_presentations' lists for its key, computed once."""
         # The name's pattern says what the employer is called ("CIAS du pays de {ville}").
         templates = [t for t in spec["presentations"] if same_employer(pattern, t)] or spec["presentations"]
         templates = [t for t in templates if same_employer(ad.title, t)] or templates  # a "crèche municipale"
@@ -2775,9 +2803,6 @@ class OfferWriter:
             templates = [t for t in templates if ("proximité" in t) == proximity] or templates
             if proximity:
                 details = [d for d in details if not ACUTE_CARE.search(d)]
-        if village:  # a village has no agglomération, town centre or districts
-            templates = [t for t in templates if not TOWN_WORDS.search(t)] or templates
-            details = [d for d in details if not TOWN_WORDS.search(d)]
         if medical:  # a maternity or a psychiatric ward is not in a clinic "spécialisée en chirurgie"
             templates = [t for t in templates if "spécialisée en chirurgie" not in t] or templates
         if CITY_CENTRE.search(ad.title):  # a town-centre shop is not in a shopping centre
@@ -3493,11 +3518,11 @@ class OfferWriter:
         if attached and rng.random() < 0.7:
             extra.append(attached)
         picked = picked[:len(extra)]
-        said = {tuple(subject(line)) for line in extra}  # no second "Secteur d'intervention" line
-        picked = [line for line in picked if tuple(subject(line)) not in said]
+        said = {subject(line) for line in extra}  # no second "Secteur d'intervention" line
+        picked = [line for line in picked if subject(line) not in said]
         rng.shuffle(extra)
         picked = interleave(rng, picked, extra)
-        ad.subjects = {tuple(subject(line)) for line in picked}  # the benefits do not say them again
+        ad.subjects = {subject(line) for line in picked}  # the benefits do not say them again
         if not picked:
             return ""
         own = ad.headers("conditions", debut)
@@ -3545,8 +3570,8 @@ class OfferWriter:
         if any("€ net" in line for line in own):
             plain = [line for line in plain if not PAY_LINE.search(line)]
         plain = [line for line in plain if not any(subject(line) == subject(o) for o in own)]
-        plain = [line for line in plain if tuple(subject(line)) not in ad.subjects]
-        own = [line for line in own if tuple(subject(line)) not in ad.subjects]
+        plain = [line for line in plain if subject(line) not in ad.subjects]
+        own = [line for line in own if subject(line) not in ad.subjects]
         plain = (plain + fixed)[:max(1, len(own))]
         if ad.slug in OWN_HOME_SLUGS:  # she works at home: no fare refunded, no CESU, no household's hourly wage
             own = [line for line in own if not AT_THE_HOUSEHOLD.search(line)]
@@ -3554,7 +3579,7 @@ class OfferWriter:
         if ad.setting != "particulier" and statut != "liberal" and rng.random() < 0.4:  # one benefit per subject
             extra = generic_benefits(rng, 1)
             if not any(subject(extra[0]) == subject(line) for line in plain + own) and \
-                    tuple(subject(extra[0])) not in ad.subjects and \
+                    subject(extra[0]) not in ad.subjects and \
                     not (extra[0].startswith("Logement") and (ad.client not in H24_KINDS | HOSPITALS or short)):
                 own += extra
         if salaire and statut != "liberal" and not any("€ net" in line for line in own) and rng.random() < 0.4:
@@ -3633,7 +3658,7 @@ class OfferWriter:
             echoed = self._title_echo(bank, ad)
             own = [l for l in tasks if l in echoed]
         # A fact is said once: the date and figures of the opening are not said again after a task.
-        said = facts(intro)
+        said = set(facts(intro))
         ad.placed_sections = rng.sample(("missions", "profil", "conditions", "avantages"), 1)
         missions = self._section(rng, "missions", tasks, 3, 5,
                                  bullet, ad.placed(lieu, "missions"), unsaid(ad.work_context(rng, start), said), 0.0, 1.0,
@@ -3652,17 +3677,15 @@ class OfferWriter:
                     self._conditions(rng, bank, ad, bullet, lieu, french_date(debut))]
         # The benefits say nothing the ad's title and text have contradicted (a service car, then
         # a mileage allowance).
-        ad.service_car = bool(SERVICE_CAR.search(" ".join([ad.title] + sections)))
-        sections.append(self._benefits(rng, bank, ad, bullet, lieu, salaire))
-        clotures = CLOTURES
         text = " ".join(sections)
-        if ad.experience != "D" or ad.alternance or BEGINNERS.search(text):
-            # young graduates welcome where the record takes beginners only, once, and not to an apprentice's post
-            clotures = [c for c in clotures if not BEGINNERS.search(c)]
-        if start in text:  # the start date is said once or twice, not again at the end
-            clotures = [c for c in clotures if "{debut}" not in c]
-        if ad.setting == "particulier" or ad.kind == "agence-interim":  # no internal candidates to a household's or an agency's post
-            clotures = [c for c in clotures if "internes" not in c]
+        ad.service_car = says_service_car(ad.title) or says_service_car(text)
+        sections.append(self._benefits(rng, bank, ad, bullet, lieu, salaire))
+        # young graduates welcome where the record takes beginners only, once, and not to an
+        # apprentice's post; the start date said once or twice, not again at the end; no internal
+        # candidates to a household's or an agency's post
+        text += " " + sections[-1]
+        clotures = closings(ad.experience != "D" or ad.alternance or welcomed(text), start in text,
+                            ad.setting == "particulier" or ad.kind == "agence-interim")
         closing = [rng.choice(clotures).format(
             debut=debut.strftime("%d/%m/%Y"), limite=limite.strftime("%d/%m/%Y"),
             entretien=french_date(entretien))]

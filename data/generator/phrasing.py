@@ -54,6 +54,11 @@ INSTITUTIONAL = {", en lien avec l'équipe", ", dans le respect des protocoles",
                  ", en lien avec les familles"}
 
 
+# Ways of opening a requirement ("profil") besides "Vous devez": style -> words before the
+# infinitive ("de" elided before it for the last).
+REQUIREMENT_OPENINGS = {7: "Il vous faudra ", 8: "Nous comptons sur vous pour ", 9: "Le poste demande "}
+# What one holds (a diploma, a licence, a record), which one is not counted on "for".
+HELD = re.compile(r"titulaire|diplôm|inscri|permis|vaccin|casier|\bêtre à jour")
 # Words of a line that a qualifier would say again, or contradict.
 NOTHING = re.compile(r"(?!)")
 QUALIFIER_CLASHES = {", en binôme si nécessaire": re.compile(r"\bseul|binôme|en équipe"),
@@ -171,17 +176,21 @@ def rephrase(rng, line, section, as_list, used=None):
     reflexive = pronouns.startswith("vous")
     head = ((" ".join(["vous"] + pronouns.split()[1:]) if reflexive else pronouns) + " " + verb).strip()
     body = head + (" " + rest if rest else "")
-    style = rng.randrange(7) if section == "missions" else rng.choice((0, 5))
+    style = rng.randrange(7) if section == "missions" else rng.choice((0, 5, 7, 8, 9))
     if style == 0 and not as_list:
         style = 5
     if style == 4 and ":" in body:
         style = 6  # no "Votre rôle : assurer la surveillance : constantes..."
+    if style in (8, 9) and HELD.search(body):
+        style = 7  # "Il vous faudra être titulaire du DEAS", not "Nous comptons sur vous pour être titulaire"
     if style and used is not None:
         if ("style", style) in used:
             return line  # "Votre rôle :", "Il vous appartiendra" once a section: the line as written
         used.add(("style", style))
     if section != "missions" and style == 5:
         return "Vous devez " + body
+    if style in REQUIREMENT_OPENINGS:  # a requirement said as recruiters say it, each once a section
+        return REQUIREMENT_OPENINGS[style] + (elide("de", body) + body if style == 9 else body)
     if style == 0:  # a bare infinitive, as in bullet lists
         if reflexive:
             infinitive_form = ("s'" if verb[:1] in VOWELS else "se ") + " ".join(
