@@ -255,6 +255,8 @@ def city_chu(text, ville, town):
 # Employers that may be a public hospital's unit and are named after it ("Centre hospitalier de
 # Lille - USLD Les Tilleuls").
 CH_UNITS = {"usld", "had", "smr", "ch", "ehpad"}
+# Employers that are public hospitals whatever their name (their night staff work 32 h 30).
+PUBLIC_HOSPITALS = {"ch", "chu", "epsm", "usld"}
 
 
 def universitaire(text, ville):
@@ -3149,6 +3151,8 @@ class OfferWriter:
         # An educator's nights are a surveillant de nuit's post, another métier.
         night = t_night if t_night is not None else (shifts and not alternance and bank["slug"] not in EDUCATORS and
                                                       rng.random() < 0.12)
+        if night and not partiel and t_hours is None and client in PUBLIC_HOSPITALS:
+            hours = 32.5  # a public hospital's night staff work 1,476 hours a year
         schedule = None
         if shifts:
             if night:
