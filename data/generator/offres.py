@@ -49,6 +49,9 @@ QUALIFICATIONS = {"1": "Manœuvre", "2": "Ouvrier spécialisé", "3": "Ouvrier q
                   "4": "Ouvrier qualifié (P3,P4,OHQ)", "5": "Employé non qualifié",
                   "6": "Employé qualifié", "7": "Technicien", "8": "Agent de maîtrise",
                   "9": "Cadre"}
+# A permanent contract's longest trial period by qualification (Code du travail, L1221-19):
+# two months for an employee, three for a technician or a supervisor, four for a cadre.
+TRIAL_MONTHS = {"7": 3, "8": 3, "9": 4}
 QUALITES = [
     ("Travail en équipe", "Capacité à travailler avec d'autres professionnels et à partager "
      "l'information utile à la continuité de l'accompagnement."),
@@ -3507,7 +3510,7 @@ class OfferWriter:
         extra = [contract_line(rng, ad.contrat, ad.months, ad.days, ad.partiel, ad.hours,
                                ad.alternance, ad.nature, debut,
                                liberal_mode(ad.title, ad.post) if ad.contrat == "LIB" else "",
-                               ad.replacing)]
+                               ad.replacing, TRIAL_MONTHS.get(bank["qualificationCode"], 2))]
         says_shifts = ad.night or bool(ad.schedule and TWELVE_HOURS_TITLE.search(ad.title))
         if says_shifts and (not ad.days or ad.days >= 7):
             # A night or "12h" post always says its shifts, in place of other hours.

@@ -458,11 +458,12 @@ SCHEDULE_WORDS = re.compile(r"\d+h|\d+ ?heures|[Hh]oraires|nuit|[Ww]eek-end|mati
 
 # --- The contract, said in the conditions -----------------------------------------------------
 
-def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature, debut, liberal="", replacing=True):
+def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature, debut, liberal="", replacing=True,
+                  trial=2):
     """A conditions line with the ad's contract, its length and hours, as the record says them,
     and sometimes its start date (debut, "12 janvier"); a libéral one as its title has it
     (liberal: "collaboration", "remplacement" or ""); a CDD called a replacement only when the ad
-    replaces someone (replacing)."""
+    replaces someone (replacing); a CDI's trial period of two months, or up to trial."""
     h = hours_text(hours)
     share = 100 * hours / 35
     quota = "à temps plein" if not partiel else ("à %d %%" % share if share in (50, 60, 80, 90) else "à temps partiel")
@@ -477,7 +478,7 @@ def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature
         return rng.choice((
             "CDI %s, %s par semaine%s." % (quota, h, start),
             "Poste en CDI%s, %s hebdomadaires%s." % (start, h, " (temps partiel)" if partiel else ""),
-            "Contrat à durée indéterminée %s (%s)%s, période d'essai de %d mois." % (quota, h, start, rng.choice((2, 3))),
+            "Contrat à durée indéterminée %s (%s)%s, période d'essai de %d mois." % (quota, h, start, rng.choice((2, trial))),
             "CDI sur la base de %s par semaine%s%s." % (h, ", annualisées" if rng.random() < 0.3 else "", start)))
     if contrat == "CDD":
         start = start or ", à pourvoir le %s" % debut
