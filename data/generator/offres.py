@@ -952,18 +952,19 @@ class Ad:
                    # a carer's round is some of the sector's communes, not all the service covers
                    (rng.choice((", en tournée sur %d communes autour ", ", sur une tournée de %d communes autour ")) %
                     self.communes + de_ville if self.communes <= 4 else
-                    rng.choice((", en tournée sur %d des communes du secteur", ", sur une tournée de %d des communes du secteur"))
+                    rng.choice((", en tournée sur %d communes du secteur", ", sur une tournée de %d communes du secteur"))
                     % max(3, round(self.communes / rng.uniform(2, 4)))), team % (self.team, "professionnels")] + contact
-            if self.one_town() or self.population >= 300000:  # a city's round is its districts
+            if self.slug not in VISITING_SLUGS:
+                # A manager, a driver or a social worker covers the territory; carers and nurses do rounds.
+                out[1] = (", sur le territoire du service " if self.one_town() else
+                          rng.choice((", sur le territoire du service ", ", sur les communes du secteur "))) + de_ville
+            elif self.one_town() or self.population >= 300000:  # a city's round is its districts
                 out[1] = (", chez les habitants " if self.population < VILLAGE_SIZE else
                           rng.choice((", dans les quartiers ", ", chez les habitants "))) + de_ville
             elif LIVE_IN.search(self.title) and re.search(r"24 ?h|[Aa]lternée|[Pp]résence", self.title):
                 out[1] = ", au domicile de la personne accompagnée"  # a live-in carer stays in one home
             elif self.slug == "garde-d-enfants":  # a child minder goes to one family, on no round
                 out[1] = rng.choice((", chez une famille ", ", au domicile de la famille ")) + de_ville
-            elif self.slug not in VISITING_SLUGS:
-                # A manager, a driver or a social worker covers the territory; carers and nurses do rounds.
-                out[1] = rng.choice((", sur le territoire du service ", ", sur les communes du secteur ")) + de_ville
             if kind in FOLLOWED and self.slug not in CHILD_MINDERS:
                 # The service's count, not the worker's own: she sees a few of them.
                 out.append(rng.choice((", au sein d'un service de %s %s", ", dans un service de %s %s")) % (
@@ -1251,9 +1252,11 @@ def own_voice(line):
 TEAMMATES = re.compile(r"équipe|professionnel|collègue|aux côtés des|avec les \d+|binôme")
 SUPERVISOR = re.compile(r"responsabilité|en lien avec|en coordination avec|avec l'appui de|planning établi")
 NOTHING = re.compile(r"(?!)")
+SHIFT_SAID = re.compile(r"\d+ ?h\b|[Pp]oste d|week-end|par semaine")
 QUALIFIER_SUBJECTS = {", en lien avec l'équipe": TEAMMATES, ", en collaboration avec vos collègues": TEAMMATES,
                       ", en binôme si nécessaire": TEAMMATES, ", sous la responsabilité de votre encadrement": SUPERVISOR,
-                      ", selon le planning établi": SUPERVISOR}
+                      ", selon le planning établi": SUPERVISOR, " tout au long de la journée": SHIFT_SAID,
+                      " au quotidien": SHIFT_SAID}
 
 
 def situate(rng, line, context, share=0.5, lead=0.0):
@@ -1264,11 +1267,17 @@ def situate(rng, line, context, share=0.5, lead=0.0):
     its own ad."""
     if not context or rng.random() >= share or own_voice(line):
         return line
+    qualifier = None
+    if line.endswith(QUALIFIER_ENDINGS):
+        qualifier = next(q for q in QUALIFIERS if line.endswith(q + "."))
+    # no phrase that says what the qualifier says ("avec une équipe de 24 professionnels, en lien
+    # avec l'équipe"; "(7h-14h30), tout au long de la journée"): the next one instead
+    clash = QUALIFIER_SUBJECTS.get(qualifier, NOTHING)
     index = None
     outside = None  # whether the line is a task done out of the premises, read when it matters
     for i, p in enumerate(context):
         key, opening, premises = phrase_keys(p)
-        if p[:14] not in line and key not in line and opening not in line:
+        if p[:14] not in line and key not in line and opening not in line and not clash.search(p):
             if premises:
                 if outside is None:
                     outside = bool(OUTSIDE.search(line))
@@ -1279,12 +1288,6 @@ def situate(rng, line, context, share=0.5, lead=0.0):
     if index is None:
         return line
     phrase = context.pop(index)
-    qualifier = None
-    if line.endswith(QUALIFIER_ENDINGS):
-        qualifier = next(q for q in QUALIFIERS if line.endswith(q + "."))
-        if QUALIFIER_SUBJECTS.get(qualifier, NOTHING).search(phrase):
-            # "avec une équipe de 24 professionnels, en lien avec l'équipe": the phrase says it
-            line, qualifier = line[:-len(qualifier) - 1] + ".", None
     if lead and line.startswith(("Vous ", "Il vous ")) and qualifier and rng.random() < lead:
         return phrase[2].upper() + phrase[3:] + ", " + line[0].lower() + line[1:]
     if qualifier and len(line) > 110:
@@ -2028,6 +2031,7 @@ def title_line_flags(title, post):
 ONE_MODALITY = re.compile(r"\bIRM\b|[Ss]canner|SCANNER|[Mm]ammograph|MAMMOGRAPH|[Mm]édecine nucléaire|[Rr]adiothérapie|"
                           r"RADIOTHÉRAPIE|MÉDECINE NUCLÉAIRE")
 MODALITY_ROTATION = re.compile(r"[Rr]otation sur les différentes modalités")
+FIRST_EXPERIENCE = re.compile(r"[Pp]remière expérience")
 # A cleaning agent's post ("agent de bionettoyage"), which serves no meals.
 CLEANER = re.compile(r"[Bb]ionettoyage|BIONETTOYAGE")
 MEALS = re.compile(r"\brepas\b|petits?-déjeuners?|collations?|\bplonge\b|[Ss]ervir")
@@ -3075,6 +3079,8 @@ class OfferWriter:
             if ruled_out:
                 lines = [l for l in lines if not ruled_out.search(l)]
             lines = [l for l in lines if stated_years(l) in (None, ad.years)]
+            if ad.years >= 2:  # "3 An(s)" asked: no "une première expérience est souhaitée"
+                lines = [l for l in lines if not FIRST_EXPERIENCE.search(l)]
         return lines
 
     def _client(self, rng, m, intitule):

@@ -61,7 +61,9 @@ REQUIREMENT_OPENINGS = {7: "Il vous faudra ", 8: "Nous comptons sur vous pour ",
 HELD = re.compile(r"titulaire|diplôm|inscri|permis|vaccin|casier|\bêtre à jour")
 # Words of a line that a qualifier would say again, or contradict.
 NOTHING = re.compile(r"(?!)")
-QUALIFIER_CLASHES = {", en binôme si nécessaire": re.compile(r"\bseul|binôme|en équipe"),
+QUALIFIER_CLASHES = {" tout au long de la journée": re.compile(r"\d+h|nuit|poste du"),
+                     " au quotidien": re.compile(r"\d+h|poste du"),
+", en binôme si nécessaire": re.compile(r"\bseul|binôme|en équipe"),
                      ", en lien avec l'équipe": re.compile(r"équipe"),
                      ", en collaboration avec vos collègues": re.compile(r"collègues|équipe"),
                      ", sous la responsabilité de votre encadrement": re.compile(r"responsabilité|encadr|cadre de santé"),
@@ -177,6 +179,8 @@ def rephrase(rng, line, section, as_list, used=None):
     head = ((" ".join(["vous"] + pronouns.split()[1:]) if reflexive else pronouns) + " " + verb).strip()
     body = head + (" " + rest if rest else "")
     style = rng.randrange(7) if section == "missions" else rng.choice((0, 5, 7, 8, 9))
+    if style in (8, 9) and len(body) > 60:
+        style = 5  # a long requirement keeps its short opening: a long line runs on as another ad's
     if style == 0 and not as_list:
         style = 5
     if style == 4 and ":" in body:

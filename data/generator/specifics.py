@@ -269,7 +269,7 @@ def line_hours(line):
     m = re.search(r"(\d+) à (\d+) heures", line)
     if m:
         return float(m.group(1)), float(m.group(2))
-    m = re.search(r"sur (\d+) heures", line)  # "Temps plein sur 35 heures"
+    m = re.search(r"(?:sur|base de) (\d+) heures", line)  # "Temps plein sur (la base de) 35 heures"
     if m:
         return float(m.group(1)), float(m.group(1))
     m = re.search(r"(\d+)h30 par semaine|(\d+) ?h(?:eures)?(30)? (?:par semaine|hebdomadaires|sur|annualisées|du lundi)", line)
@@ -478,7 +478,8 @@ def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature
         return rng.choice((
             "CDI %s, %s par semaine%s." % (quota, h, start),
             "Poste en CDI%s, %s hebdomadaires%s." % (start, h, " (temps partiel)" if partiel else ""),
-            "Contrat à durée indéterminée %s (%s)%s, période d'essai de %d mois." % (quota, h, start, rng.choice((2, trial))),
+            "Contrat à durée indéterminée %s (%s)%s, période d'essai de %s mois." % (
+                quota, h, start, rng.choice((str(trial), ("deux", "trois", "quatre")[trial - 2]))),
             "CDI sur la base de %s par semaine%s%s." % (h, ", annualisées" if rng.random() < 0.3 else "", start)))
     if contrat == "CDD":
         start = start or ", à pourvoir le %s" % debut
