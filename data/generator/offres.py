@@ -1251,7 +1251,6 @@ def own_voice(line):
 # What a qualifier is about, which a context phrase may say already.
 TEAMMATES = re.compile(r"équipe|professionnel|collègue|aux côtés des|avec les \d+|binôme")
 SUPERVISOR = re.compile(r"responsabilité|en lien avec|en coordination avec|avec l'appui de|planning établi")
-NOTHING = re.compile(r"(?!)")
 SHIFT_SAID = re.compile(r"\d+ ?h\b|[Pp]oste d|week-end|par semaine")
 QUALIFIER_SUBJECTS = {", en lien avec l'équipe": TEAMMATES, ", en collaboration avec vos collègues": TEAMMATES,
                       ", en binôme si nécessaire": TEAMMATES, ", sous la responsabilité de votre encadrement": SUPERVISOR,
@@ -1272,12 +1271,12 @@ def situate(rng, line, context, share=0.5, lead=0.0):
         qualifier = next(q for q in QUALIFIERS if line.endswith(q + "."))
     # no phrase that says what the qualifier says ("avec une équipe de 24 professionnels, en lien
     # avec l'équipe"; "(7h-14h30), tout au long de la journée"): the next one instead
-    clash = QUALIFIER_SUBJECTS.get(qualifier, NOTHING)
+    clash = QUALIFIER_SUBJECTS.get(qualifier)
     index = None
     outside = None  # whether the line is a task done out of the premises, read when it matters
     for i, p in enumerate(context):
         key, opening, premises = phrase_keys(p)
-        if p[:14] not in line and key not in line and opening not in line and not clash.search(p):
+        if p[:14] not in line and key not in line and opening not in line and not (clash and clash.search(p)):
             if premises:
                 if outside is None:
                     outside = bool(OUTSIDE.search(line))
