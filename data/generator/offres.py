@@ -3465,11 +3465,19 @@ class OfferWriter:
         drawn = list(first) + rng.sample(rest, max(0, min(len(rest), rng.randint(low, high) - len(first))))
         for line in consistent(drawn):
             line = rephrase(rng, line, key, as_list, said)
+            phrases = context
             if opening and not picked and line.startswith(("Vous ", "Il vous ")):
-                # The first task also says when in front: the header before it says little.
+                # The first task also says when or where in front: the header before it says little.
                 line = opening + line[0].lower() + line[1:]
-            picked.append(line if key == "profil" and STATED_REQUIREMENT.search(line) else
-                          situate(rng, line, context, share, lead))
+                place = opening.split(" ", 1)[1].rstrip(", ")
+                phrases = [p for p in context if place not in p]  # no "À Biot, ..., à Biot"
+            if key == "profil" and STATED_REQUIREMENT.search(line):
+                picked.append(line)
+                continue
+            left = list(phrases)
+            picked.append(situate(rng, line, phrases, share, lead))
+            if phrases is not context:  # the phrase used is gone from the ad's too
+                context[:] = [p for p in context if p not in left or p in phrases]
         if key == "profil":
             picked = between(picked, [p for p in picked if STATED_REQUIREMENT.search(p)])
         if not picked:
