@@ -1544,7 +1544,7 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                  (re.compile(r"[Ss]ecrétaire dentaire|SECRÉTAIRE DENTAIRE"), {"cabinet-dentaire", "centre-de-sante"}),
                  (re.compile(r"[Ss]ecrétaire.{0,30}[Ll]aboratoire|SECRÉTAIRE.{0,30}LABORATOIRE"), {"laboratoire", "ch", "chu", "clinique"}),
                  (re.compile(r"[Rr]ésidence seniors|RÉSIDENCE SENIORS"), {"ehpad", "residence-autonomie"}),
-                 (PROTECTED_UNIT, {"ehpad", "residence-autonomie", "usld"}),
+                 (PROTECTED_UNIT, {"ehpad"}),  # an EHPAD's unit (a USLD's is a UHR)
                  (re.compile(r"[Pp]lateforme de coordination|PLATEFORME DE COORDINATION|\bPCO\b"),
                   {"sessad", "ime", "ch", "chu", "epsm", "camsp"}),
                  (re.compile(r"[Mm]édecine nucléaire|MÉDECINE NUCLÉAIRE|\bTEP\b|[Rr]adiothérapie|RADIOTHÉRAPIE"),
@@ -2816,6 +2816,8 @@ class OfferWriter:
         if CITY_CENTRE.search(ad.title):  # a town-centre shop is not in a shopping centre
             templates = [t for t in templates if not SHOPPING_CENTRE.search(t)] or templates
             details = [d for d in details if not SHOPPING_CENTRE.search(d)]
+        if PROTECTED_UNIT.search(ad.title):  # "EHPAD avec unité Alzheimer": the presentation says it has one
+            templates = [t for t in templates if PROTECTED_UNIT.search(t) or "Alzheimer" in t] or templates
         if ad.kind == "clinique":  # the clinic's presentation lists the service its title names
             for service, said in CLINIC_SERVICES:
                 if service.search(ad.title):
@@ -3531,7 +3533,10 @@ class OfferWriter:
         if ad.night and not ad.schedule:  # a night post without shifts' hours still says it works nights
             extra.append(rng.choice(("Poste de nuit, planning établi au mois.", "Travail de nuit selon un planning mensuel.",
                                      "Interventions de nuit, planning communiqué à l'avance.")))
-        if ad.schedule and (not ad.days or ad.night and ad.days >= 7) and \
+        if ad.night and ad.schedule and ad.days and ad.days < 7:  # a few nights' mission says its nights, not a week's rota
+            (_, night_start, night_end), = ad.schedule
+            extra.append("Mission de nuit, de %s à %s." % (night_start, night_end))
+        elif ad.schedule and (not ad.days or ad.night) and \
                 not any(SCHEDULE_WORDS.search(p) for p in picked) and (says_shifts or rng.random() < 0.8):
             extra.append(schedule_lines(rng, ad.schedule, ad.night, ad.weekend, ad.hours))
         attached = ad.attachment(rng)

@@ -419,6 +419,33 @@ class GeneratorTest(unittest.TestCase):
             self.assertNotRegex(d, r"(\d+ professionnel|équipe de \d+)[^.;\n]{0,40}, (en lien avec l'équipe|"
                                    r"en collaboration avec vos collègues)", o["id"])
 
+    def test_title_units_pools_nights_and_trials_agree(self):
+        # A UVP title's ad works in the protected unit (199 ads never named it before); a pool's or
+        # a "volante" title replaces many, not one maternity leave (218); a public hospital's
+        # full-time night post is 32 h 30 (about 6,000 were 35 to 39 h); an employee's trial
+        # period is two months at most (1,670 said three).
+        from offres import POOL, PROTECTED_UNIT, TRIAL_MONTHS
+        seen = {"uvp": 0, "pool": 0, "night": 0, "trial": 0}
+        for o in self.offers:
+            d, title = o["description"], o["intitule"]
+            if PROTECTED_UNIT.search(title) and "agence" not in d[:300].lower():
+                seen["uvp"] += 1  # the unit itself, or for a manager the house's (its presentation)
+                self.assertRegex(d, r"[Uu]nité (de vie )?protégée|Alzheimer", o["id"])
+            if POOL.search(title):
+                seen["pool"] += 1
+                self.assertNotIn("congé maternité", d, o["id"])
+            name = o["entreprise"].get("nom") or ""
+            if ("nuit" in o["dureeTravailLibelle"] and o["dureeTravailLibelleConverti"] == "Temps plein" and
+                    re.match(r"(Centre hospitalier|CHU)\b", name) and "agence" not in d[:300].lower()):
+                seen["night"] += 1
+                self.assertTrue(o["dureeTravailLibelle"].startswith("32H30"), (o["id"], o["dureeTravailLibelle"]))
+            trial = re.search(r"période d'essai de (\d|deux|trois|quatre) mois", d)
+            if trial:
+                seen["trial"] += 1
+                months = {"deux": 2, "trois": 3, "quatre": 4}.get(trial.group(1)) or int(trial.group(1))
+                self.assertLessEqual(months, TRIAL_MONTHS.get(o["qualificationCode"], 2), o["id"])
+        self.assertTrue(all(seen.values()), seen)  # the small corpus has ads of each kind
+
     def test_hospitals_fit_their_towns(self):
         # A CHU town's public hospital is its CHU; a town's hospital is its size (990 beds in a
         # town of 9,500 before); a weekend post is a part-time one (39 h "week-end" before).
