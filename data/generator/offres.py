@@ -15,7 +15,8 @@ from datetime import date, timedelta
 
 from phrasing import INSTITUTIONAL, QUALIFIERS, elide, rephrase
 from refs import FAMILLES, city_name, main_famille, weighted
-from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, SCHEDULE_WORDS, SHIFT_SLUGS, TITLE_DAY,
+from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, PUBLIC_HOSPITAL_KINDS, SCHEDULE_WORDS,
+                       SHIFT_SLUGS, TITLE_DAY,
                        TITLE_NIGHT, WEEKENDS, DAY_ONLY, NO_WEEKEND, TITLE_REPLACEMENT, TITLE_WEEKEND, Person,
                        approximate, benefits, contract_line, figure, fits_contract, fits_terms, generic_benefits,
                        hours_text, num, round_figure, salary_line, schedule_lines, status, title_terms, weekend_hours)
@@ -220,9 +221,8 @@ def ad_reasons(contrat, setting, alternance, pool, title, long, staff_counted, w
         said = [r for r in reasons if REPLACING.search(r) and (MATERNITY.search(r) or not MATERNITY.search(title))]
         reasons = said or [r for r in reasons if "{equipe}" not in r and "développement" not in r
                            and "Création" not in r and "nouvelle unité" not in r] or reasons
-    if pool or POOL.search(title):  # a pool's post replaces many, not one mother on leave
-        reasons = [r for r in reasons if not MATERNITY.search(r)] or reasons
-    if long or brief:  # a maternity leave lasts some four to six months
+    if long or brief or pool or POOL.search(title):
+        # a maternity leave lasts some four to six months; a pool's post replaces many, not one mother
         reasons = [r for r in reasons if "maternité" not in r] or reasons
     if brief or contrat == "MIS":  # a growing activity or a new unit hires for longer than a few weeks' mission
         reasons = [r for r in reasons if "développement" not in r and "nouvelle unité" not in r] or reasons
@@ -258,8 +258,6 @@ def city_chu(text, ville, town):
 # Employers that may be a public hospital's unit and are named after it ("Centre hospitalier de
 # Lille - USLD Les Tilleuls").
 CH_UNITS = {"usld", "had", "smr", "ch", "ehpad"}
-# Employers that are public hospitals whatever their name (their night staff work 32 h 30).
-PUBLIC_HOSPITALS = {"ch", "chu", "epsm", "usld"}
 
 
 def universitaire(text, ville):
@@ -1113,8 +1111,9 @@ class Ad:
             where = "Poste rattaché %s (%d %s)" % (
                 "au " + self.unit[3:] if self.unit.startswith("le ") else "à " + self.unit, self.size,
                 "lits" if self.kind in HOSPITALS or self.kind == "ehpad" else "places")
-            if self.floor(rng):
-                where += ", " + self._floor
+            floor = self.floor(rng)
+            if floor:
+                where += ", " + floor
             return where + (", sous la responsabilité de %s." % who if who and rng.random() < 0.4 else ".")
         if self.setting == "domicile":
             return "Secteur d'intervention : %s%s%s." % (
@@ -1182,12 +1181,15 @@ class Ad:
 
 
 QUALIFIER_ENDINGS = tuple(q + "." for q in QUALIFIERS)
+
+
 def welcomed(text):
     """Whether a text welcomes beginners (plain searches: a pattern over each whole ad cost more)."""
     return "ébutant" in text or "eune diplômé" in text or "eunes diplômé" in text
 
 
 def says_service_car(text):
+    """Whether a text gives a service car."""
     return "éhicule de service" in text or "ÉHICULE DE SERVICE" in text
 
 
@@ -1244,10 +1246,12 @@ PREMISES = re.compile(r", (dans nos locaux|sur (le|notre) site|dans notre établ
                       r"dans notre structure|au \d+e étage|au 1er étage|au rez-de-chaussée|dans le bâtiment)")
 
 
-# Lines that speak in the employer's voice ("Nous accompagnons...") or ask a question, which a
-# phrase about the post would not end.
 def own_voice(line):
+    """Whether a line speaks in the employer's voice ("Nous accompagnons...") or asks a question,
+    which a phrase about the post would not end."""
     return "?" in line or line.startswith("Nous ") or ". Nous " in line
+
+
 # What a qualifier is about, which a context phrase may say already.
 TEAMMATES = re.compile(r"équipe|professionnel|collègue|aux côtés des|avec les \d+|binôme")
 SUPERVISOR = re.compile(r"responsabilité|en lien avec|en coordination avec|avec l'appui de|planning établi")
@@ -1258,13 +1262,13 @@ QUALIFIER_SUBJECTS = {", en lien avec l'équipe": TEAMMATES, ", en collaboration
                       " au quotidien": SHIFT_SAID}
 
 
-def situate(rng, line, context, share=0.5, lead=0.0):
+def situate(rng, line, context, share=0.5, lead=0.0, avoid=None):
     """line, ended with the next of the ad's context phrases for about share of the lines. A
     phrase is used once per ad. A line that already ends with a qualifier rephrase added and starts
     "Vous ..." or "Il vous ..." takes it in front instead, with probability lead ("Au sein de
     l'unité des Tilleuls, vous ..., en lien avec l'équipe."): so every line ends with words of
-    its own ad."""
-    if not context or rng.random() >= share or own_voice(line):
+    its own ad. No phrase naming avoid (the place the line opens with: no "À Biot, ..., à Biot")."""
+    if not context or avoid and all(avoid in p for p in context) or rng.random() >= share or own_voice(line):
         return line
     qualifier = None
     if line.endswith(QUALIFIER_ENDINGS):
@@ -1276,7 +1280,8 @@ def situate(rng, line, context, share=0.5, lead=0.0):
     outside = None  # whether the line is a task done out of the premises, read when it matters
     for i, p in enumerate(context):
         key, opening, premises = phrase_keys(p)
-        if p[:14] not in line and key not in line and opening not in line and not (clash and clash.search(p)):
+        if (p[:14] not in line and key not in line and opening not in line and not (clash and clash.search(p)) and
+                not (avoid and avoid in p)):
             if premises:
                 if outside is None:
                     outside = bool(OUTSIDE.search(line))
@@ -2000,6 +2005,7 @@ CARE_UNITS = [("uvp", PROTECTED_UNIT), ("cmp", re.compile(r"\bCMP\b|[Cc]entre m�
 
 
 def care_units(text):
+    """The CARE_UNITS a title or an appellation names."""
     return frozenset(name for name, pattern in CARE_UNITS if pattern.search(text))
 
 
@@ -2030,6 +2036,7 @@ def title_line_flags(title, post):
 ONE_MODALITY = re.compile(r"\bIRM\b|[Ss]canner|SCANNER|[Mm]ammograph|MAMMOGRAPH|[Mm]édecine nucléaire|[Rr]adiothérapie|"
                           r"RADIOTHÉRAPIE|MÉDECINE NUCLÉAIRE")
 MODALITY_ROTATION = re.compile(r"[Rr]otation sur les différentes modalités")
+# A first experience wished, which a record asking years of it does not say.
 FIRST_EXPERIENCE = re.compile(r"[Pp]remière expérience")
 # A cleaning agent's post ("agent de bionettoyage"), which serves no meals.
 CLEANER = re.compile(r"[Bb]ionettoyage|BIONETTOYAGE")
@@ -2131,6 +2138,7 @@ LICENCE_ASKED = re.compile(r"[Pp]ermis B[^.;\n]{0,40}(obligatoire|exigé|indispe
 DRIVERS = {"ambulancier", "conducteur-accompagnateur-pmr", "auxiliaire-ambulancier"}
 # Titles of a rural post.
 RURAL = re.compile(r"[Rr]ural|RURAL")
+# Titles of a town centre's post, and the presentations of a shop that is not in one.
 CITY_CENTRE = re.compile(r"[Cc]entre-ville|CENTRE-VILLE")
 SHOPPING_CENTRE = re.compile(r"centre commercial|galerie marchande|zone commerciale")
 # A director's tasks, which a post under a director does not do.
@@ -3161,7 +3169,7 @@ class OfferWriter:
         # An educator's nights are a surveillant de nuit's post, another métier.
         night = t_night if t_night is not None else (shifts and not alternance and bank["slug"] not in EDUCATORS and
                                                       rng.random() < 0.12)
-        if night and not partiel and t_hours is None and client in PUBLIC_HOSPITALS:
+        if night and not partiel and t_hours is None and client in PUBLIC_HOSPITAL_KINDS:
             hours = 32.5  # a public hospital's night staff work 1,476 hours a year
         schedule = None
         if shifts:
@@ -3467,19 +3475,13 @@ class OfferWriter:
         drawn = list(first) + rng.sample(rest, max(0, min(len(rest), rng.randint(low, high) - len(first))))
         for line in consistent(drawn):
             line = rephrase(rng, line, key, as_list, said)
-            phrases = context
+            opened = None
             if opening and not picked and line.startswith(("Vous ", "Il vous ")):
                 # The first task also says when or where in front: the header before it says little.
                 line = opening + line[0].lower() + line[1:]
-                place = opening.split(" ", 1)[1].rstrip(", ")
-                phrases = [p for p in context if place not in p]  # no "À Biot, ..., à Biot"
-            if key == "profil" and STATED_REQUIREMENT.search(line):
-                picked.append(line)
-                continue
-            left = list(phrases)
-            picked.append(situate(rng, line, phrases, share, lead))
-            if phrases is not context:  # the phrase used is gone from the ad's too
-                context[:] = [p for p in context if p not in left or p in phrases]
+                opened = opening.split(" ", 1)[1].rstrip(", ")
+            picked.append(line if key == "profil" and STATED_REQUIREMENT.search(line) else
+                          situate(rng, line, context, share, lead, opened))
         if key == "profil":
             picked = between(picked, [p for p in picked if STATED_REQUIREMENT.search(p)])
         if not picked:

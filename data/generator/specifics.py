@@ -506,6 +506,10 @@ def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature
 
 # --- The employer's status and the benefits that go with it ------------------------------------
 
+# Employers that are public hospitals whatever their name.
+PUBLIC_HOSPITAL_KINDS = {"ch", "chu", "epsm", "usld"}
+
+
 def status(kind, presentation):
     """The employer's status as its benefits show it: "fph" (public hospital), "fpt" (local
     authority), "en" (éducation nationale), "ccn51" (FEHAP), "ccn66", "fhp" (private clinic),
@@ -513,7 +517,7 @@ def status(kind, presentation):
     "interim", "prive" (practice, shop, company); "liberal" is not a status of the employer
     but of the contract (offres.py uses it for LIB ads)."""
     p = presentation
-    if kind in ("ch", "chu", "epsm", "usld", "foyer-enfance"):
+    if kind in PUBLIC_HOSPITAL_KINDS or kind == "foyer-enfance":
         return "fph"
     if kind in ("collectivite", "ccas", "conseil-departemental", "relais-petite-enfance"):
         return "fpt"
