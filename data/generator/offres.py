@@ -14,7 +14,7 @@ import re
 from datetime import date, timedelta
 
 from phrasing import INSTITUTIONAL, QUALIFIERS, elide, rephrase
-from refs import FAMILLES, city_name, main_famille, weighted
+from refs import FAMILLES, GROUPED_SECTIONS, city_name, main_famille, weighted
 from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, PUBLIC_HOSPITAL_KINDS, SCHEDULE_WORDS,
                        SHIFT_SLUGS, TITLE_DAY,
                        TITLE_NIGHT, WEEKENDS, DAY_ONLY, NO_WEEKEND, TITLE_REPLACEMENT, TITLE_WEEKEND, Person,
@@ -2483,6 +2483,8 @@ class OfferWriter:
         self.named = {}  # (id of a _fitting list, the employer's names, cooks) -> its lines that fit them
         self.appellations = {}  # (bank slug, client kind, title) -> the appellations that fit the title
         self.presentations = {}  # (kind, name pattern, title, slug, famille) -> (presentations, details)
+        self.one_shift = {}  # id of a requirements list -> (that list, its lines for a post on one shift)
+        self.grouped = {}  # id of a cached list -> (that list, [(group, its phrasings in the list)])
 
     def _famille_choices(self):
         """For each famille: the métiers it can draw, each with the employer kinds that make
@@ -2860,13 +2862,16 @@ class OfferWriter:
         key = (m.rome, m.bank["slug"], kind)
         if key not in self.banks:
             bank = dict(m.bank)
+            group = bank["group"] = {}  # a line as this employer says it -> its group's
             for section in ("intitules", "appellations", "missions", "profil", "conditions",
                             "avantages"):
-                bank[section] = for_employer(m.bank[section], kind, section)
+                kept = bank[section] = for_employer(m.bank[section], kind, section)
                 if kind in RESIDENT_KINDS and section not in ("intitules", "appellations"):
-                    bank[section] = [as_residents(line) for line in bank[section]]
+                    bank[section] = [as_residents(line) for line in kept]
                 elif kind in YOUTH_KINDS and section not in ("intitules", "appellations"):
-                    bank[section] = [as_youth(line) for line in bank[section]]
+                    bank[section] = [as_youth(line) for line in kept]
+                if section in GROUPED_SECTIONS:
+                    group.update(zip(bank[section], (m.bank["group"][line] for line in kept)))
             if not any(fits(t, kind, True) for t in bank["intitules"]):
                 # No title of the bank fits the employer (all say "libéral" for a health
                 # centre's nurse): titles from the appellations that do.
@@ -2947,11 +2952,14 @@ class OfferWriter:
         drawn = rng.choice(present + [None]) if present else None
         return with_ward(frozenset(own | ({drawn} if drawn else set())), kind)
 
-    @staticmethod
-    def _one_shift(lines, ad):
-        """The requirements of a post on one fixed shift, which asks for no alternating hours."""
+    def _one_shift(self, lines, ad):
+        """The requirements of a post on one fixed shift, which asks for no alternating hours
+        (cached, holding lines so that its id names it)."""
         if ad.schedule and len(ad.schedule) == 1:
-            return [l for l in lines if "horaires alternés" not in l] or lines
+            cached = self.one_shift.get(id(lines))
+            if cached is None:
+                cached = self.one_shift[id(lines)] = (lines, [l for l in lines if "horaires alternés" not in l] or lines)
+            return cached[1]
         return lines
 
     def _named(self, lines, ad):
@@ -3444,7 +3452,11 @@ class OfferWriter:
         if echoed is None:
             counts = self.task_words.get(bank_key)
             if counts is None:
-                tasks = collections.Counter(w for line in bank["missions"] for w in set(ECHO_WORD.findall(line.lower())))
+                # a word's tasks counted once per group of phrasings
+                words = collections.defaultdict(set)
+                for line in bank["missions"]:
+                    words[bank["group"][line]].update(ECHO_WORD.findall(line.lower()))
+                tasks = collections.Counter(w for group in words.values() for w in group)
                 names = collections.Counter(w for line in bank["intitules"] + bank["appellations"]
                                             for w in set(ECHO_WORD.findall(line.lower())))
                 counts = self.task_words[bank_key] = (tasks, names)
@@ -3456,10 +3468,10 @@ class OfferWriter:
                                                   if rare & set(ECHO_WORD.findall(line.lower())))
         return echoed
 
-    def _section(self, rng, key, lines, low, high, bullet, ville, context=None, lead=0.0, share=0.85, own=(),
+    def _section(self, rng, key, lines, group, low, high, bullet, ville, context=None, lead=0.0, share=0.85, own=(),
                  household=False, opening="", night=False, first=()):
-        """A section of lines drawn from lines, those of first (the title's specialty's tasks)
-        before them."""
+        """A section of lines drawn from lines, one phrasing per group (group: a line -> its
+        group's key), those of first (the title's specialty's tasks) before them."""
         as_list = rng.random() < 0.55
         title = header(rng, key, ville, own, household)
         if context:
@@ -3471,8 +3483,8 @@ class OfferWriter:
         if night:
             said.add(" tout au long de la journée")
         picked = []
-        rest = [l for l in lines if l not in first] if first else lines
-        drawn = list(first) + rng.sample(rest, max(0, min(len(rest), rng.randint(low, high) - len(first))))
+        drawn = list(first) + self._draw(rng, lines, rng.randint(low, high) - len(first), group,
+                                         {group[l] for l in first})
         for line in consistent(drawn):
             line = rephrase(rng, line, key, as_list, said)
             opened = None
@@ -3487,6 +3499,22 @@ class OfferWriter:
         if not picked:
             return ""
         return self._lines(rng, title, picked, bullet, as_list, key == "missions")
+
+    def _draw(self, rng, lines, count, group, drawn=frozenset(), cached=True):
+        """count lines drawn from lines, each of another group (group: a line -> its group's
+        key) and none of the groups drawn: a group, then one of its phrasings. The grouping of a
+        cached list (one the fitting caches keep) is cached, holding the list so that its id names it."""
+        groups = self.grouped.get(id(lines)) if cached else None
+        if groups is None:
+            by_key = {}
+            for line in lines:
+                by_key.setdefault(group[line], []).append(line)
+            groups = (lines, list(by_key.items()))
+            if cached:
+                self.grouped[id(lines)] = groups
+        groups = [g for g in groups[1] if g[0] not in drawn] if drawn else groups[1]
+        picked = rng.sample(groups, max(0, min(len(groups), count)))
+        return [phrasings[0] if len(phrasings) == 1 else rng.choice(phrasings) for _, phrasings in picked]
 
     def _lines(self, rng, header, picked, bullet, as_list, tasks=False):
         """A section: its header, then its lines as a list or as prose ("Au quotidien, " links
@@ -3687,18 +3715,19 @@ class OfferWriter:
         # A fact is said once: the date and figures of the opening are not said again after a task.
         said = set(facts(intro))
         ad.placed_sections = rng.sample(("missions", "profil", "conditions", "avantages"), 1)
-        missions = self._section(rng, "missions", tasks, 3, 5,
+        missions = self._section(rng, "missions", tasks, bank["group"], 3, 5,
                                  bullet, ad.placed(lieu, "missions"), unsaid(ad.work_context(rng, start), said), 0.0, 1.0,
                                  unsaid(ad.headers("missions", start), said),
                                  ad.setting == "particulier" or ad.contrat == "LIB",
                                  contract("À %s, " % lieu) if start in intro else
                                  rng.choice(("Dès le %s, ", "À partir du %s, ", "À compter du %s, ")) % start, ad.night,
-                                 rng.sample(own, min(len(own), rng.randint(1, 2))))
+                                 self._draw(rng, own, rng.randint(1, 2), bank["group"], cached=False))
         said |= facts(missions)
         if ad.contact and ad.contact.surname in missions:
             ad.contact.named = True  # the tasks named the contact with a role: later, the name alone
         sections = [intro, missions,
-                    self._section(rng, "profil", self._one_shift(self._named(self._fitting(bank, ad.kind, "profil", ad), ad), ad), 2, 3,
+                    self._section(rng, "profil", self._one_shift(self._named(self._fitting(bank, ad.kind, "profil", ad), ad), ad),
+                                  bank["group"], 2, 3,
                                   bullet, ad.placed(lieu, "profil"), unsaid(ad.profile_context(rng, start), said), 0.0, 1.0,
                                   unsaid(ad.headers("profil", start), said), ad.setting == "particulier" or ad.contrat == "LIB"),
                     self._conditions(rng, bank, ad, bullet, lieu, french_date(debut))]

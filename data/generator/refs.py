@@ -30,6 +30,28 @@ class Metier:
         self.fiche = None
 
 
+# Bank sections whose entries may be groups of equivalent phrasings, one of which an ad draws.
+GROUPED_SECTIONS = ("missions", "profil")
+
+
+def ungroup(bank):
+    """The bank with its grouped sections as flat lists of lines, and bank["group"] mapping each
+    line to its group's first phrasing (an entry written as a plain string is its own group).
+    The generator's rules judge each phrasing alone; drawing takes one per group
+    (tests/corpus/alternatives.py checks that a group's phrasings are judged alike)."""
+    group = {}
+    for section in GROUPED_SECTIONS:
+        lines = []
+        for entry in bank[section]:
+            phrasings = entry if isinstance(entry, list) else [entry]
+            for line in phrasings:
+                group[line] = phrasings[0]
+            lines += phrasings
+        bank[section] = lines
+    bank["group"] = group
+    return bank
+
+
 def load_metiers():
     return [Metier(r[0], r[1], r[2], r[3].split(","))
             for r in read_tsv(os.path.join(REFS, "metiers.tsv"), header=False)]
@@ -155,7 +177,7 @@ class Refs:
             fiche = os.path.join(ROOT, "data", "fiches", m.slug + ".json")
             if os.path.exists(bank) and os.path.exists(fiche):
                 with open(bank, encoding="utf-8") as f:
-                    m.bank = json.load(f)
+                    m.bank = ungroup(json.load(f))
                 with open(fiche, encoding="utf-8") as f:
                     m.fiche = json.load(f)
             else:

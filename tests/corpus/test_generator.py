@@ -5,6 +5,7 @@ set's verdicts. Small scales, so it runs in seconds; tests/corpus/check_full.py 
 exact counts of the full corpus."""
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -231,6 +232,33 @@ class GeneratorTest(unittest.TestCase):
         agency = "Salle d'essayage avec barres parallèles au sein de l'agence."
         self.assertEqual(for_employer([agency, "Vous moulez les segments."], "smr"), ["Vous moulez les segments."])
         self.assertEqual(for_employer([agency], "cabinet-liberal"), [agency])
+
+    def test_a_group_s_phrasings_are_judged_alike_and_drawn_one_at_a_time(self):
+        import alternatives
+        from offres import OfferWriter
+        from refs import ungroup
+        patterns = alternatives.line_patterns()
+        problems = []
+        for name in sorted(os.listdir(os.path.join(GENERATOR, "metiers"))):
+            with open(os.path.join(GENERATOR, "metiers", name), encoding="utf-8") as f:
+                problems += [name + ": " + p for p in alternatives.check_bank(json.load(f), patterns)]
+        self.assertEqual(problems, [])
+        # the checker fails a phrasing that says night work its group's first line does not
+        self.assertTrue(alternatives.check_bank({"slug": "aide-soignant", "missions": [
+            ["Vous aidez les patients au lever.", "Vous aidez les patients au coucher, de nuit."]]}, patterns))
+        bank = ungroup({"missions": [["Vous lavez.", "Vous faites la toilette.", "Vous aidez à la toilette."],
+                                     "Vous servez les repas.", ["Vous rangez.", "Vous faites le rangement."]],
+                        "profil": []})
+        self.assertEqual(bank["missions"][:3], ["Vous lavez.", "Vous faites la toilette.", "Vous aidez à la toilette."])
+        writer = OfferWriter(self.refs, NOW)
+        seen = set()
+        for seed in range(200):
+            drawn = writer._draw(random.Random(seed), bank["missions"], 3, bank["group"])
+            self.assertEqual(len({bank["group"][l] for l in drawn}), 3, drawn)
+            seen.update(drawn)
+            first = writer._draw(random.Random(seed), bank["missions"], 2, bank["group"], {"Vous lavez."})
+            self.assertNotIn("Vous lavez.", {bank["group"][l] for l in first})
+        self.assertEqual(seen, set(bank["missions"]))  # every phrasing is drawn in time
 
     def test_lines_fit_the_employer(self):
         theatre = "Vous préparez la salle d'intervention au bloc opératoire."

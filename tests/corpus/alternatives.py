@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""A bank line's alternatives (data/generator/metiers/*.json: a task or requirement written as a
+list of equivalent phrasings, one drawn per ad) must be judged alike by every rule the generator
+applies to lines: each pattern of offres.py, phrasing.py and specifics.py matches all of a
+group's phrasings or none, and they give the same figures, years of experience and "Vous + verb"
+shape. Otherwise a phrasing would slip past a rule its group's first line obeys ("de nuit" in a
+day post's ad). test_generator.py runs this on every bank; by hand:
+
+    tests/corpus/alternatives.py data/generator/metiers/aide-soignant.json [...]"""
+import json
+import os
+import re
+import sys
+
+GENERATOR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "generator")
+sys.path.insert(0, GENERATOR)
+
+import offres  # noqa: E402
+import phrasing  # noqa: E402
+import specifics  # noqa: E402
+
+SECTIONS = ("missions", "profil")
+FIGURE = re.compile(r"\d+")
+# Phrasings of a group share no run this long: two ads drawing one line apart share less text.
+SHARED_RUN = 30
+# nor is one much longer than the first (longer lines share longer runs between ads)
+LONGER = 25
+
+
+def _patterns(value, name, depth, out):
+    if isinstance(value, re.Pattern):
+        out.setdefault(value.pattern, name)
+    elif depth < 3 and isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            _patterns(item, name, depth + 1, out)
+    elif depth < 3 and isinstance(value, dict):
+        for key, item in value.items():
+            _patterns(key, name, depth + 1, out)
+            _patterns(item, name, depth + 1, out)
+
+
+def line_patterns():
+    """[(name, compiled pattern)]: every pattern the generator's modules hold, once each."""
+    found = {}
+    for module in (offres, phrasing, specifics):
+        for name, value in vars(module).items():
+            if not name.startswith("__"):
+                _patterns(value, "%s.%s" % (module.__name__, name), 0, found)
+    return [(name, re.compile(pattern)) for pattern, name in found.items()]
+
+
+def signature(line, patterns, slug):
+    """What the generator's rules see of a line."""
+    matched = frozenset(i for i, (_, p) in enumerate(patterns) if p.search(line))
+    return (matched, sorted(FIGURE.findall(line)), offres.stated_years(line),
+            phrasing.split_vous(line) is None, offres.line_specialties(line, slug))
+
+
+def disagreements(group, patterns, slug):
+    """["phrasing: what differs from the group's first line"] for a group of alternatives."""
+    first = signature(group[0], patterns, slug)
+    out = []
+    for other in group[1:]:
+        sig = signature(other, patterns, slug)
+        if sig == first:
+            continue
+        what = ["%s /%s/" % (patterns[i][0], patterns[i][1].pattern[:60])
+                for i in sorted(first[0] ^ sig[0])]
+        labels = ("figures", "years asked", "no 'Vous + verb' shape", "specialties")
+        what += ["%s %r vs %r" % (label, a, b) for label, a, b in zip(labels, first[1:], sig[1:]) if a != b]
+        out.append("%s\n      differs from the first in: %s" % (other, "; ".join(what)))
+    for i, a in enumerate(group):
+        for b in group[i + 1:]:
+            run = longest_shared_run(a, b)
+            if len(run) >= SHARED_RUN:
+                out.append("%s\n      shares %r with %s" % (b, run, a))
+    out += ["%s\n      is more than %d characters longer than the first" % (other, LONGER)
+            for other in group[1:] if len(other) > len(group[0]) + LONGER]
+    return out
+
+
+def longest_shared_run(a, b):
+    """The longest run of characters two strings share."""
+    best = ""
+    for i in range(len(a)):
+        j = i + len(best) + 1
+        while j <= len(a) and a[i:j] in b:
+            best = a[i:j]
+            j += 1
+    return best
+
+
+def check_bank(bank, patterns):
+    """The disagreements of a bank's groups, as lines to print."""
+    out = []
+    for section in SECTIONS:
+        for entry in bank.get(section, []):
+            if isinstance(entry, list):
+                if len(entry) < 2 or len(set(entry)) != len(entry) or not all(isinstance(e, str) for e in entry):
+                    out.append("%s: a group needs two distinct strings or more: %r" % (section, entry))
+                    continue
+                for d in disagreements(entry, patterns, bank.get("slug", "")):
+                    out.append("%s: %s\n   -> %s" % (section, entry[0], d))
+    return out
+
+
+def main(paths):
+    patterns = line_patterns()
+    bad = 0
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            problems = check_bank(json.load(f), patterns)
+        for p in problems:
+            print("%s: %s" % (os.path.basename(path), p))
+        bad += len(problems)
+    print("%d disagreement(s)" % bad)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__.split("\n\n")[1].strip())
+    sys.exit(main(sys.argv[1:]))
