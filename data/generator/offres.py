@@ -929,7 +929,10 @@ class Ad:
                      ", pour " + ACCUEIL_PUBLIC.get(self.slug, "la personne accueillie").format(de_ville=de_ville)] + contact,
                     [", dans le cadre du projet d'accueil établi avec le service"])
         if kind == "agence-interim":
-            out = [rng.choice((", dans l'établissement client ", ", chez notre client ")) + de_ville,
+            # a home service's carer works in its clients' homes, not in an "établissement"
+            where = ((", au domicile des patients de notre client ", ", chez notre client ") if self.client in DOMICILE_KINDS
+                     else (", dans l'établissement client ", ", chez notre client "))
+            out = [rng.choice(where) + de_ville,
                    team % (self.team, "professionnels")] + contact
             if self.schedule:
                 out.append(", sur le poste %s (%s-%s)" % rng.choice(self.schedule))
@@ -1918,6 +1921,11 @@ def fits(line, kind, title=False):
     return all(kind in kinds for kinds in allowed) and not any(kind in kinds for kinds in ruled_out)
 
 
+# Employers whose ads hire contractuels on fixed terms (an AESH's three years, a school nurse's
+# year), their permanent staff being recruited by competition.
+CONTRACTUAL_ONLY = {"education-nationale"}
+
+
 def for_employer(lines, kind, section=None):
     """The lines that fit the employer kind; all of them if none does."""
     title = section in ("intitules", "appellations")
@@ -1925,6 +1933,8 @@ def for_employer(lines, kind, section=None):
             (section == "profil" and WISHES.search(l) and not unfit(l, kind))]
     if kind == "agence-interim" and title:  # an agency offers missions: no CDI or CDD in its titles
         kept = [l for l in kept if not re.search(r"\bCD[DI]\b|[Ll]ibéral|[Cc]ollaborat", l)] or kept
+    if kind in CONTRACTUAL_ONLY and title:  # the Éducation nationale hires its contractuels on CDDs
+        kept = [l for l in kept if not re.search(r"\bCDI\b|[Ll]ibéral|[Cc]ollaborat", l)] or kept
     return kept or lines
 
 
@@ -2343,6 +2353,18 @@ ACCUEILLIS = {"assistant-maternel": ("notre fille", "notre fils", "notre enfant"
               "accueillant-familial": ("notre mère", "notre père", "un proche âgé")}
 # A household's details about its own home, where one who works in hers does not come.
 HOUSEHOLD_HOME = re.compile(r"[Ll]e domicile se trouve|chez nous|\bCESU\b")
+COMMUNITY_OF_COMMUNES = re.compile(r"[Cc]ommunauté de communes")
+# Where every commune is in a métropole or a communauté d'agglomération: Paris and its petite
+# couronne (the Métropole du Grand Paris) and La Réunion.
+NO_RURAL_COMMUNITIES = {"75", "92", "93", "94", "974"}
+
+
+def rural(departement, population):
+    """Whether a commune may head a communauté de communes: a small town outside the places
+    where every commune is in a métropole or an agglomération."""
+    return population < 20000 and departement not in NO_RURAL_COMMUNITIES
+
+
 # Names an employer is called by: a presentation that calls it by another of the same group is
 # of another employer ("Le CCAS de Perpignan" for the "CIAS du pays de Perpignan").
 DESIGNATIONS = [
@@ -2534,11 +2556,14 @@ class OfferWriter:
         oid = offer_id(i, created)
         return self._record(rng, oid, m, kind, spec, commune, created, updated)
 
-    def _employer(self, rng, spec, ville, departement, specialties=frozenset(), title=""):
+    def _employer(self, rng, spec, ville, departement, specialties=frozenset(), title="", rural=True):
         """The employer's name, and the proper name its presentation may use ("Les Sources" for
         "Clinique Les Sources"), None when the name has none ("Polyclinique d'Amboise"); a name
-        that names a specialty ("Pouponnière ...") only for an ad of it."""
+        that names a specialty ("Pouponnière ...") only for an ad of it; a communauté de
+        communes only in a rural place (rural)."""
         patterns = [p for p in spec["noms"] if named_specialties(p) <= specialties] or spec["noms"]
+        if not rural:
+            patterns = [p for p in patterns if not COMMUNITY_OF_COMMUNES.search(p)] or patterns
         patterns = [p for p in patterns if same_employer(title, p)] or patterns  # a mission locale's title, its name
         pattern = rng.choice(patterns)
         nom = rng.choice(self.noms_enfance if spec.get("nomsEnfance") else self.noms)
@@ -3117,6 +3142,8 @@ class OfferWriter:
         # employers hire on the remaining types when the bank has any.
         if kind == "agence-interim":
             contrats = {"MIS": 1}
+        elif kind in CONTRACTUAL_ONLY:
+            contrats = {"CDD": 1}
         elif kind in ("cabinet-liberal", "cabinet-dentaire") and "LIB" in contrats:
             contrats = {"LIB": 3, **{k: w for k, w in contrats.items() if k in ("CDI", "CDD")}}
         else:
@@ -3275,7 +3302,8 @@ class OfferWriter:
             if department:
                 ad.whole, ad.department = True, department
         ad.de_lieu = contract("de " + commune[1].replace(" Arrondissement", ""))
-        name, proper, pattern = self._employer(rng, spec, ville, departement, specialties, intitule)
+        name, proper, pattern = self._employer(rng, spec, ville, departement, specialties, intitule,
+                                               rural(commune[3], population))
         if ad.unit and ad.unit.split()[-1] in name:  # no "unité des Tilleuls" at the EHPAD Les Tilleuls
             unit_name = next(n for n in list(UNIT_NAMES) + list(COLOURS.values()) if ad.unit.endswith(" " + n))
             ad.unit = agreed(ad.unit[:-len(unit_name)].rstrip(), rng.choice([n for n in UNIT_NAMES if n.split()[-1] not in name]))
@@ -3555,7 +3583,8 @@ class OfferWriter:
         extra = [contract_line(rng, ad.contrat, ad.months, ad.days, ad.partiel, ad.hours,
                                ad.alternance, ad.nature, debut,
                                liberal_mode(ad.title, ad.post) if ad.contrat == "LIB" else "",
-                               ad.replacing, TRIAL_MONTHS.get(bank["qualificationCode"], 2))]
+                               ad.replacing, TRIAL_MONTHS.get(bank["qualificationCode"], 2),
+                               any("forfait jours" in l for l in picked))]
         says_shifts = ad.night or bool(ad.schedule and TWELVE_HOURS_TITLE.search(ad.title))
         if says_shifts and (not ad.days or ad.days >= 7):
             # A night or "12h" post always says its shifts, in place of other hours.
@@ -3695,6 +3724,8 @@ class OfferWriter:
                                  "pool" not in name and ad.slug in SHIFT_SLUGS and bool(POOL.search(ad.title)),
                                  ad.title + " / " + ad.post, bool(ad.months and ad.months > 6), staff_stated,
                                  ad.whole, bool(ad.contrat in ("CDD", "MIS") and ad.months and ad.months < 3))
+            if ad.kind in CONTRACTUAL_ONLY:  # a public service's posts follow its pupils, not an activity that grows
+                reasons = [r for r in reasons if "développement" not in r] or reasons
             if ad.alternance:  # an apprentice's opening says apprentissage, a professionalisation contract's alternance
                 apprentice = "apprentissage" in ad.nature
                 reasons = [r for r in reasons if apprentice or "apprenti" not in r] or reasons

@@ -459,15 +459,20 @@ SCHEDULE_WORDS = re.compile(r"\d+h|\d+ ?heures|[Hh]oraires|nuit|[Ww]eek-end|mati
 # --- The contract, said in the conditions -----------------------------------------------------
 
 def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature, debut, liberal="", replacing=True,
-                  trial=2):
+                  trial=2, by_days=False):
     """A conditions line with the ad's contract, its length and hours, as the record says them,
     and sometimes its start date (debut, "12 janvier"); a libéral one as its title has it
     (liberal: "collaboration", "remplacement" or ""); a CDD called a replacement only when the ad
-    replaces someone (replacing); a CDI's trial period of two months, or up to trial."""
+    replaces someone (replacing); a CDI's trial period of two months, or up to trial. A cadre
+    counted in days (by_days: "au forfait jours") has no weekly hours."""
     h = hours_text(hours)
     share = 100 * hours / 35
     quota = "à temps plein" if not partiel else ("à %d %%" % share if share in (50, 60, 80, 90) else "à temps partiel")
     start = rng.choice((", à pourvoir le %s" % debut, ", à compter du %s" % debut, "", ""))
+    if by_days and contrat in ("CDI", "CDD") and not alternance:
+        return rng.choice(("%s %s%s." % ("CDI" if contrat == "CDI" else "CDD de %d mois" % months, quota, start),
+                           "Contrat à durée %s %s%s." % ("indéterminée" if contrat == "CDI" else
+                                                         "déterminée de %d mois" % months, quota, start)))
     if alternance:
         kind = "Contrat d'apprentissage" if "apprentissage" in nature else "Contrat de professionnalisation"
         return rng.choice((
