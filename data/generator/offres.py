@@ -1921,6 +1921,11 @@ def fits(line, kind, title=False):
     return all(kind in kinds for kinds in allowed) and not any(kind in kinds for kinds in ruled_out)
 
 
+# Foster carers, paid by the children or adults they take in at home, not by the hour.
+UNTIMED_SLUGS = {"assistant-familial", "accueillant-familial"}
+# Carers who take children or adults in at home: their ad always asks for the agrément.
+LICENSED_SLUGS = {"assistant-familial", "assistant-maternel", "accueillant-familial"}
+AGREMENT = re.compile(r"\bagrément\b")
 # Employers whose ads hire contractuels on fixed terms (an AESH's three years, a school nurse's
 # year), their permanent staff being recruited by competition.
 CONTRACTUAL_ONLY = {"education-nationale"}
@@ -3568,6 +3573,16 @@ class OfferWriter:
             text += " " + (link + p[:1].lower() + p[1:] if link else p)
         return header + "\n" + text
 
+    def _requirements(self, rng, bank, ad, bullet, lieu, start, said):
+        """The profile: lines of the bank that fit the ad, a foster carer's or a childminder's
+        agrément first."""
+        lines = self._one_shift(self._named(self._fitting(bank, ad.kind, "profil", ad), ad), ad)
+        licence = ([l for l in lines if AGREMENT.search(l)] if ad.slug in LICENSED_SLUGS else [])
+        return self._section(rng, "profil", lines, bank["group"], 2, 3, bullet, ad.placed(lieu, "profil"),
+                             unsaid(ad.profile_context(rng, start), said), 0.0, 1.0,
+                             unsaid(ad.headers("profil", start), said), ad.setting == "particulier" or ad.contrat == "LIB",
+                             first=self._draw(rng, licence, 1, bank["group"], cached=False) if licence else ())
+
     def _conditions(self, rng, bank, ad, bullet, lieu, debut):
         """The conditions: lines of the bank that fit the ad, with the ad's contract and (for
         shift work) its shifts."""
@@ -3584,7 +3599,7 @@ class OfferWriter:
                                ad.alternance, ad.nature, debut,
                                liberal_mode(ad.title, ad.post) if ad.contrat == "LIB" else "",
                                ad.replacing, TRIAL_MONTHS.get(bank["qualificationCode"], 2),
-                               any("forfait jours" in l for l in picked))]
+                               bank["slug"] in UNTIMED_SLUGS or any("forfait jours" in l for l in picked))]
         says_shifts = ad.night or bool(ad.schedule and TWELVE_HOURS_TITLE.search(ad.title))
         if says_shifts and (not ad.days or ad.days >= 7):
             # A night or "12h" post always says its shifts, in place of other hours.
@@ -3757,10 +3772,7 @@ class OfferWriter:
         if ad.contact and ad.contact.surname in missions:
             ad.contact.named = True  # the tasks named the contact with a role: later, the name alone
         sections = [intro, missions,
-                    self._section(rng, "profil", self._one_shift(self._named(self._fitting(bank, ad.kind, "profil", ad), ad), ad),
-                                  bank["group"], 2, 3,
-                                  bullet, ad.placed(lieu, "profil"), unsaid(ad.profile_context(rng, start), said), 0.0, 1.0,
-                                  unsaid(ad.headers("profil", start), said), ad.setting == "particulier" or ad.contrat == "LIB"),
+                    self._requirements(rng, bank, ad, bullet, lieu, start, said),
                     self._conditions(rng, bank, ad, bullet, lieu, french_date(debut))]
         # The benefits say nothing the ad's title and text have contradicted (a service car, then
         # a mileage allowance).

@@ -464,7 +464,8 @@ def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature
     and sometimes its start date (debut, "12 janvier"); a libéral one as its title has it
     (liberal: "collaboration", "remplacement" or ""); a CDD called a replacement only when the ad
     replaces someone (replacing); a CDI's trial period of two months, or up to trial. A cadre
-    counted in days (by_days: "au forfait jours") has no weekly hours."""
+    counted in days (by_days: "au forfait jours") or a foster carer, paid by the child she takes
+    in, has no weekly hours."""
     h = hours_text(hours)
     share = 100 * hours / 35
     quota = "à temps plein" if not partiel else ("à %d %%" % share if share in (50, 60, 80, 90) else "à temps partiel")
