@@ -681,6 +681,16 @@ VILLAGE_SIZE = 5000  # fewer inhabitants: no town centre, districts or agglomér
 TOWN_WORDS = re.compile(r"[Aa]gglomération|centre-ville|quartiers")
 PROXIMITY_TOWN = 10000  # a centre hospitalier in a smaller town is a hôpital de proximité
 ACUTE_CARE = re.compile(r"urgences|[Mm]aternité|bloc opératoire|plateau technique complet")
+@functools.lru_cache(maxsize=None)
+def acute_only(titles):
+    """Whether every title of a métier names a ward only a hospital with acute care has."""
+    return all(ACUTE_TITLE.search(t) for t in titles)
+
+
+# Titles of wards only a hospital with acute care has.
+ACUTE_TITLE = re.compile(r"[Uu]rgences|URGENCES|[Mm]aternité|MATERNITÉ|\bbloc\b|\bBLOC\b|[Oo]ncolog|ONCOLOG|[Cc]ancéro|"
+                         r"[Rr]éanimation|RÉANIMATION|[Cc]hirurgi|CHIRURGI|[Nn]éonat|NÉONAT|[Cc]ardiolog|CARDIOLOG|"
+                         r"[Rr]adiothérapie|[Dd]ialyse|DIALYSE|\bSMUR\b|\bIBODE\b|\bIADE\b|[Aa]nesthés|ANESTHÉS")
 HOSPITAL_BEDS = {"ch": ("lits_ch", 180, 50), "clinique": ("lits", 40, 100), "smr": ("lits", 60, 100)}
 # A maternity's types and yearly births by its hospital's size: a type 3 does some thousands.
 MATERNITY_LEVELS = [(("1", 300, 900), ("2a", 600, 1400)), (("2a", 800, 1800), ("2b", 1200, 2500)),
@@ -1559,6 +1569,11 @@ TITLE_MARKERS = [(re.compile(r"[Aa]nimat\w+ jeunesse|ANIMAT\w+ JEUNESSE|[Ss]ervi
                   {"ch", "chu", "clinique"}),
                  (re.compile(r"\b12 ?[hH]\b"), H24_KINDS),
                  (re.compile(r"\bSIAO\b|\b115\b"), {"chrs", "association-insertion"}),
+                 # a chantier d'insertion is an IAE association's, a SIPFP an IME's section, a
+                 # centre social a town's, its CCAS's or its own association's
+                 (re.compile(r"\bACI\b|[Cc]hantier d'insertion|CHANTIER D'INSERTION"), {"association-insertion"}),
+                 (re.compile(r"\bSIPFP\b|\bIMPro\b"), {"ime"}),
+                 (re.compile(r"[Cc]entre social|CENTRE SOCIAL"), {"centre-social", "collectivite", "ccas"}),
                  (re.compile(r"[Ss]ecrétaire hospitali"), HOSPITALS),
                  (re.compile(r"[Ss]ocial du travail|SOCIAL DU TRAVAIL|[Ii]nterentreprises|INTERENTREPRISES"),
                   {"service-sante-travail"}),
@@ -2394,7 +2409,7 @@ DESIGNATIONS = [
     ("status", "ENTREPRISE", re.compile(r"[Cc]rèche d'entreprise|[Ii]nterentreprises")),
     ("insertion", "ML", re.compile(r"[Mm]ission locale|MISSION LOCALE|contrat d'engagement jeune|jeunes de 16 à 25 ans")),
     # "Association {nom} Insertion" is an IAE association, not a mission locale.
-    ("insertion", "IAE", re.compile(r"insertion par l'activité économique|[Cc]hantiers? d'insertion|Association \{nom\} Insertion")),
+    ("insertion", "IAE", re.compile(r"insertion par l'activité économique|[Cc]hantiers? d'insertion|\bACI\b|Association \{nom\} Insertion")),
     # RSA claimants are the Département's and its partners', not a mission locale's young people.
     ("insertion", "RSA", re.compile(r"\bRSA\b")),
     # A foyer d'hébergement houses adults who work in an ESAT; a foyer de vie those who cannot.
@@ -2548,6 +2563,8 @@ class OfferWriter:
         least = max(spec.get("minPopulation", 0), URBAN_SLUGS.get(m.bank["slug"], 0))
         if kind == "collectivite" and not serves_children(famille, m.bank["slug"]):
             least = max(least, 10000)  # a village hires no insertion adviser nor mediator
+        if kind == "ch" and acute_only(tuple(m.bank["intitules"])):
+            least = max(least, PROXIMITY_TOWN)  # a theatre nurse's hospital is no hôpital de proximité
         if spec.get("villes"):  # a CHU is in a CHU town
             commune = self.refs.places.pick_in(rng, spec["villes"], self.refs.villes[spec["villes"]])
         else:
@@ -3261,6 +3278,8 @@ class OfferWriter:
         if titles is None:
             titles = bank["intitules"] if summer else (
                 [t for t in bank["intitules"] if not SUMMER.search(t)] or bank["intitules"])
+            if kind == "ch" and population < PROXIMITY_TOWN:  # a hôpital de proximité has no acute wards
+                titles = [t for t in titles if not ACUTE_TITLE.search(t)] or titles
             if kind in NIGHTLESS:
                 titles = [t for t in titles if not TITLE_NIGHT.search(t)] or titles
             if town:
