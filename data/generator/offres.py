@@ -18,7 +18,7 @@ from refs import FAMILLES, GROUPED_SECTIONS, city_name, main_famille, weighted
 from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, PUBLIC_HOSPITAL_KINDS, SCHEDULE_WORDS,
                        SHIFT_SLUGS, TITLE_DAY,
                        TITLE_NIGHT, WEEKENDS, DAY_ONLY, NO_WEEKEND, TITLE_REPLACEMENT, TITLE_WEEKEND, Person,
-                       approximate, benefits, contract_line, figure, fits_contract, fits_terms, generic_benefits,
+                       approximate, benefits, contract_line, euros, figure, fits_contract, fits_terms, generic_benefits,
                        hours_text, num, round_figure, salary_line, schedule_lines, status, title_terms, weekend_hours)
 
 class OfferRandom(random.Random):
@@ -841,6 +841,7 @@ class Ad:
             self.public = SCHOOL_PUBLIC  # a school nurse sees all the pupils, not those an AESH follows
         self.received = rng.randint(*self.public[1:])
         self.service_car = False  # the ad's title or text gives a service car
+        self.welcomes = False  # the ad's text welcomes beginners or young graduates
         self.known = {}  # figures the presentation said that a benefit may say again (a crèche's cots, a day's patients)
         if kind == "pharmacie":  # a village's pharmacy serves its village and a few around: a small team
             self.received = min(self.received, max(70, population // 10))
@@ -1151,49 +1152,11 @@ class Ad:
             return "ce contrat saisonnier"
         return "cette activité libérale"
 
-    def profile_context(self, rng, debut):
-        """Phrases to end a requirement with, filled once for the ad, in a random order but
-        those that say much of the ad first."""
-        words = ", pour " + self.contract_words()
-        strong, weak = [], [", pour ce poste " + self.a_ville]
-        if rng.random() < 0.6:
-            strong.append(words + ", à pourvoir le " + debut)
-        else:
-            weak.append(words)
-            strong.append(", pour une prise de poste le " + debut)
-        if self.setting != "particulier" and self.kind != "agence-interim" and not self.whole:
-            members = {"enfance": "professionnelles", "office": "personnes"}.get(self.setting, "professionnels")
-            if self.unit:
-                strong.append(", pour rejoindre les %d %s %s" % (self.team, members, of(self.unit)))
-            elif self.staff_said:  # "nous employons 45 intervenants": no team of 28 beside them
-                strong.append(", pour rejoindre notre équipe " + self.de_ville)
-            else:
-                strong.append(", pour rejoindre notre équipe %s (%d %s)" % (self.de_ville, self.team, members))
-        if self.whole:
-            strong.append(", pour l'établissement " + self.de_ville)
-        elif self.unit:
-            strong.append(", pour intégrer " + self.unit)
-            strong.append(", pour exercer auprès des %d %s %s" % (
-                self.size, PUBLICS.get(self.kind, ("personnes accueillies",))[0], of(self.unit)))
-        elif self.setting == "domicile" and self.kind in FOLLOWED and self.slug not in CHILD_MINDERS:
-            strong.append(", pour rejoindre un service de %s %s" % (
-                num(self.followed), FOLLOWED_OF_SLUG.get(self.slug, FOLLOWED[self.kind])))
-        elif self.setting == "accueil":
-            strong.append(", pour accueillir " + ACCUEIL_PUBLIC.get(self.slug, "une personne").format(de_ville=self.de_ville))
-        elif self.setting == "enfance" and self.slug not in MANAGER_SLUGS:
-            strong.append(", pour accompagner les 12 enfants accueillis" if self.kind == "micro-creche" else
-                          ", pour accompagner les enfants de chaque section" if POOL.search(self.title) else
-                          ", pour accompagner les %d enfants de la section" % self.children)
-        elif self.kind in OFFICE_PUBLICS:
-            strong.append(", pour intervenir auprès des %s %s" % (num(self.received), self.public[0]))
-        if self.kind == "agence-interim":
-            strong.append(", pour notre client " + self.de_ville)
-        rng.shuffle(strong)
-        rng.shuffle(weak)
-        return strong + weak
-
 
 QUALIFIER_ENDINGS = tuple(q + "." for q in QUALIFIERS)
+# Tasks that end with a phrase of the ad's own ("..., auprès des 28 résidents de l'unité des
+# Tilleuls"): two at most, as a writer places a post once or twice, not after every line.
+PLACED_TASKS = 2
 
 
 def welcomed(text):
@@ -3537,6 +3500,8 @@ class OfferWriter:
         picked = []
         drawn = list(first) + self._draw(rng, lines, rng.randint(low, high) - len(first), group,
                                          {group[l] for l in first})
+        if key == "profil":  # a required licence among the requirements, not always the first
+            rng.shuffle(drawn)
         for line in consistent(drawn):
             line = rephrase(rng, line, key, as_list, said)
             opened = None
@@ -3594,12 +3559,13 @@ class OfferWriter:
 
     def _requirements(self, rng, bank, ad, bullet, lieu, start, said):
         """The profile: lines of the bank that fit the ad, a foster carer's or a childminder's
-        agrément first."""
+        agrément among them. A requirement says what is asked and ends there: no "..., pour ce
+        CDI à temps plein" after it (readers took such tails for a machine's)."""
         lines = self._one_shift(self._named(self._fitting(bank, ad.kind, "profil", ad), ad), ad)
         licence = ([l for l in lines if AGREMENT.search(l)] if ad.slug in LICENSED_SLUGS else [])
         return self._section(rng, "profil", lines, bank["group"], 2, 3, bullet, ad.placed(lieu, "profil"),
-                             unsaid(ad.profile_context(rng, start), said), 0.0, 1.0,
-                             unsaid(ad.headers("profil", start), said), ad.setting == "particulier" or ad.contrat == "LIB",
+                             None, 0.0, 0.0, unsaid(ad.headers("profil", start), said),
+                             ad.setting == "particulier" or ad.contrat == "LIB",
                              first=self._draw(rng, licence, 1, bank["group"], cached=False) if licence else ())
 
     def _conditions(self, rng, bank, ad, bullet, lieu, debut):
@@ -3653,6 +3619,8 @@ class OfferWriter:
         """The benefits: some of the bank's that fit the employer's status, some of that
         status's own (CCN 51, FPH, CNAS...) with the ad's figures, and sometimes the pay."""
         lines = self._named(self._fitting(bank, ad.kind, "avantages", ad), ad)
+        if ad.welcomes:
+            lines = [l for l in lines if not welcomed(l)]
         plain = rng.sample(lines, min(len(lines), 1 if rng.random() < 0.4 else 0))
         statut = "liberal" if ad.contrat == "LIB" else ad.statut
         pay, stated = bank["salaire"], re.findall(r"Mensuel de (\d+)\.0 Euros(?: à (\d+)\.0)?", (salaire or {}).get("libelle", ""))
@@ -3661,8 +3629,13 @@ class OfferWriter:
             pay_range = (low, high)
         else:
             pay_range = (pay["min"], pay["max"]) if pay["periode"] == "M" else None
+        known = ad.known
+        hourly = re.findall(r"Horaire de (\d+\.\d+) Euros", (salaire or {}).get("libelle", ""))
+        if hourly or stated:  # a household's hourly wage is the record's, or its monthly pay's
+            known = dict(known, sh=euros(float(hourly[0]) if hourly else
+                                          round(pay_range[0] / (ad.hours * 52 / 12), 2)))
         own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2), pay_range, bool(stated),
-                              ad.experience == "D", ad.known)
+                              ad.experience == "D", known)
         fixed = [line for line in fixed if not unfit(line, ad.kind)]  # no Ségur pay rise in a chantier d'insertion
         # The lines the ad's terms rule out, removed in one pass.
         thirteen = "13.0 mois" in (salaire or {}).get("libelle", "") and not (ad.contrat == "CDD" and ad.months <= 12)
@@ -3781,7 +3754,8 @@ class OfferWriter:
         said = set(facts(intro))
         ad.placed_sections = rng.sample(("missions", "profil", "conditions", "avantages"), 1)
         missions = self._section(rng, "missions", tasks, bank["group"], 3, 5,
-                                 bullet, ad.placed(lieu, "missions"), unsaid(ad.work_context(rng, start), said), 0.0, 1.0,
+                                 bullet, ad.placed(lieu, "missions"), unsaid(ad.work_context(rng, start), said)[:PLACED_TASKS],
+                                 0.0, 0.6,
                                  unsaid(ad.headers("missions", start), said),
                                  ad.setting == "particulier" or ad.contrat == "LIB",
                                  contract("À %s, " % lieu) if start in intro else
@@ -3797,6 +3771,7 @@ class OfferWriter:
         # a mileage allowance).
         text = " ".join(sections)
         ad.service_car = says_service_car(ad.title) or says_service_car(text)
+        ad.welcomes = welcomed(text)  # young graduates welcomed once: no benefit for them again
         sections.append(self._benefits(rng, bank, ad, bullet, lieu, salaire))
         # young graduates welcome where the record takes beginners only, once, and not to an
         # apprentice's post; the start date said once or twice, not again at the end; no internal
