@@ -2489,7 +2489,6 @@ class OfferWriter:
         self.appellations = {}  # (bank slug, client kind, title) -> the appellations that fit the title
         self.presentations = {}  # (kind, name pattern, title, slug, famille) -> (presentations, details)
         self.one_shift = {}  # id of a requirements list -> (that list, its lines for a post on one shift)
-        self.grouped = {}  # id of a cached list -> (that list, [(group, its phrasings in the list)])
 
     def _famille_choices(self):
         """For each famille: the métiers it can draw, each with the employer kinds that make
@@ -2872,7 +2871,7 @@ class OfferWriter:
         key = (m.rome, m.bank["slug"], kind)
         if key not in self.banks:
             bank = dict(m.bank)
-            group = bank["group"] = {}  # a line as this employer says it -> its group's
+            phrasings = bank["phrasings"] = {}  # a line as this employer says it -> its group's phrasings, alike
             for section in ("intitules", "appellations", "missions", "profil", "conditions",
                             "avantages"):
                 kept = bank[section] = for_employer(m.bank[section], kind, section)
@@ -2881,7 +2880,11 @@ class OfferWriter:
                 elif kind in YOUTH_KINDS and section not in ("intitules", "appellations"):
                     bank[section] = [as_youth(line) for line in kept]
                 if section in GROUPED_SECTIONS:
-                    group.update(zip(bank[section], (m.bank["group"][line] for line in kept)))
+                    for said, line in zip(bank[section], kept):
+                        if line in m.bank["phrasings"]:
+                            phrasings[said] = [as_residents(p) if kind in RESIDENT_KINDS else
+                                               as_youth(p) if kind in YOUTH_KINDS else p
+                                               for p in m.bank["phrasings"][line]]
             if not any(fits(t, kind, True) for t in bank["intitules"]):
                 # No title of the bank fits the employer (all say "libéral" for a health
                 # centre's nurse): titles from the appellations that do.
@@ -3467,11 +3470,7 @@ class OfferWriter:
         if echoed is None:
             counts = self.task_words.get(bank_key)
             if counts is None:
-                # a word's tasks counted once per group of phrasings
-                words = collections.defaultdict(set)
-                for line in bank["missions"]:
-                    words[bank["group"][line]].update(ECHO_WORD.findall(line.lower()))
-                tasks = collections.Counter(w for group in words.values() for w in group)
+                tasks = collections.Counter(w for line in bank["missions"] for w in set(ECHO_WORD.findall(line.lower())))
                 names = collections.Counter(w for line in bank["intitules"] + bank["appellations"]
                                             for w in set(ECHO_WORD.findall(line.lower())))
                 counts = self.task_words[bank_key] = (tasks, names)
@@ -3483,10 +3482,10 @@ class OfferWriter:
                                                   if rare & set(ECHO_WORD.findall(line.lower())))
         return echoed
 
-    def _section(self, rng, key, lines, group, low, high, bullet, ville, context=None, lead=0.0, share=0.85, own=(),
+    def _section(self, rng, key, lines, phrasings, low, high, bullet, ville, context=None, lead=0.0, share=0.85, own=(),
                  household=False, opening="", night=False, first=()):
-        """A section of lines drawn from lines, one phrasing per group (group: a line -> its
-        group's key), those of first (the title's specialty's tasks) before them."""
+        """A section of lines drawn from lines, those of first (the title's specialty's tasks)
+        before them, each said in one of its phrasings (phrasings: a line -> its group's)."""
         as_list = rng.random() < 0.55
         title = header(rng, key, ville, own, household)
         if context:
@@ -3498,10 +3497,11 @@ class OfferWriter:
         if night:
             said.add(" tout au long de la journée")
         picked = []
-        drawn = list(first) + self._draw(rng, lines, rng.randint(low, high) - len(first), group,
-                                         {group[l] for l in first})
+        rest = [l for l in lines if l not in first] if first else lines
+        drawn = list(first) + rng.sample(rest, max(0, min(len(rest), rng.randint(low, high) - len(first))))
         if key == "profil":  # a required licence among the requirements, not always the first
             rng.shuffle(drawn)
+        drawn = [rng.choice(phrasings[l]) if l in phrasings else l for l in drawn]
         for line in consistent(drawn):
             line = rephrase(rng, line, key, as_list, said)
             opened = None
@@ -3516,22 +3516,6 @@ class OfferWriter:
         if not picked:
             return ""
         return self._lines(rng, title, picked, bullet, as_list, key == "missions")
-
-    def _draw(self, rng, lines, count, group, drawn=frozenset(), cached=True):
-        """count lines drawn from lines, each of another group (group: a line -> its group's
-        key) and none of the groups drawn: a group, then one of its phrasings. The grouping of a
-        cached list (one the fitting caches keep) is cached, holding the list so that its id names it."""
-        groups = self.grouped.get(id(lines)) if cached else None
-        if groups is None:
-            by_key = {}
-            for line in lines:
-                by_key.setdefault(group[line], []).append(line)
-            groups = (lines, list(by_key.items()))
-            if cached:
-                self.grouped[id(lines)] = groups
-        groups = [g for g in groups[1] if g[0] not in drawn] if drawn else groups[1]
-        picked = rng.sample(groups, max(0, min(len(groups), count)))
-        return [phrasings[0] if len(phrasings) == 1 else rng.choice(phrasings) for _, phrasings in picked]
 
     def _lines(self, rng, header, picked, bullet, as_list, tasks=False):
         """A section: its header, then its lines as a list or as prose ("Au quotidien, " links
@@ -3563,10 +3547,10 @@ class OfferWriter:
         CDI à temps plein" after it (readers took such tails for a machine's)."""
         lines = self._one_shift(self._named(self._fitting(bank, ad.kind, "profil", ad), ad), ad)
         licence = ([l for l in lines if AGREMENT.search(l)] if ad.slug in LICENSED_SLUGS else [])
-        return self._section(rng, "profil", lines, bank["group"], 2, 3, bullet, ad.placed(lieu, "profil"),
+        return self._section(rng, "profil", lines, bank["phrasings"], 2, 3, bullet, ad.placed(lieu, "profil"),
                              None, 0.0, 0.0, unsaid(ad.headers("profil", start), said),
                              ad.setting == "particulier" or ad.contrat == "LIB",
-                             first=self._draw(rng, licence, 1, bank["group"], cached=False) if licence else ())
+                             first=rng.sample(licence, 1) if licence else ())
 
     def _conditions(self, rng, bank, ad, bullet, lieu, debut):
         """The conditions: lines of the bank that fit the ad, with the ad's contract and (for
@@ -3753,14 +3737,14 @@ class OfferWriter:
         # A fact is said once: the date and figures of the opening are not said again after a task.
         said = set(facts(intro))
         ad.placed_sections = rng.sample(("missions", "profil", "conditions", "avantages"), 1)
-        missions = self._section(rng, "missions", tasks, bank["group"], 3, 5,
+        missions = self._section(rng, "missions", tasks, bank["phrasings"], 3, 5,
                                  bullet, ad.placed(lieu, "missions"), unsaid(ad.work_context(rng, start), said)[:PLACED_TASKS],
                                  0.0, 0.6,
                                  unsaid(ad.headers("missions", start), said),
                                  ad.setting == "particulier" or ad.contrat == "LIB",
                                  contract("À %s, " % lieu) if start in intro else
                                  rng.choice(("Dès le %s, ", "À partir du %s, ", "À compter du %s, ")) % start, ad.night,
-                                 self._draw(rng, own, rng.randint(1, 2), bank["group"], cached=False))
+                                 rng.sample(own, min(len(own), rng.randint(1, 2))))
         said |= facts(missions)
         if ad.contact and ad.contact.surname in missions:
             ad.contact.named = True  # the tasks named the contact with a role: later, the name alone

@@ -35,20 +35,21 @@ GROUPED_SECTIONS = ("missions", "profil")
 
 
 def ungroup(bank):
-    """The bank with its grouped sections as flat lists of lines, and bank["group"] mapping each
-    line to its group's first phrasing (an entry written as a plain string is its own group).
-    The generator's rules judge each phrasing alone; drawing takes one per group
-    (tests/corpus/alternatives.py checks that a group's phrasings are judged alike)."""
-    group = {}
+    """The bank with each grouped section as the list of its groups' first phrasings, and
+    bank["phrasings"] mapping each first phrasing of a group to all of the group's (an entry
+    written as a plain string has no other). The generator's rules read a group's first
+    phrasing only, since tests/corpus/alternatives.py checks that they judge all of a group's
+    alike; an ad draws lines, then one phrasing of each."""
+    phrasings = {}
     for section in GROUPED_SECTIONS:
-        lines = []
+        firsts = []
         for entry in bank[section]:
-            phrasings = entry if isinstance(entry, list) else [entry]
-            for line in phrasings:
-                group[line] = phrasings[0]
-            lines += phrasings
-        bank[section] = lines
-    bank["group"] = group
+            if isinstance(entry, list):
+                phrasings[entry[0]] = entry
+                entry = entry[0]
+            firsts.append(entry)
+        bank[section] = firsts
+    bank["phrasings"] = phrasings
     return bank
 
 

@@ -2,9 +2,10 @@
 """A bank line's alternatives (data/generator/metiers/*.json: a task or requirement written as a
 list of equivalent phrasings, one drawn per ad) must be judged alike by every rule the generator
 applies to lines: each pattern of offres.py, phrasing.py and specifics.py matches all of a
-group's phrasings or none, and they give the same figures, years of experience and "Vous + verb"
-shape. Otherwise a phrasing would slip past a rule its group's first line obeys ("de nuit" in a
-day post's ad). test_generator.py runs this on every bank; by hand:
+group's phrasings or none, and they give the same figures, years of experience, "Vous + verb"
+shape and plain words the filters look for. The generator reads only a group's first phrasing
+(refs.ungroup); a phrasing judged otherwise would slip past a rule its first obeys ("de nuit"
+in a day post's ad). test_generator.py runs this on every bank; by hand:
 
     tests/corpus/alternatives.py data/generator/metiers/aide-soignant.json [...]"""
 import json
@@ -21,6 +22,9 @@ import specifics  # noqa: E402
 
 SECTIONS = ("missions", "profil")
 FIGURE = re.compile(r"\d+")
+# Words the generator's filters look for as plain text rather than with a pattern (the tests
+# made on the drawn phrasing, own_voice() or welcomed(), need no agreement).
+SUBSTRINGS = ("horaires alternés", "de trois ans", "du lundi au vendredi")
 # Phrasings of a group share no run this long: two ads drawing one line apart share less text.
 SHARED_RUN = 30
 # nor is one much longer than the first (longer lines share longer runs between ads)
@@ -53,7 +57,8 @@ def signature(line, patterns, slug):
     """What the generator's rules see of a line."""
     matched = frozenset(i for i, (_, p) in enumerate(patterns) if p.search(line))
     return (matched, sorted(FIGURE.findall(line)), offres.stated_years(line),
-            phrasing.split_vous(line) is None, offres.line_specialties(line, slug))
+            phrasing.split_vous(line) is None, offres.line_specialties(line, slug),
+            [w for w in SUBSTRINGS if w in line])
 
 
 def disagreements(group, patterns, slug):
@@ -66,7 +71,7 @@ def disagreements(group, patterns, slug):
             continue
         what = ["%s /%s/" % (patterns[i][0], patterns[i][1].pattern[:60])
                 for i in sorted(first[0] ^ sig[0])]
-        labels = ("figures", "years asked", "no 'Vous + verb' shape", "specialties")
+        labels = ("figures", "years asked", "no 'Vous + verb' shape", "specialties", "words")
         what += ["%s %r vs %r" % (label, a, b) for label, a, b in zip(labels, first[1:], sig[1:]) if a != b]
         out.append("%s\n      differs from the first in: %s" % (other, "; ".join(what)))
     for i, a in enumerate(group):
@@ -96,7 +101,7 @@ def check_bank(bank, patterns):
     for section in SECTIONS:
         for entry in bank.get(section, []):
             if isinstance(entry, list):
-                if len(entry) < 2 or len(set(entry)) != len(entry) or not all(isinstance(e, str) for e in entry):
+                if not all(isinstance(e, str) for e in entry) or len(entry) < 2 or len(set(entry)) != len(entry):
                     out.append("%s: a group needs two distinct strings or more: %r" % (section, entry))
                     continue
                 for d in disagreements(entry, patterns, bank.get("slug", "")):

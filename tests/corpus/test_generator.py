@@ -246,19 +246,17 @@ class GeneratorTest(unittest.TestCase):
         # the checker fails a phrasing that says night work its group's first line does not
         self.assertTrue(alternatives.check_bank({"slug": "aide-soignant", "missions": [
             ["Vous aidez les patients au lever.", "Vous aidez les patients au coucher, de nuit."]]}, patterns))
-        bank = ungroup({"missions": [["Vous lavez.", "Vous faites la toilette.", "Vous aidez à la toilette."],
-                                     "Vous servez les repas.", ["Vous rangez.", "Vous faites le rangement."]],
-                        "profil": []})
-        self.assertEqual(bank["missions"][:3], ["Vous lavez.", "Vous faites la toilette.", "Vous aidez à la toilette."])
+        bank = ungroup({"missions": [], "profil": [["Tenue fournie.", "Blouses prêtées.", "Vêtements donnés."],
+                                                  "Self sur place.", ["Parking gratuit.", "Stationnement offert."]]})
+        self.assertEqual(bank["profil"], ["Tenue fournie.", "Self sur place.", "Parking gratuit."])
         writer = OfferWriter(self.refs, NOW)
         seen = set()
-        for seed in range(200):
-            drawn = writer._draw(random.Random(seed), bank["missions"], 3, bank["group"])
-            self.assertEqual(len({bank["group"][l] for l in drawn}), 3, drawn)
-            seen.update(drawn)
-            first = writer._draw(random.Random(seed), bank["missions"], 2, bank["group"], {"Vous lavez."})
-            self.assertNotIn("Vous lavez.", {bank["group"][l] for l in first})
-        self.assertEqual(seen, set(bank["missions"]))  # every phrasing is drawn in time
+        for seed in range(100):
+            text = writer._section(random.Random(seed), "profil", bank["profil"], bank["phrasings"], 3, 3, "- ", None)
+            said = [p for p in sum(bank["phrasings"].values(), ["Self sur place."]) if p[1:-1] in text]
+            self.assertEqual(len(said), 3, text)  # one phrasing of each line
+            seen.update(said)
+        self.assertEqual(len(seen), 6)  # every phrasing in time
 
     def test_lines_fit_the_employer(self):
         theatre = "Vous préparez la salle d'intervention au bloc opératoire."
