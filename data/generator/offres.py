@@ -1154,6 +1154,12 @@ class Ad:
 
 
 QUALIFIER_ENDINGS = tuple(q + "." for q in QUALIFIERS)
+def phrased(rng, lines, phrasings):
+    """Each of the drawn lines in one of its group's phrasings (phrasings: a line -> all of its
+    group's, for the lines written in several)."""
+    return [rng.choice(phrasings[l]) if l in phrasings else l for l in lines]
+
+
 # Tasks that end with a phrase of the ad's own ("..., auprès des 28 résidents de l'unité des
 # Tilleuls"): two at most, as a writer places a post once or twice, not after every line.
 PLACED_TASKS = 2
@@ -3501,7 +3507,7 @@ class OfferWriter:
         drawn = list(first) + rng.sample(rest, max(0, min(len(rest), rng.randint(low, high) - len(first))))
         if key == "profil":  # a required licence among the requirements, not always the first
             rng.shuffle(drawn)
-        drawn = [rng.choice(phrasings[l]) if l in phrasings else l for l in drawn]
+        drawn = phrased(rng, drawn, phrasings)
         for line in consistent(drawn):
             line = rephrase(rng, line, key, as_list, said)
             opened = None
@@ -3560,7 +3566,7 @@ class OfferWriter:
             mode = liberal_mode(ad.title, ad.post)
             other = COLLABORATION if mode == "remplacement" else REPLACEMENT if mode else None
             lines = [l for l in lines if not FEES.search(l) and not (other and other.search(l))]
-        picked = rng.sample(lines, min(len(lines), rng.randint(1, 2)))
+        picked = phrased(rng, rng.sample(lines, min(len(lines), rng.randint(1, 2))), bank["phrasings"])
         # One line of hours: "Travail en 12h (7h-19h...)" and "Poste de nuit fixe de 21h à 7h" disagree.
         timed = [l for l in picked if line_flags(l)[2]]
         picked = [l for l in picked if l not in timed[1:]]
@@ -3605,7 +3611,7 @@ class OfferWriter:
         lines = self._named(self._fitting(bank, ad.kind, "avantages", ad), ad)
         if ad.welcomes:
             lines = [l for l in lines if not welcomed(l)]
-        plain = rng.sample(lines, min(len(lines), 1 if rng.random() < 0.4 else 0))
+        plain = phrased(rng, rng.sample(lines, min(len(lines), 1 if rng.random() < 0.4 else 0)), bank["phrasings"])
         statut = "liberal" if ad.contrat == "LIB" else ad.statut
         pay, stated = bank["salaire"], re.findall(r"Mensuel de (\d+)\.0 Euros(?: à (\d+)\.0)?", (salaire or {}).get("libelle", ""))
         if stated:
@@ -3663,7 +3669,7 @@ class OfferWriter:
                 own.append(pay)
         if not plain and not own:
             if ad.setting == "particulier":  # a household has no parking spaces nor training plan
-                plain = rng.sample(lines, min(1, len(lines)))
+                plain = phrased(rng, rng.sample(lines, min(1, len(lines))), bank["phrasings"])
             else:
                 own = generic_benefits(rng, 1)
         rng.shuffle(plain)

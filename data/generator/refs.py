@@ -31,7 +31,7 @@ class Metier:
 
 
 # Bank sections whose entries may be groups of equivalent phrasings, one of which an ad draws.
-GROUPED_SECTIONS = ("missions", "profil")
+GROUPED_SECTIONS = ("missions", "profil", "conditions", "avantages")
 
 
 def ungroup(bank):

@@ -20,7 +20,10 @@ import offres  # noqa: E402
 import phrasing  # noqa: E402
 import specifics  # noqa: E402
 
-SECTIONS = ("missions", "profil")
+SECTIONS = ("missions", "profil", "conditions", "avantages")
+# Sections whose lines are told apart by their subject (offres.subject(): their first word or
+# two), which a group's phrasings share; their shared run is measured after it.
+SUBJECT_SECTIONS = ("conditions", "avantages")
 FIGURE = re.compile(r"\d+")
 # Words the generator's filters look for as plain text rather than with a pattern (the tests
 # made on the drawn phrasing, own_voice() or welcomed(), need no agreement).
@@ -61,10 +64,13 @@ def signature(line, patterns, slug):
             [w for w in SUBSTRINGS if w in line])
 
 
-def disagreements(group, patterns, slug):
+def disagreements(group, patterns, slug, section="missions"):
     """["phrasing: what differs from the group's first line"] for a group of alternatives."""
     first = signature(group[0], patterns, slug)
     out = []
+    if section in SUBJECT_SECTIONS:
+        out += ["%s\n      is not about %r (its first words)" % (other, offres.subject(group[0]))
+                for other in group[1:] if offres.subject(other) != offres.subject(group[0])]
     for other in group[1:]:
         sig = signature(other, patterns, slug)
         if sig == first:
@@ -76,7 +82,8 @@ def disagreements(group, patterns, slug):
         out.append("%s\n      differs from the first in: %s" % (other, "; ".join(what)))
     for i, a in enumerate(group):
         for b in group[i + 1:]:
-            run = longest_shared_run(a, b)
+            same = len(os.path.commonprefix([a, b])) if section in SUBJECT_SECTIONS else 0
+            run = longest_shared_run(a[same:], b[same:])
             if len(run) >= SHARED_RUN:
                 out.append("%s\n      shares %r with %s" % (b, run, a))
     out += ["%s\n      is more than %d characters longer than the first" % (other, LONGER)
@@ -104,7 +111,7 @@ def check_bank(bank, patterns):
                 if not all(isinstance(e, str) for e in entry) or len(entry) < 2 or len(set(entry)) != len(entry):
                     out.append("%s: a group needs two distinct strings or more: %r" % (section, entry))
                     continue
-                for d in disagreements(entry, patterns, bank.get("slug", "")):
+                for d in disagreements(entry, patterns, bank.get("slug", ""), section):
                     out.append("%s: %s\n   -> %s" % (section, entry[0], d))
     return out
 
