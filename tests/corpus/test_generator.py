@@ -246,7 +246,7 @@ class GeneratorTest(unittest.TestCase):
         # the checker fails a phrasing that says night work its group's first line does not
         self.assertTrue(alternatives.check_bank({"slug": "aide-soignant", "missions": [
             ["Vous aidez les patients au lever.", "Vous aidez les patients au coucher, de nuit."]]}, patterns))
-        bank = ungroup({"missions": [], "profil": [["Tenue fournie.", "Blouses prêtées.", "Vêtements donnés."],
+        bank = ungroup({"missions": [], "conditions": [], "avantages": [], "profil": [["Tenue fournie.", "Blouses prêtées.", "Vêtements donnés."],
                                                   "Self sur place.", ["Parking gratuit.", "Stationnement offert."]]})
         self.assertEqual(bank["profil"], ["Tenue fournie.", "Self sur place.", "Parking gratuit."])
         writer = OfferWriter(self.refs, NOW)
