@@ -92,6 +92,8 @@ def infinitive(verb):
 
 
 NOT_VERBS = {"chez", "assez", "nez", "rez"}
+# Verbs that say what one may or must do: a line opening with one keeps its own words.
+MODALS = {"pouvez", "devez"}
 
 
 def infinitives_after_and(rest):
@@ -136,8 +138,8 @@ def _split_vous(line):
     while i < len(words) and words[i].lower() in PRONOUNS:
         pronouns.append(words[i].lower())
         i += 1
-    if i >= len(words) or words[i] == "ne":
-        return None
+    if i >= len(words) or words[i] == "ne" or words[i] in MODALS:
+        return None  # "Vous pouvez encadrer..." is no "Il vous appartiendra de pouvoir encadrer..."
     verb = infinitive(words[i])
     if not verb:
         return None
