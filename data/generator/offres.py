@@ -3034,10 +3034,13 @@ class OfferWriter:
         terms = hours
         # Then the title's and the experience's rules, over the terms' list (a second cache: the
         # two sets of facts vary apart, and together they made a third of the lookups misses).
-        key = (id(terms), section, experience, line_rules, ad.alternance)
+        # a beginner, or one hired for a few weeks, tutors no students
+        newcomer = section in ("missions", "profil") and (ad.experience == "D" or bool(ad.days) or
+                                                          ad.contrat in ("CDD", "MIS") and (ad.months or 0) <= 2)
+        key = (id(terms), section, experience, line_rules, ad.alternance, newcomer)
         base = self.fitting_rules.get(key)
         if base is None:
-            base = self.fitting_rules[key] = self._fitting_rules(terms, section, ad)
+            base = self.fitting_rules[key] = self._fitting_rules(terms, section, ad, newcomer)
         # Then the ad's specialties, a cheap second filter over the first's list.
         key = (id(base), ad.specialties)
         lines = self.fitting_specialties.get(key)
@@ -3073,7 +3076,7 @@ class OfferWriter:
         return self.fitting[key]
 
     @staticmethod
-    def _fitting_rules(lines, section, ad):
+    def _fitting_rules(lines, section, ad, newcomer=False):
         """_fitting's second filter: the lines that the title's flags, a weekends-only post, an
         apprentice and the experience asked rule out."""
         higher, morning, orthodontics, surgery, baby, secondary, acting, mam, graduate, holidays, cleaner, modality = \
@@ -3105,7 +3108,7 @@ class OfferWriter:
             lines = [l for l in lines if not FINISHING_STUDIES.search(l)] or lines
         if ad.weekend == "les samedis et dimanches":  # a weekends-only post: no rota of weekends, no weekdays
             lines = [l for l in lines if not WEEKDAY_ROTA.search(l) and not WEEKDAY_TASKS.search(l)]
-        if ad.alternance and section in ("missions", "profil"):  # an apprentice supervises no students
+        if (ad.alternance or newcomer) and section in ("missions", "profil"):  # an apprentice, a beginner or a few weeks' replacement supervises no students
             lines = [l for l in lines if not SUPERVISES.search(l)] or lines
         if ad.alternance and section == "profil":
             # An apprentice prepares the diploma: no line asking for it, or for its skills, already.
@@ -3761,13 +3764,13 @@ class OfferWriter:
         # a mileage allowance).
         text = " ".join(sections)
         ad.service_car = says_service_car(ad.title) or says_service_car(text)
-        ad.welcomes = welcomed(text)  # young graduates welcomed once: no benefit for them again
+        ad.welcomes = welcomed(text) or welcomed(ad.title)  # young graduates welcomed once: no benefit for them again
         sections.append(self._benefits(rng, bank, ad, bullet, lieu, salaire))
         # young graduates welcome where the record takes beginners only, once, and not to an
         # apprentice's post; the start date said once or twice, not again at the end; no internal
         # candidates to a household's or an agency's post
         text += " " + sections[-1]
-        clotures = closings(ad.experience != "D" or ad.alternance or welcomed(text), start in text,
+        clotures = closings(ad.experience != "D" or ad.alternance or welcomed(text) or welcomed(ad.title), start in text,
                             ad.setting == "particulier" or ad.kind == "agence-interim")
         closing = [rng.choice(clotures).format(
             debut=debut.strftime("%d/%m/%Y"), limite=limite.strftime("%d/%m/%Y"),

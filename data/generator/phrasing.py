@@ -40,6 +40,8 @@ QUALIFIERS = [", en lien avec l'équipe", ", dans le respect des protocoles", ",
 # Qualifiers for tasks done with people only ("gérer les commandes..., avec bienveillance": no).
 CARE_QUALIFIERS = {", avec bienveillance", ", dans le respect de la dignité de chacun",
                    ", en tenant compte des habitudes de vie", ", en lien avec les familles"}
+# Paperwork and stock, which one does not do "avec bienveillance" even about patients.
+RECORDS = re.compile(r"dossier|logiciel|tra[cç]|transmissions écrites|consign|commandes|stocks?\b|factur|comptes? rendus")
 # Daily-life care, where a person's habits count.
 HABITS = ", en tenant compte des habitudes de vie"
 DIGNITY = ", dans le respect de la dignité de chacun"
@@ -158,8 +160,8 @@ def rephrase(rng, line, section, as_list, used=None):
     qualifier is said once per ad: used holds those the ad has said."""
     if section == "missions" and line.endswith(".") and rng.random() < 0.35:
         qualifier = rng.choice(QUALIFIERS)
-        if qualifier in CARE_QUALIFIERS and not CARE_WORDS.search(line):
-            qualifier = None  # "en lien avec les familles" only where there are people to care for
+        if qualifier in CARE_QUALIFIERS and (not CARE_WORDS.search(line) or RECORDS.search(line)):
+            qualifier = None  # "en lien avec les familles" only where there are people to care for, not a record to keep
         elif qualifier == HABITS and not DAILY_LIFE.search(line):
             qualifier = None  # one's habits matter to daily care, not to a bloc or a secretary's desk
         elif qualifier == DIGNITY and YOUNG.search(line):

@@ -46,12 +46,18 @@ def _patterns(value, name, depth, out):
             _patterns(item, name, depth + 1, out)
 
 
+# Patterns read on the phrasing an ad drew, never on a group's first to stand for the others:
+# a group's phrasings need not agree on them.
+AFTER_DRAWING = {"phrasing.RECORDS"}
+
+
 def line_patterns():
-    """[(name, compiled pattern)]: every pattern the generator's modules hold, once each."""
+    """[(name, compiled pattern)]: every pattern the generator's modules hold, once each, but
+    those read after drawing."""
     found = {}
     for module in (offres, phrasing, specifics):
         for name, value in vars(module).items():
-            if not name.startswith("__"):
+            if not name.startswith("__") and "%s.%s" % (module.__name__, name) not in AFTER_DRAWING:
                 _patterns(value, "%s.%s" % (module.__name__, name), 0, found)
     return [(name, re.compile(pattern)) for pattern, name in found.items()]
 
