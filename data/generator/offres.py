@@ -1750,6 +1750,9 @@ SPECIALTIES = [
     ("readaptation", r"\bSMR\b|\bSSR\b|[Rr]ééducation|RÉÉDUCATION|[Rr]éadaptation|RÉADAPTATION",
      r"\bSMR\b|[Rr]éadaptation cardiaque|centres? de rééducation|hospitalisés en rééducation", ("smr",)),
 ]
+# Specialties only a hospital's wards have, which care at home (HAD, SSIAD) has not.
+WARDS_ONLY = {"readaptation", "urgences", "bloc", "reanimation", "maternite", "naissance", "neonat",
+              "radiotherapie", "nucleaire", "imagerie"}
 # Ward life (meals, bedsores, end of life): the lines of every specialty but those out of a ward.
 WARD = ("ward", r"(?!)", r"\brepas\b|escarres|fin de vie|de la chambre\b|au lever|[Tt]oilettes?\b|"
         r"tournées de surveillance de nuit|appels des patients|lève-personne", ())
@@ -2968,6 +2971,8 @@ class OfferWriter:
             present = [p for p in present if p not in NOT_WARDS]
         if GENERAL_WARD.search(intitule + " " + appellation):
             present = []  # a medicine or surgery ward's post is none of the specialties' (no SMR in cardiology)
+        if kind in DOMICILE_KINDS:  # care at home has no ward: no rehabilitation unit, theatre or maternity
+            present = [p for p in present if p not in WARDS_ONLY]
         drawn = rng.choice(present + [None]) if present else None
         return with_ward(frozenset(own | ({drawn} if drawn else set())), kind)
 

@@ -714,26 +714,305 @@ def rtt_days(hours, statut):
     return None
 
 
-# Other ways of saying a status's pay line, so that it does not read the same in every ad.
-NET_VARIANTS = {
+# Other ways of saying each benefit line (BENEFITS, GENERIC_BENEFITS), one drawn per ad, so that
+# thousands of ads of one status do not all read the same; each keeps its line's facts,
+# placeholders and first words (its subject()).
+PHRASINGS = {
     "Grille de la fonction publique hospitalière (CTI inclus) : recrutement au {echelon} échelon, soit environ {net} € net par mois.": (
         "Recrutement au {echelon} échelon de la grille de la fonction publique hospitalière (CTI inclus), soit environ {net} € net par mois.",
-        "Environ {net} € net par mois au {echelon} échelon de la grille de la FPH, CTI inclus."),
+        "Environ {net} € net par mois au {echelon} échelon de la grille de la FPH, CTI inclus.",
+        "Grille de la fonction publique, versant hospitalier, CTI inclus : embauche au {echelon} échelon, pour environ {net} € net mensuels.",
+        "Grille de la fonction publique hospitalière, CTI compris : {echelon} échelon à l'embauche, soit près de {net} € net par mois.",
+    ),
+    "Stagiairisation possible après {stage} mois de contrat.": (
+        "Stagiairisation possible au terme de {stage} mois de contrat.",
+        "Stagiairisation possible une fois {stage} mois de contrat effectués.",
+    ),
+    "Adhésion au CGOS : chèques vacances, prestations sociales et aides aux loisirs.": (
+        "Adhésion au CGOS (prestations sociales, chèques vacances, aides aux loisirs).",
+        "Adhésion au CGOS, qui propose aides aux loisirs, chèques vacances et prestations sociales.",
+    ),
+    "{nbi} points de nouvelle bonification indiciaire selon le poste occupé.": (
+        "{nbi} points de nouvelle bonification indiciaire (NBI) suivant le poste.",
+        "{nbi} points de nouvelle bonification indiciaire, en fonction du poste tenu.",
+    ),
+    "25 jours de congés annuels, 2 jours hors saison et {rtt} jours de RTT par an.": (
+        "25 jours de congés annuels et 2 jours hors saison, plus {rtt} jours de RTT par an.",
+        "25 jours de congés annuels par an, 2 jours hors saison ainsi que {rtt} jours de RTT.",
+    ),
+    "Self du personnel ({repas} € le repas).": (
+        "Self du personnel, repas à {repas} €.",
+        "Self réservé au personnel : {repas} € par repas.",
+    ),
+    "Participation employeur de {pmut} € par mois à la complémentaire santé.": (
+        "Participation employeur à la complémentaire santé : {pmut} € par mois.",
+        "Participation employeur mensuelle de {pmut} € au titre de la complémentaire santé.",
+    ),
+    "Logement temporaire possible pendant {logement} mois à l'arrivée.": (
+        "Logement temporaire à l'arrivée, possible durant {logement} mois.",
+        "Logement temporaire proposé au besoin dès l'arrivée, sur {logement} mois.",
+    ),
+    "Études promotionnelles financées après {anciennete} ans d'exercice.": (
+        "Études promotionnelles prises en charge à partir de {anciennete} ans d'exercice.",
+        "Études promotionnelles financées une fois {anciennete} années d'exercice accomplies.",
+    ),
+    "Crèche du personnel de {creche} berceaux à proximité.": (
+        "Crèche du personnel à proximité ({creche} berceaux).",
+        "Crèche du personnel toute proche, d'une capacité de {creche} berceaux.",
+    ),
     "Rémunération statutaire et régime indemnitaire (RIFSEEP) : environ {net} € net par mois, plus une prime annuelle de {pfa} € brut.": (
-        "Environ {net} € net par mois (traitement statutaire et RIFSEEP), plus une prime annuelle de {pfa} € brut.",),
+        "Environ {net} € net par mois (traitement statutaire et RIFSEEP), plus une prime annuelle de {pfa} € brut.",
+        "Rémunération statutaire et RIFSEEP : de l'ordre de {net} € net par mois, plus {pfa} € brut de prime annuelle.",
+        "Rémunération statutaire assortie du RIFSEEP : environ {net} € net mensuels, et une prime annuelle ({pfa} € brut).",
+    ),
+    "Adhésion au CNAS : chèques vacances, billetterie et aides aux familles.": (
+        "Adhésion au CNAS (billetterie, chèques vacances, aides aux familles).",
+        "Adhésion au CNAS, avec aides aux familles, billetterie et chèques vacances.",
+    ),
+    "Participation employeur de {pmut} € par mois à la complémentaire santé et de {pprev} € à la prévoyance.": (
+        "Participation employeur mensuelle : {pmut} € au titre de la complémentaire santé, {pprev} € au titre de la prévoyance.",
+        "Participation employeur à la complémentaire santé ({pmut} € par mois) et à la prévoyance ({pprev} €).",
+    ),
+    "25 jours de congés annuels et {rtt} jours d'ARTT.": (
+        "25 jours de congés annuels, plus {rtt} jours d'ARTT.",
+        "25 jours de congés annuels auxquels s'ajoutent {rtt} jours d'ARTT.",
+    ),
+    "Titres-restaurant de {tr} € pris en charge à {trpct} % par la collectivité.": (
+        "Titres-restaurant d'une valeur de {tr} €, la collectivité en finançant {trpct} %.",
+        "Titres-restaurant de {tr} €, dont {trpct} % à la charge de la collectivité.",
+    ),
+    "Remboursement de 75 % de l'abonnement de transport.": (
+        "Remboursement de l'abonnement de transport à hauteur de 75 %.",
+        "Remboursement de 75 % du prix de l'abonnement aux transports.",
+    ),
+    "Forfait mobilités durables jusqu'à {fmd} € par an.": (
+        "Forfait mobilités durables, plafonné à {fmd} € par an.",
+        "Forfait mobilités durables pouvant atteindre {fmd} € chaque année.",
+    ),
+    "Rémunération selon la grille de l'éducation nationale, indice majoré {im} à l'embauche.": (
+        "Rémunération selon la grille de l'éducation nationale : embauche à l'indice majoré {im}.",
+        "Rémunération selon la grille de l'éducation nationale, avec un indice majoré de {im} au recrutement.",
+    ),
+    "Congés calés sur le calendrier scolaire.": (
+        "Congés calés sur le rythme scolaire.",
+        "Congés calés sur le calendrier des établissements scolaires.",
+    ),
+    "Accompagnement par un référent de circonscription pendant les {semaines_en} premières semaines.": (
+        "Accompagnement par un référent de circonscription les {semaines_en} semaines suivant la prise de poste.",
+        "Accompagnement par le référent de la circonscription durant {semaines_en} semaines à l'arrivée.",
+    ),
     "Rémunération selon la CCN 51 (FEHAP) avec reprise d'ancienneté à {anc} %, soit environ {net} € net par mois.": (
         "Environ {net} € net par mois selon la CCN 51 (FEHAP), avec reprise d'ancienneté à {anc} %.",
-        "Salaire de l'ordre de {net} € net par mois (CCN 51, ancienneté reprise à {anc} %)."),
+        "Salaire de l'ordre de {net} € net par mois (CCN 51, ancienneté reprise à {anc} %).",
+        "Rémunération selon la CCN 51 (FEHAP), soit près de {net} € net par mois, avec une reprise d'ancienneté de {anc} %.",
+        "Rémunération selon la convention FEHAP (CCN 51), {anc} % de reprise d'ancienneté : environ {net} € net mensuels.",
+    ),
+    "Prime Ségur de 238 € brut mensuels et prime décentralisée de 5 % versée deux fois par an.": (
+        "Prime Ségur de 238 € brut par mois, plus une prime décentralisée (5 %) versée chaque semestre.",
+        "Prime Ségur : 238 € brut mensuels ; prime décentralisée de 5 %, en deux versements annuels.",
+    ),
+    "Mutuelle prise en charge à {mut} % par l'employeur.": (
+        "Mutuelle financée par l'employeur à hauteur de {mut} %.",
+        "Mutuelle : {mut} % de la cotisation à la charge de l'employeur.",
+    ),
+    "Restauration sur place ({repas} € le repas).": (
+        "Restauration sur place, repas à {repas} €.",
+        "Restauration sur site : {repas} € par repas.",
+    ),
+    "CSE : chèques vacances de {cv} € par an, billetterie et cadeaux de fin d'année.": (
+        "CSE : billetterie, cadeaux de fin d'année et {cv} € de chèques vacances par an.",
+        "CSE : chèques vacances ({cv} € annuels), billetterie, cadeaux en fin d'année.",
+    ),
+    "{rtt} jours de RTT par an en plus des congés payés.": (
+        "{rtt} jours de RTT annuels, hors congés payés.",
+        "{rtt} jours de RTT chaque année, qui s'ajoutent aux congés payés.",
+    ),
+    "Prime de cooptation de {coopt} € pour tout(e) collègue recruté(e).": (
+        "Prime de cooptation : {coopt} € pour chaque collègue recruté(e).",
+        "Prime de cooptation de {coopt} € par collègue coopté(e) et embauché(e).",
+    ),
     "Rémunération selon la convention collective du 15 mars 1966 avec reprise d'ancienneté à {anc} %, soit environ {net} € net par mois.": (
         "Environ {net} € net par mois selon la convention collective du 15 mars 1966, avec reprise d'ancienneté à {anc} %.",
-        "Salaire de l'ordre de {net} € net par mois (CCN 66, ancienneté reprise à {anc} %)."),
+        "Salaire de l'ordre de {net} € net par mois (CCN 66, ancienneté reprise à {anc} %).",
+        "Rémunération selon la CCN du 15 mars 1966 : environ {net} € net par mois, avec une reprise d'ancienneté de {anc} %.",
+        "Rémunération selon la convention collective nationale du 15 mars 1966, {anc} % de reprise d'ancienneté, soit près de {net} € net par mois.",
+    ),
+    "Prime Ségur de 238 € brut mensuels.": (
+        "Prime Ségur : 238 € brut par mois.",
+        "Prime Ségur mensuelle de 238 € brut.",
+    ),
+    "{ct} jours de congés trimestriels en plus des congés payés.": (
+        "{ct} jours de congés trimestriels qui s'ajoutent aux congés payés.",
+        "{ct} jours de congés trimestriels, en sus des congés payés.",
+    ),
+    "Mutuelle prise en charge à {mut} % par l'association.": (
+        "Mutuelle dont l'association prend en charge {mut} %.",
+        "Mutuelle : l'association règle {mut} % de la cotisation.",
+    ),
+    "CSE : chèques vacances de {cv} € par an et billetterie.": (
+        "CSE : billetterie et {cv} € de chèques vacances par an.",
+        "CSE : chèques vacances à hauteur de {cv} € annuels, billetterie.",
+    ),
+    "Analyse des pratiques professionnelles {app}.": (
+        "Analyse des pratiques professionnelles : séances {app}.",
+        "Analyse des pratiques professionnelles organisée {app}.",
+    ),
+    "Repas pris avec les personnes accompagnées ({repas} € le repas).": (
+        "Repas pris avec les personnes accompagnées, au tarif de {repas} €.",
+        "Repas pris avec les personnes accompagnées : {repas} € par repas.",
+    ),
     "Rémunération selon la convention collective de l'hospitalisation privée avec reprise d'ancienneté à {anc} %, soit environ {net} € net par mois.": (
         "Environ {net} € net par mois selon la convention collective de l'hospitalisation privée, avec reprise d'ancienneté à {anc} %.",
-        "Salaire de l'ordre de {net} € net par mois (convention de l'hospitalisation privée, ancienneté reprise à {anc} %)."),
+        "Salaire de l'ordre de {net} € net par mois (convention de l'hospitalisation privée, ancienneté reprise à {anc} %).",
+        "Rémunération selon la convention collective de l'hospitalisation privée : près de {net} € net par mois, avec une reprise d'ancienneté de {anc} %.",
+        "Rémunération selon la convention collective de l'hospitalisation privée (reprise d'ancienneté : {anc} %), soit environ {net} € net mensuels.",
+    ),
+    "Intéressement et participation aux résultats de l'établissement.": (
+        "Intéressement et participation, indexés sur les résultats obtenus par l'établissement.",
+        "Intéressement et participation aux bénéfices de l'établissement.",
+    ),
+    "Mutuelle prise en charge à {mut} % et prévoyance d'entreprise.": (
+        "Mutuelle financée à {mut} %, plus une prévoyance d'entreprise.",
+        "Mutuelle (prise en charge : {mut} %) et contrat de prévoyance d'entreprise.",
+    ),
+    "Titres-restaurant de {tr} € ou self sur place.": (
+        "Titres-restaurant à {tr} €, ou self sur place.",
+        "Titres-restaurant ({tr} €) ou accès au self sur site.",
+    ),
+    "Prime de bienvenue de {pb} € versée après la période d'essai.": (
+        "Prime de bienvenue de {pb} €, versée à l'issue de la période d'essai.",
+        "Prime de bienvenue : {pb} € une fois la période d'essai validée.",
+    ),
     "Rémunération selon la convention collective de la branche de l'aide à domicile (avenant 43) avec reprise d'ancienneté, soit environ {net} € net par mois.": (
-        "Environ {net} € net par mois selon la convention collective de la branche de l'aide à domicile (avenant 43), ancienneté reprise.",),
+        "Environ {net} € net par mois selon la convention collective de la branche de l'aide à domicile (avenant 43), ancienneté reprise.",
+        "Rémunération selon la convention collective de la branche de l'aide à domicile, avenant 43 : reprise d'ancienneté, environ {net} € net mensuels.",
+        "Rémunération selon la convention collective de la branche de l'aide à domicile (avenant 43), soit près de {net} € net par mois avec reprise d'ancienneté.",
+    ),
+    "Indemnités kilométriques de {ik} € par kilomètre entre deux interventions.": (
+        "Indemnités kilométriques entre deux interventions, à {ik} € du kilomètre.",
+        "Indemnités kilométriques : {ik} € par kilomètre parcouru entre deux interventions.",
+    ),
+    "Mutuelle prise en charge à {mut} %.": (
+        "Mutuelle : prise en charge de {mut} %.",
+        "Mutuelle financée à hauteur de {mut} %.",
+    ),
+    "Smartphone professionnel et planning consultable en ligne.": (
+        "Smartphone professionnel fourni, avec planning accessible en ligne.",
+        "Smartphone professionnel et accès en ligne au planning.",
+    ),
+    "Convention collective des entreprises de services à la personne, dimanches majorés de {maj} %.": (
+        "Convention collective des entreprises de services à la personne : majoration de {maj} % le dimanche.",
+        "Convention collective des entreprises de services à la personne ; les dimanches ouvrent droit à {maj} % de majoration.",
+    ),
+    "Indemnités kilométriques de {ik} € par kilomètre.": (
+        "Indemnités kilométriques : {ik} € du kilomètre.",
+        "Indemnités kilométriques à raison de {ik} € par kilomètre.",
+    ),
+    "Prime de parrainage de {coopt} €.": (
+        "Prime de parrainage : {coopt} €.",
+        "Prime de parrainage d'un montant de {coopt} €.",
+    ),
     "Rémunération selon la convention collective ALISFA (pesée du poste) avec reprise d'ancienneté, soit environ {net} € net par mois.": (
-        "Environ {net} € net par mois selon la convention collective ALISFA (pesée du poste), ancienneté reprise.",),
+        "Environ {net} € net par mois selon la convention collective ALISFA (pesée du poste), ancienneté reprise.",
+        "Rémunération selon la convention collective ALISFA, après pesée du poste : environ {net} € net mensuels, reprise d'ancienneté incluse.",
+        "Rémunération selon la CCN ALISFA, avec pesée du poste et reprise d'ancienneté : près de {net} € net par mois.",
+    ),
+    "{ct} jours de congés supplémentaires par an.": (
+        "{ct} jours de congés en plus chaque année.",
+        "{ct} jours par an de congés supplémentaires.",
+    ),
+    "Formation continue : {fjours} jours par an prévus au plan de développement des compétences.": (
+        "Formation continue : {fjours} jours annuels prévus au PDC.",
+        "Formation continue planifiée dans le PDC, à raison de {fjours} jours par an.",
+    ),
+    "Salaire de {sh} € brut de l'heure, déclaré par CESU.": (
+        "Salaire de {sh} € brut par heure, déclaré via le CESU.",
+        "Salaire de {sh} € brut horaire, avec déclaration au CESU.",
+    ),
+    "Relation de travail relevant de la convention collective des particuliers employeurs et de l'emploi à domicile.": (
+        "Relation de travail relevant de la convention collective nationale (particuliers employeurs et emploi à domicile).",
+        "Relation de travail régie par la CCN de l'emploi à domicile (particuliers employeurs).",
+    ),
+    "Remboursement de 50 % des frais de transport en commun.": (
+        "Remboursement de 50 % de vos frais de transport collectif.",
+        "Remboursement de 50 % des frais de transport public.",
+    ),
+    "Cinq semaines de congés payés, dates fixées ensemble.": (
+        "Cinq semaines de congés payés, aux dates fixées d'un commun accord.",
+        "Cinq semaines de congés payés dont les dates sont convenues ensemble.",
+    ),
+    "Indemnités de fin de mission (10 %) et de congés payés (10 %).": (
+        "Indemnités de fin de mission de 10 % et de congés payés de 10 %.",
+        "Indemnités de fin de mission (IFM, 10 %) et de congés payés (ICCP, 10 %).",
+    ),
+    "Acompte de paie possible chaque semaine.": (
+        "Acompte de paie hebdomadaire possible.",
+        "Acompte de paie possible toutes les semaines.",
+    ),
+    "Compte épargne temps rémunéré à {cet} %.": (
+        "Compte épargne temps avec rémunération à {cet} %.",
+        "Compte épargne temps, rémunéré au taux de {cet} %.",
+    ),
+    "Accès au comité d'entreprise de l'agence et à la mutuelle des intérimaires.": (
+        "Accès au comité d'entreprise de l'agence et à la mutuelle propre aux intérimaires.",
+        "Accès au comité d'entreprise de l'agence, ainsi qu'à la mutuelle des travailleurs intérimaires.",
+    ),
+    "Patientèle assurée dès le premier jour, environ {patients_jour} patients par jour.": (
+        "Patientèle assurée dès votre arrivée : une moyenne de {patients_jour} patients quotidiens.",
+        "Patientèle assurée dès le démarrage, avec près de {patients_jour} patients chaque jour.",
+    ),
+    "Secrétariat, matériel et logiciel métier mis à disposition.": (
+        "Secrétariat, matériel et logiciel métier fournis.",
+        "Secrétariat, matériel ainsi que logiciel métier à votre disposition.",
+    ),
+    "Reversement des honoraires chaque mois, sous {jours_versement} jours.": (
+        "Reversement des honoraires tous les mois, dans un délai de {jours_versement} jours.",
+        "Reversement des honoraires mensuel, en {jours_versement} jours au plus.",
+    ),
+    "Possibilité d'association ou de reprise de patientèle à terme.": (
+        "Possibilité d'association à terme, ou de reprise de la patientèle.",
+        "Possibilité d'association ou, à terme, de reprise de patientèle.",
+    ),
+    "Titres-restaurant de {tr} €.": (
+        "Titres-restaurant d'une valeur de {tr} €.",
+        "Titres-restaurant ({tr} € l'unité).",
+    ),
+    "Prime annuelle de {pa} € brut selon les résultats.": (
+        "Prime annuelle de {pa} € brut en fonction des résultats.",
+        "Prime annuelle liée aux résultats : {pa} € brut.",
+    ),
+    "Prise en charge de {transport} % du titre de transport.": (
+        "Prise en charge du titre de transport à hauteur de {transport} %.",
+        "Prise en charge à {transport} % des titres de transport.",
+    ),
+    "Treizième mois versé en deux fois, en juin et en décembre.": (
+        "Treizième mois réparti en deux versements (juin et décembre).",
+        "Treizième mois : un versement en juin, l'autre en décembre.",
+    ),
+    "Parcours d'intégration avec un tuteur pendant les {semaines} premières semaines.": (
+        "Parcours d'intégration de {semaines} semaines, aux côtés d'un tuteur.",
+        "Parcours d'intégration tutoré durant les {semaines} semaines qui suivent l'arrivée.",
+    ),
+    "Plannings connus {semaines} semaines à l'avance.": (
+        "Plannings connus avec {semaines} semaines d'avance.",
+        "Plannings connus, {semaines} semaines en amont.",
+    ),
+    "Places de parking gratuites pour le personnel.": (
+        "Places de parking mises à disposition gratuitement pour le personnel.",
+        "Places de parking : stationnement gratuit pour le personnel.",
+    ),
+    "Plan de formation : {fjours} jours de formation par an en moyenne par salarié.": (
+        "Plan de formation : en moyenne {fjours} jours par salarié et par an.",
+        "Plan de formation prévoyant {fjours} jours annuels par salarié, en moyenne.",
+    ),
+    "Forfait mobilités durables de {fmd} € par an pour les trajets à vélo.": (
+        "Forfait mobilités durables pour les trajets à vélo : {fmd} € par an.",
+        "Forfait mobilités durables de {fmd} € annuels, pour les déplacements à vélo.",
+    ),
+    "Logement temporaire possible à l'arrivée ({logement} mois).": (
+        "Logement temporaire possible à votre arrivée, pour {logement} mois.",
+        "Logement temporaire envisageable durant {logement} mois après l'arrivée.",
+    ),
 }
 
 
@@ -761,7 +1040,7 @@ def benefits(rng, statut, hours, partiel, count, pay, stated=False, beginner=Fal
         ratio = 0.78 * (1.0 if stated else min(1.0, hours / 35))
         values["net"] = num(int(round(gross * ratio, -1)))
         values["echelon"] = "1er" if place < 1 / GRID_STEPS else "%de" % (1 + int(place * GRID_STEPS))
-    picked = [rng.choice((b,) + NET_VARIANTS[b]) if b in NET_VARIANTS else b for b in picked]
+    picked = [rng.choice((b,) + PHRASINGS[b]) if b in PHRASINGS else b for b in picked]
     return ([fill_values(rng, b, values) for b in picked if "{" in b],
             [b for b in picked if "{" not in b])
 
@@ -777,7 +1056,8 @@ GENERIC_BENEFITS = [  # those that fit any employer but a private household
 
 
 def generic_benefits(rng, count):
-    return [fill_values(rng, b, {"semaines": rng.choice((2, 3, 4, 4, 6))})
+    return [fill_values(rng, rng.choice((b,) + PHRASINGS[b]) if b in PHRASINGS else b,
+                        {"semaines": rng.choice((2, 3, 4, 4, 6))})
             for b in rng.sample(GENERIC_BENEFITS, count)]
 
 
