@@ -141,8 +141,8 @@ INPATIENT = re.compile(r"hospitalisés|isolement|contention|sans consentement|st
 INPATIENT_TITLE = re.compile(r"[Hh]ospitalisation complète|[Uu]nité d'hospitalisation|UNITÉ D'HOSPITALISATION|"
                              r"HOSPITALISATION COMPLÈTE")
 # Weekend work, which a service open on weekdays does not ask.
-WEEKEND_WORK = re.compile(r"week-ends? sur (deux|trois|quatre|cinq)|[Tt]ravail (le|du) (samedi|dimanche|week-end)|"
-                          r"les week-ends et jours fériés|week-ends? travaillés?")
+WEEKEND_WORK = re.compile(r"week-ends? sur (deux|trois|quatre|cinq)|(?<!sans )(?<!pas de )(?<!aucun )[Tt]ravail (le|du) (samedi|dimanche|week-end)|"
+                          r"(?<!fermé )(?<!fermée )(?<!travail )les week-ends et jours fériés|week-ends? travaillés?")
 # Medicine wards' titles, which a clinic "spécialisée en chirurgie" has not.
 MEDICINE = re.compile(r"[Mm]édecine (polyvalente|interne|gériatrique|et chirurgie)|MÉDECINE|[Cc]ardiolog|[Pp]neumolog|[Nn]eurolog|"
                       r"[Oo]ncolog|[Gg]astro|[Nn]éphrolog|[Hh]émato|[Cc]ourt séjour|[Pp]alliati")
@@ -1933,7 +1933,7 @@ def for_employer(lines, kind, section=None):
 # Bank lines that name a status: public-service pay and bodies, or private agreements. A line
 # naming both ("selon la convention collective ou la grille de la fonction publique") fits all.
 PUBLIC_WORDS = re.compile(r"fonction publique|statutaire|RIFSEEP|CNAS|CGOS|\bFPH\b|grille indiciaire|[Ss]tagiairisation|titularisation|"
-                          r"catégorie [AB]\b|D3S|praticien hospitalier|carrière hospitalière|cadre d'emplois|"
+                          r"catégorie [AB]\b|D3S|praticiens? hospitaliers?|carrière hospitalière|cadre d'emplois|"
                           r"territoriaux|\bla collectivité|de la commune|traitement indiciaire|\bCTI\b")
 PRIVATE_WORDS = re.compile(r"de l'association\b|\bCCN\b|convention collective|FEHAP|accord d'entreprise|[Ii]ntéressement|"
                            r"\bCSE\b|comité social|[Tt]reizième mois|(du|le) groupe\b(?! de)|décentralisée|"
@@ -1965,7 +1965,7 @@ MORNING = re.compile(r"\ble matin\b|petits?-déjeuners?|\bmatinées?\b|\bmercred
 EVENING_SHIFT = re.compile(r"\bdu soir\b")
 # Conditions and benefits that go with night work ("Prime de nuit", "gardes de nuit").
 NIGHT_WORK = re.compile(r"[Pp]rimes? de nuit|jour et (de )?nuit|heures de nuit|[Ii]ndemnités de nuit|[Mm]ajoration[^.]*\bnuits?\b|"
-                        r"[Gg]ardes? de nuit|[Pp]ostes? de nuit|[Tt]ravail de nuit|[Aa]streintes? de nuit|\bnuits travaillées|"
+                        r"[Gg]ardes? de nuit|[Pp]ostes? de nuit|(?<![Pp]as de )(?<!ni de )(?<!sans )(?<!aucun )(?<!jamais de )[Tt]ravail de nuit|[Aa]streintes? de nuit|\bnuits travaillées|"
                         r"surveillant\(e\) de nuit|[Vv]eilleurs? de nuit")
 # Benefits that state the pay: one per ad.
 PAY_LINE = re.compile(r"^(Rémunération|Salaire|Grille|Reprise d'ancienneté selon)")
@@ -2230,7 +2230,7 @@ def subject(line):
     for words_, name in SUBJECT_WORDS:
         if words_.search(line):
             return (name,)
-    words = line.split()
+    words = [w.rstrip(",;:") for w in line.split()]  # "Self, crèche et parking" is about the self
     return tuple(words[:1] if words and words[0] in ONE_WORD_SUBJECTS else words[:2])
 
 
@@ -2246,7 +2246,7 @@ _STATUS_WORDS = {}  # line -> (public words, private words, employee words)
 
 
 # Collective agreements a line may name, and the employer status each is.
-AGREEMENTS = [(re.compile(r"15 mars 1966|CCN 66"), "ccn66"), (re.compile(r"CCN 51|FEHAP|décentralisée"), "ccn51"),
+AGREEMENTS = [(re.compile(r"15 mars 1966|CCN (de )?(19)?66\b|convention collective (nationale )?(de )?(19)?66\b"), "ccn66"), (re.compile(r"CCN 51|FEHAP|décentralisée"), "ccn51"),
               (re.compile(r"\bla collectivité|de la commune|territoriaux|cadre d'emplois"), "fpt"),
               (re.compile(r"branche de l'aide à domicile"), "bad"),
               (re.compile(r"[Cc]onvention collective de l'hospitalisation privée|\bFHP\b"), "fhp"),

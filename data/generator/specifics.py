@@ -251,7 +251,7 @@ PART_TIME = re.compile(r"[Tt]emps (partiel|incomplet|non complet)|^Poste à (0,\
 TIME_OPTION = re.compile(r"[Tt]emps partiel (à \d+ % )?(possible|envisageable)|partiel possible")
 NIGHT_ONLY = re.compile(r"de nuit fixes?\b(?!.*possible)|surveillance de nuit|présence de nuit|Nuits de présence|"
                         r"chambres la nuit|[Gg]arde de nuit à domicile|en garde de nuit|[Tt]ournées de nuit|correspondants de nuit")
-DAY_ONLY = re.compile(r"sans (week-end ni )?nuit|ni (de )?nuit|pas de travail de nuit|[Hh]oraires de (journée|bureau)|"
+DAY_ONLY = re.compile(r"sans (week-end ni )?nuit|ni (de )?nuit|[Pp]as de travail de nuit|sans travail de nuit|aucun travail de nuit|jamais de travail de nuit|ni de travail de nuit|[Hh]oraires de (journée|bureau)|"
                       r"en horaires de jour|[Pp]oste en journée|en journée|matin/après-midi|[Hh]oraires alternés|"
                       r"^Poste en roulement de|du lundi au (vendredi|jeudi|samedi)|du mardi au samedi|"
                       r"\bde [6-9]h\d* à 1[2-9]h|PASA|12 ?h de jour\b(?! ou)|matin et après-midi|alternant matin|"
@@ -259,9 +259,9 @@ DAY_ONLY = re.compile(r"sans (week-end ni )?nuit|ni (de )?nuit|pas de travail de
 # A childminder's long days, which no post of under 40 hours a week has.
 WIDE_HOURS = re.compile(r"horaires élargis|^Accueil de 4\d heures par semaine")
 # Lines that a post worked on weekends contradicts ("Horaires de journée, sans soirée ni dimanche").
-NO_WEEKEND = re.compile(r"sans (soirée ni |garde de )?(dimanche|week-end)|ni (de )?(dimanche|week-end)|pas de travail le week-end|"
+NO_WEEKEND = re.compile(r"sans (soirée ni |garde de |travail le )?(dimanche|week-end)|ni (de )?(dimanche|week-end)|[Pp]as de travail les? week-ends?|aucun travail le week-end|"
                         r"sans week-end|[Pp]as de (travail de nuit ni de )?week-end|heures du lundi au vendredi|"
-                        r"[Tt]emps plein du lundi au vendredi")
+                        r"[Tt]emps plein du lundi au vendredi(?!,? (ou|sinon))|fermée? les week-ends")
 
 
 def line_hours(line):
