@@ -384,6 +384,9 @@ PLACED_HEADERS = {
 }
 BULLETS = ["- ", "- ", "• ", "* ", "– ", "✓ ", "> "]
 LINKS = ["", "", "", "De plus, ", "Par ailleurs, ", "En outre, ", "Également, ", "Au quotidien, "]
+# A connective links sentences with a subject, not a list's fragments ("Par ailleurs, poste en
+# CDI", "En outre, crèche du personnel" read as pasted).
+SENTENCE_SUBJECTS = ("Vous ", "Il vous ", "Nous ")
 PLACES = [  # the place comes early: what follows a fixed presentation differs between ads
     "Poste basé à {lieu} ({cp}).",
     "Lieu de travail : {lieu} ({cp}).",
@@ -892,7 +895,7 @@ class Ad:
         # A therapist or a psychologist works for a whole house, not one of its units.
         self.department = DEPARTMENT_OF_SLUG.get(slug) or (
             "au plateau de rééducation" if slug in REHAB_SLUGS and kind in HOSPITALS else
-            "au sein de l'équipe paramédicale" if slug in REHAB_SLUGS | {"psychologue", "neuropsychologue"} and
+            "à l'équipe paramédicale" if slug in REHAB_SLUGS | {"psychologue", "neuropsychologue"} and
             kind in RESIDENCES else None)
         self.whole = (slug in MANAGER_SLUGS or bool(self.department)) and self.setting == "unit"
         self.de_lieu = self.de_ville  # "de Paris 15e" where the commune is an arrondissement
@@ -945,8 +948,6 @@ class Ad:
                      else (", dans l'établissement client ", ", chez notre client "))
             out = [rng.choice(where) + de_ville,
                    team % (self.team, "professionnels")] + contact
-            if self.schedule:
-                out.append(", sur le poste %s (%s-%s)" % rng.choice(self.schedule))
             return out, []
         weak = []
         if self.setting == "office":
@@ -1004,9 +1005,8 @@ class Ad:
             out = [rng.choice((", sur le site ", ", dans notre établissement ")) + self.de_lieu,
                    team % (self.team, "professionnels")] + contact
             if self.department:
-                out.append(", " + self.department.replace("au pool", "au sein du pool"))
-            if self.schedule:
-                out.append(self.shift_phrase(rng))
+                # "rattaché au pool", "à l'équipe": a task is done within them
+                out.append(", " + self.department.replace("au pool", "au sein du pool").replace("à l'équipe", "au sein de l'équipe"))
             return out, weak
         public = PUBLICS.get(kind, ("personnes accueillies",))[0]
         where = rng.choice(("de l'équipe", of(self.unit), of(self.unit)))
@@ -1039,8 +1039,6 @@ class Ad:
                rng.choice((", pour les %d %s %s", ", auprès des %d %s %s")) % (self.size, public, of(self.unit)),
                team % (self.team, "professionnels"),
                rng.choice((", sur le site ", ", dans notre établissement ")) + self.de_lieu] + contact + colleagues
-        if self.schedule:
-            out.append(self.shift_phrase(rng))
         return out, weak
 
     def floor(self, rng):
@@ -1054,16 +1052,6 @@ class Ad:
                 floor, building = rng.choice(FLOORS[:4] if small else FLOORS), rng.choice("ABC" if small else "ABCDEFGH")
                 self._floor = rng.choice(("%s du bâtiment %s" % (floor, building), "dans le bâtiment %s, %s" % (building, floor)))
         return self._floor
-
-    def shift_phrase(self, rng):
-        """The ad's shifts at the end of a task: both of an alternating rota ("en horaires
-        alternés (7h-14h30 / 14h-21h30)"), else its one shift."""
-        if len(self.schedule) == 2:
-            (_, s1, e1), (_, s2, e2) = self.schedule
-            return ", en horaires alternés (%s-%s / %s-%s), %s" % (s1, e1, s2, e2, self.weekend)
-        moment, start, end = self.schedule[0]
-        return rng.choice((", sur le poste %s (%s-%s)" % (moment, start, end),
-                           ", en poste %s de %s à %s" % (moment, start, end))) + ", " + self.weekend
 
     def headers(self, key, debut=""):
         """Headers for a section that say something of the ad."""
@@ -1161,8 +1149,9 @@ def phrased(rng, lines, phrasings):
 
 
 # Tasks that end with a phrase of the ad's own ("..., auprès des 28 résidents de l'unité des
-# Tilleuls"): two at most, as a writer places a post once or twice, not after every line.
-PLACED_TASKS = 2
+# Tilleuls"): one at most, as a writer places a post once, not after every line; the shifts are
+# the conditions' to say, not a task's.
+PLACED_TASKS = 1
 
 
 def welcomed(text):
@@ -1248,12 +1237,15 @@ def situate(rng, line, context, share=0.5, lead=0.0, avoid=None):
     """line, ended with the next of the ad's context phrases for about share of the lines. A
     phrase is used once per ad. A line that already ends with a qualifier rephrase added and starts
     "Vous ..." or "Il vous ..." takes it in front instead, with probability lead ("Au sein de
-    l'unité des Tilleuls, vous ..., en lien avec l'équipe."): so every line ends with words of
-    its own ad. No phrase naming avoid (the place the line opens with: no "À Biot, ..., à Biot")."""
+    l'unité des Tilleuls, vous ..., en lien avec l'équipe."), or none when lead is 0 (a phrase
+    and a qualifier after one task read as stock words). No phrase naming avoid (the place the
+    line opens with: no "À Biot, ..., à Biot")."""
     if not context or avoid and all(avoid in p for p in context) or rng.random() >= share or own_voice(line):
         return line
     qualifier = None
     if line.endswith(QUALIFIER_ENDINGS):
+        if not lead:
+            return line  # no phrase of the ad beside a qualifier: ", avec rigueur, avec une équipe de 5"
         qualifier = next(q for q in QUALIFIERS if line.endswith(q + "."))
     # no phrase that says what the qualifier says ("avec une équipe de 24 professionnels, en lien
     # avec l'équipe"; "(7h-14h30), tout au long de la journée"): the next one instead
@@ -1356,7 +1348,7 @@ SETTING_MARKERS = [
     (re.compile(r"antennes du service|assistant tutélaire|service de protection des majeurs"), {"service-mandataire"}),
     (re.compile(r"assistantes maternelles dans leur professionnalisation"), {"relais-petite-enfance", "conseil-departemental"}),
     # A practice's opening days; a crèche's meals with their allergy protocols.
-    (re.compile(r"Cabinet ouvert"), {"cabinet-liberal", "cabinet-dentaire", "centre-de-sante", "centre-imagerie"}),
+    (re.compile(r"Cabinet ouvert|\b[Ll]e cabinet\b"), {"cabinet-liberal", "cabinet-dentaire", "centre-de-sante", "centre-imagerie"}),
     (re.compile(r"protocoles d'allergie"), {"eaje", "micro-creche", "collectivite", "ccas", "foyer-enfance"}),
     (re.compile(r"[Ss]ervice d'odontologie|\b[Aa]ttaché\(e\)"), {"ch", "chu"}),
     # An orthopaedic fitter's agency, with its rounds: a company's, not a hospital's workshop.
@@ -2170,6 +2162,8 @@ DOCTOR_UNPAID = re.compile(r"bonification indiciaire|\bNBI\b|\bCTI\b|\bFPH\b|[Cc
 BEGINNERS = re.compile(r"[Dd]ébutant|DÉBUTANT|[Jj]eunes? (diplômé|médecin|spécialiste)|JEUNES? DIPLÔMÉ|sortie d'alternance|"
                        r"[EÉé]lèves\b|fin de formation|en cours de formation|dernière année|"
                        r"non certifié|[Ss]ans diplôme|sans formation|[Aa]ucun diplôme exigé|[Pp]remier poste")
+# The emergency nurse who triages arrivals (IOA), a post for a nurse with experience.
+TRIAGE = re.compile(r"\bIOA\b|organisat\w+ de l'accueil")
 SEASONED = re.compile(r"\bminimum\b|[Jj]ustifiez d'|d'au moins (un|deux|trois|cinq) ans|[Ee]xpérience[^.;\n]*exigée|"
                       r"[Ee]xpérience[^.;\n]*(indispensable|demandée)|[Ee]xpérience (solide|confirmée|significative|réussie)|"
                       r"plusieurs années|expérimentés (au bloc|souhaitant)|[Cc]onfirmée?\(?e?\)?\b|CONFIRMÉ|"
@@ -2430,11 +2424,15 @@ def nearest_populations(places, commune):
     return out
 
 
+# The feminine ending a masculine word carries in parentheses ("libéral(e)", "collaborateur(trice)").
+INCLUSIVE_ENDING = re.compile(r"\((e|trice|ve|ne|le|se|ère|euse)\)")
+
+
 def post_name(appellation):
     """The masculine form of a ROME appellation, as a sentence says it: "Agent / Agente de
     service hospitalier (ASH)" -> "agent de service hospitalier (ASH)", "Educateur / Educatrice
     de jeunes enfants directeur / directrice adjoint(e)" -> "éducateur de jeunes enfants
-    directeur adjoint(e)"; a slash that does not part genders stays ("Interprète français /
+    directeur adjoint", "Infirmier / Infirmière libéral(e)" -> "infirmier libéral"; a slash that does not part genders stays ("Interprète français /
     langue des signes française"); "Sage-femme / Homme sage-femme" -> "sage-femme"."""
     masculine, _, feminine = appellation.partition(" / ")
     first = feminine.split()[0].lower() if feminine else ""
@@ -2442,7 +2440,7 @@ def post_name(appellation):
         name = masculine
     elif feminine and any(w[:3].lower() == first[:3] for w in masculine.split()):
         rest = " ".join(feminine.split()[len(masculine.split()):])
-        name = " ".join([masculine] + ([re.sub(r"(\S+) / \S+", r"\1", rest)] if rest else []))
+        name = " ".join([masculine] + ([INCLUSIVE_ENDING.sub("", re.sub(r"(\S+) / \S+", r"\1", rest))] if rest else []))
     else:
         name = appellation
     if name.startswith("Educ"):
@@ -2726,6 +2724,8 @@ class OfferWriter:
                                     max(60, served // 6)))  # a share of its town's households
         # The radius its communes fill, at some 15 km² a commune: 14 communes, some 10 km.
         values["km"] = str(max(5, min(55, round(math.sqrt(ad.communes) * rng.uniform(2.5, 3.5) / 5) * 5)))
+        if ad.kind == "had":  # a home hospital covers a territory of a hospital's size, not a town's
+            values["km"] = str(rng.randrange(20, 45, 5))
         values["fauteuils"] = str(max(1, min(8, int(values["praticiens"]) + rng.randint(0, 2))))  # a chair each, or so
         values["infirmiers"] = str(max(2, min(8, ad.team - int(values["praticiens"]) - 1)))  # the team holds them all
         if ad.kind == "service-mandataire":  # a délégué holds some 40 to 60 measures
@@ -3114,7 +3114,7 @@ class OfferWriter:
         if ad.weekend == "les samedis et dimanches":  # a weekends-only post: no rota of weekends, no weekdays
             lines = [l for l in lines if not WEEKDAY_ROTA.search(l) and not WEEKDAY_TASKS.search(l)]
         if (ad.alternance or newcomer) and section in ("missions", "profil"):  # an apprentice, a beginner or a few weeks' replacement supervises no students
-            lines = [l for l in lines if not SUPERVISES.search(l)] or lines
+            lines = [l for l in lines if not SUPERVISES.search(l) and not TRIAGE.search(l)] or lines  # nor triages at the emergencies' door
         if ad.alternance and section == "profil":
             # An apprentice prepares the diploma: no line asking for it, or for its skills, already.
             lines = [l for l in lines if not DIPLOMA_HELD.search(l) and not MASTERY.search(l)] or lines
@@ -3547,7 +3547,7 @@ class OfferWriter:
         used = set()
         for p in picked[1:]:
             link = rng.choice(LINKS)
-            if link and (link in used or link[:-2].lower() in p.lower() or p[:2].isupper() or
+            if link and (link in used or link[:-2].lower() in p.lower() or not p.startswith(SENTENCE_SUBJECTS) or
                          p.startswith("Votre rôle") or
                          link == "Au quotidien, " and (not tasks or not p.startswith(("Vous", "Il vous")))):
                 link = ""

@@ -157,8 +157,9 @@ def rephrase(rng, line, section, as_list, used=None):
     """line, or one of its equivalent phrasings, chosen by rng: a task ("missions") can be
     said six more ways, a requirement ("profil") two; other lines stay as written. A bare
     infinitive ("Assurer les transmissions.") only in a list (as_list), never in prose. A
-    qualifier is said once per ad: used holds those the ad has said."""
-    if section == "missions" and line.endswith(".") and rng.random() < 0.35:
+    qualifier is said once per ad, and one line of a section takes one: used holds those the ad
+    has said."""
+    if section == "missions" and line.endswith(".") and rng.random() < 0.3 and (used is None or "qualified" not in used):
         qualifier = rng.choice(QUALIFIERS)
         if qualifier in CARE_QUALIFIERS and (not CARE_WORDS.search(line) or RECORDS.search(line)):
             qualifier = None  # "en lien avec les familles" only where there are people to care for, not a record to keep
@@ -171,7 +172,7 @@ def rephrase(rng, line, section, as_list, used=None):
             qualifier = None  # the line says it already ("son autonomie en autonomie"), or its opposite ("seul(e)")
         if qualifier and (used is None or qualifier not in used):
             if used is not None:
-                used.add(qualifier)
+                used.update((qualifier, "qualified"))  # one qualifier a section: more read as stock words
             line = line[:-1] + qualifier + "."
     if section == "profil" and HELPS.search(line):
         return line  # "Vous êtes titulaire du PSC1 : un atout" is no "Vous devez"

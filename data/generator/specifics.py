@@ -1001,9 +1001,9 @@ PHRASINGS = {
         "Places de parking mises à disposition gratuitement pour le personnel.",
         "Places de parking : stationnement gratuit pour le personnel.",
     ),
-    "Plan de formation : {fjours} jours de formation par an en moyenne par salarié.": (
-        "Plan de formation : en moyenne {fjours} jours par salarié et par an.",
-        "Plan de formation prévoyant {fjours} jours annuels par salarié, en moyenne.",
+    "Plan de formation : {fjours} jours de formation par an en moyenne par professionnel.": (
+        "Plan de formation : en moyenne {fjours} jours par professionnel et par an.",
+        "Plan de formation prévoyant {fjours} jours annuels par professionnel, en moyenne.",
     ),
     "Forfait mobilités durables de {fmd} € par an pour les trajets à vélo.": (
         "Forfait mobilités durables pour les trajets à vélo : {fmd} € par an.",
@@ -1049,7 +1049,7 @@ GENERIC_BENEFITS = [  # those that fit any employer but a private household
     "Parcours d'intégration avec un tuteur pendant les {semaines} premières semaines.",
     "Plannings connus {semaines} semaines à l'avance.",
     "Places de parking gratuites pour le personnel.",
-    "Plan de formation : {fjours} jours de formation par an en moyenne par salarié.",
+    "Plan de formation : {fjours} jours de formation par an en moyenne par professionnel.",
     "Forfait mobilités durables de {fmd} € par an pour les trajets à vélo.",
     "Logement temporaire possible à l'arrivée ({logement} mois).",
 ]

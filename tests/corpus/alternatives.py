@@ -46,9 +46,9 @@ def _patterns(value, name, depth, out):
             _patterns(item, name, depth + 1, out)
 
 
-# Patterns read on the phrasing an ad drew, never on a group's first to stand for the others:
-# a group's phrasings need not agree on them.
-AFTER_DRAWING = {"phrasing.RECORDS"}
+# Patterns read on the phrasing an ad drew, never on a group's first to stand for the others,
+# or never on bank lines at all (appellations): a group's phrasings need not agree on them.
+AFTER_DRAWING = {"phrasing.RECORDS", "offres.INCLUSIVE_ENDING"}
 
 
 def line_patterns():
