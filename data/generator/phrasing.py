@@ -57,8 +57,9 @@ INSTITUTIONAL = {", en lien avec l'équipe", ", dans le respect des protocoles",
 
 
 # Ways of opening a requirement ("profil") besides "Vous devez": style -> words before the
-# infinitive ("de" elided before it for the last).
-REQUIREMENT_OPENINGS = {7: "Il vous faudra ", 8: "Nous comptons sur vous pour ", 9: "Le poste demande "}
+# infinitive ("de" elided before it for the last two).
+REQUIREMENT_OPENINGS = {7: "Il vous faudra ", 8: "Nous comptons sur vous pour ", 9: "Le poste demande ",
+                        10: "Il vous est demandé "}
 # What one holds (a diploma, a licence, a record), which one is not counted on "for".
 HELD = re.compile(r"titulaire|diplôm|inscri|permis|vaccin|casier|\bêtre à jour")
 # Words of a line that a qualifier would say again, or contradict.
@@ -73,6 +74,11 @@ QUALIFIER_CLASHES = {" tout au long de la journée": re.compile(r"\d+h|nuit|post
                      ", dans le respect des protocoles": re.compile(r"protocole"),
                      ", en lien avec les familles": re.compile(r"familles|parents|proches")}
 
+# Ways of opening a task besides styles 0-6 ("Assurer...", "Vous serez amené(e) à...", "Il vous
+# appartiendra de...", "Vous aurez pour mission de...", "Votre rôle :", "Vous devrez...", "Vous
+# serez chargé(e) de..."): style -> words before the infinitive ("de" elided after, but for 12).
+TASK_OPENINGS = {11: "Il vous revient ", 12: "Vous aurez à ", 13: "Il s'agira "}
+TASK_STYLES = tuple(range(7)) + tuple(TASK_OPENINGS)
 HELPS = re.compile(r"atout|appréci|un plus|souhait|bienvenu|serait")
 
 
@@ -155,7 +161,7 @@ def elide(word_before, following):
 
 def rephrase(rng, line, section, as_list, used=None):
     """line, or one of its equivalent phrasings, chosen by rng: a task ("missions") can be
-    said six more ways, a requirement ("profil") two; other lines stay as written. A bare
+    said nine more ways, a requirement ("profil") four; other lines stay as written. A bare
     infinitive ("Assurer les transmissions.") only in a list (as_list), never in prose. A
     qualifier is said once per ad, and one line of a section takes one: used holds those the ad
     has said."""
@@ -183,7 +189,7 @@ def rephrase(rng, line, section, as_list, used=None):
     reflexive = pronouns.startswith("vous")
     head = ((" ".join(["vous"] + pronouns.split()[1:]) if reflexive else pronouns) + " " + verb).strip()
     body = head + (" " + rest if rest else "")
-    style = rng.randrange(7) if section == "missions" else rng.choice((0, 5, 7, 8, 9))
+    style = rng.choice(TASK_STYLES) if section == "missions" else rng.choice((0, 5, 7, 8, 9, 10))
     if style in (8, 9) and len(body) > 60:
         style = 5  # a long requirement keeps its short opening: a long line runs on as another ad's
     if style == 0 and not as_list:
@@ -199,7 +205,7 @@ def rephrase(rng, line, section, as_list, used=None):
     if section != "missions" and style == 5:
         return "Vous devez " + body
     if style in REQUIREMENT_OPENINGS:  # a requirement said as recruiters say it, each once a section
-        return REQUIREMENT_OPENINGS[style] + (elide("de", body) + body if style == 9 else body)
+        return REQUIREMENT_OPENINGS[style] + (elide("de", body) + body if style in (9, 10) else body)
     if style == 0:  # a bare infinitive, as in bullet lists
         if reflexive:
             infinitive_form = ("s'" if verb[:1] in VOWELS else "se ") + " ".join(
@@ -217,4 +223,6 @@ def rephrase(rng, line, section, as_list, used=None):
         return "Votre rôle : " + body
     if style == 5:
         return "Vous devrez " + body
+    if style in TASK_OPENINGS:
+        return TASK_OPENINGS[style] + body if style == 12 else TASK_OPENINGS[style] + elide("de", body) + body
     return "Vous serez chargé(e) " + elide("de", body) + body

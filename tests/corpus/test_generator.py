@@ -433,7 +433,7 @@ class GeneratorTest(unittest.TestCase):
         # l'équipe" (27,000, 21,000, 8,000, 4,600 and 4,950 of 118,000 ads before).
         months = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
         openings = ("Votre rôle :", "Il vous appartiendra", "Vous aurez pour mission", "Vous serez amené(e)",
-                    "Vous serez chargé(e)", "Vous devrez")
+                    "Vous serez chargé(e)", "Vous devrez", "Il vous revient", "Vous aurez à", "Il s'agira")
         for o in self.offers:
             d = o["description"]
             self.assertNotRegex(d, r"à raison de \d+ h|locaux rénovés en|missions à moins de \d+ km", o["id"])
