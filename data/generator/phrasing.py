@@ -23,6 +23,7 @@ IRREGULAR = {
     "répondez": "répondre", "rendez": "rendre", "attendez": "attendre", "entendez": "entendre",
     "défendez": "défendre", "croyez": "croire", "voyez": "voir", "prévoyez": "prévoir",
     "recevez": "recevoir", "concevez": "concevoir", "percevez": "percevoir",
+    "plaisez": "plaire", "sentez": "sentir", "ressentez": "ressentir",
     "faites": "faire", "dites": "dire", "relisez": "relire", "rompez": "rompre", "interrompez": "interrompre",
     "dépendez": "dépendre", "descendez": "descendre", "vendez": "vendre",
     "atteignez": "atteindre", "rejoignez": "rejoindre", "joignez": "joindre", "craignez": "craindre",
