@@ -1149,9 +1149,10 @@ def phrased(rng, lines, phrasings):
 
 
 # Tasks that end with a phrase of the ad's own ("..., auprès des 28 résidents de l'unité des
-# Tilleuls"): one at most, as a writer places a post once, not after every line; the shifts are
-# the conditions' to say, not a task's.
-PLACED_TASKS = 1
+# Tilleuls"): two at most, as a writer places a post once or twice, not after every line; the
+# shifts are the conditions' to say, not a task's. With one, 5.3% of the first 2,000 offers
+# shared a 200-character run (the issue's limit is 5%); with two, 4.0%.
+PLACED_TASKS = 2
 
 
 def welcomed(text):
