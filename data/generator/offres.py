@@ -2974,6 +2974,8 @@ class OfferWriter:
             present = []  # a medicine or surgery ward's post is none of the specialties' (no SMR in cardiology)
         if kind in DOMICILE_KINDS:  # care at home has no ward: no rehabilitation unit, theatre or maternity
             present = [p for p in present if p not in WARDS_ONLY]
+        if kind == "laboratoire":  # a medical biology lab cuts no tissue: anatomical pathology is its own practice's
+            present = [p for p in present if p != "anapath"]
         drawn = rng.choice(present + [None]) if present else None
         return with_ward(frozenset(own | ({drawn} if drawn else set())), kind)
 

@@ -65,7 +65,7 @@ REQUIREMENT_OPENINGS = {7: "Il vous faudra ", 8: "Nous comptons sur vous pour ",
 HELD = re.compile(r"titulaire|diplôm|inscri|permis|vaccin|casier|\bêtre à jour")
 # Words of a line that a qualifier would say again, or contradict.
 NOTHING = re.compile(r"(?!)")
-QUALIFIER_CLASHES = {" tout au long de la journée": re.compile(r"\d+h|nuit|poste du"),
+QUALIFIER_CLASHES = {" tout au long de la journée": re.compile(r"\d+h|nuit|poste du|réunion|synthèse|staff"),
                      " au quotidien": re.compile(r"\d+h|poste du"),
 ", en binôme si nécessaire": re.compile(r"\bseul|binôme|en équipe"),
                      ", en lien avec l'équipe": re.compile(r"équipe"),

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A bank line's alternatives (data/generator/metiers/*.json: a task or requirement written as a
 list of equivalent phrasings, one drawn per ad) must be judged alike by every rule the generator
-applies to lines: each pattern of offres.py, phrasing.py and specifics.py matches all of a
+applies to lines before drawing: each pattern of offres.py and specifics.py matches all of a
 group's phrasings or none, and they give the same figures, years of experience, "Vous + verb"
 shape and plain words the filters look for. The generator reads only a group's first phrasing
 (refs.ungroup); a phrasing judged otherwise would slip past a rule its first obeys ("de nuit"
@@ -46,16 +46,17 @@ def _patterns(value, name, depth, out):
             _patterns(item, name, depth + 1, out)
 
 
-# Patterns read on the phrasing an ad drew, never on a group's first to stand for the others,
-# or never on bank lines at all (appellations): a group's phrasings need not agree on them.
-AFTER_DRAWING = {"phrasing.RECORDS", "offres.INCLUSIVE_ENDING"}
+# Patterns read on the phrasing an ad drew, never on a group's first to stand for the others
+# (all of phrasing.py's: rephrase() sees the drawn phrasing), or never on bank lines at all
+# (appellations): a group's phrasings need not agree on them.
+AFTER_DRAWING = {"offres.INCLUSIVE_ENDING"}
 
 
 def line_patterns():
     """[(name, compiled pattern)]: every pattern the generator's modules hold, once each, but
     those read after drawing."""
     found = {}
-    for module in (offres, phrasing, specifics):
+    for module in (offres, specifics):
         for name, value in vars(module).items():
             if not name.startswith("__") and "%s.%s" % (module.__name__, name) not in AFTER_DRAWING:
                 _patterns(value, "%s.%s" % (module.__name__, name), 0, found)
