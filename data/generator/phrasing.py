@@ -30,7 +30,7 @@ IRREGULAR = {
     "éteignez": "éteindre", "restreignez": "restreindre",
 }
 PRONOUNS = {"vous", "les", "le", "la", "l'", "lui", "leur", "y", "en", "leurs"}
-VOWELS = "aeiouyéèêàâîôûh"
+VOWELS = "aeiouyéèêàâîôûhœ"
 # Said at the end of a task, as writers add them (readers took " au quotidien", ", avec rigueur",
 # ", en binôme si nécessaire", " tout au long de la journée" and ", selon le planning établi"
 # for stock words tacked on, and they are gone).
