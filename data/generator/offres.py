@@ -86,7 +86,7 @@ CONTEXTES = [
      None, {"unit", "domicile", "enfance", "office"}),
     ("Dès le {debut}, nous recherchons un(e) {poste} de confiance pour une relation de travail durable.",
      {"CDI", "CDD"}, {"particulier"}),
-    ("Le {debut}, suite à un départ en retraite, le poste {de_poste} sera à pourvoir.", {"CDI"}, None),
+    ("Le {debut}, suite à un départ en retraite, le poste {de_poste} sera à pourvoir.", {"CDI"}, ORGANISATIONS),
     ("Nous renforçons notre équipe de {equipe} professionnels et recrutons un(e) {poste}.", {"CDI", "CDD"},
      {"domicile", "office"}),
     # A unit's team is not the house's: "notre équipe de 18" beside 155 residents reads as all of it.
@@ -1303,19 +1303,26 @@ def interleave(rng, plain, specific):
     return out + specific[len(plain) - excess:]
 
 
+# Headers an organisation writes, not a household (nor the placed "Pourquoi nous rejoindre à X ?").
+EMPLOYER_HEADERS = {"Pourquoi nous rejoindre ?"}
+
+
 def header(rng, key, ville, own=(), household=False):
     """A section's header: plain, saying where the job is, or (own) saying something of the
     ad ("Profil recherché pour ce CDD de 6 mois :"), about a third of the ads each. A
-    household has no "site". Without ville (the ad's place is said in another section's
+    household has no "site" and asks no one to join it. Without ville (the ad's place is said in another section's
     header), a plain or an own one."""
     draw = rng.random()
     if draw < 0.34 or not own and draw < 0.5 or not ville and not own:
-        return rng.choice(HEADERS[key])
+        plain = HEADERS[key]
+        if household:  # parents recruit no one to "join" them
+            plain = [h for h in plain if h not in EMPLOYER_HEADERS] or plain
+        return rng.choice(plain)
     if not ville:
         return rng.choice(own)
     if own and draw > 0.67:
         return rng.choice(own)
-    placed = [h for h in PLACED_HEADERS[key] if not household or "site" not in h]
+    placed = [h for h in PLACED_HEADERS[key] if not household or "site" not in h and "rejoindre" not in h]
     return contract(rng.choice(placed).format(a_ville="à " + ville, de_ville="de " + ville))
 
 
@@ -3791,7 +3798,7 @@ class OfferWriter:
                                                           ("Entretien" not in closing[0] or "Entretien" not in c) and
                                                           (ad.setting != "particulier" or "service" not in c)]).format(
                 contact=ad.contact.mention(), nom=ad.contact.bare()).replace("de le Dr", "du Dr"))
-        if rng.random() < 0.5:
+        if rng.random() < 0.5 and ad.setting != "particulier":  # a household numbers no offers
             closing.insert(rng.randint(0, len(closing)), "Référence de l'offre : %s-%d%03d." % (
                 rome, created.month, rng.randrange(1000)))
         closing = " ".join(c for c in closing if c)
