@@ -1232,22 +1232,20 @@ QUALIFIER_SUBJECTS = {", en lien avec l'équipe": TEAMMATES, ", en collaboration
                       ", sous la responsabilité de votre encadrement": SUPERVISOR}
 
 
-def situate(rng, line, context, share=0.5, lead=0.0, avoid=None):
+def situate(rng, line, context, share=0.5, front=False, avoid=None):
     """line, ended with the next of the ad's context phrases for about share of the lines. A
-    phrase is used once per ad. A line that already ends with a qualifier rephrase added and starts
-    "Vous ..." or "Il vous ..." takes it in front instead, with probability lead ("Au sein de
-    l'unité des Tilleuls, vous ..., en lien avec l'équipe."), or none when lead is 0 (a phrase
-    and a qualifier after one task read as stock words). With lead 1 the phrase only opens a
-    line that starts "Vous" or "Il vous", as writers place a task ("Auprès des 28 résidents de
-    l'unité, vous ..."): readers took the same phrase at a task's end for words tacked on. No
-    phrase naming avoid (the place the line opens with: no "À Biot, ..., à Biot")."""
-    front = lead >= 1  # the phrase opens the line ("Au sein de l'unité X, vous ..."), never ends it
+    phrase is used once per ad. With front, the phrase opens a line that starts "Vous" or "Il
+    vous", as writers place a task ("Auprès des 28 résidents de l'unité, vous ..."), and no
+    other line takes one: readers took the same phrase at a task's end for words tacked on. A
+    line ending with a qualifier rephrase added takes none at its end (a phrase and a qualifier
+    after one task read as stock words). No phrase naming avoid (the place the line opens with:
+    no "À Biot, ..., à Biot")."""
     if (not context or avoid and all(avoid in p for p in context) or rng.random() >= share or own_voice(line) or
             front and not line.startswith(("Vous ", "Il vous "))):
         return line
     qualifier = None
     if line.endswith(QUALIFIER_ENDINGS):
-        if not lead:
+        if not front:
             return line  # no phrase of the ad beside a qualifier: ", avec rigueur, avec une équipe de 5"
         qualifier = next(q for q in QUALIFIERS if line.endswith(q + "."))
     # no phrase that says what the qualifier says ("avec une équipe de 24 professionnels, en lien
@@ -1269,11 +1267,8 @@ def situate(rng, line, context, share=0.5, lead=0.0, avoid=None):
     if index is None:
         return line
     phrase = context.pop(index)
-    if front or lead and line.startswith(("Vous ", "Il vous ")) and qualifier and rng.random() < lead:
+    if front:
         return phrase[2].upper() + phrase[3:] + ", " + line[0].lower() + line[1:]
-    if qualifier and len(line) > 110:
-        # A long line says where before its qualifier: "..., au sein de l'unité X, avec rigueur."
-        return line[:-len(qualifier) - 1] + phrase + ("," if qualifier[0] == " " else "") + qualifier + "."
     for end in (".", ";"):
         if line.endswith(end):
             return line[:-1] + phrase + end
@@ -1303,26 +1298,25 @@ def interleave(rng, plain, specific):
     return out + specific[len(plain) - excess:]
 
 
-# Headers an organisation writes, not a household (nor the placed "Pourquoi nous rejoindre à X ?").
-EMPLOYER_HEADERS = {"Pourquoi nous rejoindre ?"}
+def household_headers(headers):
+    """The headers a household writes: it has no "site" and asks no one to join it ("Pourquoi
+    nous rejoindre ?")."""
+    return [h for h in headers if "site" not in h and "rejoindre" not in h] or headers
 
 
 def header(rng, key, ville, own=(), household=False):
     """A section's header: plain, saying where the job is, or (own) saying something of the
-    ad ("Profil recherché pour ce CDD de 6 mois :"), about a third of the ads each. A
-    household has no "site" and asks no one to join it. Without ville (the ad's place is said in another section's
-    header), a plain or an own one."""
+    ad ("Profil recherché pour ce CDD de 6 mois :"), about a third of the ads each; a
+    household's among household_headers. Without ville (the ad's place is said in another
+    section's header), a plain or an own one."""
     draw = rng.random()
     if draw < 0.34 or not own and draw < 0.5 or not ville and not own:
-        plain = HEADERS[key]
-        if household:  # parents recruit no one to "join" them
-            plain = [h for h in plain if h not in EMPLOYER_HEADERS] or plain
-        return rng.choice(plain)
+        return rng.choice(household_headers(HEADERS[key]) if household else HEADERS[key])
     if not ville:
         return rng.choice(own)
     if own and draw > 0.67:
         return rng.choice(own)
-    placed = [h for h in PLACED_HEADERS[key] if not household or "site" not in h and "rejoindre" not in h]
+    placed = household_headers(PLACED_HEADERS[key]) if household else PLACED_HEADERS[key]
     return contract(rng.choice(placed).format(a_ville="à " + ville, de_ville="de " + ville))
 
 
@@ -2891,19 +2885,16 @@ class OfferWriter:
         if key not in self.banks:
             bank = dict(m.bank)
             phrasings = bank["phrasings"] = {}  # a line as this employer says it -> its group's phrasings, alike
+            say = as_residents if kind in RESIDENT_KINDS else as_youth if kind in YOUTH_KINDS else None
             for section in ("intitules", "appellations", "missions", "profil", "conditions",
                             "avantages"):
                 kept = bank[section] = for_employer(m.bank[section], kind, section)
-                if kind in RESIDENT_KINDS and section not in ("intitules", "appellations"):
-                    bank[section] = [as_residents(line) for line in kept]
-                elif kind in YOUTH_KINDS and section not in ("intitules", "appellations"):
-                    bank[section] = [as_youth(line) for line in kept]
+                if say and section not in ("intitules", "appellations"):
+                    bank[section] = [say(line) for line in kept]
                 if section in GROUPED_SECTIONS:
                     for said, line in zip(bank[section], kept):
                         if line in m.bank["phrasings"]:
-                            phrasings[said] = [as_residents(p) if kind in RESIDENT_KINDS else
-                                               as_youth(p) if kind in YOUTH_KINDS else p
-                                               for p in m.bank["phrasings"][line]]
+                            phrasings[said] = [say(p) if say else p for p in m.bank["phrasings"][line]]
             if not any(fits(t, kind, True) for t in bank["intitules"]):
                 # No title of the bank fits the employer (all say "libéral" for a health
                 # centre's nurse): titles from the appellations that do.
@@ -3508,7 +3499,7 @@ class OfferWriter:
                                                   if rare & set(ECHO_WORD.findall(line.lower())))
         return echoed
 
-    def _section(self, rng, key, lines, phrasings, low, high, bullet, ville, context=None, lead=0.0, share=0.85, own=(),
+    def _section(self, rng, key, lines, phrasings, low, high, bullet, ville, context=None, front=False, share=0.85, own=(),
                  household=False, opening="", first=()):
         """A section of lines drawn from lines, those of first (the title's specialty's tasks)
         before them, each said in one of its phrasings (phrasings: a line -> its group's)."""
@@ -3536,7 +3527,7 @@ class OfferWriter:
                 if context:  # the place said once: no "Dans nos locaux de Biot, vous..." after "À Biot, vous..."
                     context[:] = [p for p in context if opened not in p]
             picked.append(line if key == "profil" and STATED_REQUIREMENT.search(line) else
-                          situate(rng, line, context, share, lead, opened))
+                          situate(rng, line, context, share, front, opened))
         if key == "profil":
             picked = between(picked, [p for p in picked if STATED_REQUIREMENT.search(p)])
         if not picked:
@@ -3574,7 +3565,7 @@ class OfferWriter:
         lines = self._one_shift(self._named(self._fitting(bank, ad.kind, "profil", ad), ad), ad)
         licence = ([l for l in lines if AGREMENT.search(l)] if ad.slug in LICENSED_SLUGS else [])
         return self._section(rng, "profil", lines, bank["phrasings"], 2, 3, bullet, ad.placed(lieu, "profil"),
-                             None, 0.0, 0.0, unsaid(ad.headers("profil", start), said),
+                             None, False, 0.0, unsaid(ad.headers("profil", start), said),
                              ad.setting == "particulier" or ad.contrat == "LIB",
                              first=rng.sample(licence, 1) if licence else ())
 
@@ -3765,7 +3756,7 @@ class OfferWriter:
         ad.placed_sections = rng.sample(("missions", "profil", "conditions", "avantages"), 1)
         missions = self._section(rng, "missions", tasks, bank["phrasings"], 3, 5,
                                  bullet, ad.placed(lieu, "missions"), unsaid(ad.work_context(rng, start), said)[:PLACED_TASKS],
-                                 1.0, 1.0,
+                                 True, 1.0,
                                  unsaid(ad.headers("missions", start), said),
                                  ad.setting == "particulier" or ad.contrat == "LIB",
                                  contract("À %s, " % lieu) if start in intro else
@@ -3787,7 +3778,7 @@ class OfferWriter:
         # apprentice's post; the start date said once or twice, not again at the end; no internal
         # candidates to a household's or an agency's post
         text += " " + sections[-1]
-        clotures = closings(ad.experience != "D" or ad.alternance or welcomed(text) or welcomed(ad.title), start in text,
+        clotures = closings(ad.experience != "D" or ad.alternance or ad.welcomes or welcomed(sections[-1]), start in text,
                             ad.setting == "particulier" or ad.kind == "agence-interim")
         closing = [rng.choice(clotures).format(
             debut=debut.strftime("%d/%m/%Y"), limite=limite.strftime("%d/%m/%Y"),
