@@ -246,6 +246,12 @@ class GeneratorTest(unittest.TestCase):
         # the checker fails a phrasing that says night work its group's first line does not
         self.assertTrue(alternatives.check_bank({"slug": "aide-soignant", "missions": [
             ["Vous aidez les patients au lever.", "Vous aidez les patients au coucher, de nuit."]]}, patterns))
+        # a malformed group is named, not read: one phrasing, twice the same, a nested list;
+        # a benefit's phrasing about another subject (its first words) fails too
+        for bad in (["Vous lavez."], ["Vous lavez.", "Vous lavez."], [["Vous lavez."], "Vous rincez."]):
+            self.assertEqual(len(alternatives.check_bank({"slug": "x", "missions": [bad]}, patterns)), 1, bad)
+        self.assertTrue(alternatives.check_bank({"slug": "x", "avantages": [
+            ["Mutuelle prise en charge à 60 %.", "Complémentaire santé prise en charge à 60 %."]]}, patterns))
         bank = ungroup({"missions": [], "conditions": [], "avantages": [], "profil": [["Tenue fournie.", "Blouses prêtées.", "Vêtements donnés."],
                                                   "Self sur place.", ["Parking gratuit.", "Stationnement offert."]]})
         self.assertEqual(bank["profil"], ["Tenue fournie.", "Self sur place.", "Parking gratuit."])
