@@ -14,7 +14,7 @@ import re
 from datetime import date, timedelta
 
 from phrasing import INSTITUTIONAL, QUALIFIERS, elide, rephrase
-from refs import FAMILLES, GROUPED_SECTIONS, city_name, main_famille, weighted
+from refs import FAMILLES, GROUPED_SECTIONS, city_name, main_famille, reserved_for, weighted
 from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, PUBLIC_HOSPITAL_KINDS, SCHEDULE_WORDS,
                        SHIFT_SLUGS, TITLE_DAY,
                        TITLE_NIGHT, WEEKENDS, DAY_ONLY, NO_WEEKEND, TITLE_REPLACEMENT, TITLE_WEEKEND, Person,
@@ -1346,7 +1346,7 @@ SETTING_MARKERS = [
                                           "foyer-enfance"}),
     (re.compile(r"écoutant 115|\b115\b"), {"chrs", "association-insertion"}),
     # An ESAT's workers and the firms it places them with.
-    (re.compile(r"\bles travailleurs\b|mises à disposition en entreprise"), {"esat"}),
+    (re.compile(r"\bles travailleurs\b(?! sociaux)|mises à disposition en entreprise"), {"esat"}),
     (re.compile(r"entreprises partenaires"), {"esat", "association-insertion"}),
     # A guardianship service's antennas and assistants, not an EHPAD's préposé's; a relais's childminders.
     (re.compile(r"antennes du service|assistant tutélaire|service de protection des majeurs"), {"service-mandataire"}),
@@ -1354,7 +1354,7 @@ SETTING_MARKERS = [
     # A practice's opening days; a crèche's meals with their allergy protocols.
     (re.compile(r"Cabinet ouvert|\b[Ll]e cabinet\b"), {"cabinet-liberal", "cabinet-dentaire", "centre-de-sante", "centre-imagerie"}),
     (re.compile(r"protocoles d'allergie"), {"eaje", "micro-creche", "collectivite", "ccas", "foyer-enfance"}),
-    (re.compile(r"[Ss]ervice d'odontologie|\b[Aa]ttaché\(e\)"), {"ch", "chu"}),
+    (re.compile(r"[Ss]ervice d'odontologie|\b[Aa]ttaché\(e\)(?! à| aux)"), {"ch", "chu"}),  # the grade, not "attaché(e) à l'éthique"
     # An orthopaedic fitter's agency, with its rounds: a company's, not a hospital's workshop.
     (re.compile(r"de l'agence\b|d'agence\b|Déplacements quotidiens sur le département|consultations itinérantes"),
      {"cabinet-liberal"}),
@@ -1407,7 +1407,8 @@ SETTING_MARKERS = [
     (re.compile(r"consultations pré-anesthésiques|patients opérés"), {"ch", "chu", "clinique"}),
     # Meals for many: a kitchen of a town, a hospital or a house; tube feeding in care settings.
     (re.compile(r"restauration collective|cuisine centrale"), {"collectivite", "ch", "chu", "clinique", "smr", "epsm", "usld",
-                                                               "ehpad", "mas", "fam", "foyer-de-vie", "ime", "itep", "mecs"}),
+                                                               "ehpad", "mas", "fam", "foyer-de-vie", "ime", "itep", "mecs",
+                                                               "esat", "association-insertion", "chrs"}),
     (re.compile(r"nutritions? entérales?"), {"ch", "chu", "clinique", "smr", "epsm", "usld", "had", "ehpad"}),
     # A psychiatric sector's consultations, on-call duty and interns.
     (re.compile(r"centre médico-psychologique|permanence des soins par des gardes|encadrer les internes"),
@@ -1439,7 +1440,7 @@ SETTING_MARKERS = [
     (re.compile(r"[Pp]ool de remplacement"), H24_KINDS),
     # A pharmacy's posts: a retail pharmacy's (officine) or a hospital's (PUI).
     (re.compile(r"d'officine\b"), {"pharmacie"}),
-    (re.compile(r"[Pp]harmacie hospitalière|\bPUI\b|à usage intérieur"), {"ch", "chu", "clinique", "epsm"}),
+    (re.compile(r"[Pp]harmacie hospitalière|\bPUI\b|à usage intérieur"), {"ch", "chu", "clinique", "epsm", "had", "smr"}),
     # Hospital records: a planned stay, coding for the DIM.
     (re.compile(r"hospitalisation programmée|département d'information médicale"), HOSPITALS),
     # Billing acts to the Assurance maladie is a practice's.
@@ -1455,7 +1456,10 @@ SETTING_MARKERS = [
     # The CESU pays a household's employee (or one placed by a mandataire), not a service's.
     (re.compile(r"\bCESU\b|chèque emploi service"), {"particulier-employeur", "service-mandataire"}),
     (re.compile(r"\brésident"), RESIDENCES),
-    (re.compile(r"\bà domicile\b|\bau domicile\b"), DOMICILE_KINDS | {"ccas", "centre-social"}),
+    # and visits from a practice, a PMI, a CMP, a lab or a shop (the banks reserve each line to its own)
+    (re.compile(r"\bà domicile\b|\bau domicile\b"), DOMICILE_KINDS | {"ccas", "centre-social", "cabinet-liberal", "centre-de-sante",
+                                                                   "conseil-departemental", "epsm", "laboratoire",
+                                                                   "magasin-optique", "centre-audition"}),
     (re.compile(r"[Ii]ntérim|INTERIM|INTÉRIM"), set()),
     (re.compile(r"\bIME\b"), {"ime"}), (re.compile(r"\bD?ITEP\b"), {"itep"}), (re.compile(r"\bMAS\b"), {"mas"}),
     (re.compile(r"établissements? médico-socia"), {"ime", "itep", "sessad", "mas", "fam", "foyer-de-vie", "esat", "ehpad",
@@ -1598,7 +1602,7 @@ NO_BABY_KINDS = ADULT_KINDS | {"ime", "itep", "sessad", "chrs", "association-ins
 CHILD_KINDS = {"eaje", "micro-creche", "relais-petite-enfance", "ime", "itep", "sessad", "mecs",
                "foyer-enfance"}
 UNFIT_MARKERS = [
-    (re.compile(r"\bpatients?\b"), NOT_CARE),
+    (re.compile(r"\bpatients?\b(?!\()"), NOT_CARE),  # not the adjective "patient(e)"
     (re.compile(r"bionettoyage de la chambre"), DOMICILE_KINDS),  # a home's rooms are not a service's to clean
     (re.compile(r"autour de votre domicile"), {"particulier-employeur"}),  # a household's ad: its own home
     (re.compile(r"injections à action prolongée|accord du patient"), {"ime", "itep", "sessad", "mecs", "foyer-enfance"}),
@@ -2886,9 +2890,15 @@ class OfferWriter:
             bank = dict(m.bank)
             phrasings = bank["phrasings"] = {}  # a line as this employer says it -> its group's phrasings, alike
             say = as_residents if kind in RESIDENT_KINDS else as_youth if kind in YOUTH_KINDS else None
+            bank["competences"] = reserved_for(m.bank, "competences", kind) or m.bank["competences"]
             for section in ("intitules", "appellations", "missions", "profil", "conditions",
                             "avantages"):
-                kept = bank[section] = for_employer(m.bank[section], kind, section)
+                # the bank's lines for this kind of employer, then those its words fit (an ad
+                # needs a title and an appellation; a section with no line is left out)
+                own = reserved_for(m.bank, section, kind)
+                if not own and section in ("intitules", "appellations"):
+                    own = m.bank[section]
+                kept = bank[section] = for_employer(own, kind, section) if own else []
                 if say and section not in ("intitules", "appellations"):
                     bank[section] = [say(line) for line in kept]
                 if section in GROUPED_SECTIONS:
@@ -3134,7 +3144,8 @@ class OfferWriter:
         """The employer an agency's ad places its worker with: one of the métier's employers that
         its title fits ("Aide-soignant en EHPAD": an EHPAD), drawn by the bank's weights."""
         kinds = [(k, w) for k, w in m.bank["employeurs"]
-                 if k not in ("agence-interim", "particulier-employeur") and fits(intitule, k, True)]  # no CESU
+                 if k not in ("agence-interim", "particulier-employeur") and fits(intitule, k, True) and
+                 intitule in reserved_for(m.bank, "intitules", k)]  # no CESU
         return weighted(rng, kinds) if kinds else "ch"
 
     def _terms(self, rng, bank, kind, intitule, appellation, client=None):

@@ -32,6 +32,10 @@ class Metier:
 
 # Bank sections whose entries may be groups of equivalent phrasings, one of which an ad draws.
 GROUPED_SECTIONS = ("missions", "profil", "conditions", "avantages")
+# Bank sections whose entries a bank may reserve to some of its employer kinds ("seulementChez":
+# section -> entry, its first phrasing for a group -> kinds): a hospital pharmacist's PUI tasks,
+# an officine's counter, a title naming a SSIAD. An entry it does not name fits every kind.
+RESERVED_SECTIONS = ("intitules", "appellations", "missions", "profil", "conditions", "avantages", "competences")
 
 
 def ungroup(bank):
@@ -50,7 +54,19 @@ def ungroup(bank):
             firsts.append(entry)
         bank[section] = firsts
     bank["phrasings"] = phrasings
+    bank["seulementChez"] = {section: {line: frozenset(kinds) for line, kinds in lines.items()}
+                             for section, lines in bank.get("seulementChez", {}).items()}
     return bank
+
+
+def reserved_for(bank, section, kind):
+    """The entries of a bank's section that an employer of that kind may say: those the bank
+    reserves to no kind or to some kinds among which this one. An agency says its client's
+    lines, and may advertise any title of the bank (its client is drawn to fit the title)."""
+    only = bank["seulementChez"].get(section)
+    if not only or kind == "agence-interim":
+        return bank[section]
+    return [line for line in bank[section] if kind in only.get(line, (kind,))]
 
 
 def load_metiers():
@@ -208,6 +224,23 @@ class Refs:
                 for kind, _ in m.bank["employeurs"]:
                     if kind not in kinds:
                         raise SystemExit("metiers/%s.json: unknown employer kind %s" % (m.slug, kind))
+                self.check_reserved(m)
+
+    @staticmethod
+    def check_reserved(m):
+        """A bank reserves its own entries, each to some of its own employer kinds."""
+        hiring = {kind for kind, _ in m.bank["employeurs"]}
+        for section, lines in m.bank["seulementChez"].items():
+            if section not in RESERVED_SECTIONS:
+                raise SystemExit("metiers/%s.json: seulementChez: no section %r" % (m.slug, section))
+            entries = set(m.bank[section])
+            for line, reserved in lines.items():
+                if line not in entries:
+                    raise SystemExit("metiers/%s.json: seulementChez: not an entry (or a group's first "
+                                     "phrasing) of %s: %r" % (m.slug, section, line))
+                if not reserved or not reserved <= hiring:
+                    raise SystemExit("metiers/%s.json: seulementChez: %s: kinds %s are not among the bank's "
+                                     "employers: %r" % (m.slug, section, sorted(reserved - hiring) or "(none)", line))
 
     def naf_of(self, kind, rome):
         spec = self.employeurs["kinds"][kind]

@@ -276,6 +276,40 @@ class GeneratorTest(unittest.TestCase):
         wish = "Une expérience en EHPAD est appréciée."
         self.assertEqual(for_employer([wish, "Permis B pour le SSIAD."], "ch", "profil"), [wish])
 
+    def test_a_bank_reserves_lines_to_some_employers(self):
+        from refs import Metier, reserved_for, ungroup
+        counter = "Vous conseillez les patients au comptoir sur les produits conseil."
+        pui = ["Vous validez les prescriptions de la PUI.", "Vous analysez les prescriptions de la PUI."]
+        bank = ungroup({"employeurs": [["pharmacie", 5], ["ch", 3], ["agence-interim", 1]],
+                        "missions": [counter, pui, "Vous encadrez les préparateurs."], "profil": [], "conditions": [],
+                        "avantages": [], "seulementChez": {"missions": {counter: ["pharmacie"], pui[0]: ["ch"]}}})
+        self.assertEqual(reserved_for(bank, "missions", "ch"), [pui[0], "Vous encadrez les préparateurs."])
+        self.assertEqual(reserved_for(bank, "missions", "pharmacie"), [counter, "Vous encadrez les préparateurs."])
+        self.assertEqual(len(reserved_for(bank, "missions", "agence-interim")), 3)  # its client's, drawn later
+        metier = Metier("pharmacien", "J1202", "Pharmacien", ["sante"])
+        metier.bank = bank
+        Refs.check_reserved(metier)
+        for wrong in ({"missions": {pui[1]: ["ch"]}},  # a group's other phrasing: not how the bank names it
+                      {"missions": {counter: ["ehpad"]}},  # a kind the bank does not hire for
+                      {"missions": {counter: []}}, {"horaires": {counter: ["ch"]}}):
+            metier.bank = ungroup(dict(bank, missions=[counter, pui], seulementChez=wrong))
+            with self.assertRaises(SystemExit, msg=wrong):
+                Refs.check_reserved(metier)
+        # the bank an ad of each kind draws from holds only the lines reserved to no kind or to its own
+        from offres import OfferWriter
+        writer = OfferWriter(self.refs, NOW)
+        checked = 0
+        for m in self.refs.metiers:
+            for kind, _ in m.bank["employeurs"]:
+                drawn = writer._bank(m, kind)
+                for section, lines in m.bank["seulementChez"].items():
+                    for line, kinds in lines.items():
+                        if kind not in kinds and kind != "agence-interim":
+                            checked += 1
+                            self.assertNotIn(line, drawn[section], (m.slug, kind))
+                            self.assertNotIn(line.replace("patients", "résidents"), drawn[section], (m.slug, kind))
+        self.assertGreater(checked, 1000)
+
     def test_lines_fit_the_title_s_specialty(self):
         theatre = "Vous utilisez l'amplificateur de brillance au bloc opératoire."
         nuclear = "Vous préparez les médicaments radiopharmaceutiques en médecine nucléaire."
