@@ -362,14 +362,24 @@ def french_date(day):
 HEADERS = {
     "missions": ["Vos missions :", "Missions principales :", "Au quotidien :",
                  "Description du poste :", "Vos principales activités :", "Le poste :",
-                 "Ce que vous ferez :"],
+                 "Ce que vous ferez :", "Missions :", "Vos missions seront les suivantes :",
+                 "Descriptif des missions :", "Activités principales :", "Missions du poste :",
+                 "Vos responsabilités :", "Le poste en détail :"],
     "profil": ["Profil recherché :", "Votre profil :", "Ce que nous attendons :",
-               "Compétences et qualités :", "Qualités attendues :"],
+               "Compétences et qualités :", "Qualités attendues :", "Profil :", "Profil souhaité :",
+               "Compétences requises :", "Savoir-faire et savoir-être :", "Prérequis :",
+               "Votre profil et vos compétences :"],
     "conditions": ["Conditions de travail :", "Organisation du travail :", "Informations pratiques :",
-                   "Conditions d'exercice :"],
+                   "Conditions d'exercice :", "Conditions :", "Cadre de travail :", "Modalités du poste :",
+                   "Informations complémentaires :", "Temps de travail et organisation :"],
     "avantages": ["Nous vous proposons :", "Vos avantages :", "Ce que nous offrons :",
-                  "Pourquoi nous rejoindre ?", "Rémunération et avantages :"],
+                  "Pourquoi nous rejoindre ?", "Rémunération et avantages :", "Avantages :",
+                  "Les avantages du poste :", "Ce que nous vous offrons :", "Rémunération et avantages sociaux :",
+                  "Pourquoi nous choisir ?"],
 }
+# The share of sections a writer sets as a list rather than prose: tasks and requirements are
+# mostly bulleted in real ads.
+AS_LIST = {"missions": 0.8, "profil": 0.7}
 # Headers that say where: "Vos missions à Rumilly :" ({a_ville} is "à Rumilly", {de_ville}
 # "de Rumilly").
 PLACED_HEADERS = {
@@ -1153,7 +1163,7 @@ def phrased(rng, lines, phrasings):
 # Placed at a task's end, readers took them for words tacked on. With two placed in front,
 # 5.5% of the first 2,000 offers shared a 200-character run (the issue's limit is 5%); with
 # three, 4.5%.
-PLACED_TASKS = 3
+PLACED_TASKS = 0
 
 
 def welcomed(text):
@@ -3514,7 +3524,7 @@ class OfferWriter:
                  household=False, opening="", first=()):
         """A section of lines drawn from lines, those of first (the title's specialty's tasks)
         before them, each said in one of its phrasings (phrasings: a line -> its group's)."""
-        as_list = rng.random() < 0.55
+        as_list = rng.random() < AS_LIST.get(key, 0.55)
         title = header(rng, key, ville, own, household)
         if context:
             said_there = long_words(title)  # a header that says the contract or the unit: not again
@@ -3770,7 +3780,7 @@ class OfferWriter:
                                  True, 1.0,
                                  unsaid(ad.headers("missions", start), said),
                                  ad.setting == "particulier" or ad.contrat == "LIB",
-                                 contract("À %s, " % lieu) if start in intro else
+                                 "" if start in intro else  # no "À Biot, vous..." before a task: read as pasted
                                  rng.choice(("Dès le %s, ", "À partir du %s, ", "À compter du %s, ")) % start,
                                  rng.sample(own, min(len(own), rng.randint(1, 2))))
         said |= facts(missions)

@@ -164,7 +164,7 @@ def rephrase(rng, line, section, as_list, used=None):
     infinitive ("Assurer les transmissions.") only in a list (as_list), never in prose. A
     qualifier is said once per ad, and one line of a section takes one: used holds those the ad
     has said."""
-    if section == "missions" and line.endswith(".") and rng.random() < 0.3 and (used is None or "qualified" not in used):
+    if section == "missions" and line.endswith(".") and rng.random() < 0.0 and (used is None or "qualified" not in used):
         qualifier = rng.choice(QUALIFIERS)
         if qualifier in CARE_QUALIFIERS and (not CARE_WORDS.search(line) or RECORDS.search(line)):
             qualifier = None  # "en lien avec les familles" only where there are people to care for, not a record to keep
