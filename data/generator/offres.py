@@ -692,7 +692,11 @@ CLINIC_SERVICES = [(re.compile(r"[Bb]loc|BLOC|SSPI|[Cc]hirurg|CHIRURG|[Oo]rthop|
                    (re.compile(r"[Pp]édiatr|PÉDIATR"), re.compile(r"pédiatrie|hôpital privé"))]
 VILLAGE_SIZE = 5000  # fewer inhabitants: no town centre, districts or agglomération of its own
 TOWN_WORDS = re.compile(r"[Aa]gglomération|centre-ville|quartiers")
-PROXIMITY_TOWN = 10000  # a centre hospitalier in a smaller town is a hôpital de proximité
+# Libéraux whose work is rounds at their patients' homes, and the words of a practice that
+# receives by appointment.
+HOME_ROUND_SLUGS = {"infirmier-liberal"}
+OFFICE_HOURS = re.compile(r"rendez-vous par jour|est ouvert du")
+PROXIMITY_TOWN = 20000  # a centre hospitalier in a smaller town is a hôpital de proximité
 ACUTE_CARE = re.compile(r"urgences|[Mm]aternité|bloc opératoire|plateau technique complet")
 @functools.lru_cache(maxsize=None)
 def acute_only(titles):
@@ -1968,7 +1972,9 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"\brencontres\b|accueillis en stage|kinésithérapeutes|plateau technique|réunions de synthèse|"
                            r"préparation à la naissance|\brégimes\b|textures modifiées|animer des activités|"
                            r"activités éducatives|entretien de leur chambre|et leurs familles et recueill|"
-                           r"au départ des patients|linge propre|[Ss]timul\w* la personne|bionettoyage quotidien|refaire seuls|accompagnements extérieurs")
+                           r"au départ des patients|linge propre|[Ss]timul\w* la personne|bionettoyage quotidien|refaire seuls|accompagnements extérieurs|"
+                           r"à l'extérieur|\bgoûter\b|sortie d'école|groupes? de parole|\bpromenades?\b|séjours adaptés|"
+                           r"\bpes(ez|er|ant|ée)\b[^.]{0,30}(chaque mois|tous les mois|de tous)|chaque mois la pesée|pesée mensuelle")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
 EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
 MORNING = re.compile(r"\ble matin\b|petits?-déjeuners?|\bmatinées?\b|\bmercredis\b|vacances scolaires|[Hh]oraires du matin")
@@ -1977,6 +1983,9 @@ EVENING_SHIFT = re.compile(r"\bdu soir\b")
 NIGHT_WORK = re.compile(r"[Pp]rimes? de nuit|jour et (de )?nuit|heures de nuit|[Ii]ndemnités de nuit|[Mm]ajoration[^.]*\bnuits?\b|"
                         r"[Gg]ardes? de nuit|[Pp]ostes? de nuit|(?<![Pp]as de )(?<!ni de )(?<!sans )(?<!aucun )(?<!jamais de )[Tt]ravail de nuit|[Aa]streintes? de nuit|\bnuits travaillées|"
                         r"surveillant\(e\) de nuit|[Vv]eilleurs? de nuit")
+# Night work a text says in passing ("gardes le dimanche et de nuit", "de jour comme de nuit"),
+# read on the whole ad once written, for its record.
+NIGHT_SAID = re.compile(r"[Gg]ardes?[^.;\n]{0,40}\bde nuit|de jour comme de nuit|jour et nuit|\bnuits? par semaine")
 # Benefits that state the pay: one per ad.
 PAY_LINE = re.compile(r"^(Rémunération|Salaire|Grille|Reprise d'ancienneté selon)")
 # Requirements an apprentice, who prepares the diploma, cannot meet.
@@ -2142,7 +2151,7 @@ ECHO_STOPWORDS = {"service", "secteur", "formation", "personnes", "entretien", "
 ONE_POST = re.compile(r"départ|[Rr]emplacement|congé|[Cc]réation de poste|le poste d|un\(e\)")
 # Tasks done on weekdays, which a weekends-only post does not do: appointments, school, meetings.
 WEEKDAY_TASKS = re.compile(r"rendez-vous médicaux|\bl'école\b|\bscolari|réunions? (d'équipe|pluridisciplinaires?|de synthèse)|"
-                           r"\bsynthèses\b|partenaires|[Ee]ntretiens? (familiaux|d'embauche)")
+                           r"\bsynthèses\b|partenaires|[Ee]ntretiens? (familiaux|d'embauche)|sorties? d'école|\bdevoirs\b|\bgoûter\b")
 # A headcount a figure states ("Le service emploie 66 salariés", "1 200 collègues vous attendent").
 STAFF_FIGURE_COUNT = re.compile(r"emploie ([\d ]+\d) |([\d ]+\d) collègues")
 # A driving licence the title or text requires, and those who drive for a living.
@@ -2169,6 +2178,12 @@ FEMININE_TITULAIRE = {"le": "la titulaire", "du": "de la titulaire", "au": "à l
                       "Le": "La titulaire", "Du": "De la titulaire", "Au": "À la titulaire"}
 TWELVE_HOURS_TITLE = re.compile(r"\b12 ?[hH]\b")
 PERMANENT_PAY = re.compile(r"[Pp]rime de bienvenue|[Pp]rime d'embauche|bonification indiciaire|\bNBI\b")
+# What an employer gives its own staff over the years, not a temp placed by an agency nor one
+# hired for a few weeks: an induction course, a training plan, a referral bonus, profit sharing.
+STAFF_ONLY = re.compile(r"^(Parcours d'intégration|Plan de formation|Prime de parrainage|Prime de cooptation|"
+                        r"Intéressement|CSE|Comité social|Treizième mois|Entretien annuel|Tutorat|Promotion professionnelle|"
+                        r"Titularisation|Stagiairisation|Congés trimestriels|A?RTT|Crèche|Mobilité interne|"
+                        r"Perspectives d'évolution|Évolution de carrière|Plannings? (connus?|transmis|communiqués?|diffusés?))", re.I)
 MILEAGE = re.compile(r"[Ii]ndemnités kilométriques|[Ff]rais kilométriques")
 TWO_YEARS_SLUGS = {"infirmier-liberal"}  # the métiers the law asks two years of practice before libéral work
 # Doctors, dentists and pharmacists (ROME), and the civil servants' pay a hospital does not give them.
@@ -2574,6 +2589,9 @@ class OfferWriter:
         if not rural:
             patterns = [p for p in patterns if not COMMUNITY_OF_COMMUNES.search(p)] or patterns
         patterns = [p for p in patterns if same_employer(title, p)] or patterns  # a mission locale's title, its name
+        if departement == "Paris":  # Paris has no conseil départemental since 2019: the Ville de Paris is both
+            patterns = [p.replace("Conseil départemental - {departement}", "Ville de Paris")
+                        .replace("Département {departement}", "Ville de Paris") for p in patterns]
         pattern = rng.choice(patterns)
         nom = rng.choice(self.noms_enfance if spec.get("nomsEnfance") else self.noms)
         name = contract(pattern.format(nom=nom, ville=ville, departement=departement))
@@ -2857,6 +2875,9 @@ class OfferWriter:
             templates = [t for t in templates if ("proximité" in t) == proximity] or templates
             if proximity:
                 details = [d for d in details if not ACUTE_CARE.search(d)]
+        if ad.slug in HOME_ROUND_SLUGS:  # a nurse's practice does rounds at home: no appointments a day, no opening hours
+            templates = [t for t in templates if not OFFICE_HOURS.search(t)] or templates
+            details = [d for d in details if not OFFICE_HOURS.search(d)]
         if medical:  # a maternity or a psychiatric ward is not in a clinic "spécialisée en chirurgie"
             templates = [t for t in templates if "spécialisée en chirurgie" not in t] or templates
         if CITY_CENTRE.search(ad.title):  # a town-centre shop is not in a shopping centre
@@ -3277,12 +3298,13 @@ class OfferWriter:
         # No summer replacement in an ad that starts in the autumn.
         summer = 3 <= created.month <= 7
         town = population >= 10000  # a town of 10,000 is no "zone rurale"
-        key = (bank["slug"], kind, summer, town)
+        proximity = kind == "ch" and population < PROXIMITY_TOWN
+        key = (bank["slug"], kind, summer, town, proximity)
         titles = self.titles.get(key)
         if titles is None:
             titles = bank["intitules"] if summer else (
                 [t for t in bank["intitules"] if not SUMMER.search(t)] or bank["intitules"])
-            if kind == "ch" and population < PROXIMITY_TOWN:  # a hôpital de proximité has no acute wards
+            if proximity:  # a hôpital de proximité has no acute wards
                 titles = [t for t in titles if not ACUTE_TITLE.search(t)] or titles
             if kind in NIGHTLESS:
                 titles = [t for t in titles if not TITLE_NIGHT.search(t)] or titles
@@ -3344,6 +3366,8 @@ class OfferWriter:
             name, about = universitaire(name, ville), [universitaire(a, ville) for a in about]
         presentation = " ".join(about)
         ad.statut = status(kind, about[0])
+        if night and not partiel and ad.statut == "fph" and hours > 32.5 and not re.search(r"\b3[5-9] ?[hH]", intitule):
+            hours = ad.hours = 32.5  # a public house's night staff, as a public hospital's, work 32 h 30 a week
         if ad.alternance and ad.statut in PUBLIC_STATUSES:  # the public service hires apprentices only
             nature = ad.nature = "Contrat apprentissage"
             intitule = ad.title = intitule.replace("contrat de professionnalisation", "apprentissage")
@@ -3390,6 +3414,8 @@ class OfferWriter:
             o["permis"] = [{"libelle": "B - Véhicule léger", "exigence": "E" if asked else "S"}]
         if salaire:
             o["salaire"] = salaire
+        if rythme == "Horaires normaux" and (NIGHT_WORK.search(o["description"]) or NIGHT_SAID.search(o["description"])):
+            rythme = "Travail en horaires décalés"  # the record says the night shifts or on-call nights its text says
         o["dureeTravailLibelle"] = "%s %s" % (
             ("%dH" % hours) if hours == int(hours) else ("%dH30" % hours), rythme)
         o["dureeTravailLibelleConverti"] = "Temps partiel" if partiel else "Temps plein"
@@ -3663,6 +3689,7 @@ class OfferWriter:
         thirteen = "13.0 mois" in (salaire or {}).get("libelle", "") and not (ad.contrat == "CDD" and ad.months <= 12)
         doctor = statut == "fph" and bank["codeROME"] in HOSPITAL_DOCTORS
         short = bool(ad.days or ad.months and ad.months <= 3)
+        staff_only = STAFF_ONLY if ad.kind == "agence-interim" or short else None
         ruled_out = [words for rule, words in (
             (not thirteen, THIRTEENTH),
             (not (ad.staff and ad.staff >= 800), STAFF_CRECHE),
@@ -3675,6 +3702,7 @@ class OfferWriter:
             (short, LODGING),  # no months of lodging on a contract of weeks
             # A welcome bonus is a permanent hire's; the NBI a civil servant's, not a contract agent's.
             (ad.contrat in ("CDD", "MIS") and not ad.alternance, PERMANENT_PAY),
+            (staff_only, STAFF_ONLY),
             (ad.service_car, MILEAGE)) if rule]  # no mileage paid for a service car's trips
         own, fixed, plain = ([line for line in group if not any(words.search(line) for words in ruled_out)]
                              for group in (own, fixed, plain))
@@ -3690,7 +3718,7 @@ class OfferWriter:
             own = [line for line in own if not AT_THE_HOUSEHOLD.search(line)]
             plain = [line for line in plain if not AT_THE_HOUSEHOLD.search(line)]
         if ad.setting != "particulier" and statut != "liberal" and rng.random() < 0.4:  # one benefit per subject
-            extra = generic_benefits(rng, 1)
+            extra = generic_benefits(rng, 1, staff_only)
             if not any(subject(extra[0]) == subject(line) for line in plain + own) and \
                     subject(extra[0]) not in ad.subjects and \
                     not (extra[0].startswith("Logement") and (ad.client not in H24_KINDS | HOSPITALS or short)):
@@ -3703,7 +3731,7 @@ class OfferWriter:
             if ad.setting == "particulier":  # a household has no parking spaces nor training plan
                 plain = phrased(rng, rng.sample(lines, min(1, len(lines))), bank["phrasings"])
             else:
-                own = generic_benefits(rng, 1)
+                own = generic_benefits(rng, 1, staff_only)
         rng.shuffle(plain)
         rng.shuffle(own)
         avantages = interleave(rng, plain, own)
@@ -3758,6 +3786,9 @@ class OfferWriter:
             if ad.alternance:  # an apprentice's opening says apprentissage, a professionalisation contract's alternance
                 apprentice = "apprentissage" in ad.nature
                 reasons = [r for r in reasons if apprentice or "apprenti" not in r] or reasons
+            if re.search(r" (en|de|du|des|à|au|aux|auprès|pour|chargée?\(?e?\)?) ", name):
+                # "un(e) psychomotricien en établissement médico-social motivé(e)": no quality after a long name
+                reasons = [r for r in reasons if not re.search(r"\{poste\} (motivé|de confiance)", r)] or reasons
             reason = rng.choice(reasons)
             ad.single = bool(ONE_POST.search(reason))
             ad.replacing = bool(REPLACING.search(reason)) or bool(TITLE_REPLACEMENT.search(ad.title))

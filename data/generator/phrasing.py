@@ -110,14 +110,14 @@ def infinitives_after_and(rest):
     for i in range(1, len(words)):
         # "servez, aidez", "observez, en recherchez": a verb after a comma, maybe after pronouns
         after_comma = words[i - 1].endswith(",") and (
-            words[i].endswith("ez") or words[i] in PRONOUNS and i + 1 < len(words) and
+            words[i].endswith("ez") or words[i] in IRREGULAR or words[i] in PRONOUNS and i + 1 < len(words) and
             words[i + 1].endswith("ez"))
         if words[i - 1] not in ("et", "puis", "ou") and not after_comma:
             continue
         j = i  # "et les tracez": the verb comes after its pronouns
         while j < len(words) - 1 and words[j] in PRONOUNS:
             j += 1
-        word = words[j].rstrip(",;:")  # "et les informez, avec l'accord du patient"
+        word = words[j].rstrip(",;:.")  # "et les informez, avec l'accord du patient"
         if word not in NOT_VERBS:
             verb = infinitive(word)
             if verb:
@@ -126,6 +126,11 @@ def infinitives_after_and(rest):
 
 
 _SPLIT = {}
+
+
+# Adverbs that come before an infinitive, after a conjugated verb ("vous connaissez bien",
+# "bien connaître").
+ADVERBS_BEFORE = {"bien", "mieux", "toujours", "déjà", "souvent", "tout"}
 
 
 def split_vous(line):
@@ -150,7 +155,10 @@ def _split_vous(line):
     verb = infinitive(words[i])
     if not verb:
         return None
-    return " ".join(pronouns), verb, infinitives_after_and(" ".join(words[i + 1:]))
+    rest = words[i + 1:]
+    if not pronouns and rest and rest[0] in ADVERBS_BEFORE:
+        verb, rest = rest[0] + " " + verb, rest[1:]  # "Vous connaissez bien..." -> "bien connaître", not "connaître bien"
+    return " ".join(pronouns), verb, infinitives_after_and(" ".join(rest))
 
 
 def elide(word_before, following):

@@ -1055,10 +1055,13 @@ GENERIC_BENEFITS = [  # those that fit any employer but a private household
 ]
 
 
-def generic_benefits(rng, count):
+def generic_benefits(rng, count, unless=None):
+    """count of the generic benefits, each in one of its phrasings; none that unless (a
+    pattern) finds."""
+    pool = [b for b in GENERIC_BENEFITS if not (unless and unless.search(b))]
     return [fill_values(rng, rng.choice((b,) + PHRASINGS[b]) if b in PHRASINGS else b,
                         {"semaines": rng.choice((2, 3, 4, 4, 6))})
-            for b in rng.sample(GENERIC_BENEFITS, count)]
+            for b in rng.sample(pool, min(count, len(pool)))]
 
 
 def salary_line(rng, salaire, statut, apprentice=False):
@@ -1088,12 +1091,10 @@ def salary_line(rng, salaire, statut, apprentice=False):
 # --- What the introduction may add after the place ---------------------------------------------
 
 FIGURES = {  # by setting; {n} is filled from the range given (for big employers: the second)
-    "unit": [("Nous avons recruté {n} personnes l'an dernier.", (4, 30), (30, 250)),
-             ("{n} collègues vous attendent sur le site.", (20, 150), (200, 2000)),
-             ("Le taux d'occupation dépasse {n} % toute l'année.", (90, 99), (85, 98))],
+    # (no hires a year, which readers found too few for a CHU, nor an occupancy rate: odd in an ad)
+    "unit": [("{n} collègues vous attendent sur le site.", (20, 150), (200, 2000))],
     "domicile": [("Nous accompagnons près de {n} personnes à leur domicile.", (40, 900), (40, 900)),
-                 ("Le service emploie {n} salariés.", (15, 250), (15, 250)),
-                 ("Nous avons recruté {n} intervenants l'an dernier.", (5, 60), (5, 60))],
+                 ("Le service emploie {n} salariés.", (15, 250), (15, 250))],
     "enfance": [("La structure accueille chaque semaine {n} familles.", (20, 110), (20, 110)),
                 ("La structure a ouvert ses portes il y a {n} ans.", (3, 40), (3, 40))],
     "office": [("Nous recevons près de {n} personnes par semaine.", (60, 900), (60, 900))],
