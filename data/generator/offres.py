@@ -3383,17 +3383,20 @@ class OfferWriter:
         salaire = self._salary(rng, bank, partiel, hours, alternance, ad.statut, ad.contrat == "LIB")
         if salaire and "libelle" in salaire and ad.contrat == "LIB":  # fees, not a wage: no thirteenth month
             salaire["libelle"] = salaire["libelle"].replace("sur 13.0 mois", "sur 12.0 mois")
+        # The employer's presentation, in the record's own field for most ads: their text then
+        # opens with the post, as an ad under the employer's block on France Travail does.
+        entreprise = self._entreprise(rng, kind, name, presentation)
         o = {"id": oid, "intitule": intitule,
              "description": self._description(rng, bank, ad, appellation, about, created,
                                               place["libelle"].split(" - ", 1)[1],
                                               place.get("codePostal", commune[2].split(",")[0]),
-                                              salaire, m.rome),
+                                              salaire, m.rome, "description" in entreprise),
              "dateCreation": created.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % rng.randrange(1000),
              "dateActualisation": updated.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % rng.randrange(1000),
              "lieuTravail": place,
              "romeCode": m.rome, "romeLibelle": m.fiche["libelle"],
              "appellationlibelle": appellation,
-             "entreprise": self._entreprise(rng, kind, name, presentation),
+             "entreprise": entreprise,
              "typeContrat": contrat, "typeContratLibelle": contrat_libelle,
              "natureContrat": nature}
         o.update(experience)
@@ -3740,7 +3743,7 @@ class OfferWriter:
                            avantages, bullet,
                            rng.random() < 0.55)
 
-    def _description(self, rng, bank, ad, appellation, about, created, lieu, cp, salaire, rome):
+    def _description(self, rng, bank, ad, appellation, about, created, lieu, cp, salaire, rome, presented=False):
         """The ad's text: the employer's presentation, where the post is, the employer's figures
         in any order and why the post is open; then missions, profile, conditions, benefits
         and a closing line."""
@@ -3775,7 +3778,12 @@ class OfferWriter:
             places = [p for p in places if "parking" not in p]
         # The details name their subject ("L'hôpital accueille..."): the place and the figures
         # between them and the presentation leave no "Il" without its antecedent.
-        intro = " ".join([about[0], contract(rng.choice(places).format(lieu=lieu, cp=cp))] + details)
+        place = contract(rng.choice(places).format(lieu=lieu, cp=cp))
+        if presented:  # the employer's block says its presentation and details: the text, the place and a figure
+            details = [d for d in details if d not in about]
+            intro = " ".join(rng.choice(([place] + details, details + [place])))
+        else:
+            intro = " ".join([about[0], place] + details)
         if rng.random() < 0.9:
             reasons = ad_reasons(ad.contrat, ad.setting, ad.alternance,
                                  "pool" not in name and ad.slug in SHIFT_SLUGS and bool(POOL.search(ad.title)),

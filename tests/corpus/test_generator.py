@@ -495,8 +495,8 @@ class GeneratorTest(unittest.TestCase):
         for o in self.offers:
             d, title = o["description"], o["intitule"]
             if PROTECTED_UNIT.search(title) and "agence" not in d[:300].lower():
-                seen["uvp"] += 1  # the unit itself, or for a manager the house's (its presentation)
-                self.assertRegex(d, r"[Uu]nité (de vie )?protégée|Alzheimer", o["id"])
+                seen["uvp"] += 1  # the unit itself, or for a manager the house's (its presentation, maybe in the employer's block)
+                self.assertRegex(d + o["entreprise"].get("description", ""), r"[Uu]nité (de vie )?protégée|Alzheimer", o["id"])
             if POOL.search(title):
                 seen["pool"] += 1
                 self.assertNotIn("congé maternité", d, o["id"])
