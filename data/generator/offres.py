@@ -13,7 +13,7 @@ import random
 import re
 from datetime import date, timedelta
 
-from phrasing import INSTITUTIONAL, QUALIFIERS, elide, rephrase
+from phrasing import elide, rephrase
 from refs import FAMILLES, GROUPED_SECTIONS, city_name, main_famille, reserved_for, weighted
 from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, PUBLIC_HOSPITAL_KINDS, SCHEDULE_WORDS,
                        SHIFT_SLUGS, TITLE_DAY,
@@ -300,11 +300,6 @@ STAFF_BANDS = [(2, "1 ou 2 salariés"), (5, "3 à 5 salariés"), (9, "6 à 9 sal
 def staff_band(staff):
     """France Travail's headcount band (trancheEffectifEtab) of a staff."""
     return next((label for top, label in STAFF_BANDS if staff <= top), "10 000 salariés et plus")
-
-
-def band_top(band):
-    """The largest headcount of a band."""
-    return next((top for top, label in STAFF_BANDS if label == band), 10 ** 6)
 
 
 def experience_asked(record):
@@ -596,14 +591,7 @@ PUBLICS = {"ch": ("patients", 12, 40), "chu": ("patients", 12, 40), "clinique": 
            "mas": ("résidents", 8, 15), "fam": ("résidents", 8, 15), "foyer-de-vie": ("résidents", 8, 20),
            "ime": ("enfants et adolescents", 6, 16), "itep": ("jeunes", 6, 14), "mecs": ("jeunes", 6, 14),
            "foyer-enfance": ("jeunes", 6, 14), "chrs": ("personnes hébergées", 15, 80)}
-CHILD_MINDERS = {"garde-d-enfants", "assistant-maternel"}  # one family's children, not the service's beneficiaries
-FOLLOWED = {"saad": "bénéficiaires suivis", "ssiad": "patients suivis", "had": "patients suivis",
-            "sessad": "enfants suivis", "service-mandataire": "majeurs protégés suivis",
-            "relais-petite-enfance": "assistants maternels accompagnés"}
-WEEKDAYS = ["lundis", "mardis", "mercredis", "jeudis", "vendredis", "samedis"]
 OPENING_HOURS = ["7h30 à 18h30", "7h à 19h", "7h45 à 18h45", "8h à 18h30", "7h30 à 19h"]
-# Whom some métiers of a service follow, where the service's word does not fit them.
-FOLLOWED_OF_SLUG = {"delegue-aux-prestations-familiales": "familles suivies"}
 FOLLOWED_COUNTS = {"saad": (200, 1500), "ssiad": (25, 120), "had": (20, 150), "service-mandataire": (300, 3000)}
 # The share of the people of its area a home service helps at most.
 FOLLOWED_SHARE = {"saad": 0.03, "ssiad": 0.006}
@@ -663,7 +651,6 @@ def serves_children(famille, slug):
 # Employers the introduction's figures ("Nous recevons près de 300 personnes par semaine") do not fit.
 NO_FIGURES = {"agence-interim", "education-nationale", "collectivite", "esat", "service-sante-travail",
               "conseil-departemental", "ambulances", "transport-adapte"}
-CARE_KINDS = {"ch", "chu", "clinique", "smr", "usld", "ehpad", "mas", "fam"}
 EDUCATIVE_KINDS = {"ime", "itep", "mecs", "foyer-enfance", "foyer-de-vie", "chrs"}
 # Kinds that work daytime hours only.
 # Employers open on weekdays only: no 12-hour rota, no weekend on duty, no inpatients.
@@ -716,10 +703,6 @@ CAPACITIES = {"ehpad": "lits_ehpad", "usld": "lits_usld", "residence-autonomie":
               "fam": "places", "foyer-de-vie": "places", "mecs": "places", "chrs": "places", "foyer-enfance": "places"}
 
 
-# Practices that may open on Saturday mornings: no "du lundi au vendredi" of their own.
-SATURDAY_PRACTICES = {"cabinet-liberal", "cabinet-dentaire", "centre-imagerie", "centre-de-sante"}
-# Employers open on Saturdays.
-SHOPS = {"pharmacie", "magasin-optique", "centre-audition", "laboratoire"}
 # Employers with no night work.
 NIGHTLESS = DAY_KINDS | {"ssiad"}
 # Titles of summer replacements.
@@ -775,17 +758,8 @@ DEPARTMENT_OF_SLUG = {
 # Therapists, who in a hospital work on its rehabilitation platform for all its units.
 REHAB_SLUGS = {"masseur-kinesitherapeute", "ergotherapeute", "enseignant-activite-physique-adaptee", "psychomotricien",
                "orthophoniste"}
-# Métiers that visit several people a day.
-VISITING_SLUGS = {"aide-a-domicile", "assistant-de-vie-aux-familles-advf", "assistant-de-vie-dependance", "employe-familial",
-                  "aide-soignant", "accompagnant-educatif-et-social-aes", "infirmier-en-soins-generaux-ide"}
-# Titles of a carer who stays with one person (a day and night watch, a night presence).
-LIVE_IN = re.compile(r"24 ?h|[Gg]arde|GARDE|[Nn]uit|NUIT|[Pp]résence")
 # Métiers that work in their own home: the household that employs them is not where they work.
 OWN_HOME_SLUGS = {"assistant-maternel", "accueillant-familial", "assistant-familial"}
-# Whom a foster carer takes in at home.
-ACCUEIL_PUBLIC = {"assistant-familial": "un enfant confié au service de placement familial {de_ville}",
-                  "accueillant-familial": "une personne âgée ou en situation de handicap du secteur {de_ville}",
-                  "assistant-maternel": "les enfants que vous confient des familles {de_ville}"}
 
 
 def setting(kind, famille, slug=""):
@@ -918,143 +892,6 @@ class Ad:
         self.years = 0  # the years of experience the record states (0.5 for "6 Mois")
         self.experience = "S"  # "D" beginners welcome, "E" years of practice asked, "S" either said
 
-    def work_context(self, rng, debut):
-        """Phrases to end a task with ("..., pour les 34 résidents de l'unité des Tilleuls"),
-        each filled once for the ad, in a random order but those that say much of the ad
-        (names, figures) before those that say little (hours, "du lundi au vendredi")."""
-        strong, weak = self._work_context(rng, debut)
-        rng.shuffle(strong)
-        rng.shuffle(weak)
-        return strong + weak
-
-    def _work_context(self, rng, debut):
-        """(phrases that say much of the ad, phrases that say little): most say two of its facts
-        ("au sein d'une équipe de 12 professionnels à Rumilly")."""
-        kind, de_ville = self.kind, self.de_ville
-        contact = []
-        if self.contact:
-            contact = [rng.choice((", en lien avec ", ", sous la responsabilité de ", ", en coordination avec ",
-                                   ", avec l'appui de ") if self.contrat != "LIB" else (", en lien avec ",)) + str(self.contact)]
-            if kind == "agence-interim":  # the agency's recruiter follows the mission, not the care: said at the end
-                contact = []
-        team = rng.choice((", avec une équipe de %d %s", ", au sein d'une équipe de %d %s",
-                           ", avec les %d %s de l'équipe")) + rng.choice(("", " " + self.a_ville))
-        if self.setting == "particulier":
-            # The days a household names: a few hours' post's, as many as its hours (a 35 h
-            # post is every weekday, which its lines say).
-            days = rng.sample(WEEKDAYS[:5], max(2, min(4, round(self.hours / 5))))
-            days = [d for d in WEEKDAYS if d in days]
-            said = [", les %s et %s" % (", ".join(days[:-1]), days[-1])] if self.hours <= 20 else []
-            if TITLE_WEEKEND.search(self.title):
-                said = [", les samedis et dimanches"]
-            elif HOLIDAY_TITLE.search(self.title):
-                said = [", les mercredis et pendant les vacances scolaires"]
-            return ([", " + self.a_ville] + said +
-                    ([", en lien avec " + self.contact.bare()] if self.contact else []),
-                    [", selon un planning établi ensemble"])
-        if self.setting == "accueil":  # a foster carer works at home, with the service's team behind
-            return ([", à votre domicile", team % (self.team, "professionnels"), ", avec le service de placement " + de_ville,
-                     ", pour " + ACCUEIL_PUBLIC.get(self.slug, "la personne accueillie").format(de_ville=de_ville)] + contact,
-                    [", dans le cadre du projet d'accueil établi avec le service"])
-        if kind == "agence-interim":
-            # a home service's carer works in its clients' homes, not in an "établissement"
-            where = ((", au domicile des patients de notre client ", ", chez notre client ") if self.client in DOMICILE_KINDS
-                     else (", dans l'établissement client ", ", chez notre client "))
-            out = [rng.choice(where) + de_ville,
-                   team % (self.team, "professionnels")] + contact
-            return out, []
-        weak = []
-        if self.setting == "office":
-            out = [rng.choice((", sur le site ", ", sur notre site ")) + self.de_lieu, team % (self.team, "personnes"),
-                   ", dans nos locaux " + self.de_lieu] + contact
-            if kind in OFFICE_PUBLICS:
-                noun, low, high = self.public
-                out.append(rng.choice((", auprès des %s %s", ", pour les %s %s")) % (num(self.received), noun))
-            if kind in SATURDAY_PRACTICES:  # some of their lines say "un samedi matin sur deux"
-                return out, weak
-            return out, weak + [", du lundi au %s (%s par semaine)" % ("samedi" if kind in SHOPS else "vendredi",
-                                                                       hours_text(self.hours))]
-        if self.setting == "domicile":
-            out = [rng.choice((", sur le secteur ", ", sur notre secteur ")) + de_ville,
-                   # a carer's round is some of the sector's communes, not all the service covers
-                   (rng.choice((", en tournée sur %d communes autour ", ", sur une tournée de %d communes autour ")) %
-                    self.communes + de_ville if self.communes <= 4 else
-                    rng.choice((", en tournée sur %d communes du secteur", ", sur une tournée de %d communes du secteur"))
-                    % max(3, round(self.communes / rng.uniform(2, 4)))), team % (self.team, "professionnels")] + contact
-            if self.slug not in VISITING_SLUGS:
-                # A manager, a driver or a social worker covers the territory; carers and nurses do rounds.
-                out[1] = (", sur le territoire du service " if self.one_town() else
-                          rng.choice((", sur le territoire du service ", ", sur les communes du secteur "))) + de_ville
-            elif self.one_town() or self.population >= 300000:  # a city's round is its districts
-                out[1] = (", chez les habitants " if self.population < VILLAGE_SIZE else
-                          rng.choice((", dans les quartiers ", ", chez les habitants "))) + de_ville
-            elif LIVE_IN.search(self.title) and re.search(r"24 ?h|[Aa]lternée|[Pp]résence", self.title):
-                out[1] = ", au domicile de la personne accompagnée"  # a live-in carer stays in one home
-            elif self.slug == "garde-d-enfants":  # a child minder goes to one family, on no round
-                out[1] = rng.choice((", chez une famille ", ", au domicile de la famille ")) + de_ville
-            if kind in FOLLOWED and self.slug not in CHILD_MINDERS:
-                # The service's count, not the worker's own: she sees a few of them.
-                out.append(rng.choice((", au sein d'un service de %s %s", ", dans un service de %s %s")) % (
-                    num(self.followed), FOLLOWED_OF_SLUG.get(self.slug, FOLLOWED[kind])))
-            if (kind in ("saad", "ssiad") and self.famille not in ("petite-enfance", "social") and self.slug in VISITING_SLUGS
-                    and not LIVE_IN.search(self.title + " " + self.post) and self.hours >= 24):  # a live-in or night carer stays with one person
-                # Visits of an hour or so: as many a day as the week's hours allow.
-                low = rng.randint(max(2, int(self.hours / 5) - 3), max(2, int(self.hours / 5) - 1))
-                weak.append(", avec %d à %d interventions par jour en moyenne" % (low, low + 2))
-            return out, weak
-        if self.setting == "enfance":
-            team = team % (self.team, "professionnelles")
-            weak.append(", sur une amplitude d'ouverture de %s" % self.opening)
-            if self.slug in MANAGER_SLUGS:  # a crèche's director runs all its sections
-                return ([team, rng.choice((", au sein de la structure ", ", dans notre structure ")) + de_ville] + contact,
-                        weak)
-            if kind == "micro-creche":
-                return [", au sein de la micro-crèche " + de_ville, team] + contact, weak + [
-                    ", auprès des 12 enfants accueillis"]
-            return ([self._section_children(rng), team, rng.choice((", au sein de la structure ", ", dans notre structure ")) + de_ville,
-                     ", aux côtés des %d auxiliaires de puériculture de l'équipe" % max(2, self.team // 3)] + contact,
-                    weak + ([] if POOL.search(self.title) else
-                            [", dans la section des " + (TITLE_SECTION.search(self.title) or [0, rng.choice(SECTIONS)])[1]]))
-        if self.whole:  # a manager's or a department's post is the whole house's, not a unit's
-            out = [rng.choice((", sur le site ", ", dans notre établissement ")) + self.de_lieu,
-                   team % (self.team, "professionnels")] + contact
-            if self.department:
-                # "rattaché au pool", "à l'équipe": a task is done within them
-                out.append(", " + self.department.replace("au pool", "au sein du pool").replace("à l'équipe", "au sein de l'équipe"))
-            return out, weak
-        public = PUBLICS.get(kind, ("personnes accueillies",))[0]
-        where = rng.choice(("de l'équipe", of(self.unit), of(self.unit)))
-        if kind in CARE_KINDS and self.night:  # the unit's whole team is no night's: two on duty
-            colleagues = [rng.choice((", en binôme avec l'équipe de nuit %s", ", en binôme avec un(e) collègue de nuit %s")) %
-                          (of(self.unit) if self.unit else "du service")]
-        elif kind in CARE_KINDS:
-            # An acute ward has about as many nurses as carers, a psychiatric one mostly nurses,
-            # a long-stay unit or a house a nurse for three carers; a maternity's carers are
-            # auxiliaires de puériculture beside midwives, a children's ward's beside nurses.
-            nurses_share, carers_share = (
-                (0.6, 0.15) if "psychiatrie" in self.specialties or kind == "epsm" else
-                (0.15, 0.5) if kind not in HOSPITALS else (0.25, 0.5) if kind in ("smr", "usld") else (0.4, 0.35))
-            # a maternity's nurses are midwives; a neonatal unit's are nurses and puéricultrices
-            nurses_name = ("sages-femmes" if self.specialties & {"naissance"} and "neonat" not in self.specialties and
-                           self.slug != "sage-femme" else "infirmiers")
-            carers = "auxiliaires de puériculture" if self.specialties & {"naissance", "pediatrie"} or \
-                self.slug in CHILD_CARE_SLUGS else "aides-soignants"
-            colleagues = [rng.choice((", aux côtés des %d %s et %d %s %s", ", avec les %d %s et %d %s %s")) % (
-                max(2, round(self.team * nurses_share)), nurses_name, max(2, round(self.team * carers_share)), carers, where)]
-        elif kind in EDUCATIVE_KINDS:
-            colleagues = [rng.choice((", aux côtés des %d éducateurs %s", ", avec les %d éducateurs %s")) % (
-                max(2, self.team // 2), where)]
-        else:
-            colleagues = []
-        size = ""
-        if rng.random() < 0.5:
-            size = " (%d %s)" % (self.size, "lits" if kind in HOSPITALS or kind == "ehpad" else "places")
-        out = [rng.choice((", au sein " + of(self.unit), ", " + at(self.unit))) + size,
-               rng.choice((", pour les %d %s %s", ", auprès des %d %s %s")) % (self.size, public, of(self.unit)),
-               team % (self.team, "professionnels"),
-               rng.choice((", sur le site ", ", dans notre établissement ")) + self.de_lieu] + contact + colleagues
-        return out, weak
-
     def floor(self, rng):
         """Where a hospital's unit is ("au 2e étage du bâtiment C"), drawn once; said where the
         ad places the post, not at the end of a task it does not locate. None for other units."""
@@ -1091,11 +928,6 @@ class Ad:
         """The place for a section's header: one section's at most says where the post is."""
         return lieu if key in self.placed_sections else None
 
-    def _section_children(self, rng):
-        """The children a crèche post looks after: its section's, or every section's for a volante."""
-        if POOL.search(self.title):
-            return rng.choice((", dans les différentes sections", ", en renfort dans chaque section"))
-        return rng.choice((", auprès des %d enfants de la section", ", pour les %d enfants de la section")) % self.children
 
     def one_town(self):
         """Whether a home service serves its own town only (a town's CCAS, not an intercommunal CIAS)."""
@@ -1155,19 +987,10 @@ class Ad:
         return "cette activité libérale"
 
 
-QUALIFIER_ENDINGS = tuple(q + "." for q in QUALIFIERS)
 def phrased(rng, lines, phrasings):
     """Each of the drawn lines in one of its group's phrasings (phrasings: a line -> all of its
     group's, for the lines written in several)."""
     return [rng.choice(phrasings[l]) if l in phrasings else l for l in lines]
-
-
-# Tasks that open with a phrase of the ad's own ("Auprès des 28 résidents de l'unité des
-# Tilleuls, vous ..."): three at most; the shifts are the conditions' to say, not a task's.
-# Placed at a task's end, readers took them for words tacked on. With two placed in front,
-# 5.5% of the first 2,000 offers shared a 200-character run (the issue's limit is 5%); with
-# three, 4.5%.
-PLACED_TASKS = 0
 
 
 def welcomed(text):
@@ -1203,90 +1026,6 @@ def facts(text):
 def unsaid(phrases, said):
     """The phrases that say none of the facts already said."""
     return [p for p in phrases if said.isdisjoint(facts(p))] if said else phrases
-
-
-def long_words(text):
-    """The words of more than six letters of a text, without punctuation."""
-    return [w for w in (x.strip(",.():?") for x in text.split()) if len(w) > 6]
-
-
-@functools.lru_cache(maxsize=65536)
-def phrase_keys(phrase):
-    """(its longest word, its first two words and a space) of a context phrase: a line that
-    already has either does not take the phrase ("du projet pédagogique" after "mise en œuvre du
-    projet pédagogique", "auprès des 30 résidents" after "auprès des patients"), and whether it
-    places the task in the premises ("dans nos locaux")."""
-    return (max(phrase.split(), key=len).strip(",.()"), " ".join(phrase[2:].split()[:2]) + " ",
-            bool(PREMISES.match(phrase)))
-
-
-def key_word(phrase):
-    """The longest word of a context phrase."""
-    return phrase_keys(phrase)[0]
-
-
-# Tasks done out of the employer's premises, which a phrase placing them there contradicts
-# ("présence dans les rues du quartier, dans nos locaux").
-OUTSIDE = re.compile(r"\bdomicile|\brues\b|quartier|en tournée|sur le terrain|à l'extérieur|extérieurs|\bsorties?\b|"
-                     r"dans les écoles|en visite|lieux de vie|squats|aires d'accueil")
-PREMISES = re.compile(r", (dans nos locaux|sur (le|notre) site|dans notre établissement|au sein de la structure|"
-                      r"dans notre structure|au \d+e étage|au 1er étage|au rez-de-chaussée|dans le bâtiment)")
-
-
-def own_voice(line):
-    """Whether a line speaks in the employer's voice ("Nous accompagnons...") or asks a question,
-    which a phrase about the post would not end."""
-    return "?" in line or line.startswith("Nous ") or ". Nous " in line
-
-
-# What a qualifier is about, which a context phrase may say already.
-TEAMMATES = re.compile(r"équipe|professionnel|collègue|aux côtés des|avec les \d+|binôme")
-SUPERVISOR = re.compile(r"responsabilité|en lien avec|en coordination avec|avec l'appui de|planning établi")
-QUALIFIER_SUBJECTS = {", en lien avec l'équipe": TEAMMATES, ", en collaboration avec vos collègues": TEAMMATES,
-                      ", sous la responsabilité de votre encadrement": SUPERVISOR}
-
-
-def situate(rng, line, context, share=0.5, front=False, avoid=None):
-    """line, ended with the next of the ad's context phrases for about share of the lines. A
-    phrase is used once per ad. With front, the phrase opens a line that starts "Vous" or "Il
-    vous", as writers place a task ("Auprès des 28 résidents de l'unité, vous ..."), and no
-    other line takes one: readers took the same phrase at a task's end for words tacked on. A
-    line ending with a qualifier rephrase added takes none at its end (a phrase and a qualifier
-    after one task read as stock words). No phrase naming avoid (the place the line opens with:
-    no "À Biot, ..., à Biot")."""
-    if (not context or avoid and all(avoid in p for p in context) or rng.random() >= share or own_voice(line) or
-            front and not line.startswith(("Vous ", "Il vous "))):
-        return line
-    qualifier = None
-    if line.endswith(QUALIFIER_ENDINGS):
-        if not front:
-            return line  # no phrase of the ad beside a qualifier: ", avec rigueur, avec une équipe de 5"
-        qualifier = next(q for q in QUALIFIERS if line.endswith(q + "."))
-    # no phrase that says what the qualifier says ("avec une équipe de 24 professionnels, en lien
-    # avec l'équipe"; "(7h-14h30), tout au long de la journée"): the next one instead
-    clash = QUALIFIER_SUBJECTS.get(qualifier)
-    index = None
-    outside = None  # whether the line is a task done out of the premises, read when it matters
-    for i, p in enumerate(context):
-        key, opening, premises = phrase_keys(p)
-        if (p[:14] not in line and key not in line and opening not in line and not (clash and clash.search(p)) and
-                not (avoid and avoid in p)):
-            if premises:
-                if outside is None:
-                    outside = bool(OUTSIDE.search(line))
-                if outside:
-                    continue
-            index = i
-            break
-    if index is None:
-        return line
-    phrase = context.pop(index)
-    if front:
-        return phrase[2].upper() + phrase[3:] + ", " + line[0].lower() + line[1:]
-    for end in (".", ";"):
-        if line.endswith(end):
-            return line[:-1] + phrase + end
-    return line + phrase
 
 
 # Requirements an ad states as they are: a check, a welcome, one with its own purpose ("Un
@@ -1775,8 +1514,6 @@ NOT_WARDS = {"bloc", "imagerie", "radiotherapie", "nucleaire", "pmi", "urgences"
 # Titles and appellations of a general medicine or surgery ward, which names none of SPECIALTIES.
 GENERAL_WARD = re.compile(r"[Mm]édecine (polyvalente|interne|et chirurgie|gériatrique)|[Cc]hirurgi|CHIRURGI|[Cc]ardiolog|CARDIOLOG|"
                           r"[Pp]neumolog|[Nn]eurolog|[Oo]ncolog|[Gg]astro|[Nn]éphrolog|[Hh]émato|MÉDECINE|[Cc]ourt séjour")
-# Métiers of children's and newborns' care, whose colleagues are auxiliaires de puériculture.
-CHILD_CARE_SLUGS = {"auxiliaire-de-puericulture", "puericulteur", "sage-femme"}
 # Specialties a title names that no task says first: a pool's, a public's, ward life.
 TITLE_ONLY_SPECIALTIES = {"pool", "adultes", "ward"}
 # Specialties that an employer kind has, which a title names or the employer brings, never drawn.
@@ -2344,8 +2081,6 @@ COOKS = re.compile(r"préparés sur place|cuisine sur place|faite maison|faits m
 # Staff a hospital has for each of its beds: (the figure of its beds, ratio range).
 STAFF_PER_BED = {"clinique": ("lits", (1.2, 2.0)), "smr": ("lits", (1.0, 1.6)), "ch": ("lits_ch", (2.0, 3.0)),
                  "epsm": ("lits", (3.0, 4.5))}
-# The section a title names ("section des bébés").
-TITLE_SECTION = re.compile(r"section des ([\w-]+)")
 # Houses open on weekdays only (an IME's or an ITEP's internat de semaine).
 WEEKDAY_HOUSES = {"ime", "itep"}
 # Houses for children and teenagers: their people are jeunes, not résidents.
@@ -3549,18 +3284,16 @@ class OfferWriter:
                                                   if rare & set(ECHO_WORD.findall(line.lower())))
         return echoed
 
-    def _section(self, rng, key, lines, phrasings, low, high, bullet, ville, context=None, front=False, share=0.85, own=(),
-                 household=False, opening="", first=()):
+    def _section(self, rng, key, lines, phrasings, low, high, bullet, ville, own=(), household=False, opening="",
+                 first=()):
         """A section of lines drawn from lines, those of first (the title's specialty's tasks)
-        before them, each said in one of its phrasings (phrasings: a line -> its group's)."""
+        before them, each said in one of its phrasings (phrasings: a line -> its group's); the
+        first task opens with opening ("Dès le 3 décembre, vous...") unless the header says it."""
         as_list = rng.random() < AS_LIST.get(key, 0.55)
         title = header(rng, key, ville, own, household)
-        if context:
-            said_there = long_words(title)  # a header that says the contract or the unit: not again
-            context = [p for p in context if not any(w in p for w in said_there)]
         if opening and any(w.strip(",") in title for w in opening.split()[1:] if len(w) > 3):
-            opening = ""  # the header said the date or the place
-        said = set(INSTITUTIONAL) if household else set()
+            opening = ""  # the header said the date
+        said = set()
         picked = []
         rest = [l for l in lines if l not in first] if first else lines
         drawn = list(first) + rng.sample(rest, max(0, min(len(rest), rng.randint(low, high) - len(first))))
@@ -3569,15 +3302,9 @@ class OfferWriter:
         drawn = phrased(rng, drawn, phrasings)
         for line in consistent(drawn):
             line = rephrase(rng, line, key, as_list, said)
-            opened = None
             if opening and not picked and line.startswith(("Vous ", "Il vous ")):
-                # The first task also says when or where in front: the header before it says little.
                 line = opening + line[0].lower() + line[1:]
-                opened = opening.split(" ", 1)[1].rstrip(", ")
-                if context:  # the place said once: no "Dans nos locaux de Biot, vous..." after "À Biot, vous..."
-                    context[:] = [p for p in context if opened not in p]
-            picked.append(line if key == "profil" and STATED_REQUIREMENT.search(line) else
-                          situate(rng, line, context, share, front, opened))
+            picked.append(line)
         if key == "profil":
             picked = between(picked, [p for p in picked if STATED_REQUIREMENT.search(p)])
         if not picked:
@@ -3615,7 +3342,7 @@ class OfferWriter:
         lines = self._one_shift(self._named(self._fitting(bank, ad.kind, "profil", ad), ad), ad)
         licence = ([l for l in lines if AGREMENT.search(l)] if ad.slug in LICENSED_SLUGS else [])
         return self._section(rng, "profil", lines, bank["phrasings"], 2, 3, bullet, ad.placed(lieu, "profil"),
-                             None, False, 0.0, unsaid(ad.headers("profil", start), said),
+                             unsaid(ad.headers("profil", start), said),
                              ad.setting == "particulier" or ad.contrat == "LIB",
                              first=rng.sample(licence, 1) if licence else ())
 
@@ -3815,11 +3542,13 @@ class OfferWriter:
         said = set(facts(intro))
         ad.placed_sections = rng.sample(("missions", "profil", "conditions", "avantages"), 1)
         missions = self._section(rng, "missions", tasks, bank["phrasings"], 3, 5,
-                                 bullet, ad.placed(lieu, "missions"), unsaid(ad.work_context(rng, start), said)[:PLACED_TASKS],
-                                 True, 1.0,
+                                 bullet, ad.placed(lieu, "missions"),
                                  unsaid(ad.headers("missions", start), said),
                                  ad.setting == "particulier" or ad.contrat == "LIB",
-                                 "" if start in intro else  # no "À Biot, vous..." before a task: read as pasted
+                                 # the start date, when the opening did not say it (no "À Biot, vous...":
+                                 # readers took the place before a task, as the ad's phrases once placed
+                                 # in front of or after tasks, for words pasted on)
+                                 "" if start in intro else
                                  rng.choice(("Dès le %s, ", "À partir du %s, ", "À compter du %s, ")) % start,
                                  rng.sample(own, min(len(own), rng.randint(1, 2))))
         said |= facts(missions)

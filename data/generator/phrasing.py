@@ -33,30 +33,6 @@ IRREGULAR = {
 }
 PRONOUNS = {"vous", "les", "le", "la", "l'", "lui", "leur", "y", "en", "leurs"}
 VOWELS = "aeiouyéèêàâîôûhœ"
-# Said at the end of a task, as writers add them (readers took " au quotidien", ", avec rigueur",
-# ", en binôme si nécessaire", " tout au long de la journée" and ", selon le planning établi"
-# for stock words tacked on, and they are gone).
-QUALIFIERS = [", en lien avec l'équipe", ", dans le respect des protocoles", ", selon les besoins du service",
-              ", avec bienveillance", ", en collaboration avec vos collègues",
-              ", dans le respect de la dignité de chacun", ", sous la responsabilité de votre encadrement",
-              ", en tenant compte des habitudes de vie", ", en appliquant les bonnes pratiques",
-              ", en lien avec les familles"]
-# Qualifiers for tasks done with people only ("gérer les commandes..., avec bienveillance": no).
-CARE_QUALIFIERS = {", avec bienveillance", ", dans le respect de la dignité de chacun",
-                   ", en tenant compte des habitudes de vie", ", en lien avec les familles"}
-# Paperwork and stock, which one does not do "avec bienveillance" even about patients.
-RECORDS = re.compile(r"dossier|logiciel|tra[cç]|transmissions écrites|consign|commandes|stocks?\b|factur|comptes? rendus")
-# Daily-life care, where a person's habits count.
-HABITS = ", en tenant compte des habitudes de vie"
-DIGNITY = ", dans le respect de la dignité de chacun"
-YOUNG = re.compile(r"enfants?\b|bébés?|nourrissons?|nouveau-nés?|biberon|sieste|change\b|élèves?")
-DAILY_LIFE = re.compile(r"résident|toilette|repas|habillage|lever|coucher|confort|vie quotidienne|accompagn|domicile")
-CARE_WORDS = re.compile(r"patient|résident|personne|enfant|bénéficiaire|jeune|\bsoins?\b|toilette|repas|"
-                        r"accompagn|famille|\bparents?\b")
-# Qualifiers a private household does not say.
-INSTITUTIONAL = {", en lien avec l'équipe", ", dans le respect des protocoles", ", selon les besoins du service",
-                 ", en collaboration avec vos collègues", ", sous la responsabilité de votre encadrement",
-                 ", en appliquant les bonnes pratiques", ", en lien avec les familles"}
 
 
 # Ways of opening a requirement ("profil") besides "Vous devez": style -> words before the
@@ -65,13 +41,6 @@ REQUIREMENT_OPENINGS = {7: "Il vous faudra ", 8: "Nous comptons sur vous pour ",
                         10: "Il vous est demandé "}
 # What one holds (a diploma, a licence, a record), which one is not counted on "for".
 HELD = re.compile(r"titulaire|diplôm|inscri|permis|vaccin|casier|\bêtre à jour")
-# Words of a line that a qualifier would say again, or contradict.
-NOTHING = re.compile(r"(?!)")
-QUALIFIER_CLASHES = {", en lien avec l'équipe": re.compile(r"équipe"),
-                     ", en collaboration avec vos collègues": re.compile(r"collègues|équipe"),
-                     ", sous la responsabilité de votre encadrement": re.compile(r"responsabilité|encadr|cadre de santé"),
-                     ", dans le respect des protocoles": re.compile(r"protocole"),
-                     ", en lien avec les familles": re.compile(r"familles|parents|proches")}
 
 # Ways of opening a task besides styles 0-6 ("Assurer...", "Vous serez amené(e) à...", "Il vous
 # appartiendra de...", "Vous aurez pour mission de...", "Votre rôle :", "Vous devrez...", "Vous
@@ -169,24 +138,10 @@ def elide(word_before, following):
 def rephrase(rng, line, section, as_list, used=None):
     """line, or one of its equivalent phrasings, chosen by rng: a task ("missions") can be
     said nine more ways, a requirement ("profil") four; other lines stay as written. A bare
-    infinitive ("Assurer les transmissions.") only in a list (as_list), never in prose. A
-    qualifier is said once per ad, and one line of a section takes one: used holds those the ad
-    has said."""
-    if section == "missions" and line.endswith(".") and rng.random() < 0.0 and (used is None or "qualified" not in used):
-        qualifier = rng.choice(QUALIFIERS)
-        if qualifier in CARE_QUALIFIERS and (not CARE_WORDS.search(line) or RECORDS.search(line)):
-            qualifier = None  # "en lien avec les familles" only where there are people to care for, not a record to keep
-        elif qualifier == HABITS and not DAILY_LIFE.search(line):
-            qualifier = None  # one's habits matter to daily care, not to a bloc or a secretary's desk
-        elif qualifier == DIGNITY and YOUNG.search(line):
-            qualifier = None  # an adult's dignity, not a toddler's nap
-        if qualifier and (qualifier in line or qualifier.split()[-1] in line or
-                          QUALIFIER_CLASHES.get(qualifier, NOTHING).search(line)):
-            qualifier = None  # the line says it already ("son autonomie en autonomie"), or its opposite ("seul(e)")
-        if qualifier and (used is None or qualifier not in used):
-            if used is not None:
-                used.update((qualifier, "qualified"))  # one qualifier a section: more read as stock words
-            line = line[:-1] + qualifier + "."
+    infinitive ("Assurer les transmissions.") only in a list (as_list), never in prose. Each
+    opening is said once a section: used holds those the section has said. (Qualifiers once
+    ended some tasks, ", avec bienveillance", ", selon les besoins du service": readers took
+    them for stock words tacked on, and they are gone.)"""
     if section == "profil" and HELPS.search(line):
         return line  # "Vous êtes titulaire du PSC1 : un atout" is no "Vous devez"
     parts = split_vous(line) if section in ("missions", "profil") else None

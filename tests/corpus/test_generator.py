@@ -19,7 +19,7 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 GENERATOR = os.path.join(ROOT, "data", "generator")
 sys.path.insert(0, GENERATOR)
 
-from offres import FAMILLE_TOTALS, contract, fits_specialties, for_employer, named_specialties, situate  # noqa: E402
+from offres import FAMILLE_TOTALS, contract, fits_specialties, for_employer, named_specialties  # noqa: E402
 from refs import Refs, main_famille, read_tsv  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -349,14 +349,18 @@ class GeneratorTest(unittest.TestCase):
             for years_ago in re.findall(r"ouvert ses portes il y a (\d+) ans", d):
                 self.assertNotRegex(d.split("\n", 1)[0], r"\b(19|20)\d\d\b", o["id"])
 
-    def test_context_phrases_once_per_ad_and_places_contracted(self):
-        import random
-        rng = random.Random(1)
-        context = [", au sein du pavillon Bleu", ", sur le site d'Annecy"]
-        lines = [situate(rng, "Vous faites ceci.", context, 1.0) for _ in range(4)]
-        self.assertEqual(sorted(l for l in lines if l != "Vous faites ceci."),
-                         sorted("Vous faites ceci" + c + "." for c in
-                                [", au sein du pavillon Bleu", ", sur le site d'Annecy"]))
+    def test_tasks_carry_no_pasted_phrases_and_places_contracted(self):
+        # Readers failed tasks opened or ended with the ad's own phrases ("Avec l'appui de Mme X,
+        # cadre supérieure de santé, vous employez le chariot de ménage", "À Biot, vous...") or
+        # with stock qualifiers (", avec bienveillance", ", sous la responsabilité de votre
+        # encadrement"): 13,000 ads had three or more in round 11; no task says them now.
+        pasted = re.compile(r"^\W*(Avec l'appui de|En lien avec (M\.|Mme|le Dr)|En coordination avec|Auprès des \d+|"
+                            r"Pour les \d+|Au sein d'une équipe de \d+|Avec les \d+ professionnels|Sur le site de|"
+                            r"Dans nos locaux de|À [A-ZÉ][\w' -]+, (vous|il vous))|, (avec bienveillance|sous la responsabilité "
+                            r"de votre encadrement|selon les besoins du service|en appliquant les bonnes pratiques)[.;]?$", re.M)
+        for o in self.offers:
+            tasks = o["description"].split("\n\n")[1] if o["description"].count("\n\n") > 1 else ""
+            self.assertNotRegex(tasks, pasted, o["id"])
         self.assertEqual(contract("de Irigny, à Le Mans, de Les Sables, À Le Havre"),
                          "d'Irigny, au Mans, des Sables, Au Havre")
 
