@@ -85,7 +85,8 @@ CONTEXTES = [
     ("Dès le {debut}, pour faire face au développement de notre activité, nous recrutons un(e) {poste}.",
      None, {"unit", "domicile", "enfance", "office"}),
     ("Dès le {debut}, nous recherchons un(e) {poste} de confiance pour une relation de travail durable.",
-     {"CDI", "CDD"}, {"particulier"}),
+     {"CDI"}, {"particulier"}),
+    ("Dès le {debut}, nous recherchons un(e) {poste} de confiance.", {"CDD"}, {"particulier"}),
     ("Le {debut}, suite à un départ en retraite, le poste {de_poste} sera à pourvoir.", {"CDI"}, ORGANISATIONS),
     ("Nous renforçons notre équipe de {equipe} professionnels et recrutons un(e) {poste}.", {"CDI", "CDD"},
      {"domicile", "office"}),
@@ -388,7 +389,7 @@ PLACED_HEADERS = {
                   "Vos avantages sur le site {de_ville} :"],
 }
 BULLETS = ["- ", "- ", "• ", "* ", "– ", "✓ ", "> "]
-LINKS = ["", "", "", "De plus, ", "Par ailleurs, ", "En outre, ", "Également, ", "Au quotidien, "]
+LINKS = ["", "", "", "De plus, ", "Par ailleurs, ", "En outre, ", "Au quotidien, "]
 # A connective links sentences with a subject, not a list's fragments ("Par ailleurs, poste en
 # CDI", "En outre, crèche du personnel" read as pasted).
 SENTENCE_SUBJECTS = ("Vous ", "Il vous ", "Nous ")
@@ -397,7 +398,6 @@ PLACES = [  # the place comes early: what follows a fixed presentation differs b
     "Lieu de travail : {lieu} ({cp}).",
     "À {lieu} ({cp}), le poste est accessible en transports en commun.",
     "Site de {lieu}, {cp}.",
-    "Poste à {lieu} ({cp}) et ses environs.",
     "Poste basé à {lieu} ({cp}), parking gratuit sur place.",
     "Notre site de {lieu} ({cp}) vous accueille.",
     "Lieu d'exercice : {lieu}, {cp}.",
@@ -1004,10 +1004,10 @@ def says_service_car(text):
 
 
 @functools.lru_cache(maxsize=None)
-def closings(no_welcome, dated, no_internal):
+def closings(no_welcome, dated, no_internal, no_visit=False):
     """The CLOTURES an ad may end with."""
     return [c for c in CLOTURES if not (no_welcome and BEGINNERS.search(c) or dated and "{debut}" in c or
-                                        no_internal and "internes" in c)]
+                                        no_internal and "internes" in c or no_visit and "immersion" in c)]
 
 
 # The facts a phrase says: a date ("24 novembre") or a figure of 10 or more ("1 753", "34"). The
@@ -1711,7 +1711,8 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"activités éducatives|entretien de leur chambre|et leurs familles et recueill|"
                            r"au départ des patients|linge propre|[Ss]timul\w* la personne|bionettoyage quotidien|refaire seuls|accompagnements extérieurs|"
                            r"à l'extérieur|\bgoûter\b|sortie d'école|groupes? de parole|\bpromenades?\b|séjours adaptés|"
-                           r"\bpes(ez|er|ant|ée)\b[^.]{0,30}(chaque mois|tous les mois|de tous)|chaque mois la pesée|pesée mensuelle")
+                           r"\bpes(ez|er|ant|ée)\b[^.]{0,30}(chaque mois|tous les mois|de tous)|chaque mois la pesée|pesée mensuelle|"
+                           r"médecins traitants|\bbains?\b|\bbaign")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
 EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
 MORNING = re.compile(r"\ble matin\b|petits?-déjeuners?|\bmatinées?\b|\bmercredis\b|vacances scolaires|[Hh]oraires du matin")
@@ -2015,6 +2016,8 @@ AGREEMENTS = [(re.compile(r"15 mars 1966|CCN (de )?(19)?66\b|convention collecti
               (re.compile(r"branche de l'aide à domicile"), "bad"),
               (re.compile(r"[Cc]onvention collective de l'hospitalisation privée|\bFHP\b"), "fhp"),
               (re.compile(r"ALISFA"), "alisfa"),
+              (re.compile(r"missions locales et PAIO"), "ml"),
+              (re.compile(r"ateliers et (des |aux )?chantiers d'insertion"), "aci"),
               (re.compile(r"[Cc]onvention collective des entreprises de services à la personne"), "sap")]
 AGREEMENT_OF = {}
 
@@ -2380,10 +2383,10 @@ class OfferWriter:
             values["lits_smr"] = str(max(ad.size + rng.randint(0, 30), int(PRESENTATION_VALUES["lits_smr"](rng))))
         if ad.kind == "education-nationale":  # the sector's pupils are those the ad serves, in schools of their size
             if ad.public is SCHOOL_PUBLIC:
-                values["ecoles_pial"] = str(max(2, ad.received // rng.randint(150, 350)))
+                values["ecoles_pial"] = str(max(3, ad.received // rng.randint(150, 350)))  # schools, collèges and lycées: three at least
             else:
                 values["eleves"] = str(ad.received)
-                values["ecoles_pial"] = str(max(2, ad.received // rng.randint(2, 5)))
+                values["ecoles_pial"] = str(max(3, ad.received // rng.randint(2, 5)))
         if ad.public is SCHOOL_PUBLIC:  # a school nurse's sector holds the collège and more
             values["eleves_college"] = str(rng.randint(max(120, ad.received // 3), max(150, ad.received * 2 // 3)))
         capacity = CAPACITIES.get(ad.kind)
@@ -2517,6 +2520,9 @@ class OfferWriter:
         if "{recent}" in " ".join([text] + details):  # renovated after it opened
             values.setdefault("annee", PRESENTATION_VALUES["annee"](rng))
             values["recent"] = str(max(int(PRESENTATION_VALUES["recent"](rng)), int(values["annee"]) + 3))
+        if ad.staff:  # a staff crèche takes some of the staff's children: a cot for some 15 to 25 employees
+            values["creche"] = str(max(20, min(int(PRESENTATION_VALUES["creche"](rng)), ad.staff // rng.randint(15, 25))) // 2 * 2)
+            ad.known["creche"] = values["creche"]  # the benefits' crèche is this one
         used = set()
 
         def value(match):
@@ -2967,7 +2973,7 @@ class OfferWriter:
                     months = t_months or rng.choice((1, 2, 3, 6))
                     libelle += " - %d Mois" % months
                 else:
-                    days = rng.choice((1, 5, 7, 15, 21))
+                    days = rng.choice((5, 7, 10, 15, 21))  # a day's vacation is no offer with weekly hours
                     libelle += " - %d Jour(s)" % days
             elif contrat == "SAI":
                 months = rng.choice((1, 2, 3))
@@ -3115,7 +3121,7 @@ class OfferWriter:
         experience = self._experience(rng, bank, intitule, alternance)
         ad.experience = experience_asked(experience)
         ad.years = record_years(experience)
-        salaire = self._salary(rng, bank, partiel, hours, alternance, ad.statut, ad.contrat == "LIB")
+        salaire = self._salary(rng, bank, partiel, hours, alternance, ad.statut, ad.contrat == "LIB", ad.client)
         if salaire and "libelle" in salaire and ad.contrat == "LIB":  # fees, not a wage: no thirteenth month
             salaire["libelle"] = salaire["libelle"].replace("sur 13.0 mois", "sur 12.0 mois")
         # The employer's presentation, in the record's own field for most ads: their text then
@@ -3140,7 +3146,11 @@ class OfferWriter:
                                  "sans formation" in o["description"]) and FINANCED_TRAINING.search(o["description"]) or
                                 ACTING.search(intitule)):  # "peut être financée après l'embauche": wished
             for f in o["formations"]:
-                f["exigence"] = "S"
+                # but a diploma the text itself requires ("DEME exigé") stays required
+                acronym = re.match(r"[A-Z][A-Za-zÉ]{2,}", f.get("commentaire", ""))
+                if not (acronym and re.search(re.escape(acronym.group(0)) + r"[^.;\n]{0,40}\b(exigée?s?|obligatoires?)\b",
+                                               o["description"])):
+                    f["exigence"] = "S"
         skills = [c for c in bank["competences"] if not unfit(c, client)] or bank["competences"]  # no elderly care at an IME
         o["competences"] = [{"libelle": c, "exigence": rng.choice("EES")}
                             for c in rng.sample(skills, min(len(skills), rng.randint(2, 5)))]
@@ -3225,7 +3235,7 @@ class OfferWriter:
             return []
         return [dict(rng.choice(bank["formations"]))]  # one diploma, required or wished, not both
 
-    def _salary(self, rng, bank, partiel, hours, alternance=False, statut=None, liberal=False):
+    def _salary(self, rng, bank, partiel, hours, alternance=False, statut=None, liberal=False, kind=None):
         if rng.random() < 0.35:
             return None
         if alternance:  # an apprentice's pay: a share of the SMIC by age and year, not the grid's
@@ -3257,8 +3267,10 @@ class OfferWriter:
             else:
                 out["libelle"] = "Mensuel de %.1f Euros sur %s mois" % (lo, mois)
         if rng.random() < 0.3 and not liberal:
-            out["complement1"] = rng.choice(("Mutuelle", "Prime Ségur", "Chèque repas",
-                                             "Indemnités kilométriques"))
+            # no Ségur pay rise outside health and social care, no mileage for a post on site
+            out["complement1"] = rng.choice([c for c in ("Mutuelle", "Prime Ségur", "Chèque repas", "Indemnités kilométriques")
+                                              if not (c == "Prime Ségur" and kind and unfit(c, kind) or
+                                                      c == "Indemnités kilométriques" and kind not in DOMICILE_KINDS)])
         return out
 
     def _title_echo(self, bank, ad):
@@ -3545,11 +3557,10 @@ class OfferWriter:
                                  bullet, ad.placed(lieu, "missions"),
                                  unsaid(ad.headers("missions", start), said),
                                  ad.setting == "particulier" or ad.contrat == "LIB",
-                                 # the start date, when the opening did not say it (no "À Biot, vous...":
-                                 # readers took the place before a task, as the ad's phrases once placed
-                                 # in front of or after tasks, for words pasted on)
-                                 "" if start in intro else
-                                 rng.choice(("Dès le %s, ", "À partir du %s, ", "À compter du %s, ")) % start,
+                                 # no date nor place before a task ("Dès le 13 novembre, vous aurez pour
+                                 # mission de tracer vos soins", "À Biot, vous..."): readers took them, as the
+                                 # ad's phrases once placed in front of or after tasks, for words pasted on
+                                 "",
                                  rng.sample(own, min(len(own), rng.randint(1, 2))))
         said |= facts(missions)
         if ad.contact and ad.contact.surname in missions:
@@ -3567,8 +3578,11 @@ class OfferWriter:
         # apprentice's post; the start date said once or twice, not again at the end; no internal
         # candidates to a household's or an agency's post
         text += " " + sections[-1]
+        # no internal candidates where there is no staff to move (a household, a practice, a small
+        # house) nor to an agency's post; no day of immersion at a household's or in a practice
+        private = ad.setting == "particulier" or ad.contrat == "LIB"
         clotures = closings(ad.experience != "D" or ad.alternance or ad.welcomes or welcomed(sections[-1]), start in text,
-                            ad.setting == "particulier" or ad.kind == "agence-interim")
+                            private or ad.kind == "agence-interim" or (ad.staff or 0) < 50, private)
         closing = [rng.choice(clotures).format(
             debut=debut.strftime("%d/%m/%Y"), limite=limite.strftime("%d/%m/%Y"),
             entretien=french_date(entretien))]
@@ -3576,7 +3590,7 @@ class OfferWriter:
             said = "CV" in closing[0]
             closing.insert(rng.randint(0, 1), rng.choice([c for c in CONTACT_CLOTURES if (not said or "CV" not in c) and
                                                           ("Entretien" not in closing[0] or "Entretien" not in c) and
-                                                          (ad.setting != "particulier" or "service" not in c)]).format(
+                                                          (not private or "service" not in c)]).format(
                 contact=ad.contact.mention(), nom=ad.contact.bare()).replace("de le Dr", "du Dr"))
         if rng.random() < 0.5 and ad.setting != "particulier":  # a household numbers no offers
             closing.insert(rng.randint(0, len(closing)), "Référence de l'offre : %s-%d%03d." % (

@@ -99,7 +99,7 @@ _SPLIT = {}
 
 # Adverbs that come before an infinitive, after a conjugated verb ("vous connaissez bien",
 # "bien connaître").
-ADVERBS_BEFORE = {"bien", "mieux", "toujours", "déjà", "souvent", "tout"}
+ADVERBS_BEFORE = {"bien", "mieux", "toujours", "déjà", "souvent"}  # not "tout": "vous notifiez tout événement"
 
 
 def split_vous(line):
@@ -149,6 +149,8 @@ def rephrase(rng, line, section, as_list, used=None):
         return line
     pronouns, verb, rest = parts
     reflexive = pronouns.startswith("vous")
+    if reflexive and verb in ("charger", "occuper"):
+        return line  # "Vous vous chargez de...": no "Vous serez chargé(e) de vous charger de..."
     head = ((" ".join(["vous"] + pronouns.split()[1:]) if reflexive else pronouns) + " " + verb).strip()
     body = head + (" " + rest if rest else "")
     style = rng.choice(TASK_STYLES) if section == "missions" else rng.choice((0, 5, 7, 8, 9, 10))

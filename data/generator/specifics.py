@@ -519,7 +519,8 @@ PUBLIC_HOSPITAL_KINDS = {"ch", "chu", "epsm", "usld"}
 def status(kind, presentation):
     """The employer's status as its benefits show it: "fph" (public hospital), "fpt" (local
     authority), "en" (éducation nationale), "ccn51" (FEHAP), "ccn66", "fhp" (private clinic),
-    "bad" (home-help association), "sap" (home-help company), "alisfa", "particulier",
+    "bad" (home-help association), "sap" (home-help company), "alisfa", "ml" (mission locale),
+    "aci" (chantier d'insertion), "particulier",
     "interim", "prive" (practice, shop, company); "liberal" is not a status of the employer
     but of the contract (offres.py uses it for LIB ads)."""
     p = presentation
@@ -548,8 +549,8 @@ def status(kind, presentation):
             "fpt" if "multi-accueil" in p else "prive")
     if kind == "centre-de-sante":
         return "fpt" if "municipal" in p else "prive"
-    if kind == "association-insertion":
-        return "ccn66" if "mission locale" not in p else "alisfa"
+    if kind == "association-insertion":  # a mission locale's and a chantier's own agreements
+        return "ml" if "ission locale" in p else "aci" if re.search(r"[Cc]hantier|atelier|ACI\b", p) else "ccn66"
     if kind == "particulier-employeur":
         return "particulier"
     if kind == "agence-interim":
@@ -623,6 +624,16 @@ BENEFITS = {
         "Indemnités kilométriques de {ik} € par kilomètre.",
         "Mutuelle prise en charge à {mut} %.",
         "Prime de parrainage de {coopt} €.",
+    ],
+    "ml": [
+        "Rémunération selon la convention collective des missions locales et PAIO, avec reprise d'ancienneté, soit environ {net} € net par mois.",
+        "Mutuelle prise en charge à {mut} %.",
+        "Formation continue : {fjours} jours par an prévus au plan de développement des compétences.",
+    ],
+    "aci": [
+        "Rémunération selon la convention collective des ateliers et chantiers d'insertion, soit environ {net} € net par mois.",
+        "Mutuelle prise en charge à {mut} %.",
+        "Formation continue : {fjours} jours par an prévus au plan de développement des compétences.",
     ],
     "alisfa": [
         "Rémunération selon la convention collective ALISFA (pesée du poste) avec reprise d'ancienneté, soit environ {net} € net par mois.",
