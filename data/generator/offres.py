@@ -3366,6 +3366,8 @@ class OfferWriter:
             mode = liberal_mode(ad.title, ad.post)
             other = COLLABORATION if mode == "remplacement" else REPLACEMENT if mode else None
             lines = [l for l in lines if not FEES.search(l) and not (other and other.search(l))]
+        if ad.kind == "agence-interim" or ad.days or ad.months and ad.months <= 3:  # no month-ahead rota for a temp
+            lines = [l for l in lines if not STAFF_ONLY.search(l)]
         picked = phrased(rng, rng.sample(lines, min(len(lines), rng.randint(1, 2))), bank["phrasings"])
         # One line of hours: "Travail en 12h (7h-19h...)" and "Poste de nuit fixe de 21h à 7h" disagree.
         timed = [l for l in picked if line_flags(l)[2]]

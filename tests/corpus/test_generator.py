@@ -364,6 +364,31 @@ class GeneratorTest(unittest.TestCase):
         self.assertEqual(contract("de Irigny, à Le Mans, de Les Sables, À Le Havre"),
                          "d'Irigny, au Mans, des Sables, Au Havre")
 
+    def test_temps_get_no_staff_perks_and_the_record_says_the_nights(self):
+        # Readers failed temps and a month's CDDs offered an induction course, a training plan or
+        # a referral bonus (850 agency ads in round 11), and "Horaires normaux" records whose text
+        # said night shifts (2,070); a presented employer is said in its block, not again.
+        from offres import NIGHT_SAID, NIGHT_WORK, STAFF_ONLY
+        seen = {"temp": 0, "normal": 0, "presented": 0}
+        for o in self.offers:
+            d = o["description"]
+            months = re.search(r"- (\d+) Mois", o.get("typeContratLibelle", ""))
+            if o["typeContrat"] == "MIS" or o["typeContrat"] == "CDD" and months and int(months.group(1)) <= 3:
+                seen["temp"] += 1
+                terms = "\n".join(d.split("\n\n")[-3:])  # the conditions, the benefits and the closing
+                for line in re.split(r"\n|(?<=\.) ", terms):
+                    if re.search(r"[:?]$|: (nos avantages|ce que nous)", line):
+                        continue  # a header ("Crèche Les Pitchouns : ce que nous vous proposons")
+                    self.assertFalse(STAFF_ONLY.search(re.sub(r"^\W+ ", "", line).strip()), (o["id"], line))
+            if "Horaires normaux" in o["dureeTravailLibelle"]:
+                seen["normal"] += 1
+                self.assertFalse(NIGHT_WORK.search(d) or NIGHT_SAID.search(d), o["id"])
+            presentation = o["entreprise"].get("description")
+            if presentation:
+                seen["presented"] += 1
+                self.assertNotIn(presentation[:80], d, o["id"])
+        self.assertGreater(min(seen.values()), 50, seen)
+
     def test_trainings_have_lheo_names(self):
         romes = {m.rome for m in self.refs.metiers}
         numeros = Counter(t["numero"] for t in self.trainings)
