@@ -102,7 +102,7 @@ CONTEXTES = [
      {"CDI", "CDD"}, ORGANISATIONS),
     ("Envie de donner du sens à votre travail ? Dès le {debut}, rejoignez-nous en tant {que_poste}.", None,
      {"unit", "domicile", "enfance", "office"}),
-    ("Ouverture d'une nouvelle unité le {debut} : nous recrutons un(e) {poste}.", {"CDI", "CDD"}, {"unit"}),
+    ("Ouverture d'une nouvelle unité le {debut} : nous recrutons un(e) {poste}.", {"CDI"}, {"unit"}),  # a new unit hires for good
     ("À partir du {debut}, nous constituons un pool de remplacement et recherchons un(e) {poste}.", {"CDI", "CDD"},
      {"unit"}),
     ("Mission à partir du {debut} : pour l'un de nos établissements clients, nous recherchons un(e) {poste}.",
@@ -679,6 +679,9 @@ CLINIC_SERVICES = [(re.compile(r"[Bb]loc|BLOC|SSPI|[Cc]hirurg|CHIRURG|[Oo]rthop|
                    (re.compile(r"[Pp]édiatr|PÉDIATR"), re.compile(r"pédiatrie|hôpital privé"))]
 VILLAGE_SIZE = 5000  # fewer inhabitants: no town centre, districts or agglomération of its own
 TOWN_WORDS = re.compile(r"[Aa]gglomération|centre-ville|quartiers")
+# Posts within a métier that an ad's appellation names only when its title does.
+TITLE_ONLY_POSTS = [re.compile(r"[Oo]rthodont|ORTHODONT"), re.compile(r"[Gg]arde de nuit|GARDE DE NUIT"),
+                    re.compile(r"[Cc]hef d'équipe|CHEF D'ÉQUIPE")]
 # Libéraux whose work is rounds at their patients' homes, and the words of a practice that
 # receives by appointment.
 HOME_ROUND_SLUGS = {"infirmier-liberal"}
@@ -883,8 +886,9 @@ class Ad:
         # A therapist or a psychologist works for a whole house, not one of its units.
         self.department = DEPARTMENT_OF_SLUG.get(slug) or (
             "au plateau de rééducation" if slug in REHAB_SLUGS and kind in HOSPITALS else
-            "à l'équipe paramédicale" if slug in REHAB_SLUGS | {"psychologue", "neuropsychologue"} and
-            kind in RESIDENCES else None)
+            "à l'équipe paramédicale" if slug in REHAB_SLUGS and kind in RESIDENCES else
+            # a psychologist is no paramedic: the house's care team, or its direction
+            "à l'équipe pluridisciplinaire" if slug in ("psychologue", "neuropsychologue") and kind in RESIDENCES else None)
         self.whole = (slug in MANAGER_SLUGS or bool(self.department)) and self.setting == "unit"
         self.de_lieu = self.de_ville  # "de Paris 15e" where the commune is an arrondissement
         self.single = True  # the ad's reason opens one post (a retirement, a leave, a creation)
@@ -1712,7 +1716,7 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"au départ des patients|linge propre|[Ss]timul\w* la personne|bionettoyage quotidien|refaire seuls|accompagnements extérieurs|"
                            r"à l'extérieur|\bgoûter\b|sortie d'école|groupes? de parole|\bpromenades?\b|séjours adaptés|"
                            r"\bpes(ez|er|ant|ée)\b[^.]{0,30}(chaque mois|tous les mois|de tous)|chaque mois la pesée|pesée mensuelle|"
-                           r"médecins traitants|\bbains?\b|\bbaign")
+                           r"médecins traitants|\bbains?\b|\bbaign|patients du CMP")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
 EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
 MORNING = re.compile(r"\ble matin\b|petits?-déjeuners?|\bmatinées?\b|\bmercredis\b|vacances scolaires|[Hh]oraires du matin")
@@ -2314,7 +2318,7 @@ class OfferWriter:
                 kind, spec = "chu", self.kinds["chu"]  # a CHU town's public hospital is its CHU
         # At least a second before the reference instant: the record adds milliseconds.
         created = self.now - timedelta(seconds=max(1, int(60 * 86400 * rng.random() ** 1.4)))
-        updated = min(self.now, created + timedelta(seconds=rng.randrange(3 * 86400)))
+        updated = min(self.now, created + timedelta(seconds=rng.randrange(1, 3 * 86400)))  # a second later at least: the record adds milliseconds
         oid = offer_id(i, created)
         return self._record(rng, oid, m, kind, spec, commune, created, updated)
 
@@ -2709,6 +2713,10 @@ class OfferWriter:
             if not re.search(r"[Aa]ssistant|ASSISTANT", intitule):  # a délégué's title hires no assistant
                 appellations = [a for a in appellations if not re.search(r"^Assistant", a) or
                                 not re.search(r"tutélaire", a)] or appellations
+            # a post the appellation names beside the métier (orthodontie, garde de nuit) is one the title names too
+            for named in TITLE_ONLY_POSTS:
+                if not named.search(intitule):
+                    appellations = [a for a in appellations if not named.search(a)] or appellations
             if not HIGHER_ROLE.search(intitule):  # no "directeur adjoint de crèche" under a plain EJE title
                 appellations = [a for a in appellations if not HIGHER_ROLE.search(a)] or appellations
             # An ASG's title and appellation name the same unit, or the appellation none ("en UHR"
@@ -3180,7 +3188,8 @@ class OfferWriter:
         o["secteurActivite"] = naf[:2]
         o["secteurActiviteLibelle"] = self.refs.naf[naf]["libelle"]
         if kind != "particulier-employeur":
-            o["trancheEffectifEtab"] = staff_band(ad.staff or ad.team)  # the staff the text states, else its team
+            # the staff the text states, else a band of its kind's (a CHU's team is not its headcount)
+            o["trancheEffectifEtab"] = staff_band(ad.staff) if ad.staff else rng.choice(spec["effectif"])
         o["origineOffre"] = {"origine": "1", "urlOrigine":
                              "https://candidat.francetravail.fr/offres/recherche/detail/" + oid}
         o["offresManqueCandidats"] = rng.random() < 0.12

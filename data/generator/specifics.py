@@ -489,9 +489,11 @@ def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature
             "CDI sur la base de %s par semaine%s%s." % (h, ", annualisées" if rng.random() < 0.3 else "", start)))
     if contrat == "CDD":
         start = start or ", à pourvoir le %s" % debut
+        # a private employer's CDD lasts 18 months at most, renewals included
+        renewable = months < 18
         return rng.choice((
-            "CDD de %d mois %s (%s)%s, renouvelable." % (months, quota, h, start),
-            "CDD de %d mois, %s par semaine%s, possibilité de prolongation." % (months, h, start),
+            "CDD de %d mois %s (%s)%s%s." % (months, quota, h, start, ", renouvelable" if renewable else ""),
+            "CDD de %d mois, %s par semaine%s%s." % (months, h, start, ", possibilité de prolongation" if renewable else ""),
             ("Remplacement en CDD de %d mois%s, %s hebdomadaires." if replacing else
              "CDD de %d mois%s, %s hebdomadaires.") % (months, start, h),
             "Contrat à durée déterminée de %d mois %s%s, %s par semaine." % (months, quota, start, h)))
