@@ -49,7 +49,7 @@ def _patterns(value, name, depth, out):
 # Patterns read on the phrasing an ad drew, never on a group's first to stand for the others
 # (all of phrasing.py's: rephrase() sees the drawn phrasing), or never on bank lines at all
 # (appellations): a group's phrasings need not agree on them.
-AFTER_DRAWING = {"offres.INCLUSIVE_ENDING", "offres.NIGHT_SAID"}
+AFTER_DRAWING = {"offres.INCLUSIVE_ENDING", "offres.NIGHT_SAID", "offres.TITLE_SERVICES"}
 
 
 def line_patterns():
