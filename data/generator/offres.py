@@ -704,7 +704,10 @@ CLINIC_SERVICES = [(re.compile(r"[Bb]loc|BLOC|SSPI|[Cc]hirurg|CHIRURG|[Oo]rthop|
                    (re.compile(r"\bSMR\b|[Rr]éadaptation|RÉADAPTATION"), re.compile(r"réadaptation|hôpital privé")),
                    (re.compile(r"[Pp]édiatr|PÉDIATR"), re.compile(r"pédiatrie|hôpital privé"))]
 VILLAGE_SIZE = 5000  # fewer inhabitants: no town centre, districts or agglomération of its own
-TOWN_WORDS = re.compile(r"[Aa]gglomération|centre-ville|quartiers")
+# (nor residences for the elderly, a health centre's several doctors or a home service's big team)
+TOWN_WORDS = re.compile(r"[Aa]gglomération|centre-ville|quartiers|résidences autonomie|pluriprofessionnelle qui réunit")
+# Words that say the weekends a post works.
+WEEKEND_SAID = re.compile(r"[Ww]eek-ends?|[Ss]amedis?|[Dd]imanches?")
 # Posts within a métier that an ad's appellation names only when its title does.
 TITLE_ONLY_POSTS = [re.compile(r"[Oo]rthodont|ORTHODONT"), re.compile(r"[Gg]arde de nuit|GARDE DE NUIT"),
                     re.compile(r"[Cc]hef d'équipe|CHEF D'ÉQUIPE")]
@@ -1773,6 +1776,9 @@ ALTERNANCE_MONTHS = {"aide-soignant": (12, 18), "auxiliaire-de-puericulture": (1
                      "preparateur-en-pharmacie": (24,)}  # the DEUST takes two years
 # Educators on shifts: they follow projects over months, on no mission of days.
 EDUCATORS = {"educateur-specialise", "moniteur-educateur", "maitre-de-maison"}
+# Staff of a house's general services (CCN 66), who get half the educators' congés trimestriels.
+GENERAL_SERVICES_SLUGS = {"agent-de-service-hospitalier-ash", "secretaire-medico-social", "secretaire-medical",
+                          "conducteur-accompagnateur-pmr", "charge-accueil-social"}
 # Shift workers who do no 12-hour days: educators and house staff work split or internat hours.
 NO_12H_SLUGS = {"moniteur-educateur", "educateur-specialise", "maitre-de-maison", "agent-de-sterilisation",
                 "ambulancier"}
@@ -3429,6 +3435,11 @@ class OfferWriter:
         elif ad.schedule and (not ad.days or ad.night) and \
                 not any(SCHEDULE_WORDS.search(p) for p in picked) and (says_shifts or rng.random() < 0.8):
             extra.append(schedule_lines(rng, ad.schedule, ad.night, ad.weekend, ad.hours))
+        if ad.weekend == "les samedis et dimanches" and not any(WEEKEND_SAID.search(l) for l in picked + extra):
+            # a weekends-only title: the text says it too
+            extra.append(rng.choice(("Travail les samedis et dimanches, jours fériés selon le planning.",
+                                     "Poste de week-end : samedis et dimanches.",
+                                     "Présence les samedis et dimanches, en renfort des équipes de semaine.")))
         attached = ad.attachment(rng)
         if attached and rng.random() < 0.7:
             extra.append(attached)
@@ -3465,6 +3476,8 @@ class OfferWriter:
         if hourly or stated:  # a household's hourly wage is the record's, or its monthly pay's
             known = dict(known, sh=euros(float(hourly[0]) if hourly else
                                           round(pay_range[0] / (ad.hours * 52 / 12), 2)))
+        if statut == "ccn66":  # the CCN 66's congés trimestriels: 18 days a year for care and educational staff, 9 for general services
+            known = dict(known, ct="9" if ad.slug in GENERAL_SERVICES_SLUGS else "18")
         own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2), pay_range, bool(stated),
                               ad.experience == "D", known)
         fixed = [line for line in fixed if not unfit(line, ad.kind)]  # no Ségur pay rise in a chantier d'insertion
