@@ -71,7 +71,7 @@ static int map_codes(const json_t *rec, map_context *ctx, doc_facets *f, json_t 
 static int map_text(const json_t *rec, map_context *ctx, json_t *stored, ps_error *err)
 {
     const char *title, *description, *appellation, *rome_libelle, *employer = NULL,
-                                                                  *salary = NULL;
+                                                                  *employer_about = NULL, *salary = NULL;
     const json_t *entreprise, *salaire;
     if (field_string_required(rec, "intitule", &title, err) != 0 ||
         field_string(rec, "description", &description, err) != 0 ||
@@ -79,6 +79,7 @@ static int map_text(const json_t *rec, map_context *ctx, json_t *stored, ps_erro
         field_string(rec, "romeLibelle", &rome_libelle, err) != 0 ||
         field_object(rec, "entreprise", &entreprise, err) != 0 ||
         (entreprise && field_string(entreprise, "nom", &employer, err) != 0) ||
+        (entreprise && field_string(entreprise, "description", &employer_about, err) != 0) ||
         field_object(rec, "salaire", &salaire, err) != 0 ||
         (salaire && field_string(salaire, "libelle", &salary, err) != 0))
         return -1;
@@ -95,7 +96,10 @@ static int map_text(const json_t *rec, map_context *ctx, json_t *stored, ps_erro
         index_field(ctx, rome_libelle, WDF_LABEL, heading, err) != 0 ||
         index_field(ctx, employer, WDF_BODY, FR_POSITIONS, err) != 0 ||
         index_labels(ctx, rec, "competences", WDF_BODY, FR_POSITIONS, err) != 0 ||
-        index_field(ctx, description, WDF_BODY, 0, err) != 0)
+        index_field(ctx, description, WDF_BODY, 0, err) != 0 ||
+        /* the employer's own block (most offers present it there, not in their text): what it
+           runs ("unité protégée", "maternité") is searched like the text */
+        index_field(ctx, employer_about, WDF_BODY, 0, err) != 0)
         return -1;
     return 0;
 }

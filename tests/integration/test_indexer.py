@@ -122,6 +122,18 @@ class IndexerTest(unittest.TestCase):
         titles = [h["title"] for h in self.total(s, "coordination corrigée")["hits"]]
         self.assertEqual(titles, ["Infirmier de coordination - version corrigée"])
 
+    def test_the_employers_block_is_searched(self):
+        # Most generated offers present their employer in entreprise.description only: what it
+        # runs is found as the ad's text is.
+        offers = sample_offers()
+        about = dict(offers[0], entreprise=dict(offers[0].get("entreprise", {}),
+                                                description="Notre résidence dispose d'une balnéothérapie."))
+        path = os.path.join(self.tmp, "about.jsonl")
+        write_jsonl(path, [about] + offers[1:])
+        self.index("--offres", path)
+        s = self.serve()
+        self.assertEqual([h["id"] for h in self.total(s, "balnéothérapie")["hits"]], [about["id"]])
+
     def check_verdict(self, option, path, expected, *extra):
         """Indexes one dirty file and checks the indexer's report against its verdict."""
         r = self.index(option, path, "--max-skipped", "1", *extra)
