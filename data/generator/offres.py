@@ -3636,7 +3636,8 @@ class OfferWriter:
         # house) nor to an agency's post; no day of immersion at a household's or in a practice
         private = ad.setting == "particulier" or ad.contrat == "LIB"
         clotures = closings(ad.experience != "D" or ad.alternance or ad.welcomes or welcomed(sections[-1]), start in text,
-                            private or ad.kind == "agence-interim" or (ad.staff or 0) < 50, private)
+                            private or ad.kind == "agence-interim" or (ad.staff or 0) < 50,
+                            private or ad.kind == "agence-interim")  # an agency's client shows no day of immersion
         closing = [rng.choice(clotures).format(
             debut=debut.strftime("%d/%m/%Y"), limite=limite.strftime("%d/%m/%Y"),
             entretien=french_date(entretien))]

@@ -151,6 +151,8 @@ def rephrase(rng, line, section, as_list, used=None):
     reflexive = pronouns.startswith("vous")
     if reflexive and verb in ("charger", "occuper"):
         return line  # "Vous vous chargez de...": no "Vous serez chargé(e) de vous charger de..."
+    if section == "profil" and verb in ("aimer", "apprécier", "adorer"):
+        return line  # a liking is no demand: no "Vous devez aimer", "Il vous est demandé d'aimer"
     head = ((" ".join(["vous"] + pronouns.split()[1:]) if reflexive else pronouns) + " " + verb).strip()
     body = head + (" " + rest if rest else "")
     style = rng.choice(TASK_STYLES) if section == "missions" else rng.choice((0, 5, 7, 8, 9, 10))
