@@ -705,7 +705,8 @@ CLINIC_SERVICES = [(re.compile(r"[Bb]loc|BLOC|SSPI|[Cc]hirurg|CHIRURG|[Oo]rthop|
                    (re.compile(r"[Pp]édiatr|PÉDIATR"), re.compile(r"pédiatrie|hôpital privé"))]
 VILLAGE_SIZE = 5000  # fewer inhabitants: no town centre, districts or agglomération of its own
 # (nor residences for the elderly, a health centre's several doctors or a home service's big team)
-TOWN_WORDS = re.compile(r"[Aa]gglomération|centre-ville|quartiers|résidences autonomie|pluriprofessionnelle qui réunit")
+TOWN_WORDS = re.compile(r"[Aa]gglomération|centre-ville|quartiers|résidences autonomie|pluriprofessionnelle qui réunit|"
+                        r"Rattaché au centre hospitalier")  # (nor a hospital of its own)
 # Words that say the weekends a post works.
 WEEKEND_SAID = re.compile(r"[Ww]eek-ends?|[Ss]amedis?|[Dd]imanches?")
 # Posts within a métier that an ad's appellation names only when its title does.
@@ -2386,6 +2387,8 @@ class OfferWriter:
                 details = [d for d in details if "{habitants}" not in d]
             else:
                 ad.communes = territory[0]
+        if ad.kind == "ch" and population < 50000:  # a GHT's support hospital is a city's, some 136 in France
+            templates = [t for t in templates if "établissement support" not in t] or templates
         text = rng.choice(templates)
         said = set(PLACEHOLDER.findall(text)) - {"ville", "nom", "departement"}
         if said:  # no detail that says a figure of the presentation again
@@ -2611,6 +2614,8 @@ class OfferWriter:
             levels = MATERNITY_LEVELS[0 if beds < 400 else 1 if beds < 800 else 2]
             if newborns:  # a neonatology's maternity is of type 2 or 3
                 levels = [l for l in levels if l[0] != "1"] or levels
+            if population < 100000:  # France's 70-odd type 3 maternities are in its cities
+                levels = [l for l in levels if l[0] != "3"] or [("2b", 1500, 3000)]
             level = rng.choice(levels)
             values["type_mat"], low, high = level
             values["naissances"] = num(rng.randrange(low, high, 10))
