@@ -14,7 +14,7 @@ import re
 from datetime import date, timedelta
 
 from phrasing import elide, rephrase
-from refs import FAMILLES, GROUPED_SECTIONS, city_name, main_famille, reserved_for, weighted
+from refs import FAMILLES, GROUPED_SECTIONS, city_name, main_famille, reserved_for, reserved_to, weighted
 from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, PUBLIC_HOSPITAL_KINDS, SCHEDULE_WORDS,
                        SHIFT_SLUGS, TITLE_DAY,
                        TITLE_NIGHT, WEEKENDS, DAY_ONLY, NO_WEEKEND, TITLE_REPLACEMENT, TITLE_WEEKEND, Person,
@@ -599,6 +599,7 @@ TITLE_SERVICES = [(re.compile(p), unit) for p, unit in (
     (r"[Cc]hirurgie|CHIRURGIE", "le service de chirurgie"))]
 
 
+@functools.lru_cache(maxsize=None)
 def title_service(title):
     """The service a hospital title names, as the ad's unit, or None."""
     return next((unit for pattern, unit in TITLE_SERVICES if pattern.search(title)), None)
@@ -712,6 +713,10 @@ WEEKEND_SAID = re.compile(r"[Ww]eek-ends?|[Ss]amedis?|[Dd]imanches?")
 # Posts within a métier that an ad's appellation names only when its title does.
 TITLE_ONLY_POSTS = [re.compile(r"[Oo]rthodont|ORTHODONT"), re.compile(r"[Gg]arde de nuit|GARDE DE NUIT"),
                     re.compile(r"[Cc]hef d'équipe|CHEF D'ÉQUIPE")]
+# A post's name with a complement ("psychomotricien en établissement médico-social"), and the
+# reasons that add a quality after the name.
+LONG_POST_NAME = re.compile(r" (en|de|du|des|à|au|aux|auprès|pour|chargée?\(?e?\)?) ")
+QUALITY_AFTER_POST = re.compile(r"\{poste\} (motivé|de confiance)")
 # Libéraux whose work is rounds at their patients' homes, and the words of a practice that
 # receives by appointment.
 HOME_ROUND_SLUGS = {"infirmier-liberal"}
@@ -965,6 +970,11 @@ class Ad:
         """The place for a section's header: one section's at most says where the post is."""
         return lieu if key in self.placed_sections else None
 
+
+    def temporary(self):
+        """Whether the post is a temp's or lasts three months at most: no induction, training
+        plan, referral bonus or month-ahead rota (STAFF_ONLY) is offered for it."""
+        return self.kind == "agence-interim" or bool(self.days or self.months and self.months <= 3)
 
     def one_town(self):
         """Whether a home service serves its own town only (a town's CCAS, not an intercommunal CIAS)."""
@@ -2965,7 +2975,7 @@ class OfferWriter:
         its title fits ("Aide-soignant en EHPAD": an EHPAD), drawn by the bank's weights."""
         kinds = [(k, w) for k, w in m.bank["employeurs"]
                  if k not in ("agence-interim", "particulier-employeur") and fits(intitule, k, True) and
-                 intitule in reserved_for(m.bank, "intitules", k)]  # no CESU
+                 reserved_to(m.bank, "intitules", intitule, k)]  # no CESU
         return weighted(rng, kinds) if kinds else "ch"
 
     def _terms(self, rng, bank, kind, intitule, appellation, client=None):
@@ -3346,15 +3356,14 @@ class OfferWriter:
                                                   if rare & set(ECHO_WORD.findall(line.lower())))
         return echoed
 
-    def _section(self, rng, key, lines, phrasings, low, high, bullet, ville, own=(), household=False, opening="",
-                 first=()):
+    def _section(self, rng, key, lines, phrasings, low, high, bullet, ville, own=(), household=False, first=()):
         """A section of lines drawn from lines, those of first (the title's specialty's tasks)
-        before them, each said in one of its phrasings (phrasings: a line -> its group's); the
-        first task opens with opening ("Dès le 3 décembre, vous...") unless the header says it."""
+        before them, each said in one of its phrasings (phrasings: a line -> its group's), as
+        written or opened otherwise (rephrase), with no date, place or phrase of the ad before or
+        after it: readers took those ("Dès le 13 novembre, vous...", "À Biot, vous...") for words
+        pasted on."""
         as_list = rng.random() < AS_LIST.get(key, 0.55)
         title = header(rng, key, ville, own, household)
-        if opening and any(w.strip(",") in title for w in opening.split()[1:] if len(w) > 3):
-            opening = ""  # the header said the date
         said = set()
         picked = []
         rest = [l for l in lines if l not in first] if first else lines
@@ -3363,10 +3372,7 @@ class OfferWriter:
             rng.shuffle(drawn)
         drawn = phrased(rng, drawn, phrasings)
         for line in consistent(drawn):
-            line = rephrase(rng, line, key, as_list, said)
-            if opening and not picked and line.startswith(("Vous ", "Il vous ")):
-                line = opening + line[0].lower() + line[1:]
-            picked.append(line)
+            picked.append(rephrase(rng, line, key, as_list, said))
         if key == "profil":
             picked = between(picked, [p for p in picked if STATED_REQUIREMENT.search(p)])
         if not picked:
@@ -3416,7 +3422,7 @@ class OfferWriter:
             mode = liberal_mode(ad.title, ad.post)
             other = COLLABORATION if mode == "remplacement" else REPLACEMENT if mode else None
             lines = [l for l in lines if not FEES.search(l) and not (other and other.search(l))]
-        if ad.kind == "agence-interim" or ad.days or ad.months and ad.months <= 3:  # no month-ahead rota for a temp
+        if ad.temporary():  # no month-ahead rota for a temp
             lines = [l for l in lines if not STAFF_ONLY.search(l)]
         picked = phrased(rng, rng.sample(lines, min(len(lines), rng.randint(1, 2))), bank["phrasings"])
         # One line of hours: "Travail en 12h (7h-19h...)" and "Poste de nuit fixe de 21h à 7h" disagree.
@@ -3490,7 +3496,7 @@ class OfferWriter:
         thirteen = "13.0 mois" in (salaire or {}).get("libelle", "") and not (ad.contrat == "CDD" and ad.months <= 12)
         doctor = statut == "fph" and bank["codeROME"] in HOSPITAL_DOCTORS
         short = bool(ad.days or ad.months and ad.months <= 3)
-        staff_only = STAFF_ONLY if ad.kind == "agence-interim" or short else None
+        staff_only = STAFF_ONLY if ad.temporary() else None
         ruled_out = [words for rule, words in (
             (not thirteen, THIRTEENTH),
             (not (ad.staff and ad.staff >= 800), STAFF_CRECHE),
@@ -3592,9 +3598,9 @@ class OfferWriter:
             if ad.alternance:  # an apprentice's opening says apprentissage, a professionalisation contract's alternance
                 apprentice = "apprentissage" in ad.nature
                 reasons = [r for r in reasons if apprentice or "apprenti" not in r] or reasons
-            if re.search(r" (en|de|du|des|à|au|aux|auprès|pour|chargée?\(?e?\)?) ", name):
+            if LONG_POST_NAME.search(name):
                 # "un(e) psychomotricien en établissement médico-social motivé(e)": no quality after a long name
-                reasons = [r for r in reasons if not re.search(r"\{poste\} (motivé|de confiance)", r)] or reasons
+                reasons = [r for r in reasons if not QUALITY_AFTER_POST.search(r)] or reasons
             reason = rng.choice(reasons)
             ad.single = bool(ONE_POST.search(reason))
             ad.replacing = bool(REPLACING.search(reason)) or bool(TITLE_REPLACEMENT.search(ad.title))
@@ -3616,10 +3622,6 @@ class OfferWriter:
                                  bullet, ad.placed(lieu, "missions"),
                                  unsaid(ad.headers("missions", start), said),
                                  ad.setting == "particulier" or ad.contrat == "LIB",
-                                 # no date nor place before a task ("Dès le 13 novembre, vous aurez pour
-                                 # mission de tracer vos soins", "À Biot, vous..."): readers took them, as the
-                                 # ad's phrases once placed in front of or after tasks, for words pasted on
-                                 "",
                                  rng.sample(own, min(len(own), rng.randint(1, 2))))
         said |= facts(missions)
         if ad.contact and ad.contact.surname in missions:

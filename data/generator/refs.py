@@ -63,10 +63,15 @@ def reserved_for(bank, section, kind):
     """The entries of a bank's section that an employer of that kind may say: those the bank
     reserves to no kind or to some kinds among which this one. An agency says its client's
     lines, and may advertise any title of the bank (its client is drawn to fit the title)."""
-    only = bank["seulementChez"].get(section)
-    if not only or kind == "agence-interim":
+    if kind == "agence-interim" or not bank["seulementChez"].get(section):
         return bank[section]
-    return [line for line in bank[section] if kind in only.get(line, (kind,))]
+    return [line for line in bank[section] if reserved_to(bank, section, line, kind)]
+
+
+def reserved_to(bank, section, line, kind):
+    """Whether an employer of that kind may say that entry of a bank's section (reserved_for,
+    for one entry)."""
+    return kind == "agence-interim" or kind in bank["seulementChez"].get(section, {}).get(line, (kind,))
 
 
 def load_metiers():

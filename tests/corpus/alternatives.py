@@ -48,8 +48,10 @@ def _patterns(value, name, depth, out):
 
 # Patterns read on the phrasing an ad drew, never on a group's first to stand for the others
 # (all of phrasing.py's: rephrase() sees the drawn phrasing), or never on bank lines at all
-# (appellations): a group's phrasings need not agree on them.
-AFTER_DRAWING = {"offres.INCLUSIVE_ENDING", "offres.NIGHT_SAID", "offres.TITLE_SERVICES"}
+# (appellations, titles, post names, reasons, the written ad): a group's phrasings need not
+# agree on them.
+AFTER_DRAWING = {"offres.INCLUSIVE_ENDING", "offres.NIGHT_SAID", "offres.TITLE_SERVICES", "offres.LONG_POST_NAME",
+                 "offres.QUALITY_AFTER_POST"}
 
 
 def line_patterns():
