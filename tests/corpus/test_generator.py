@@ -389,6 +389,35 @@ class GeneratorTest(unittest.TestCase):
                 self.assertNotIn(presentation[:80], d, o["id"])
         self.assertGreater(min(seen.values()), 50, seen)
 
+    def test_titles_are_echoed_and_hospitals_fit_their_towns(self):
+        # Readers failed a cardiology title whose text never said cardiology (998 of 1,045), a
+        # weekends-only title whose text never said weekends (1,527 of 2,709), and type 3
+        # maternities or a GHT's support hospital in small towns (137 and 413 towns).
+        from offres import WEEKEND_SAID
+        places = self.refs.places.by_insee
+        seen = {"weekend": 0, "placed": 0}
+        cardiology = []  # whether each cardiology title's ad says it (ward posts name their service; not all do yet)
+        for o in self.offers:
+            d, title = o["description"], o["intitule"]
+            about = d + " " + o["entreprise"].get("description", "")
+            if "cardio" in title.lower():
+                cardiology.append("cardio" in about.lower().replace("électrocardio", ""))
+            if re.search(r"^(?!.*un week-end)(?=.*([Ww]eek-?ends?|WEEK-?ENDS?))", title) and \
+                    "samedi et dimanche" in o["dureeTravailLibelle"]:
+                seen["weekend"] += 1
+                self.assertRegex(d, WEEKEND_SAID, o["id"])
+            commune = places.get(o["lieuTravail"].get("commune", ""))
+            if commune:
+                seen["placed"] += 1
+                population = int((places[commune[9]] if len(commune) > 9 and commune[9] else commune)[5])
+                if re.search(r"de type 3\b", about):
+                    self.assertGreaterEqual(population, 100000, o["id"])
+                if "établissement support du groupement" in about:
+                    self.assertGreaterEqual(population, 50000, o["id"])
+        self.assertGreater(min(seen.values()), 5, seen)
+        self.assertGreater(len(cardiology), 5)
+        self.assertGreater(sum(cardiology) / len(cardiology), 0.5, cardiology)
+
     def test_trainings_have_lheo_names(self):
         romes = {m.rome for m in self.refs.metiers}
         numeros = Counter(t["numero"] for t in self.trainings)
