@@ -704,10 +704,11 @@ CLINIC_SERVICES = [(re.compile(r"[Bb]loc|BLOC|SSPI|[Cc]hirurg|CHIRURG|[Oo]rthop|
                    (re.compile(r"[Uu]rgences|URGENCES"), re.compile(r"urgences|hôpital privé")),
                    (re.compile(r"\bSMR\b|[Rr]éadaptation|RÉADAPTATION"), re.compile(r"réadaptation|hôpital privé")),
                    (re.compile(r"[Pp]édiatr|PÉDIATR"), re.compile(r"pédiatrie|hôpital privé"))]
+# A presentation of a house attached to its town's public hospital.
+ATTACHED_TO_HOSPITAL = re.compile(r"[Rr]attachée? (au pôle gériatrie )?du centre hospitalier|[Rr]attachée? au centre hospitalier")
 VILLAGE_SIZE = 5000  # fewer inhabitants: no town centre, districts or agglomération of its own
 # (nor residences for the elderly, a health centre's several doctors or a home service's big team)
-TOWN_WORDS = re.compile(r"[Aa]gglomération|centre-ville|quartiers|résidences autonomie|pluriprofessionnelle qui réunit|"
-                        r"Rattaché au centre hospitalier")  # (nor a hospital of its own)
+TOWN_WORDS = re.compile(r"[Aa]gglomération|centre-ville|quartiers|résidences autonomie|pluriprofessionnelle qui réunit")
 # Words that say the weekends a post works.
 WEEKEND_SAID = re.compile(r"[Ww]eek-ends?|[Ss]amedis?|[Dd]imanches?")
 # Posts within a métier that an ad's appellation names only when its title does.
@@ -721,7 +722,6 @@ QUALITY_AFTER_POST = re.compile(r"\{poste\} (motivé|de confiance)")
 # receives by appointment.
 HOME_ROUND_SLUGS = {"infirmier-liberal"}
 OFFICE_HOURS = re.compile(r"rendez-vous par jour|est ouvert du")
-PROXIMITY_TOWN = 20000  # a centre hospitalier in a smaller town is a hôpital de proximité
 ACUTE_CARE = re.compile(r"urgences|[Mm]aternité|bloc opératoire|plateau technique complet")
 @functools.lru_cache(maxsize=None)
 def acute_only(titles):
@@ -849,6 +849,8 @@ class Ad:
         self.population = population
         if population >= 100000:  # a city's service covers its own districts and a few communes
             self.communes = rng.randint(2, 5)
+        if kind == "had":  # a home hospital covers a hospital's territory, some tens of communes
+            self.communes = rng.randint(30, 150)
         self.followed = rng.randint(*FOLLOWED_COUNTS.get(kind, (25, 260)))
         if kind in FOLLOWED_SHARE and population:
             # A home service helps a share of the people of its town and the communes around.
@@ -918,6 +920,7 @@ class Ad:
         self.subjects = set()  # what the conditions said (Logement, Mutuelle...)
         self.replacing = True  # the post replaces someone (a CDD may then be called a replacement)
         self.staff = None  # the employer's headcount, when its beds or places make it
+        self.hospital = None  # the public hospital of the ad's town (refs.hospital_level)
         self.cooks = False  # the presentation says its meals are cooked on site
         self.named_key = None  # (the name's pattern, cooks) when lines may call the employer otherwise
         # A manager's or a department's post is the house's, in none of its units.
@@ -1759,7 +1762,12 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"au départ des patients|linge propre|[Ss]timul\w* la personne|bionettoyage quotidien|refaire seuls|accompagnements extérieurs|"
                            r"à l'extérieur|\bgoûter\b|sortie d'école|groupes? de parole|\bpromenades?\b|séjours adaptés|"
                            r"\bpes(ez|er|ant|ée)\b[^.]{0,30}(chaque mois|tous les mois|de tous)|chaque mois la pesée|pesée mensuelle|"
-                           r"médecins traitants|\bbains?\b|\bbaign|patients du CMP")
+                           r"médecins traitants|\bbains?\b|\bbaign|patients du CMP|"
+                           # the day's programme of a ward: exams, planned admissions, orders
+                           r"examens? d'imagerie|attendus en examen|patients aux examens|avant leurs examens|"
+                           r"entrées? programmées?|admissions programmées|gestion des lits|plateaux techniques|"
+                           r"bons de commande|commandes? (de pharmacie|du service)|commandez le matériel médical|"
+                           r"(?<!ré)approvisionnement du service en produits de pharmacie")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
 EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
 MORNING = re.compile(r"\ble matin\b|petits?-déjeuners?|\bmatinées?\b|\bmercredis\b|vacances scolaires|[Hh]oraires du matin")
@@ -1973,6 +1981,8 @@ STAFF_ONLY = re.compile(r"^(Parcours d'intégration|Plan de formation|Prime de p
                         r"Titularisation|Stagiairisation|Congés trimestriels|A?RTT|Crèche|Mobilité interne|"
                         r"Perspectives d'évolution|Évolution de carrière|Plannings? (connus?|transmis|communiqués?|diffusés?))", re.I)
 MILEAGE = re.compile(r"[Ii]ndemnités kilométriques|[Ff]rais kilométriques")
+# An induction with a tutor or shifts in tandem: a permanent hire's, not a temp's nor a few weeks' replacement's.
+INDUCTION = re.compile(r"doublure|tutorat|\btut(eur|rice)(?!s)")
 TWO_YEARS_SLUGS = {"infirmier-liberal"}  # the métiers the law asks two years of practice before libéral work
 # Doctors, dentists and pharmacists (ROME), and the civil servants' pay a hospital does not give them.
 HOSPITAL_DOCTORS = {"J1101", "J1102", "J1103", "J1201", "J1202"}
@@ -2353,10 +2363,11 @@ class OfferWriter:
         least = max(spec.get("minPopulation", 0), URBAN_SLUGS.get(m.bank["slug"], 0))
         if kind == "collectivite" and not serves_children(famille, m.bank["slug"]):
             least = max(least, 10000)  # a village hires no insertion adviser nor mediator
-        if kind == "ch" and acute_only(tuple(m.bank["intitules"])):
-            least = max(least, PROXIMITY_TOWN)  # a theatre nurse's hospital is no hôpital de proximité
         if spec.get("villes"):  # a CHU is in a CHU town
             commune = self.refs.places.pick_in(rng, spec["villes"], self.refs.villes[spec["villes"]])
+        elif kind in self.refs.hospital_towns:  # a public hospital is in a town that has one
+            towns = "aigu" if kind == "ch" and acute_only(tuple(m.bank["intitules"])) else kind  # a theatre nurse's is no hôpital de proximité
+            commune = self.refs.places.pick_in(rng, "hopitaux-" + towns, self.refs.hospital_towns[towns])
         else:
             commune = self.refs.places.pick(rng, least)
             chu_towns = self.refs.villes["chu"]
@@ -2368,7 +2379,7 @@ class OfferWriter:
         oid = offer_id(i, created)
         return self._record(rng, oid, m, kind, spec, commune, created, updated)
 
-    def _employer(self, rng, spec, ville, departement, specialties=frozenset(), title="", rural=True):
+    def _employer(self, rng, spec, ville, departement, specialties=frozenset(), title="", rural=True, hospital=None):
         """The employer's name, and the proper name its presentation may use ("Les Sources" for
         "Clinique Les Sources"), None when the name has none ("Polyclinique d'Amboise"); a name
         that names a specialty ("Pouponnière ...") only for an ad of it; a communauté de
@@ -2377,6 +2388,9 @@ class OfferWriter:
         if not rural:
             patterns = [p for p in patterns if not COMMUNITY_OF_COMMUNES.search(p)] or patterns
         patterns = [p for p in patterns if same_employer(title, p)] or patterns  # a mission locale's title, its name
+        if hospital != "proximite":  # an hôpital local is a small town's
+            patterns = ([p for p in patterns if "Hôpital local" not in p] or
+                        [p for p in spec["noms"] if "Hôpital local" not in p] or patterns)
         if departement == "Paris":  # Paris has no conseil départemental since 2019: the Ville de Paris is both
             patterns = [p.replace("Conseil départemental - {departement}", "Ville de Paris")
                         .replace("Département {departement}", "Ville de Paris") for p in patterns]
@@ -2397,8 +2411,12 @@ class OfferWriter:
                 details = [d for d in details if "{habitants}" not in d]
             else:
                 ad.communes = territory[0]
-        if ad.kind == "ch" and population < 50000:  # a GHT's support hospital is a city's, some 136 in France
+        if ad.hospital != "support":  # some 136 GHTs in France, each with one support hospital
             templates = [t for t in templates if "établissement support" not in t] or templates
+        if not ad.hospital:  # an EHPAD or a long-stay unit "rattaché" to its town's hospital where it has one
+            templates = [t for t in templates if not ATTACHED_TO_HOSPITAL.search(t)] or templates
+        if ad.hospital != "proximite":
+            templates = [t for t in templates if "hôpital de proximité" not in t] or templates
         text = rng.choice(templates)
         said = set(PLACEHOLDER.findall(text)) - {"ville", "nom", "departement"}
         if said:  # no detail that says a figure of the presentation again
@@ -2460,12 +2478,19 @@ class OfferWriter:
                 low, high = STAFF_PER_PLACE[ad.kind]
                 values["pro"] = str(max(ad.team + 8, round(cap * rng.uniform(low, high))))
                 ad.staff = int(values["pro"])
+        if ad.kind == "usld" and "hôpital de proximité" in text and ad.staff:
+            # The whole hospital's staff: its medicine beds' and its EHPAD's besides the unit's.
+            medicine = int(values.get("petit") or PRESENTATION_VALUES["petit"](rng))
+            values["petit"] = str(medicine)
+            ad.staff += round(medicine * rng.uniform(1.2, 1.6)) + rng.randint(40, 90)
+            values["pro"] = str(ad.staff)
         if ad.kind == "clinique":  # a clinic's SMR beds are some of its beds
             values["lits"] = PRESENTATION_VALUES["lits"](rng)
             if "lits_smr" not in values:
                 values["lits_smr"] = str(max(10, int(values["lits"]) * rng.randint(15, 40) // 100))
         if ad.kind in HOSPITAL_BEDS:
-            self._hospital_size(rng, ad.kind, population, values, "naissance" in ad.specialties)
+            self._hospital_size(rng, ad.kind, population, values, "naissance" in ad.specialties,
+                                ad.kind == "ch" and ad.hospital == "proximite")
         if ad.kind in STAFF_PER_BED:
             # A hospital's staff follows its beds.
             beds, (low, high) = STAFF_PER_BED[ad.kind]
@@ -2488,6 +2513,7 @@ class OfferWriter:
             # Its sectors: a few for its communes, more in a city's districts.
             values["sites"] = str(max(2, min(int(PRESENTATION_VALUES["sites"](rng)), ad.communes + 1 + population // 50000)))
             values["heures"] = num(int(round(carers * rng.uniform(90, 130), -2)))
+            ad.staff = carers + rng.randint(2, 8)  # its carers and its office: what "emploie N salariés" counts
         flags = [template_flags(t) for t in [text] + details]
         if ad.setting != "unit" and any(f[0] for f in flags):
             values["pro"] = str(ad.team)  # "L'équipe de 28 professionnels intervient...": the ad's team
@@ -2551,7 +2577,7 @@ class OfferWriter:
         # The radius its communes fill, at some 15 km² a commune: 14 communes, some 10 km.
         values["km"] = str(max(5, min(55, round(math.sqrt(ad.communes) * rng.uniform(2.5, 3.5) / 5) * 5)))
         if ad.kind == "had":  # a home hospital covers a territory of a hospital's size, not a town's
-            values["km"] = str(rng.randrange(20, 45, 5))
+            values["km"] = str(max(20, min(45, round(math.sqrt(ad.communes) * rng.uniform(3.0, 3.8) / 5) * 5)))
         values["fauteuils"] = str(max(1, min(8, int(values["praticiens"]) + rng.randint(0, 2))))  # a chair each, or so
         values["infirmiers"] = str(max(2, min(8, ad.team - int(values["praticiens"]) - 1)))  # the team holds them all
         if ad.kind == "service-mandataire":  # a délégué holds some 40 to 60 measures
@@ -2597,11 +2623,11 @@ class OfferWriter:
         return out
 
     @staticmethod
-    def _hospital_size(rng, kind, population, values, newborns=False):
+    def _hospital_size(rng, kind, population, values, newborns=False, proximity=False):
         """A hospital's beds as its town can fill them (no 990-bed hospital in a town of 9,500),
         and what follows from them: its emergencies' visits, its maternity's type and births."""
         key, least, per = HOSPITAL_BEDS[kind]
-        if kind == "ch" and population < PROXIMITY_TOWN:
+        if proximity:
             least = 60  # a hôpital de proximité: some 60 to 180 beds and places
         most = max(least, least + population // per)
         beds = int(PRESENTATION_VALUES[key](rng).replace(" ", ""))
@@ -2636,7 +2662,7 @@ class OfferWriter:
         name it only when the name has a proper part, and speak of the post's public."""
         medical = ad.kind == "clinique" and (bool(ad.specialties & NOT_SURGERY) or bool(MEDICINE.search(ad.title + " " + ad.post)))
         # A small town's hospital is a hôpital de proximité: no emergencies, theatre or maternity.
-        proximity = ad.kind == "ch" and ad.population < PROXIMITY_TOWN
+        proximity = ad.kind == "ch" and ad.hospital == "proximite"
         mam = title_line_flags(ad.title, ad.post).mam
         key = (ad.kind, pattern, ad.title, ad.slug, ad.famille, medical, ad.contrat == "LIB", proximity, mam)
         cached = self.presentations.get(key) or self._presentations_for(spec, pattern, ad, key, medical, proximity, mam)
@@ -2885,7 +2911,7 @@ class OfferWriter:
         # a beginner, or one hired for a few weeks, tutors no students
         newcomer = section in ("missions", "profil") and (ad.experience == "D" or bool(ad.days) or
                                                           ad.contrat in ("CDD", "MIS") and (ad.months or 0) <= 2)
-        key = (id(terms), section, experience, line_rules, ad.alternance, newcomer)
+        key = (id(terms), section, experience, line_rules, ad.alternance, newcomer, ad.temporary())
         base = self.fitting_rules.get(key)
         if base is None:
             base = self.fitting_rules[key] = self._fitting_rules(terms, section, ad, newcomer)
@@ -2958,6 +2984,8 @@ class OfferWriter:
             lines = [l for l in lines if not WEEKDAY_ROTA.search(l) and not WEEKDAY_TASKS.search(l)]
         if (ad.alternance or newcomer) and section in ("missions", "profil"):  # an apprentice, a beginner or a few weeks' replacement supervises no students
             lines = [l for l in lines if not SUPERVISES.search(l) and not TRIAGE.search(l)] or lines  # nor triages at the emergencies' door
+        if ad.temporary() and section in ("profil", "conditions"):  # a temp starts with no tutor
+            lines = [l for l in lines if not INDUCTION.search(l)] or lines
         if ad.alternance and section == "profil":
             # An apprentice prepares the diploma: no line asking for it, or for its skills, already.
             lines = [l for l in lines if not DIPLOMA_HELD.search(l) and not MASTERY.search(l)] or lines
@@ -3097,7 +3125,8 @@ class OfferWriter:
         # No summer replacement in an ad that starts in the autumn.
         summer = 3 <= created.month <= 7
         town = population >= 10000  # a town of 10,000 is no "zone rurale"
-        proximity = kind == "ch" and population < PROXIMITY_TOWN
+        hospital = self.refs.hospital_level(commune)
+        proximity = kind == "ch" and hospital == "proximite"
         key = (bank["slug"], kind, summer, town, proximity)
         titles = self.titles.get(key)
         if titles is None:
@@ -3133,6 +3162,7 @@ class OfferWriter:
                                             alternance, nature), appellation, bank["slug"], specialties, intitule,
                 population)
         ad.client = client
+        ad.hospital = hospital
         ad.title_specialties = (named_specialties(intitule, bank["slug"]) |
                                 named_specialties(appellation, bank["slug"])) - TITLE_ONLY_SPECIALTIES
         ad.weekends = rythme == "Travail samedi et dimanche"
@@ -3152,7 +3182,7 @@ class OfferWriter:
                 ad.whole, ad.department = True, department
         ad.de_lieu = contract("de " + commune[1].replace(" Arrondissement", ""))
         name, proper, pattern = self._employer(rng, spec, ville, departement, specialties, intitule,
-                                               rural(commune[3], population))
+                                               rural(commune[3], population), hospital)
         unit_name = ad.unit and ad.unit.split()[-1] in name and next(
             (n for n in list(UNIT_NAMES) + list(COLOURS.values()) if ad.unit.endswith(" " + n)), None)
         if unit_name:  # no "unité des Tilleuls" at the EHPAD Les Tilleuls
@@ -3451,6 +3481,10 @@ class OfferWriter:
             extra.append(rng.choice(("Travail les samedis et dimanches, jours fériés selon le planning.",
                                      "Poste de week-end : samedis et dimanches.",
                                      "Présence les samedis et dimanches, en renfort des équipes de semaine.")))
+        elif ad.weekends and WEEKEND_SAID.search(ad.title) and not any(WEEKEND_SAID.search(l) for l in picked + extra):
+            # "gardes et week-ends": the weekends the title names, in turn with the team
+            extra.append(rng.choice(("Travail un week-end sur deux selon le planning.",
+                                     "Week-ends travaillés par roulement avec l'équipe.")))
         attached = ad.attachment(rng)
         if attached and rng.random() < 0.7:
             extra.append(attached)

@@ -168,6 +168,24 @@ def load_villes(places):
     return villes
 
 
+# hopitaux.tsv's categories: a GHT's support hospital (also "mco"), a centre hospitalier with
+# emergencies and acute care, a hôpital de proximité, a psychiatric hospital.
+HOSPITAL_CATEGORIES = ("support", "mco", "proximite", "epsm")
+
+
+def load_hospitals(places):
+    """The towns of hopitaux.tsv by category ({category: {INSEE code: name}}), each commune
+    found by its département and name so that a misspelt town stops the load."""
+    by_name = {(r[3], r[1]): r[0] for r in places.by_insee.values()}
+    hospitals = {c: {} for c in HOSPITAL_CATEGORIES}
+    for departement, name, category, _ in read_tsv(os.path.join(GENERATOR, "hopitaux.tsv")):
+        insee = by_name.get((departement, name))
+        if insee is None or category not in hospitals:
+            raise SystemExit("hopitaux.tsv: %s (%s) %s: no such commune or category" % (name, departement, category))
+        hospitals[category][insee] = name
+    return hospitals
+
+
 def weighted(rng, pairs):
     """One item of [(item, weight)...] drawn by weight."""
     total = sum(w for _, w in pairs)
@@ -192,6 +210,11 @@ class Refs:
         self.naf = load_naf()
         self.places = Places()
         self.villes = load_villes(self.places)
+        self.hospitals = load_hospitals(self.places)
+        acute = {**self.hospitals["mco"], **self.hospitals["support"]}
+        # The towns each public hospital kind is drawn in (a CHU town's public hospital is its CHU).
+        self.hospital_towns = {"aigu": acute, "ch": {**acute, **self.hospitals["proximite"]},
+                               "usld": {**acute, **self.hospitals["proximite"]}, "epsm": self.hospitals["epsm"]}
         self.regions = {r[0]: r[1] for r in read_tsv(os.path.join(REFS, "regions.tsv"))}
         missing = []
         for m in self.metiers:
@@ -246,6 +269,11 @@ class Refs:
                 if not reserved or not reserved <= hiring:
                     raise SystemExit("metiers/%s.json: seulementChez: %s: kinds %s are not among the bank's "
                                      "employers: %r" % (m.slug, section, sorted(reserved - hiring) or "(none)", line))
+
+    def hospital_level(self, commune):
+        """The public hospital a commune has: "support" (a GHT's), "mco" (acute care),
+        "proximite" or None."""
+        return next((c for c in HOSPITAL_CATEGORIES[:3] if commune[0] in self.hospitals[c]), None)
 
     def naf_of(self, kind, rome):
         spec = self.employeurs["kinds"][kind]

@@ -1160,6 +1160,8 @@ def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, cou
         low, high = max(6, round(places * 0.8)), max(8, round(places * 1.4))
     elif "emploie" in template:  # more than the ad's team, less than three times it
         low, high = team + 5, max(team + 10, min(high, team * 3))
+        if staff:  # a home service's carers and office, which its hours of care follow
+            low = high = staff
     if followed and "personnes" in template and "accompagnons" in template:
         # the exact count the ad says elsewhere, not a rounded one beside it
         return template.replace("près de ", "").format(n=num(followed))

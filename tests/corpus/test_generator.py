@@ -392,10 +392,12 @@ class GeneratorTest(unittest.TestCase):
     def test_titles_are_echoed_and_hospitals_fit_their_towns(self):
         # Readers failed a cardiology title whose text never said cardiology (998 of 1,045), a
         # weekends-only title whose text never said weekends (1,527 of 2,709), and type 3
-        # maternities or a GHT's support hospital in small towns (137 and 413 towns).
+        # maternities or a GHT's support hospital in small towns (137 and 413 towns), and public
+        # hospitals in suburbs and villages that have none: hospitals are in hopitaux.tsv's towns.
         from offres import WEEKEND_SAID
-        places = self.refs.places.by_insee
-        seen = {"weekend": 0, "placed": 0}
+        places, hospitals = self.refs.places.by_insee, self.refs.hospitals
+        public_hospital = re.compile(r"^(Centre hospitalier|CH|Hôpital local|EPSM)( intercommunal| spécialisé)? (de |du |d')")
+        seen = {"weekend": 0, "placed": 0, "hospital": 0}
         cardiology = []  # whether each cardiology title's ad says it (ward posts name their service; not all do yet)
         for o in self.offers:
             d, title = o["description"], o["intitule"]
@@ -413,7 +415,12 @@ class GeneratorTest(unittest.TestCase):
                 if re.search(r"de type 3\b", about):
                     self.assertGreaterEqual(population, 100000, o["id"])
                 if "établissement support du groupement" in about:
-                    self.assertGreaterEqual(population, 50000, o["id"])
+                    self.assertIn(commune[0], hospitals["support"], o["id"])
+                if re.search(r"[Hh]ôpital de proximité|Hôpital local", about + o["entreprise"].get("nom", "")):
+                    self.assertIn(commune[0], hospitals["proximite"], o["id"])
+                if public_hospital.search(o["entreprise"].get("nom", "")) or "Rattaché au centre hospitalier" in about:
+                    seen["hospital"] += 1
+                    self.assertTrue(any(commune[0] in towns for towns in hospitals.values()), o["id"])
         self.assertGreater(min(seen.values()), 5, seen)
         self.assertGreater(len(cardiology), 5)
         self.assertGreater(sum(cardiology) / len(cardiology), 0.5, cardiology)
