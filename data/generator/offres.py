@@ -697,13 +697,16 @@ DAY_KINDS = {"cabinet-dentaire", "laboratoire", "education-nationale", "eaje", "
 SAID_TWICE = re.compile(r"\b(?!(?:nous|vous)\b)([^\W\d][\w'-]{2,}(?: [\w'-]+){0,3}) \1\b", re.I)
 # Services a clinic's title may name, and the presentations that list them (a private hospital's
 # says none and fits all).
-CLINIC_SERVICES = [(re.compile(r"[Bb]loc|BLOC|SSPI|[Cc]hirurg|CHIRURG|[Oo]rthop|ORTHOP|[Aa]nesth"),
+CLINIC_SERVICES = [(re.compile(r"[Bb]loc|BLOC|SSPI|[Cc]hirurg|CHIRURG|[Oo]rthop|ORTHOP|[Aa]nesth"), {"bloc"},
                     re.compile(r"chirurgie|bloc opératoire")),
-                   (re.compile(r"[Pp]sychiatr|PSYCHIATR"), re.compile(r"psychiatrie|hôpital privé")),
-                   (re.compile(r"[Mm]aternit|MATERNIT|[Nn]éonat|NÉONAT|[Oo]bstétr"), re.compile(r"maternité|hôpital privé")),
-                   (re.compile(r"[Uu]rgences|URGENCES"), re.compile(r"urgences|hôpital privé")),
-                   (re.compile(r"\bSMR\b|[Rr]éadaptation|RÉADAPTATION"), re.compile(r"réadaptation|hôpital privé")),
-                   (re.compile(r"[Pp]édiatr|PÉDIATR"), re.compile(r"pédiatrie|hôpital privé"))]
+                   (re.compile(r"[Pp]sychiatr|PSYCHIATR"), {"psychiatrie"}, re.compile(r"psychiatrie|hôpital privé")),
+                   (re.compile(r"[Mm]aternit|MATERNIT|[Nn]éonat|NÉONAT|[Oo]bstétr"), {"maternite", "naissance", "neonat"},
+                    re.compile(r"maternité|hôpital privé")),
+                   (re.compile(r"[Uu]rgences|URGENCES"), {"urgences"}, re.compile(r"urgences|hôpital privé")),
+                   (re.compile(r"\bSMR\b|[Rr]éadaptation|RÉADAPTATION"), {"readaptation"}, re.compile(r"réadaptation|hôpital privé")),
+                   (re.compile(r"[Pp]édiatr|PÉDIATR"), {"pediatrie"}, re.compile(r"pédiatrie|hôpital privé"))]
+# A clinic's presentation that lists a maternity or psychiatry among its services.
+MANY_SERVICES = re.compile(r"réunit[^.]*(maternité|psychiatrie)|[Pp]olyclinique pluridisciplinaire")
 # A presentation of a house attached to its town's public hospital.
 ATTACHED_TO_HOSPITAL = re.compile(r"[Rr]attachée? (au pôle gériatrie )?du centre hospitalier|[Rr]attachée? au centre hospitalier")
 VILLAGE_SIZE = 5000  # fewer inhabitants: no town centre, districts or agglomération of its own
@@ -921,6 +924,7 @@ class Ad:
         self.replacing = True  # the post replaces someone (a CDD may then be called a replacement)
         self.staff = None  # the employer's headcount, when its beds or places make it
         self.hospital = None  # the public hospital of the ad's town (refs.hospital_level)
+        self.liberal = ""  # a libéral post's mode: "collaboration", "remplacement" or "" (either)
         self.cooks = False  # the presentation says its meals are cooked on site
         self.named_key = None  # (the name's pattern, cooks) when lines may call the employer otherwise
         # A manager's or a department's post is the house's, in none of its units.
@@ -1649,6 +1653,10 @@ CHILDREN = re.compile(r"(?<![-\w])enfants?\b|\bjeunes\b(?! diplômé)|[Aa]dolesc
 
 
 AUTISM = re.compile(r"[Aa]utisme|\bTSA\b|\bTND\b")
+# A surgical ward's care, which a psychiatric, rehabilitation or geriatric post does not give.
+SURGICAL_CARE = re.compile(r"pré-?opératoire|post-?opératoire|à une opération|avant l'opération|avant leur intervention|examen ou une intervention|"
+                           r"examen ou (son|leur) intervention")
+NO_SURGERY_SPECIALTIES = {"psychiatrie", "readaptation", "geriatrie"}
 CHRONIC_CARE = re.compile(r"éducation thérapeutique|diabétiques|insuffisants cardiaques|développement de l'enfant")
 
 
@@ -1659,6 +1667,8 @@ def fits_specialties(line, specialties, slug=""):
         return False  # a children's post treats no hip prosthesis, stroke or dementia
     if "urgences" in specialties and CHRONIC_CARE.search(line):
         return False  # an emergency department teaches no diabetic patients
+    if specialties & NO_SURGERY_SPECIALTIES and SURGICAL_CARE.search(line):
+        return False  # no patient is prepared for an operation in psychiatry, SMR or geriatrics
     if "geriatrie" in specialties and AUTISM.search(line):
         return False  # a geriatric post follows no autism guidelines
     if "adultes" in specialties and CHILDREN.search(line):
@@ -2417,6 +2427,8 @@ class OfferWriter:
             templates = [t for t in templates if not ATTACHED_TO_HOSPITAL.search(t)] or templates
         if ad.hospital != "proximite":
             templates = [t for t in templates if "hôpital de proximité" not in t] or templates
+        if commune is not None and len(commune) > 9 and commune[9]:  # an arrondissement is no walk from the city's centre
+            details = [d for d in details if "du centre de {ville}" not in d]
         text = rng.choice(templates)
         said = set(PLACEHOLDER.findall(text)) - {"ville", "nom", "departement"}
         if said:  # no detail that says a figure of the presentation again
@@ -2490,7 +2502,8 @@ class OfferWriter:
                 values["lits_smr"] = str(max(10, int(values["lits"]) * rng.randint(15, 40) // 100))
         if ad.kind in HOSPITAL_BEDS:
             self._hospital_size(rng, ad.kind, population, values, "naissance" in ad.specialties,
-                                ad.kind == "ch" and ad.hospital == "proximite")
+                                ad.kind == "ch" and ad.hospital == "proximite",
+                                ad.kind == "clinique" and bool(MANY_SERVICES.search(text)))
         if ad.kind in STAFF_PER_BED:
             # A hospital's staff follows its beds.
             beds, (low, high) = STAFF_PER_BED[ad.kind]
@@ -2623,15 +2636,17 @@ class OfferWriter:
         return out
 
     @staticmethod
-    def _hospital_size(rng, kind, population, values, newborns=False, proximity=False):
+    def _hospital_size(rng, kind, population, values, newborns=False, proximity=False, many_services=False):
         """A hospital's beds as its town can fill them (no 990-bed hospital in a town of 9,500),
         and what follows from them: its emergencies' visits, its maternity's type and births."""
         key, least, per = HOSPITAL_BEDS[kind]
         if proximity:
             least = 60  # a hôpital de proximité: some 60 to 180 beds and places
+        if many_services:  # a clinic with a maternity, or psychiatry besides its medicine, holds some 150 beds or more
+            least = 150
         most = max(least, least + population // per)
         beds = int(PRESENTATION_VALUES[key](rng).replace(" ", ""))
-        if beds > most:
+        if beds > most or beds < least:
             beds = rng.randrange(least, most + 1, 5) // 5 * 5
         values[key] = num(beds)
         values["salles"] = str(max(3, min(20, beds // rng.randint(45, 70))))  # some 150 staff a room
@@ -2664,7 +2679,8 @@ class OfferWriter:
         # A small town's hospital is a hôpital de proximité: no emergencies, theatre or maternity.
         proximity = ad.kind == "ch" and ad.hospital == "proximite"
         mam = title_line_flags(ad.title, ad.post).mam
-        key = (ad.kind, pattern, ad.title, ad.slug, ad.famille, medical, ad.contrat == "LIB", proximity, mam)
+        key = (ad.kind, pattern, ad.title, ad.slug, ad.famille, medical, ad.contrat == "LIB", proximity, mam,
+               ad.specialties if ad.kind == "clinique" else None)
         cached = self.presentations.get(key) or self._presentations_for(spec, pattern, ad, key, medical, proximity, mam)
         if ad.population < VILLAGE_SIZE:  # a village has no agglomération, town centre or districts
             village = self.presentations.get(key + (True,))
@@ -2707,8 +2723,8 @@ class OfferWriter:
         if PROTECTED_UNIT.search(ad.title):  # "EHPAD avec unité Alzheimer": the presentation says it has one
             templates = [t for t in templates if PROTECTED_UNIT.search(t) or "Alzheimer" in t] or templates
         if ad.kind == "clinique":  # the clinic's presentation lists the service its title names
-            for service, said in CLINIC_SERVICES:
-                if service.search(ad.title):
+            for service, specialties, said in CLINIC_SERVICES:
+                if service.search(ad.title) or specialties & ad.specialties:  # its SMR's patients, in a clinic with an SMR
                     templates = [t for t in templates if said.search(t)] or templates
         if ad.slug in FAMILY_SLUGS:  # a family worker's service is not presented as one for the elderly
             templates = [t for t in templates if not ELDERLY_PUBLIC.search(t)] or templates
@@ -3065,7 +3081,8 @@ class OfferWriter:
                 months = rng.choice((1, 2, 3))
                 libelle += " - %d Mois" % months
         # An apprentice works full time, the school weeks included.
-        partiel = False if alternance else t_partiel if t_partiel is not None else rng.randrange(100) < bank["tempsPartiel"]
+        partiel = False if alternance else t_partiel if t_partiel is not None else \
+            True if t_hours and t_hours < 35 else rng.randrange(100) < bank["tempsPartiel"]  # "10 jours par mois": part time
         if partiel:
             hours = t_hours if t_hours and t_hours < 35 else rng.choice((17.5, 20, 24, 28, 30))
         else:
@@ -3163,6 +3180,7 @@ class OfferWriter:
                 population)
         ad.client = client
         ad.hospital = hospital
+        ad.liberal = liberal_mode(intitule, appellation) if contrat == "LIB" else ""  # collaboration or replacement
         ad.title_specialties = (named_specialties(intitule, bank["slug"]) |
                                 named_specialties(appellation, bank["slug"])) - TITLE_ONLY_SPECIALTIES
         ad.weekends = rythme == "Travail samedi et dimanche"
@@ -3449,8 +3467,7 @@ class OfferWriter:
         shift work) its shifts."""
         lines = self._named(self._fitting(bank, ad.kind, "conditions", ad), ad)
         if ad.contrat == "LIB":  # the contract line says the ad's own share of the fees and its mode
-            mode = liberal_mode(ad.title, ad.post)
-            other = COLLABORATION if mode == "remplacement" else REPLACEMENT if mode else None
+            other = COLLABORATION if ad.liberal == "remplacement" else REPLACEMENT if ad.liberal else None
             lines = [l for l in lines if not FEES.search(l) and not (other and other.search(l))]
         if ad.temporary():  # no month-ahead rota for a temp
             lines = [l for l in lines if not STAFF_ONLY.search(l)]
@@ -3458,9 +3475,12 @@ class OfferWriter:
         # One line of hours: "Travail en 12h (7h-19h...)" and "Poste de nuit fixe de 21h à 7h" disagree.
         timed = [l for l in picked if line_flags(l)[2]]
         picked = [l for l in picked if l not in timed[1:]]
+        if ad.contrat == "LIB" and not ad.liberal:  # "Contrat de collaboration" drawn: its contract line says so too
+            ad.liberal = next((mode for mode, words in (("collaboration", COLLABORATION), ("remplacement", REPLACEMENT))
+                               if any(words.search(l) for l in picked)), "")
         extra = [contract_line(rng, ad.contrat, ad.months, ad.days, ad.partiel, ad.hours,
                                ad.alternance, ad.nature, debut,
-                               liberal_mode(ad.title, ad.post) if ad.contrat == "LIB" else "",
+                               ad.liberal,
                                ad.replacing, TRIAL_MONTHS.get(bank["qualificationCode"], 2),
                                bank["slug"] in UNTIMED_SLUGS or any("forfait jours" in l for l in picked))]
         says_shifts = ad.night or bool(ad.schedule and TWELVE_HOURS_TITLE.search(ad.title))
@@ -3636,6 +3656,8 @@ class OfferWriter:
                 # "un(e) psychomotricien en établissement médico-social motivé(e)": no quality after a long name
                 reasons = [r for r in reasons if not QUALITY_AFTER_POST.search(r)] or reasons
             reason = rng.choice(reasons)
+            if ad.contrat == "LIB" and not ad.liberal and "remplacements réguliers" in reason:
+                ad.liberal = "remplacement"  # the opening said it: no collaboration's contract below
             ad.single = bool(ONE_POST.search(reason))
             ad.replacing = bool(REPLACING.search(reason)) or bool(TITLE_REPLACEMENT.search(ad.title))
             intro += " " + reason.format(poste=name, de_poste=elide("de", name) + name,

@@ -194,6 +194,9 @@ def title_hours(text):
     m = re.search(r"(\d) (?:jours|JOURS) ?(?:par|PAR|/) ?(?:semaine|SEMAINE)", text)
     if m:
         return 7.0 * int(m.group(1))
+    m = re.search(r"(\d+) (?:jours|JOURS) ?(?:par|PAR|/) ?(?:mois|MOIS)", text)
+    if m:  # a libéral's days of some 10 hours, over a month's 4.33 weeks
+        return round(int(m.group(1)) * 10 / 4.33 * 2) / 2
     m = re.search(r"(\d) (?:matinées|MATINÉES|demi-journées|après-midi)", text)
     if m:
         return 3.5 * int(m.group(1))
