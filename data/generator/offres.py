@@ -717,6 +717,28 @@ WEEKEND_SAID = re.compile(r"[Ww]eek-ends?|[Ss]amedis?|[Dd]imanches?")
 # Posts within a métier that an ad's appellation names only when its title does.
 TITLE_ONLY_POSTS = [re.compile(r"[Oo]rthodont|ORTHODONT"), re.compile(r"[Gg]arde de nuit|GARDE DE NUIT"),
                     re.compile(r"[Cc]hef d'équipe|CHEF D'ÉQUIPE")]
+# What a title promises that no bank line may say: (the title's words, the words that say it
+# already, the task that says it; {0} is the title's first group).
+TITLE_ECHOES = [
+    (re.compile(r"[Bb]ilingue (anglais|espagnol|allemand|italien|arabe|portugais)"), re.compile(r"bilingue|[Aa]nglais|[Ee]spagnol|[Aa]llemand|[Ii]talien|[Aa]rabe|[Pp]ortugais"),
+     ("Vous parlez {0} avec les enfants au quotidien, comme le souhaitent les parents.",
+      "Vous échangez en {0} avec les enfants pendant les jeux, les repas et les lectures.")),
+    (re.compile(r"CSAPA"), re.compile(r"CSAPA"),
+     ("Vous accueillez et accompagnez les usagers du CSAPA, en lien avec l'équipe médicale, sociale et éducative.",
+      "Vous suivez les usagers du CSAPA avec une équipe à la fois médicale, sociale et éducative.")),
+    (re.compile(r"[Aa]ddictolog|ADDICTOLOG"), re.compile(r"[Aa]ddict|[Ss]evrage"),
+     ("Vous accompagnez des patients en addictologie, du sevrage à la préparation de leur sortie.",
+      "Vous prenez en charge des patients en addictologie, pendant leur sevrage puis jusqu'à leur sortie.")),
+    (re.compile(r"\bSESSAD\b"), re.compile(r"SESSAD|[Ss]ervice d'éducation spéciale"),
+     ("Vous intervenez auprès des enfants suivis par le SESSAD, à domicile, à l'école et sur leurs lieux de loisirs.",
+      "Vous suivez des enfants du SESSAD là où ils vivent : à la maison, à l'école, sur leurs lieux de loisirs.")),
+    (re.compile(r"[Ss]tériles?\b|STÉRILES?\b"), re.compile(r"stériles?\b"),
+     ("Vous assurez l'approvisionnement, le suivi des stocks et la traçabilité des dispositifs médicaux stériles.",
+      "Vous gérez les stocks, la distribution et la traçabilité des dispositifs médicaux stériles.")),
+    (re.compile(r"[Gg]arde partagée|GARDE PARTAGÉE"), re.compile(r"[Gg]arde partagée|deux familles"),
+     ("Vous gardez ensemble les enfants de deux familles, en alternance au domicile de chacune.",
+      "Garde partagée : vous vous occupez des enfants de deux familles, chez l'une puis chez l'autre.")),
+]
 # A post's name with a complement ("psychomotricien en établissement médico-social"), and the
 # reasons that add a quality after the name.
 LONG_POST_NAME = re.compile(r" (en|de|du|des|à|au|aux|auprès|pour|chargée?\(?e?\)?) ")
@@ -1983,6 +2005,7 @@ TITULAIRE = re.compile(r"\b(le|du|au|Le|Du|Au) titulaire\b")
 FEMININE_TITULAIRE = {"le": "la titulaire", "du": "de la titulaire", "au": "à la titulaire",
                       "Le": "La titulaire", "Du": "De la titulaire", "Au": "À la titulaire"}
 TWELVE_HOURS_TITLE = re.compile(r"\b12 ?[hH]\b")
+TWELVE_HOURS = re.compile(r"\b12 ?h\b|12 heures|douze heures|\b(7|8|19|20) ?h ?(-|à) ?(7|8|19|20) ?h")
 PERMANENT_PAY = re.compile(r"[Pp]rime de bienvenue|[Pp]rime d'embauche|bonification indiciaire|\bNBI\b")
 # What an employer gives its own staff over the years, not a temp placed by an agency nor one
 # hired for a few weeks: an induction course, a training plan, a referral bonus, profit sharing.
@@ -3496,15 +3519,18 @@ class OfferWriter:
         elif ad.schedule and (not ad.days or ad.night) and \
                 not any(SCHEDULE_WORDS.search(p) for p in picked) and (says_shifts or rng.random() < 0.8):
             extra.append(schedule_lines(rng, ad.schedule, ad.night, ad.weekend, ad.hours))
-        if ad.weekend == "les samedis et dimanches" and not any(WEEKEND_SAID.search(l) for l in picked + extra):
-            # a weekends-only title: the text says it too
-            extra.append(rng.choice(("Travail les samedis et dimanches, jours fériés selon le planning.",
-                                     "Poste de week-end : samedis et dimanches.",
-                                     "Présence les samedis et dimanches, en renfort des équipes de semaine.")))
-        elif ad.weekends and WEEKEND_SAID.search(ad.title) and not any(WEEKEND_SAID.search(l) for l in picked + extra):
-            # "gardes et week-ends": the weekends the title names, in turn with the team
-            extra.append(rng.choice(("Travail un week-end sur deux selon le planning.",
-                                     "Week-ends travaillés par roulement avec l'équipe.")))
+        if TWELVE_HOURS_TITLE.search(ad.title) and not any(TWELVE_HOURS.search(l) for l in picked + extra):
+            # "AIDE SOIGNANT DE JOUR EN 12H" on a few days' mission: the shifts the title names
+            extra.append("Postes de 12 h, de 19 h à 7 h." if ad.night else "Postes de 12 h, de 7 h à 19 h.")
+        if (ad.weekend == "les samedis et dimanches" or ad.weekends and WEEKEND_SAID.search(ad.title)) and \
+                not any(WEEKEND_SAID.search(l) for l in picked + extra):
+            if ad.weekend == "les samedis et dimanches":  # a weekends-only title: the text says it too
+                extra.append(rng.choice(("Travail les samedis et dimanches, jours fériés selon le planning.",
+                                         "Poste de week-end : samedis et dimanches.",
+                                         "Présence les samedis et dimanches, en renfort des équipes de semaine.")))
+            else:  # "gardes et week-ends": the weekends the title names, in turn with the team
+                extra.append(rng.choice(("Travail un week-end sur deux selon le planning.",
+                                         "Week-ends travaillés par roulement avec l'équipe.")))
         attached = ad.attachment(rng)
         if attached and rng.random() < 0.7:
             extra.append(attached)
@@ -3671,6 +3697,12 @@ class OfferWriter:
         if not own:  # else the tasks that echo a rare word of its title ("responsable PDA", "visites médiatisées")
             echoed = self._title_echo(bank, ad)
             own = [l for l in tasks if l in echoed]
+        if not own:  # else a task the title promises and no bank line says ("bilingue anglais", "CSAPA")
+            echo = next(((m, line) for words, said_re, line in TITLE_ECHOES for m in [words.search(ad.title)]
+                         if m and not said_re.search(intro)), None)
+            if echo:
+                m, lines = echo
+                own = [rng.choice(lines).format(*(g.lower() for g in m.groups()))]
         # A fact is said once: the date and figures of the opening are not said again after a task.
         said = set(facts(intro))
         ad.placed_sections = rng.sample(("missions", "profil", "conditions", "avantages"), 1)

@@ -51,7 +51,7 @@ def _patterns(value, name, depth, out):
 # (appellations, titles, post names, reasons, the written ad): a group's phrasings need not
 # agree on them.
 AFTER_DRAWING = {"offres.INCLUSIVE_ENDING", "offres.NIGHT_SAID", "offres.TITLE_SERVICES", "offres.LONG_POST_NAME",
-                 "offres.QUALITY_AFTER_POST"}
+                 "offres.QUALITY_AFTER_POST", "offres.TITLE_ECHOES", "offres.TWELVE_HOURS"}
 
 
 def line_patterns():
