@@ -652,7 +652,25 @@ OFFICE_PUBLICS = {
 # people of the streets, not a centre social's member families.
 PUBLIC_OF_SLUG = {"educateur-prevention-specialisee": ("jeunes rencontrés chaque année par l'équipe", 60, 300)}
 # Métiers of towns big enough to have quarters that need them: the smallest town they work in.
-URBAN_SLUGS = {"mediateur-social": 10000, "educateur-prevention-specialisee": 20000, "mediateur-en-sante": 10000}
+URBAN_SLUGS = {"mediateur-social": 20000, "educateur-prevention-specialisee": 20000, "mediateur-en-sante": 20000}
+# A line for some posts of the métier only ("exigé pour les postes d'échographie"): it fits an ad
+# whose title, appellation or employer kind names one of the words of that post.
+FOR_SOME_POSTS = re.compile(r" pour (les|le) postes? (d'|de |du |en )([^.,;]+)")
+FOR_SOME_POSTS_STOPWORDS = {"de", "du", "des", "en", "et", "la", "le", "les", "ou", "un", "une", "entre", "plusieurs"}
+
+
+def named_posts(line):
+    """The words of the posts a line is for (("échographie",) for "... pour les postes
+    d'échographie"), or None for a line for every post."""
+    m = FOR_SOME_POSTS.search(line)
+    if not m:
+        return None
+    return tuple(w for w in re.findall(r"[\w+]{3,}", m.group(3).lower()) if w not in FOR_SOME_POSTS_STOPWORDS)
+
+
+# The city's priority districts (QPV), which a town of under 20,000 seldom has.
+PRIORITY_AREA = re.compile(r"quartiers? (dits? )?prioritaires?|\bQPV\b|politique de la ville")
+PRIORITY_AREA_TOWN = 20000
 # Métiers that work with families and children at home, and presentations of a service for the elderly.
 FAMILY_SLUGS = {"technicien-intervention-sociale-familiale-tisf", "garde-d-enfants"}
 ELDERLY_PUBLIC = re.compile(r"personnes âgées")
@@ -711,7 +729,8 @@ MANY_SERVICES = re.compile(r"réunit[^.]*(maternité|psychiatrie)|[Pp]olycliniqu
 ATTACHED_TO_HOSPITAL = re.compile(r"[Rr]attachée? (au pôle gériatrie )?du centre hospitalier|[Rr]attachée? au centre hospitalier")
 VILLAGE_SIZE = 5000  # fewer inhabitants: no town centre, districts or agglomération of its own
 # (nor residences for the elderly, a health centre's several doctors or a home service's big team)
-TOWN_WORDS = re.compile(r"[Aa]gglomération|centre-ville|quartiers|résidences autonomie|pluriprofessionnelle qui réunit")
+TOWN_WORDS = re.compile(r"[Aa]gglomération|centre-ville|quartiers|résidences autonomie|pluriprofessionnelle qui réunit|"
+                        r"La ville de \{ville\} \(|ses écoles maternelles et ses structures")
 # Words that say the weekends a post works.
 WEEKEND_SAID = re.compile(r"[Ww]eek-ends?|[Ss]amedis?|[Dd]imanches?")
 # Posts within a métier that an ad's appellation names only when its title does.
@@ -1749,6 +1768,7 @@ AGREMENT = re.compile(r"\bagrément\b")
 # Employers whose ads hire contractuels on fixed terms (an AESH's three years, a school nurse's
 # year), their permanent staff being recruited by competition.
 CONTRACTUAL_ONLY = {"education-nationale"}
+LOCAL_AUTHORITIES = {"collectivite", "ccas", "conseil-departemental"}
 
 
 def for_employer(lines, kind, section=None):
@@ -2013,6 +2033,10 @@ STAFF_ONLY = re.compile(r"^(Parcours d'intégration|Plan de formation|Prime de p
                         r"Intéressement|CSE|Comité social|Treizième mois|Entretien annuel|Tutorat|Promotion professionnelle|"
                         r"Titularisation|Stagiairisation|Congés trimestriels|A?RTT|Crèche|Mobilité interne|"
                         r"Perspectives d'évolution|Évolution de carrière|Plannings? (connus?|transmis|communiqués?|diffusés?))", re.I)
+# What a post of some months or more offers, not a temp's mission of weeks: a choice of hours,
+# conferences, a yearly allowance or one after a year's service.
+LONG_SERVICE = re.compile(r"^Temps plein ou|[Tt]emps partiel (à \d+ % )?(possible|envisageable)|partiel possible|"
+                          r"congrès|(dès|après|au bout d') ?(un|1) an d'ancienneté|€ par an\b|par année d'ancienneté")
 MILEAGE = re.compile(r"[Ii]ndemnités kilométriques|[Ff]rais kilométriques")
 # An induction with a tutor or shifts in tandem: a permanent hire's, not a temp's nor a few weeks' replacement's.
 INDUCTION = re.compile(r"doublure|tutorat|\btut(eur|rice)(?!s)")
@@ -2351,6 +2375,8 @@ class OfferWriter:
         self.fitting_hours = {}  # (id of a terms list, part time, weekly hours) -> its lines that fit those hours
         self.fitting_rules = {}  # (id of an hours list, section, experience, title rules, apprentice) -> its lines
         self.fitting_specialties = {}  # (id of a fitting list, specialties) -> its lines of those specialties
+        self.fitting_small_town = {}  # id of a fitting list -> its lines without priority districts
+        self.for_some_posts = {}  # id of a fitting list -> [(its lines for some posts, those posts' words)]
         self.echoes = {}  # (slug, client kind, agency, title) -> the bank's tasks that echo a rare word of the title
         self.task_words = {}  # (slug, client kind, agency) -> how many of its tasks, of its titles and appellations have each word
         self.titles = {}  # (bank slug, kind, summer) -> the titles that fit the season
@@ -2425,8 +2451,7 @@ class OfferWriter:
             patterns = ([p for p in patterns if "Hôpital local" not in p] or
                         [p for p in spec["noms"] if "Hôpital local" not in p] or patterns)
         if departement == "Paris":  # Paris has no conseil départemental since 2019: the Ville de Paris is both
-            patterns = [p.replace("Conseil départemental - {departement}", "Ville de Paris")
-                        .replace("Département {departement}", "Ville de Paris") for p in patterns]
+            patterns = [p.replace("Conseil départemental - {departement}", "Ville de Paris") for p in patterns]
         pattern = rng.choice(patterns)
         nom = rng.choice(self.noms_enfance if spec.get("nomsEnfance") else self.noms)
         name = contract(pattern.format(nom=nom, ville=ville, departement=departement))
@@ -2450,6 +2475,9 @@ class OfferWriter:
             templates = [t for t in templates if not ATTACHED_TO_HOSPITAL.search(t)] or templates
         if ad.hospital != "proximite":
             templates = [t for t in templates if "hôpital de proximité" not in t] or templates
+        if population < PRIORITY_AREA_TOWN:
+            templates = [t for t in templates if not PRIORITY_AREA.search(t)] or templates
+            details = [d for d in details if not PRIORITY_AREA.search(d)]
         if commune is not None and len(commune) > 9 and commune[9]:  # an arrondissement is no walk from the city's centre
             details = [d for d in details if "du centre de {ville}" not in d]
         text = rng.choice(templates)
@@ -2962,6 +2990,19 @@ class OfferWriter:
             if not lines and section in ("missions", "profil"):
                 lines = [l for l in bank[section] if fits_specialties(l, ad.specialties, ad.slug)] or base or bank[section]
             self.fitting_specialties[key] = lines
+        some_posts = self.for_some_posts.get(id(lines))
+        if some_posts is None:
+            some_posts = self.for_some_posts[id(lines)] = [(l, named_posts(l)) for l in lines if named_posts(l)]
+        if some_posts:  # "pour les postes d'échographie": only in an ad for one
+            names = (ad.title + " " + ad.post + " " + ad.kind).lower()
+            unfit = {l for l, words in some_posts if not any(w in names for w in words)}
+            lines = [l for l in lines if l not in unfit] or lines
+        if ad.population < PRIORITY_AREA_TOWN:  # no priority district in a small town
+            key = id(lines)
+            town_lines = self.fitting_small_town.get(key)
+            if town_lines is None:
+                town_lines = self.fitting_small_town[key] = [l for l in lines if not PRIORITY_AREA.search(l)] or lines
+            lines = town_lines
         return lines
 
     def _fitting_terms(self, bank, section, ad, key, statut, timed, evening, short, day_only, day_service):
@@ -3011,6 +3052,8 @@ class OfferWriter:
             lines = [l for l in lines if not OWN_HOME_LINES.search(l)] or lines
         if pool and section in ("missions", "profil"):  # a pool's nurse has no service, sector or residents of her own
             lines = [l for l in lines if not UNIT_OWNED.search(l)] or lines
+        if pool and section == "conditions":  # nor a stable posting
+            lines = [l for l in lines if not l.startswith("Affectation stable")] or lines
         if modality:  # "Manipulateur en IRM" rotates on no other modality
             lines = [l for l in lines if not MODALITY_ROTATION.search(l)] or lines
         if cleaner and section == "missions":  # an agent de bionettoyage cleans, others serve the meals
@@ -3271,7 +3314,7 @@ class OfferWriter:
              "typeContrat": contrat, "typeContratLibelle": contrat_libelle,
              "natureContrat": nature}
         o.update(experience)
-        o["formations"] = self._formations(rng, bank)
+        o["formations"] = self._formations(rng, bank, ad)
         if o["formations"] and (("financ" in o["description"] or "certifi" in o["description"] or
                                  "sans formation" in o["description"]) and FINANCED_TRAINING.search(o["description"]) or
                                 ACTING.search(intitule)):  # "peut être financée après l'embauche": wished
@@ -3361,10 +3404,14 @@ class OfferWriter:
                 (("Une expérience dans un poste similaire est appréciée.", "Stages inclus.") if code == "S" else ()))
         return out
 
-    def _formations(self, rng, bank):
+    def _formations(self, rng, bank, ad):
+        """One diploma, required or wished, not both; one of the ad's employer and specialties
+        (no SMUR training asked by a private ambulance firm)."""
         if not bank["formations"] or rng.random() < 0.15:
             return []
-        return [dict(rng.choice(bank["formations"]))]  # one diploma, required or wished, not both
+        fitting = [f for f in bank["formations"] if fits(f["commentaire"], ad.client) and
+                   fits_specialties(f["commentaire"], ad.specialties, ad.slug)] or bank["formations"]
+        return [dict(rng.choice(fitting))]
 
     def _salary(self, rng, bank, partiel, hours, alternance=False, statut=None, liberal=False, kind=None):
         if rng.random() < 0.35:
@@ -3492,8 +3539,8 @@ class OfferWriter:
         if ad.contrat == "LIB":  # the contract line says the ad's own share of the fees and its mode
             other = COLLABORATION if ad.liberal == "remplacement" else REPLACEMENT if ad.liberal else None
             lines = [l for l in lines if not FEES.search(l) and not (other and other.search(l))]
-        if ad.temporary():  # no month-ahead rota for a temp
-            lines = [l for l in lines if not STAFF_ONLY.search(l)]
+        if ad.temporary():  # no month-ahead rota for a temp, nor a choice of hours
+            lines = [l for l in lines if not STAFF_ONLY.search(l) and not LONG_SERVICE.search(l)]
         picked = phrased(rng, rng.sample(lines, min(len(lines), rng.randint(1, 2))), bank["phrasings"])
         # One line of hours: "Travail en 12h (7h-19h...)" and "Poste de nuit fixe de 21h à 7h" disagree.
         timed = [l for l in picked if line_flags(l)[2]]
@@ -3534,6 +3581,7 @@ class OfferWriter:
         attached = ad.attachment(rng)
         if attached and rng.random() < 0.7:
             extra.append(attached)
+            picked = [l for l in picked if "attach" not in l]  # no "Rattachement au service social" again
         picked = picked[:len(extra)]
         said = {subject(line) for line in extra}  # no second "Secteur d'intervention" line
         picked = [line for line in picked if subject(line) not in said]
@@ -3590,6 +3638,7 @@ class OfferWriter:
             # A welcome bonus is a permanent hire's; the NBI a civil servant's, not a contract agent's.
             (ad.contrat in ("CDD", "MIS") and not ad.alternance, PERMANENT_PAY),
             (staff_only, STAFF_ONLY),
+            (staff_only, LONG_SERVICE),
             (ad.service_car, MILEAGE)) if rule]  # no mileage paid for a service car's trips
         own, fixed, plain = ([line for line in group if not any(words.search(line) for words in ruled_out)]
                              for group in (own, fixed, plain))
@@ -3673,7 +3722,9 @@ class OfferWriter:
                                  "pool" not in name and ad.slug in SHIFT_SLUGS and bool(POOL.search(ad.title)),
                                  ad.title + " / " + ad.post, bool(ad.months and ad.months > 6), staff_stated,
                                  ad.whole, bool(ad.contrat in ("CDD", "MIS") and ad.months and ad.months < 3))
-            if ad.kind in CONTRACTUAL_ONLY:  # a public service's posts follow its pupils, not an activity that grows
+            if "relation de travail durable" in " ".join(about):  # the household's presentation said it
+                reasons = [r for r in reasons if "relation de travail durable" not in r] or reasons
+            if ad.kind in CONTRACTUAL_ONLY or ad.kind in LOCAL_AUTHORITIES:  # a public service's posts follow its public, not an activity that grows
                 reasons = [r for r in reasons if "développement" not in r] or reasons
             if ad.alternance:  # an apprentice's opening says apprentissage, a professionalisation contract's alternance
                 apprentice = "apprentissage" in ad.nature

@@ -153,6 +153,8 @@ def rephrase(rng, line, section, as_list, used=None):
         return line  # "Vous vous chargez de...": no "Vous serez chargé(e) de vous charger de..."
     if section == "profil" and verb in ("aimer", "apprécier", "adorer"):
         return line  # a liking is no demand: no "Vous devez aimer", "Il vous est demandé d'aimer"
+    if section == "missions" and verb.split()[-1] in ("être", "avoir"):
+        return line  # a state is no task: no "Vous serez chargé(e) d'être impliqué(e)"
     head = ((" ".join(["vous"] + pronouns.split()[1:]) if reflexive else pronouns) + " " + verb).strip()
     body = head + (" " + rest if rest else "")
     style = rng.choice(TASK_STYLES) if section == "missions" else rng.choice((0, 5, 7, 8, 9, 10))
@@ -164,6 +166,8 @@ def rephrase(rng, line, section, as_list, used=None):
         style = 6  # no "Votre rôle : assurer la surveillance : constantes..."
     if style in (8, 9) and HELD.search(body):
         style = 7  # "Il vous faudra être titulaire du DEAS", not "Nous comptons sur vous pour être titulaire"
+    if style == 9 and re.search(r"\bvous\b", body):
+        style = 10  # "Le poste demande de vous adapter" mixes persons: "Il vous est demandé de vous adapter"
     if style and used is not None:
         if ("style", style) in used:
             return line  # "Votre rôle :", "Il vous appartiendra" once a section: the line as written

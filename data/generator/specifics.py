@@ -129,22 +129,22 @@ def num(n):
     return "{:,}".format(n).replace(",", " ")
 
 
-APPROXIMATE = re.compile(r"\b(près de|plus de|environ) (\d{1,3}(?: \d{3})*)\b(?! ?(%|€|h\b|heures? de trajet))")
+APPROXIMATE = re.compile(r"\b([Pp]rès de|[Pp]lus de|[Ee]nviron) (\d{1,3}(?: \d{3})*)\b(?! ?(%|€|h\b|heures? de trajet))")
 
 
 def round_figure(n, down=False):
-    """n to two significant figures past 100 (212 -> 210), three past 1 000 (2 703 -> 2 700, so
-    that two employers' figures still differ), down for "plus de"."""
+    """n written round: to two significant figures past 100 (212 -> 210), to 50 past 1 000
+    (2 910 -> 2 900, 1 250 stays), to 500 past 10 000 (20 230 -> 20 000); down for "plus de"."""
     if n < 100:
         return n
-    step = 10 ** (len(str(n)) - (2 if n < 1000 else 3))
+    step = 10 ** (len(str(n)) - 2) if n < 1000 else 50 if n < 10000 else 500
     return n // step * step if down else int(round(n / step)) * step
 
 
 def approximate(text):
     """An approximate figure written round: "près de 2 703 transports" -> "près de 2 700"."""
     return APPROXIMATE.sub(lambda m: "%s %s" % (m.group(1), num(round_figure(int(m.group(2).replace(" ", "")),
-                                                                          m.group(1) == "plus de"))), text)
+                                                                          m.group(1).lower() == "plus de"))), text)
 
 
 def euros(x):
