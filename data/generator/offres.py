@@ -105,6 +105,11 @@ CONTEXTES = [
     ("Ouverture d'une nouvelle unité le {debut} : nous recrutons un(e) {poste}.", {"CDI"}, {"unit"}),  # a new unit hires for good
     ("À partir du {debut}, nous constituons un pool de remplacement et recherchons un(e) {poste}.", {"CDI", "CDD"},
      {"unit"}),
+    ("Afin de compléter notre équipe, nous recherchons un(e) {poste} à partir du {debut}.", {"CDI", "CDD"},
+     ORGANISATIONS),
+    ("Suite à une mobilité interne, le poste {de_poste} est à pourvoir à partir du {debut}.", {"CDI"}, ORGANISATIONS),
+    ("Pour le remplacement d'un(e) collègue en formation, nous recherchons un(e) {poste} pour {mois} mois à partir du {debut}.",
+     {"CDD"}, ORGANISATIONS),
     ("Mission à partir du {debut} : pour l'un de nos établissements clients, nous recherchons un(e) {poste}.",
      {"MIS"}, None),
     ("Pour des remplacements réguliers à partir du {debut}, nous recherchons un(e) {poste}.", {"LIB", "CDD"},
@@ -153,6 +158,7 @@ NOT_SURGERY = {"naissance", "pediatrie", "psychiatrie", "urgences", "readaptatio
 SPECIALTY_DEPARTMENTS = [("pool", "au pool de remplacement"), ("bloc", "au bloc opératoire"),
                          ("imagerie", "au service d'imagerie"), ("radiotherapie", "au service de radiothérapie"),
                          ("nucleaire", "au service de médecine nucléaire"), ("urgences", "au service des urgences")]
+DEPARTMENT_SPECIALTIES = {key for key, _ in SPECIALTY_DEPARTMENTS} - {"pool"}
 # Titles of an afternoon post.
 AFTERNOON = re.compile(r"[Aa]près-midi|APRÈS-MIDI")
 # Posts of a pool of replacements.
@@ -1698,6 +1704,8 @@ AUTISM = re.compile(r"[Aa]utisme|\bTSA\b|\bTND\b")
 SURGICAL_CARE = re.compile(r"pré-?opératoire|post-?opératoire|à une opération|avant l'opération|avant leur intervention|examen ou une intervention|"
                            r"examen ou (son|leur) intervention")
 NO_SURGERY_SPECIALTIES = {"psychiatrie", "readaptation", "geriatrie"}
+INPATIENT_STAY = re.compile(r"hospitalisés|(pendant|durant|le temps de) (leur |son |l')?hospitalisation|séjour dans le service|"
+                            r"chambres? des patients|chambres au départ|au départ des patients")
 CHRONIC_CARE = re.compile(r"éducation thérapeutique|diabétiques|insuffisants cardiaques|développement de l'enfant")
 
 
@@ -1708,6 +1716,8 @@ def fits_specialties(line, specialties, slug=""):
         return False  # a children's post treats no hip prosthesis, stroke or dementia
     if "urgences" in specialties and CHRONIC_CARE.search(line):
         return False  # an emergency department teaches no diabetic patients
+    if specialties & {"urgences", "bloc"} and INPATIENT_STAY.search(line):
+        return False  # the emergencies and the theatre have no patients staying on a ward
     if specialties & NO_SURGERY_SPECIALTIES and SURGICAL_CARE.search(line):
         return False  # no patient is prepared for an operation in psychiatry, SMR or geriatrics
     if "geriatrie" in specialties and AUTISM.search(line):
@@ -1769,6 +1779,7 @@ AGREMENT = re.compile(r"\bagrément\b")
 # year), their permanent staff being recruited by competition.
 CONTRACTUAL_ONLY = {"education-nationale"}
 LOCAL_AUTHORITIES = {"collectivite", "ccas", "conseil-departemental"}
+SHOP_KINDS = {"pharmacie", "magasin-optique", "centre-audition", "laboratoire", "centre-imagerie", "cabinet-dentaire"}
 
 
 def for_employer(lines, kind, section=None):
@@ -1819,7 +1830,8 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"examens? d'imagerie|attendus en examen|patients aux examens|avant leurs examens|"
                            r"entrées? programmées?|admissions programmées|gestion des lits|plateaux techniques|"
                            r"bons de commande|commandes? (de pharmacie|du service)|commandez le matériel médical|"
-                           r"(?<!ré)approvisionnement du service en produits de pharmacie")
+                           r"(?<!ré)approvisionnement du service en produits de pharmacie|"
+                           r"domicile du CMP|CMP effectue à domicile|mise de table|[Bb]udget d'animation|ateliers? mémoire")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
 EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
 MORNING = re.compile(r"\ble matin\b|petits?-déjeuners?|\bmatinées?\b|\bmercredis\b|vacances scolaires|[Hh]oraires du matin")
@@ -2909,6 +2921,8 @@ class OfferWriter:
             present = [p for p in present if p not in WARDS_ONLY]
         if kind == "laboratoire":  # a medical biology lab cuts no tissue: anatomical pathology is its own practice's
             present = [p for p in present if p != "anapath"]
+        if slug in SHIFT_SLUGS:  # a ward's aide-soignant is posted to the theatre or the emergencies by a title that says so
+            present = [p for p in present if p not in DEPARTMENT_SPECIALTIES]
         drawn = rng.choice(present + [None]) if present else None
         return with_ward(frozenset(own | ({drawn} if drawn else set())), kind)
 
@@ -3722,6 +3736,8 @@ class OfferWriter:
                                  "pool" not in name and ad.slug in SHIFT_SLUGS and bool(POOL.search(ad.title)),
                                  ad.title + " / " + ad.post, bool(ad.months and ad.months > 6), staff_stated,
                                  ad.whole, bool(ad.contrat in ("CDD", "MIS") and ad.months and ad.months < 3))
+            if ad.kind in SHOP_KINDS:  # a pharmacy or an optician's shop gives no "sens à votre travail"
+                reasons = [r for r in reasons if "donner du sens" not in r] or reasons
             if "relation de travail durable" in " ".join(about):  # the household's presentation said it
                 reasons = [r for r in reasons if "relation de travail durable" not in r] or reasons
             if ad.kind in CONTRACTUAL_ONLY or ad.kind in LOCAL_AUTHORITIES:  # a public service's posts follow its public, not an activity that grows

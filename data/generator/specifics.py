@@ -171,7 +171,8 @@ TITLE_PARTIAL = re.compile(r"[Tt]emps partiel|TEMPS PARTIEL|non complet|\d+ ?%|E
                            r"\bsoirs\b|[Bb]aby-sitt|mercredis et vacances")
 TITLE_FULL = re.compile(r"[Tt]emps plein|TEMPS PLEIN|\b35H\b")
 TITLE_NIGHT = re.compile(r"nuit|NUIT")
-TITLE_DAY = re.compile(r"\bde jour\b|\bDE JOUR\b|\bjour 12h|journée")
+# (an assistant de soins en gérontologie runs a PASA's or a protected unit's days)
+TITLE_DAY = re.compile(r"\bde jour\b|\bDE JOUR\b|\bjour 12h|journée|[Gg]érontologie|GÉRONTOLOGIE|\bASG\b")
 # A post of weekday evenings or school pick-ups.
 TITLE_EVENINGS = re.compile(r"\bsoirs?\b|SOIRS?\b|[Ss]ortie d'école|SORTIE D'ÉCOLE|[Ss]ortie de classe")
 # A weekends-only post ("Aide à domicile week-end"), not one whose weekends come with nights or
