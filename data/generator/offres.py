@@ -661,6 +661,8 @@ PUBLIC_OF_SLUG = {"educateur-prevention-specialisee": ("jeunes rencontrés chaqu
 URBAN_SLUGS = {"mediateur-social": 20000, "educateur-prevention-specialisee": 20000, "mediateur-en-sante": 20000}
 # A line for some posts of the métier only ("exigé pour les postes d'échographie"): it fits an ad
 # whose title, appellation or employer kind names one of the words of that post.
+CHILD_PSYCHIATRY = re.compile(r"[Pp]édopsychiatr|PÉDOPSYCHIATR|[Pp]sychiatrie infanto|[Pp]sychiatrie de l'enfant")
+ADULT_RELAY = re.compile(r"[Aa]dultes?-relais|ADULTES?-RELAIS")
 FOR_SOME_POSTS = re.compile(r" pour (les|le) postes? (d'|de |du |en )([^.,;]+)")
 FOR_SOME_POSTS_STOPWORDS = {"de", "du", "des", "en", "et", "la", "le", "les", "ou", "un", "une", "entre", "plusieurs"}
 
@@ -670,7 +672,7 @@ def named_posts(line):
     d'échographie"), or None for a line for every post."""
     m = FOR_SOME_POSTS.search(line)
     if not m:
-        return None
+        return ("relais",) if ADULT_RELAY.search(line) else None  # an adulte-relais post's, by its title
     return tuple(w for w in re.findall(r"[\w+]{3,}", m.group(3).lower()) if w not in FOR_SOME_POSTS_STOPWORDS)
 
 
@@ -938,6 +940,8 @@ class Ad:
             self.size = rng.randint(low, high)
             if specialties & {"reanimation"}:  # an intensive care unit: 8 to 20 beds, 2.5 to 4 staff a bed
                 self.size = rng.randint(8, 20)
+            if CHILD_PSYCHIATRY.search(title + " " + post):  # a child psychiatry unit: some 8 to 15 beds
+                self.size = rng.randint(8, 15)
             if self.size > 15:  # a maisonnée is a small house
                 units = [u for u in units if u != "la maisonnée"]
             if (PROTECTED_UNIT.search(title) and slug not in MANAGER_SLUGS or
@@ -2553,6 +2557,10 @@ class OfferWriter:
                 low, high = STAFF_PER_PLACE[ad.kind]
                 values["pro"] = str(max(ad.team + 8, round(cap * rng.uniform(low, high))))
                 ad.staff = int(values["pro"])
+        if ad.kind in ("ime", "itep"):  # some 5 to 8 professionals for 10 children
+            values["places"] = str(max(int(PRESENTATION_VALUES["places"](rng)), 20))
+            values["pro"] = str(max(ad.team + 8, round(int(values["places"]) * rng.uniform(0.5, 0.8))))
+            ad.staff = int(values["pro"])
         if ad.kind == "usld" and "hôpital de proximité" in text and ad.staff:
             # The whole hospital's staff: its medicine beds' and its EHPAD's besides the unit's.
             medicine = int(values.get("petit") or PRESENTATION_VALUES["petit"](rng))
@@ -3115,7 +3123,9 @@ class OfferWriter:
         elif kind in CONTRACTUAL_ONLY:
             contrats = {"CDD": 1}
         elif kind in ("cabinet-liberal", "cabinet-dentaire") and "LIB" in contrats:
-            contrats = {"LIB": 3, **{k: w for k, w in contrats.items() if k in ("CDI", "CDD")}}
+            # A cabinet libéral takes libéraux (six in seven), a dental practice salaried dentists too.
+            employed = {k: w for k, w in contrats.items() if k in ("CDI", "CDD")}
+            contrats = {"LIB": max(1, sum(employed.values())) * (6 if kind == "cabinet-liberal" else 1), **employed}
         else:
             rest = {k: w for k, w in contrats.items() if k not in ("MIS", "LIB")}
             contrats = rest or contrats
@@ -3124,6 +3134,8 @@ class OfferWriter:
             t_contrat = "LIB" if "LIB" in contrats else "CDD"
         if kind != "agence-interim" and t_contrat in ("CDD", "CDI") or t_contrat in contrats:
             contrat = t_contrat
+        if ADULT_RELAY.search(intitule + " " + appellation) and kind in LOCAL_AUTHORITIES | PUBLIC_HOSPITAL_KINDS:
+            contrat, t_months = "CDD", 36  # a public employer hires an adulte-relais on a three-year CDD only
         trainee = TRAINEE_TITLE.search(intitule + appellation)
         # Some plain titles hire an apprentice, but none that asks for a qualified or senior hand
         # ("DE JOUR EN 12H", "diplômé(e)", "coordinateur").
@@ -3368,7 +3380,7 @@ class OfferWriter:
         o["secteurActiviteLibelle"] = self.refs.naf[naf]["libelle"]
         if kind != "particulier-employeur":
             # the staff the text states, else a band of its kind's (a CHU's team is not its headcount)
-            o["trancheEffectifEtab"] = staff_band(ad.staff) if ad.staff else rng.choice(spec["effectif"])
+            o["trancheEffectifEtab"] = staff_band(ad.staff) if ad.staff else self._band(rng, spec["effectif"], ad.team)
         o["origineOffre"] = {"origine": "1", "urlOrigine":
                              "https://candidat.francetravail.fr/offres/recherche/detail/" + oid}
         o["offresManqueCandidats"] = rng.random() < 0.12
@@ -3417,6 +3429,14 @@ class OfferWriter:
                 ("Expérience en établissement de santé ou médico-social.", "Expérience auprès d'un public similaire.") +
                 (("Une expérience dans un poste similaire est appréciée.", "Stages inclus.") if code == "S" else ()))
         return out
+
+    @staticmethod
+    def _band(rng, bands, team):
+        """One of the kind's headcount bands that holds the ad's team ("une équipe de 12" is no
+        shop of "3 à 5 salariés"), else the team's own band."""
+        tops = dict((label, top) for top, label in STAFF_BANDS)
+        fitting = [b for b in bands if tops.get(b, 10 ** 6) >= team]
+        return rng.choice(fitting) if fitting else staff_band(team)
 
     def _formations(self, rng, bank, ad):
         """One diploma, required or wished, not both; one of the ad's employer and specialties
