@@ -529,7 +529,7 @@ PRESENTATION_VALUES = {
     "couverts_self": lambda rng: str(rng.randrange(150, 650, 10)),
     "lits_smr": lambda rng: str(rng.randint(15, 90)),
     "specialites": lambda rng: str(rng.randint(40, 90)),
-    "fermeture": lambda rng: str(rng.randint(3, 5)),
+    "fermeture": lambda rng: "4",  # three weeks in summer and one at Christmas, as the banks' closures say
     "familles_mc": lambda rng: str(rng.randint(14, 30)),
     "jours_mc": lambda rng: str(rng.randint(2, 4)),
     "jours_aj": lambda rng: str(rng.randint(3, 6)),
@@ -667,6 +667,7 @@ FOR_SOME_POSTS = re.compile(r" pour (les|le) postes? (d'|de |du |en )([^.,;]+)")
 FOR_SOME_POSTS_STOPWORDS = {"de", "du", "des", "en", "et", "la", "le", "les", "ou", "un", "une", "entre", "plusieurs"}
 
 
+@functools.lru_cache(maxsize=None)
 def named_posts(line):
     """The words of the posts a line is for (("échographie",) for "... pour les postes
     d'échographie"), or None for a line for every post."""
@@ -1934,8 +1935,9 @@ SCHOOL_DAYS = re.compile(r"\bl'école|sortie de (classe|l'école)|devoirs|hors v
 
 
 # A title that asks for the diploma, and the lines of students finishing it, which it does not take.
-GRADUATE_TITLE = re.compile(r"[Dd]iplômée?\b|DIPLOM|\bD\.?E\b|\bDE[A-Z]{2,3}\b|[Qq]ualifiée?\b|QUALIFIÉ")
-FINISHING_STUDIES = re.compile(r"en fin de formation|dernière année|en cours de formation|\bVAE\b|"
+GRADUATE_TITLE = re.compile(r"[Dd]iplômée?\b|DIPLOM|\bD\.?E\b|\bDE[A-Z]{2,3}\b|[Qq]ualifiée?\b|QUALIFIÉ|[Ff]ormé\(e\) ASG")
+FINISHING_STUDIES = re.compile(r"en fin de formation|dernière année|en cours de formation|\bVAE\b|pas encore (la formation|suivie)|"
+                               r"vous manque encore|"
                                r"(qualification|[Dd]iplôme)[^.;]*(serait|est) un plus")
 REQUIRED = re.compile(r"([Dd]iplôme|\bDE[A-Z]{2,3}\b|\bDE\b|[Tt]itre)[^.;]*(exigée?s?\b|obligatoire|indispensable)|"
                       r"[Tt]itulaire d[ue']")
@@ -2393,6 +2395,8 @@ class OfferWriter:
         self.fitting_specialties = {}  # (id of a fitting list, specialties) -> its lines of those specialties
         self.fitting_small_town = {}  # id of a fitting list -> its lines without priority districts
         self.for_some_posts = {}  # id of a fitting list -> [(its lines for some posts, those posts' words)]
+        self.fitting_posts = {}  # (id of a fitting list, its lines for other posts) -> its other lines
+        self.fitting_temp = {}  # id of a fitting list -> its lines but inductions (for a temp)
         self.echoes = {}  # (slug, client kind, agency, title) -> the bank's tasks that echo a rare word of the title
         self.task_words = {}  # (slug, client kind, agency) -> how many of its tasks, of its titles and appellations have each word
         self.titles = {}  # (bank slug, kind, summer) -> the titles that fit the season
@@ -2713,9 +2717,11 @@ class OfferWriter:
         key, least, per = HOSPITAL_BEDS[kind]
         if proximity:
             least = 60  # a hôpital de proximité: some 60 to 180 beds and places
-        if many_services:  # a clinic with a maternity, or psychiatry besides its medicine, holds some 150 beds or more
-            least = 150
         most = max(least, least + population // per)
+        if many_services:  # a clinic with a maternity, or psychiatry besides its medicine, holds some 150 beds or more
+            least, most = 150, max(most, 150)
+        if kind == "ch" and not proximity:  # a city's hospital is a big one: Metz's has no 300 beds
+            least = min(most, max(least, population // 150 // 10 * 10))
         beds = int(PRESENTATION_VALUES[key](rng).replace(" ", ""))
         if beds > most or beds < least:
             beds = rng.randrange(least, most + 1, 5) // 5 * 5
@@ -3000,7 +3006,7 @@ class OfferWriter:
         # a beginner, or one hired for a few weeks, tutors no students
         newcomer = section in ("missions", "profil") and (ad.experience == "D" or bool(ad.days) or
                                                           ad.contrat in ("CDD", "MIS") and (ad.months or 0) <= 2)
-        key = (id(terms), section, experience, line_rules, ad.alternance, newcomer, ad.temporary())
+        key = (id(terms), section, experience, line_rules, ad.alternance, newcomer)
         base = self.fitting_rules.get(key)
         if base is None:
             base = self.fitting_rules[key] = self._fitting_rules(terms, section, ad, newcomer)
@@ -3017,8 +3023,19 @@ class OfferWriter:
             some_posts = self.for_some_posts[id(lines)] = [(l, named_posts(l)) for l in lines if named_posts(l)]
         if some_posts:  # "pour les postes d'échographie": only in an ad for one
             names = (ad.title + " " + ad.post + " " + ad.kind).lower()
-            unfit = {l for l, words in some_posts if not any(w in names for w in words)}
-            lines = [l for l in lines if l not in unfit] or lines
+            unfit = frozenset(l for l, words in some_posts if not any(w in names for w in words))
+            if unfit:  # (cached, so that the list lives on and its id names it)
+                key = (id(lines), unfit)
+                kept = self.fitting_posts.get(key)
+                if kept is None:
+                    kept = self.fitting_posts[key] = [l for l in lines if l not in unfit] or lines
+                lines = kept
+        if section in ("profil", "conditions") and ad.temporary():  # a temp starts with no tutor
+            key = id(lines)
+            temp_lines = self.fitting_temp.get(key)
+            if temp_lines is None:
+                temp_lines = self.fitting_temp[key] = [l for l in lines if not INDUCTION.search(l)] or lines
+            lines = temp_lines
         if ad.population < PRIORITY_AREA_TOWN:  # no priority district in a small town
             key = id(lines)
             town_lines = self.fitting_small_town.get(key)
@@ -3088,8 +3105,6 @@ class OfferWriter:
             lines = [l for l in lines if not WEEKDAY_ROTA.search(l) and not WEEKDAY_TASKS.search(l)]
         if (ad.alternance or newcomer) and section in ("missions", "profil"):  # an apprentice, a beginner or a few weeks' replacement supervises no students
             lines = [l for l in lines if not SUPERVISES.search(l) and not TRIAGE.search(l)] or lines  # nor triages at the emergencies' door
-        if ad.temporary() and section in ("profil", "conditions"):  # a temp starts with no tutor
-            lines = [l for l in lines if not INDUCTION.search(l)] or lines
         if ad.alternance and section == "profil":
             # An apprentice prepares the diploma: no line asking for it, or for its skills, already.
             lines = [l for l in lines if not DIPLOMA_HELD.search(l) and not MASTERY.search(l)] or lines
@@ -3361,7 +3376,8 @@ class OfferWriter:
             o["permis"] = [{"libelle": "B - Véhicule léger", "exigence": "E" if asked else "S"}]
         if salaire:
             o["salaire"] = salaire
-        if rythme == "Horaires normaux" and (NIGHT_WORK.search(o["description"]) or NIGHT_SAID.search(o["description"])):
+        if rythme == "Horaires normaux" and "nuit" in o["description"] and (  # (the plain test first: the patterns are slow)
+                NIGHT_WORK.search(o["description"]) or NIGHT_SAID.search(o["description"])):
             rythme = "Travail en horaires décalés"  # the record says the night shifts or on-call nights its text says
         o["dureeTravailLibelle"] = "%s %s" % (
             ("%dH" % hours) if hours == int(hours) else ("%dH30" % hours), rythme)
@@ -3600,11 +3616,12 @@ class OfferWriter:
         elif ad.schedule and (not ad.days or ad.night) and \
                 not any(SCHEDULE_WORDS.search(p) for p in picked) and (says_shifts or rng.random() < 0.8):
             extra.append(schedule_lines(rng, ad.schedule, ad.night, ad.weekend, ad.hours))
-        if TWELVE_HOURS_TITLE.search(ad.title) and not any(TWELVE_HOURS.search(l) for l in picked + extra):
+        # (only the picked lines that stay count: as many as the extra lines, see below)
+        if TWELVE_HOURS_TITLE.search(ad.title) and not any(TWELVE_HOURS.search(l) for l in picked[:len(extra)] + extra):
             # "AIDE SOIGNANT DE JOUR EN 12H" on a few days' mission: the shifts the title names
             extra.append("Postes de 12 h, de 19 h à 7 h." if ad.night else "Postes de 12 h, de 7 h à 19 h.")
         if (ad.weekend == "les samedis et dimanches" or ad.weekends and WEEKEND_SAID.search(ad.title)) and \
-                not any(WEEKEND_SAID.search(l) for l in picked + extra):
+                not any(WEEKEND_SAID.search(l) for l in picked[:len(extra)] + extra):
             if ad.weekend == "les samedis et dimanches":  # a weekends-only title: the text says it too
                 extra.append(rng.choice(("Travail les samedis et dimanches, jours fériés selon le planning.",
                                          "Poste de week-end : samedis et dimanches.",
