@@ -659,6 +659,30 @@ OFFICE_PUBLICS = {
 PUBLIC_OF_SLUG = {"educateur-prevention-specialisee": ("jeunes rencontrés chaque année par l'équipe", 60, 300)}
 # Métiers of towns big enough to have quarters that need them: the smallest town they work in.
 URBAN_SLUGS = {"mediateur-social": 20000, "educateur-prevention-specialisee": 20000, "mediateur-en-sante": 20000}
+# Words of a title that say nothing of the post itself.
+NAME_STOPWORDS = {"poste", "temps", "plein", "partiel", "débutant", "débutante", "accepté", "acceptée", "diplômé",
+                  "diplômée", "jeune", "jeunes", "contrat", "remplacement", "mission", "missions", "service", "semaine",
+                  "week-end", "nuits", "journée", "renouvelable", "possible", "expérimenté", "expérimentée",
+                  "avec", "pour", "dans", "sans", "plus", "chez", "tout", "jour"}
+
+
+def name_words(text):
+    """The words of four letters or more a post's name holds, lower-cased ("nuit", "pool")."""
+    return {w for w in re.findall(r"[a-zà-öø-ÿ]{4,}", text.lower()) if w not in NAME_STOPWORDS}
+
+
+def closest_names(title, appellations):
+    """The appellations that share the most words with the title ("Pharmacien biologiste": not
+    "Médecin biologiste"; "Animateur familles": not "Animateur jeunesse"), all of them when no
+    word tells them apart."""
+    words = name_words(title)
+    shared = [len(words & name_words(a)) for a in appellations]
+    best = max(shared, default=0)
+    if best == 0 or best == min(shared):
+        return appellations
+    return [a for a, n in zip(appellations, shared) if n == best]
+
+
 # A line for some posts of the métier only ("exigé pour les postes d'échographie"): it fits an ad
 # whose title, appellation or employer kind names one of the words of that post.
 CHILD_PSYCHIATRY = re.compile(r"[Pp]édopsychiatr|PÉDOPSYCHIATR|[Pp]sychiatrie infanto|[Pp]sychiatrie de l'enfant")
@@ -2895,7 +2919,7 @@ class OfferWriter:
             # A deputy is hired as such: "directeur adjoint" under a title saying "adjoint", and only there.
             deputy = bool(DEPUTY.search(intitule))
             appellations = [a for a in appellations if bool(DEPUTY.search(a)) == deputy] or appellations
-            self.appellations[key] = appellations
+            self.appellations[key] = appellations = closest_names(intitule, appellations)
         return appellations
 
     @staticmethod
