@@ -763,7 +763,7 @@ ATTACHED_TO_HOSPITAL = re.compile(r"[Rr]attachée? (au pôle gériatrie )?du cen
 VILLAGE_SIZE = 5000  # fewer inhabitants: no town centre, districts or agglomération of its own
 # (nor residences for the elderly, a health centre's several doctors or a home service's big team)
 TOWN_WORDS = re.compile(r"[Aa]gglomération|centre-ville|quartiers|résidences autonomie|pluriprofessionnelle qui réunit|"
-                        r"La ville de \{ville\} \(|ses écoles maternelles et ses structures")
+                        r"La ville de \{ville\} \(|ses écoles maternelles et ses structures|Maison de quartier")
 # Words that say the weekends a post works.
 WEEKEND_SAID = re.compile(r"[Ww]eek-ends?|[Ss]amedis?|[Dd]imanches?")
 # Posts within a métier that an ad's appellation names only when its title does.
@@ -1001,6 +1001,7 @@ class Ad:
         self.staff = None  # the employer's headcount, when its beds or places make it
         self.hospital = None  # the public hospital of the ad's town (refs.hospital_level)
         self.liberal = ""  # a libéral post's mode: "collaboration", "remplacement" or "" (either)
+        self.autism_only = False  # the presentation's public is autistic people only
         self.cooks = False  # the presentation says its meals are cooked on site
         self.named_key = None  # (the name's pattern, cooks) when lines may call the employer otherwise
         # A manager's or a department's post is the house's, in none of its units.
@@ -1808,6 +1809,7 @@ AGREMENT = re.compile(r"\bagrément\b")
 # year), their permanent staff being recruited by competition.
 CONTRACTUAL_ONLY = {"education-nationale"}
 LOCAL_AUTHORITIES = {"collectivite", "ccas", "conseil-departemental"}
+INTERCOMMUNAL = re.compile(r"\bCIAS\b|[Ii]ntercommunal|[Cc]ommunauté de communes|du pays de")
 SHOP_KINDS = {"pharmacie", "magasin-optique", "centre-audition", "laboratoire", "centre-imagerie", "cabinet-dentaire"}
 
 
@@ -2421,6 +2423,7 @@ class OfferWriter:
         self.for_some_posts = {}  # id of a fitting list -> [(its lines for some posts, those posts' words)]
         self.fitting_posts = {}  # (id of a fitting list, its lines for other posts) -> its other lines
         self.fitting_temp = {}  # id of a fitting list -> its lines but inductions (for a temp)
+        self.fitting_autism = {}  # id of a fitting list -> its lines but polyhandicap's
         self.echoes = {}  # (slug, client kind, agency, title) -> the bank's tasks that echo a rare word of the title
         self.task_words = {}  # (slug, client kind, agency) -> how many of its tasks, of its titles and appellations have each word
         self.titles = {}  # (bank slug, kind, summer) -> the titles that fit the season
@@ -2482,7 +2485,8 @@ class OfferWriter:
         oid = offer_id(i, created)
         return self._record(rng, oid, m, kind, spec, commune, created, updated)
 
-    def _employer(self, rng, spec, ville, departement, specialties=frozenset(), title="", rural=True, hospital=None):
+    def _employer(self, rng, spec, ville, departement, specialties=frozenset(), title="", rural=True, hospital=None,
+                  population=0):
         """The employer's name, and the proper name its presentation may use ("Les Sources" for
         "Clinique Les Sources"), None when the name has none ("Polyclinique d'Amboise"); a name
         that names a specialty ("Pouponnière ...") only for an ad of it; a communauté de
@@ -2491,6 +2495,8 @@ class OfferWriter:
         if not rural:
             patterns = [p for p in patterns if not COMMUNITY_OF_COMMUNES.search(p)] or patterns
         patterns = [p for p in patterns if same_employer(title, p)] or patterns  # a mission locale's title, its name
+        if population < 2000:  # an intercommunal service is named after a bourg, not a hamlet
+            patterns = [p for p in patterns if not INTERCOMMUNAL.search(p)] or patterns
         if hospital != "proximite":  # an hôpital local is a small town's
             patterns = ([p for p in patterns if "Hôpital local" not in p] or
                         [p for p in spec["noms"] if "Hôpital local" not in p] or patterns)
@@ -2585,6 +2591,9 @@ class OfferWriter:
                 low, high = STAFF_PER_PLACE[ad.kind]
                 values["pro"] = str(max(ad.team + 8, round(cap * rng.uniform(low, high))))
                 ad.staff = int(values["pro"])
+        if ad.kind == "centre-social":  # a small paid team, and the volunteers a town of its size finds
+            values["pro"] = str(ad.team + rng.randint(2, 12))
+            values["benevoles"] = str(min(int(PRESENTATION_VALUES["benevoles"](rng)), max(8, population // 100)))
         if ad.kind in ("ime", "itep"):  # some 5 to 8 professionals for 10 children
             values["places"] = str(max(int(PRESENTATION_VALUES["places"](rng)), 20))
             values["pro"] = str(max(ad.team + 8, round(int(values["places"]) * rng.uniform(0.5, 0.8))))
@@ -3060,6 +3069,12 @@ class OfferWriter:
             if temp_lines is None:
                 temp_lines = self.fitting_temp[key] = [l for l in lines if not INDUCTION.search(l)] or lines
             lines = temp_lines
+        if ad.autism_only:  # a house for autistic people only has no polyhandicapped residents
+            key = id(lines)
+            autism_lines = self.fitting_autism.get(key)
+            if autism_lines is None:
+                autism_lines = self.fitting_autism[key] = [l for l in lines if "olyhandicap" not in l] or lines
+            lines = autism_lines
         if ad.population < PRIORITY_AREA_TOWN:  # no priority district in a small town
             key = id(lines)
             town_lines = self.fitting_small_town.get(key)
@@ -3331,7 +3346,7 @@ class OfferWriter:
                 ad.whole, ad.department = True, department
         ad.de_lieu = contract("de " + commune[1].replace(" Arrondissement", ""))
         name, proper, pattern = self._employer(rng, spec, ville, departement, specialties, intitule,
-                                               rural(commune[3], population), hospital)
+                                               rural(commune[3], population), hospital, population)
         unit_name = ad.unit and ad.unit.split()[-1] in name and next(
             (n for n in list(UNIT_NAMES) + list(COLOURS.values()) if ad.unit.endswith(" " + n)), None)
         if unit_name:  # no "unité des Tilleuls" at the EHPAD Les Tilleuls
@@ -3344,6 +3359,8 @@ class OfferWriter:
             # A CHU town's public hospital is its CHU, its long-stay unit or pool the CHU's too.
             name, about = universitaire(name, ville), [universitaire(a, ville) for a in about]
         presentation = " ".join(about)
+        ad.autism_only = "autisme" in presentation and "olyhandicap" not in presentation and \
+            "déficience" not in presentation
         ad.statut = status(kind, about[0])
         if night and not partiel and ad.statut == "fph" and hours > 32.5 and not re.search(r"\b3[5-9] ?[hH]", intitule):
             hours = ad.hours = 32.5  # a public house's night staff, as a public hospital's, work 32 h 30 a week
