@@ -72,6 +72,25 @@ class GeneratorTest(unittest.TestCase):
     def tearDownClass(cls):
         shutil.rmtree(cls.tmp)
 
+    def test_a_warm_writer_writes_what_a_cold_one_does(self):
+        # Each process's writer caches lists of lines by what filters them; a key that misses
+        # something its filter reads (a town's size, a transient list's id) makes a writer that
+        # has written other offers first draw another offer than a fresh one.
+        from offres import OfferWriter, famille_plan
+
+        def offers(warm_up):
+            writer = OfferWriter(self.refs, NOW)
+            for k, famille in enumerate(famille_plan(warm_up / 118000, random.Random(5))):
+                writer.write(random.Random(k), k, famille)
+            rng = random.Random("warm")
+            return [json.dumps(writer.write(rng, 400000 + k, famille), ensure_ascii=False)
+                    for k, famille in enumerate(famille_plan(300 / 118000, rng))]
+
+        cold, warm = offers(0), offers(4000)
+        self.assertEqual(len(cold), 300)
+        for a, b in zip(cold, warm):
+            self.assertEqual(a, b)
+
     def test_same_seed_same_bytes_whatever_the_processes(self):
         a, b, c = (os.path.join(self.tmp, n) for n in ("a", "b", "c"))
         generate(a, "--seed", "3", "--scale", "0.005", "--jobs", "1")
