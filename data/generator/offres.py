@@ -1721,7 +1721,8 @@ def line_specialties(line, slug=""):
 ADULTS_DISABLED = re.compile(r"adultes en situation de handicap|\bPECS\b|pictogrammes|MoCA|RL/RI-16|WAIS")
 ADULT_CARE = re.compile(r"prothèses? de hanche|ligamentoplast|chirurgie de l'épaule|\bAVC\b|lésion médullaire|"
                         r"maladie d'Alzheimer|personnes âgées|\bEHPAD\b|[Gg]ériatri|chutes? de la personne âgée|"
-                        r"troubles cognitifs|fin de vie|ménopause|addictions? (à l'alcool|au tabac)")
+                        r"troubles cognitifs|fin de vie|ménopause|addictions? (à l'alcool|au tabac)|\bMMS\b|\bMIF\b|"
+                        r"[Bb]ilan 400 points|adultes comme aux enfants|aux adultes comme|enfants comme (aux |d')adultes")
 
 
 # Children's words: their school, their welfare, their games.
@@ -1810,6 +1811,8 @@ AGREMENT = re.compile(r"\bagrément\b")
 CONTRACTUAL_ONLY = {"education-nationale"}
 LOCAL_AUTHORITIES = {"collectivite", "ccas", "conseil-departemental"}
 INTERCOMMUNAL = re.compile(r"\bCIAS\b|[Ii]ntercommunal|[Cc]ommunauté de communes|du pays de")
+SHIFTED_HOURS = re.compile(r"[Hh]oraires décalés")
+WEEKEND_ROTA = re.compile(r"week-ends? (sur (deux|trois|quatre)|travaillés|et jours fériés|par roulement)|un week-end sur")
 SHOP_KINDS = {"pharmacie", "magasin-optique", "centre-audition", "laboratoire", "centre-imagerie", "cabinet-dentaire"}
 
 
@@ -1862,7 +1865,9 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"entrées? programmées?|admissions programmées|gestion des lits|plateaux techniques|"
                            r"bons de commande|commandes? (de pharmacie|du service)|commandez le matériel médical|"
                            r"(?<!ré)approvisionnement du service en produits de pharmacie|"
-                           r"domicile du CMP|CMP effectue à domicile|mise de table|[Bb]udget d'animation|ateliers? mémoire")
+                           r"domicile du CMP|CMP effectue à domicile|mise de table|[Bb]udget d'animation|ateliers? mémoire|"
+                           r"\bAGGIR\b|\bGIR\b|\bPATHOS\b|lieu de vie privé|espaces privatifs|espaces de vie privés|"
+                           r"lit au fauteuil|lit-fauteuil|le lit et le fauteuil|lit vers le fauteuil")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
 EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
 MORNING = re.compile(r"\ble matin\b|petits?-déjeuners?|\bmatinées?\b|\bmercredis\b|vacances scolaires|[Hh]oraires du matin")
@@ -1984,6 +1989,8 @@ ACTING = re.compile(r"[Ff]aisant[- ]fonction|FAISANT[- ]FONCTION")
 SURGERY_TITLE = re.compile(r"[Cc]hirurgi|CHIRURGI")
 MEDICINE_LINES = re.compile(r"diabétiques|insuffisants cardiaques")
 BABY_TITLE = re.compile(r"[Bb]ébés?\b|BÉBÉS?\b|[Nn]ourrissons?|\b\d+ mois\b")
+BABY_UNFIT = re.compile(r"[Mm]ercredis|vacances scolaires|activités extrascolaires|piscine|"
+                        r"(trajets|déplacements) (vers|jusqu'aux) (les )?activités|journée des enfants")
 SCHOOL_RUN = re.compile(r"scolaris|sortie de classe|sortie de l'école|l'école|[Mm]aternelle|devoirs|goûter")
 SECONDARY_TITLE = re.compile(r"[Cc]ollège|COLLÈGE|[Ll]ycée|LYCÉE")
 PRIMARY_LINES = re.compile(r"\bécoles\b|circonscription|maternelle")
@@ -2263,7 +2270,7 @@ def as_youth(line):
 
 # Staff a house has for each of its places.
 STAFF_PER_PLACE = {"mas": (1.0, 1.3), "fam": (0.8, 1.0), "foyer-de-vie": (0.5, 0.7), "ehpad": (0.55, 0.75),
-                   "usld": (1.0, 1.3), "mecs": (0.8, 1.2), "foyer-enfance": (1.0, 1.4), "chrs": (0.2, 0.4), "residence-autonomie": (0.08, 0.15)}
+                   "usld": (1.0, 1.3), "mecs": (0.9, 1.3), "foyer-enfance": (1.2, 1.6), "chrs": (0.2, 0.4), "residence-autonomie": (0.08, 0.15)}
 # A title about two children of one family.
 SIBLINGS = re.compile(r"deux enfants|frères et sœurs|fratrie")
 # Whom a household asks one who works in her own home to take in ("{accueilli}").
@@ -2697,6 +2704,8 @@ class OfferWriter:
                                     max(60, served // 6)))  # a share of its town's households
         # The radius its communes fill, at some 15 km² a commune: 14 communes, some 10 km.
         values["km"] = str(max(5, min(55, round(math.sqrt(ad.communes) * rng.uniform(2.5, 3.5) / 5) * 5)))
+        if ad.kind in ("ambulances", "transport-adapte"):  # a transport firm drives 20 km and more
+            values["km"] = str(max(20, int(values["km"])))
         if ad.kind == "had":  # a home hospital covers a territory of a hospital's size, not a town's
             values["km"] = str(max(20, min(45, round(math.sqrt(ad.communes) * rng.uniform(3.0, 3.8) / 5) * 5)))
         values["fauteuils"] = str(max(1, min(8, int(values["praticiens"]) + rng.randint(0, 2))))  # a chair each, or so
@@ -3022,7 +3031,7 @@ class OfferWriter:
                       section == "conditions" and ad.months == 36, section == "missions" and flags.higher,
                       section in ("missions", "conditions") and flags.morning,
                       section in ("missions", "profil") and flags.orthodontics,
-                      section == "missions" and (flags.surgery, flags.baby, flags.secondary), flags.mam,
+                      section == "missions" and (flags.surgery, flags.secondary), flags.baby, flags.mam,
                       section == "profil" and flags.graduate, flags.holidays, "pool" in ad.specialties,
                       section == "missions" and flags.cleaner, flags.modality)
         key = (bank["slug"], kind, ad.client, section, ad.night, statut, ad.alternance, ad.contrat,
@@ -3117,11 +3126,13 @@ class OfferWriter:
         if acting and section == "profil":  # a faisant fonction holds no diploma yet
             lines = [l for l in lines if not DIPLOMA_HELD.search(l)] or lines
         if section == "missions":
-            for ruled, words in ((surgery, MEDICINE_LINES), (baby, SCHOOL_RUN), (secondary, PRIMARY_LINES)):
+            for ruled, words in ((surgery, MEDICINE_LINES), (baby, SCHOOL_RUN), (baby, BABY_UNFIT), (secondary, PRIMARY_LINES)):
                 if ruled:
                     lines = [l for l in lines if not words.search(l)] or lines
         if not orthodontics and section in ("missions", "profil"):  # orthodontics for an orthodontist's post
             lines = [l for l in lines if not ORTHODONTICS.search(l)]
+        if baby and section in ("conditions", "profil"):  # a baby goes to no school nor activities
+            lines = [l for l in lines if not BABY_UNFIT.search(l) and not SCHOOL_RUN.search(l)] or lines
         if morning and section in ("missions", "conditions"):  # a morning's child minder fetches no one from school
             lines = [l for l in lines if not AFTERNOON_CARE.search(l)]
         if section == "missions" and not higher:
@@ -3420,6 +3431,11 @@ class OfferWriter:
         if rythme == "Horaires normaux" and "nuit" in o["description"] and (  # (the plain test first: the patterns are slow)
                 NIGHT_WORK.search(o["description"]) or NIGHT_SAID.search(o["description"])):
             rythme = "Travail en horaires décalés"  # the record says the night shifts or on-call nights its text says
+        if rythme == "Horaires normaux" and ("week-end" in o["description"] or "décalés" in o["description"]):
+            if SHIFTED_HOURS.search(o["description"]):
+                rythme = "Travail en horaires décalés"
+            elif WEEKEND_ROTA.search(o["description"]):
+                rythme = "Travail samedi et dimanche"  # "un week-end sur deux", "week-ends et jours fériés inclus"
         o["dureeTravailLibelle"] = "%s %s" % (
             ("%dH" % hours) if hours == int(hours) else ("%dH30" % hours), rythme)
         o["dureeTravailLibelleConverti"] = "Temps partiel" if partiel else "Temps plein"
@@ -3478,6 +3494,7 @@ class OfferWriter:
         if code == "D":
             return {"experienceExige": "D", "experienceLibelle": "Débutant accepté"}
         duree = rng.choice(("2 An(s)", "2 An(s)", "3 An(s)", "5 An(s)") if bank["slug"] in TWO_YEARS_SLUGS else
+                           ("6 Mois", "1 An(s)", "1 An(s)", "2 An(s)") if bank["qualificationCode"] in "12345" else  # no 5 years for an entry post
                            ("6 Mois", "1 An(s)", "1 An(s)", "2 An(s)", "3 An(s)", "5 An(s)"))
         out = {"experienceExige": code,
                "experienceLibelle": duree if code == "S" else "Expérience exigée de " + duree}
@@ -3728,7 +3745,7 @@ class OfferWriter:
             (doctor, DOCTOR_UNPAID),
             (short, LODGING),  # no months of lodging on a contract of weeks
             # A welcome bonus is a permanent hire's; the NBI a civil servant's, not a contract agent's.
-            (ad.contrat in ("CDD", "MIS") and not ad.alternance, PERMANENT_PAY),
+            (ad.contrat in ("CDD", "MIS") or ad.alternance, PERMANENT_PAY),
             (staff_only, STAFF_ONLY),
             (staff_only, LONG_SERVICE),
             (ad.service_car, MILEAGE)) if rule]  # no mileage paid for a service car's trips
@@ -3752,7 +3769,7 @@ class OfferWriter:
                     not (extra[0].startswith("Logement") and (ad.client not in H24_KINDS | HOSPITALS or short)):
                 own += extra
         if salaire and statut != "liberal" and not any("€ net" in line for line in own) and rng.random() < 0.4:
-            pay = salary_line(rng, salaire, ad.statut, ad.alternance)
+            pay = salary_line(rng, salaire, ad.statut, ad.alternance, "professionnalisation" in ad.nature)
             if pay:
                 own.append(pay)
         if not plain and not own:
@@ -3816,6 +3833,10 @@ class OfferWriter:
                                  ad.whole, bool(ad.contrat in ("CDD", "MIS") and ad.months and ad.months < 3))
             if ad.kind in SHOP_KINDS:  # a pharmacy or an optician's shop gives no "sens à votre travail"
                 reasons = [r for r in reasons if "donner du sens" not in r] or reasons
+            if (ad.staff or 0) < 50 and ad.setting != "unit":  # a practice or a shop has no internal moves
+                reasons = [r for r in reasons if "mobilité interne" not in r] or reasons
+            if OPENS.search(about[0]):  # a house that opens has no one retiring or moving on
+                reasons = [r for r in reasons if "mobilité interne" not in r and "retraite" not in r] or reasons
             if "relation de travail durable" in " ".join(about):  # the household's presentation said it
                 reasons = [r for r in reasons if "relation de travail durable" not in r] or reasons
             if ad.kind in CONTRACTUAL_ONLY or ad.kind in LOCAL_AUTHORITIES:  # a public service's posts follow its public, not an activity that grows
@@ -3885,7 +3906,7 @@ class OfferWriter:
             said = "CV" in closing[0]
             closing.insert(rng.randint(0, 1), rng.choice([c for c in CONTACT_CLOTURES if (not said or "CV" not in c) and
                                                           ("Entretien" not in closing[0] or "Entretien" not in c) and
-                                                          (not private or "service" not in c)]).format(
+                                                          (not private and ad.setting == "unit" or "service" not in c)]).format(
                 contact=ad.contact.mention(), nom=ad.contact.bare()).replace("de le Dr", "du Dr"))
         if rng.random() < 0.5 and ad.setting != "particulier":  # a household numbers no offers
             closing.insert(rng.randint(0, len(closing)), "Référence de l'offre : %s-%d%03d." % (

@@ -74,7 +74,10 @@ MODALS = {"pouvez", "devez"}
 
 def infinitives_after_and(rest):
     """"... et préparez les visites" -> "... et préparer les visites": a second verb of the
-    line follows the first into the infinitive."""
+    line follows the first into the infinitive (not after a colon, where "vous" speaks again)."""
+    if " : " in rest:
+        head, colon, tail = rest.partition(" : ")
+        return infinitives_after_and(head) + colon + tail
     words = rest.split(" ")
     for i in range(1, len(words)):
         # "servez, aidez", "observez, en recherchez": a verb after a comma, maybe after pronouns

@@ -1081,13 +1081,15 @@ def generic_benefits(rng, count, unless=None):
             for b in rng.sample(pool, min(count, len(pool)))]
 
 
-def salary_line(rng, salaire, statut, apprentice=False):
+def salary_line(rng, salaire, statut, apprentice=False, professionalisation=False):
     """The salary, said in the benefits as the record's salaire field has it; an apprentice's
-    follows the age and the year of the contract, not experience."""
+    follows the age and the year of the contract, not experience, a professionalisation
+    contract's the age and the level of qualification."""
     if not salaire or "libelle" not in salaire:
         return None
     numbers = [float(x) for x in re.findall(r"(\d+\.\d+) Euros", salaire["libelle"])]
-    convention = "selon l'âge et l'année de formation" if apprentice else {
+    convention = "selon l'âge et le niveau de qualification" if professionalisation else \
+        "selon l'âge et l'année de formation" if apprentice else {
         "fph": "selon la grille de la FPH", "fpt": "selon la grille statutaire",
         "ccn51": "selon la CCN 51", "ccn66": "selon la CCN 66"}.get(statut, "selon expérience")
     if salaire["libelle"].startswith("Horaire"):

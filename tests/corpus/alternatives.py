@@ -52,7 +52,8 @@ def _patterns(value, name, depth, out):
 # agree on them. FOR_SOME_POSTS is read on a group's first phrasing for the post the whole group
 # names in its own words ("pour les postes d'orthodontiste", "en orthodontie").
 AFTER_DRAWING = {"offres.FOR_SOME_POSTS", "offres.FOR_SOME_POSTS_STOPWORDS", "offres.INCLUSIVE_ENDING", "offres.NIGHT_SAID", "offres.TITLE_SERVICES", "offres.LONG_POST_NAME",
-                 "offres.QUALITY_AFTER_POST", "offres.TITLE_ECHOES", "offres.TWELVE_HOURS"}
+                 "offres.QUALITY_AFTER_POST", "offres.TITLE_ECHOES", "offres.TWELVE_HOURS",
+                 "offres.WEEKEND_ROTA", "offres.SHIFTED_HOURS"}
 
 
 def line_patterns():
