@@ -821,7 +821,7 @@ CAPACITIES = {"ehpad": "lits_ehpad", "usld": "lits_usld", "residence-autonomie":
 # Employers with no night work.
 NIGHTLESS = DAY_KINDS | {"ssiad"}
 # Titles of summer replacements.
-SUMMER = re.compile(r"(?<!\w)(été|ÉTÉ)\b|juillet|août")
+SUMMER = re.compile(r"(?<!\w)(été|ÉTÉ)\b|juillet|août|rentrée")  # (titles of spring and summer: a September start)
 
 
 # Employers organised in units around the people they house or treat.
@@ -1116,6 +1116,24 @@ class Ad:
         if self.contrat == "SAI":
             return "ce contrat saisonnier"
         return "cette activité libérale"
+
+
+# What a benefit is about, said once an ad ("Possibilité de stagiairisation" then "Stagiairisation
+# possible" read as pasted).
+BENEFIT_TOPIC = re.compile(r"[Ss]tagiairis|[Tt]itularis|\bCGOS\b|\bCNAS\b|[Mm]utuelle|[Cc]rèche|[Pp]arking|"
+                           r"[Tt]itres?-restaurant|[Ss]égur|\bRTT\b")
+
+
+def said_once(lines):
+    """The lines but those about a topic (BENEFIT_TOPIC) an earlier one has said."""
+    seen, out = set(), []
+    for line in lines:
+        topics = {m.group(0).lower() for m in BENEFIT_TOPIC.finditer(line)}
+        if topics & seen:
+            continue
+        seen |= topics
+        out.append(line)
+    return out
 
 
 def phrased(rng, lines, phrasings):
@@ -2084,6 +2102,7 @@ STAFF_ONLY = re.compile(r"^(Parcours d'intégration|Plan de formation|Prime de p
                         r"Intéressement|CSE|Comité social|Treizième mois|Entretien annuel|Tutorat|Promotion professionnelle|"
                         r"Titularisation|Stagiairisation|Congés trimestriels|A?RTT|Crèche|Mobilité interne|"
                         r"Perspectives d'évolution|Évolution de carrière|Plannings? (connus?|transmis|communiqués?|diffusés?))", re.I)
+ROTA_OR_STAFF_ONLY = re.compile("%s|%s" % (ROTA_BENEFIT.pattern, STAFF_ONLY.pattern), re.I)
 # What a post of some months or more offers, not a temp's mission of weeks: a choice of hours,
 # conferences, a yearly allowance or one after a year's service.
 LONG_SERVICE = re.compile(r"^Temps plein ou|[Tt]emps partiel (à \d+ % )?(possible|envisageable)|partiel possible|"
@@ -2476,13 +2495,14 @@ class OfferWriter:
         least = max(spec.get("minPopulation", 0), URBAN_SLUGS.get(m.bank["slug"], 0))
         if kind == "collectivite" and not serves_children(famille, m.bank["slug"]):
             least = max(least, 10000)  # a village hires no insertion adviser nor mediator
-        if spec.get("villes"):  # a CHU is in a CHU town
-            commune = self.refs.places.pick_in(rng, spec["villes"], self.refs.villes[spec["villes"]])
+        if spec.get("villes"):  # a CHU is in a CHU town, in Paris, Lyon or Marseille where their CHU has hospitals
+            commune = self.refs.places.pick_in(rng, spec["villes"], self.refs.villes[spec["villes"]],
+                                               self.refs.villes["chu-arrondissements"])
         elif kind in self.refs.hospital_towns:  # a public hospital is in a town that has one
             towns = "aigu" if kind == "ch" and acute_only(tuple(m.bank["intitules"])) else kind  # a theatre nurse's is no hôpital de proximité
             commune = self.refs.places.pick_in(rng, "hopitaux-" + towns, self.refs.hospital_towns[towns])
         else:
-            commune = self.refs.places.pick(rng, least)
+            commune = self.refs.places.pick(rng, least, spec.get("horsDepartements", ()))
             chu_towns = self.refs.villes["chu"]
             if kind == "ch" and (commune[0] in chu_towns or len(commune) > 9 and commune[9] in chu_towns):
                 kind, spec = "chu", self.kinds["chu"]  # a CHU town's public hospital is its CHU
@@ -3618,7 +3638,7 @@ class OfferWriter:
         # Prose: sentences linked as a writer would, some with a connective, each connective
         # once and never before a sentence that already says it ("Au quotidien, ... au quotidien").
         text = picked[0]
-        used = set()
+        used = {"Au quotidien, "} if "quotidien" in header.lower() else set()  # "Au quotidien :" said it
         for p in picked[1:]:
             link = rng.choice(LINKS)
             if link and (link in used or link[:-2].lower() in p.lower() or not p.startswith(SENTENCE_SUBJECTS) or
@@ -3759,11 +3779,13 @@ class OfferWriter:
         plain = [line for line in plain if subject(line) not in ad.subjects]
         own = [line for line in own if subject(line) not in ad.subjects]
         plain = (plain + fixed)[:max(1, len(own))]
+        # No rota or car park for one who works in her own home, no induction for a temp.
+        unfit_generic = (ROTA_OR_STAFF_ONLY if staff_only else ROTA_BENEFIT) if ad.slug in OWN_HOME_SLUGS else staff_only
         if ad.slug in OWN_HOME_SLUGS:  # she works at home: no fare refunded, no CESU, no household's hourly wage
             own = [line for line in own if not AT_THE_HOUSEHOLD.search(line)]
             plain = [line for line in plain if not AT_THE_HOUSEHOLD.search(line)]
         if ad.setting != "particulier" and statut != "liberal" and rng.random() < 0.4:  # one benefit per subject
-            extra = generic_benefits(rng, 1, staff_only)
+            extra = generic_benefits(rng, 1, unfit_generic)
             if not any(subject(extra[0]) == subject(line) for line in plain + own) and \
                     subject(extra[0]) not in ad.subjects and \
                     not (extra[0].startswith("Logement") and (ad.client not in H24_KINDS | HOSPITALS or short)):
@@ -3776,10 +3798,10 @@ class OfferWriter:
             if ad.setting == "particulier":  # a household has no parking spaces nor training plan
                 plain = phrased(rng, rng.sample(lines, min(1, len(lines))), bank["phrasings"])
             else:
-                own = generic_benefits(rng, 1, staff_only)
+                own = generic_benefits(rng, 1, unfit_generic)
         rng.shuffle(plain)
         rng.shuffle(own)
-        avantages = interleave(rng, plain, own)
+        avantages = said_once(interleave(rng, plain, own))
         return self._lines(rng, header(rng, "avantages", ad.placed(lieu, "avantages"), ad.headers("avantages"),
                                        ad.setting == "particulier"),
                            avantages, bullet,

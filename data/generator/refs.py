@@ -142,17 +142,18 @@ class Places:
         pool, cumulative = table
         return pool[bisect.bisect_right(cumulative, rng.randrange(cumulative[-1]))]
 
-    def pick(self, rng, min_population=0):
-        """A commune of at least min_population (an arrondissement by its city's), weighted
-        by population."""
-        return self._draw(rng, self._table(min_population, lambda r: int(r[5]) >= min_population or
-                                           (r[9] and int(self.by_insee[r[9]][5]) >= min_population)))
+    def pick(self, rng, min_population=0, excluded=()):
+        """A commune of at least min_population (an arrondissement by its city's) out of the
+        excluded départements, weighted by population."""
+        return self._draw(rng, self._table((min_population, tuple(excluded)), lambda r: r[3] not in excluded and (
+            int(r[5]) >= min_population or (r[9] and int(self.by_insee[r[9]][5]) >= min_population))))
 
-    def pick_in(self, rng, name, towns):
+    def pick_in(self, rng, name, towns, arrondissements=None):
         """A commune among towns (INSEE code -> name, villes.json's list called name; Paris,
-        Lyon and Marseille stand for their arrondissements), weighted by population."""
-        return self._draw(rng, self._table(("in", name), lambda r: r[0] in towns or
-                                           (len(r) > 9 and r[9] in towns)))
+        Lyon and Marseille stand for their arrondissements, those of arrondissements only when
+        it is given), weighted by population."""
+        return self._draw(rng, self._table(("in", name, arrondissements is not None), lambda r: r[0] in towns or (
+            len(r) > 9 and r[9] in towns and (arrondissements is None or r[0] in arrondissements))))
 
 
 def load_villes(places):
