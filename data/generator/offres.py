@@ -1823,6 +1823,13 @@ def fits(line, kind, title=False):
 UNTIMED_SLUGS = {"assistant-familial", "accueillant-familial"}
 # Carers who take children or adults in at home: their ad always asks for the agrément.
 LICENSED_SLUGS = {"assistant-familial", "assistant-maternel", "accueillant-familial"}
+PATIENTS_A_DAY = {"medecin-generaliste": (20, 32), "infirmier-liberal": (20, 35), "masseur-kinesitherapeute": (12, 20),
+                  "orthophoniste": (8, 12), "orthoptiste": (12, 25), "pedicure-podologue": (10, 16),
+                  "chirurgien-dentiste": (12, 20), "sage-femme": (8, 14)}
+# Métiers the law reserves to holders of a certificate, which their ads always ask.
+CERTIFIED_SLUGS = {"tuteur-aux-majeurs-proteges", "delegue-aux-prestations-familiales",
+                   "mandataire-judiciaire-protection-majeurs-mjpm"}
+REQUIRED_CERTIFICATE = re.compile(r"^(?=.*exigé)(?=.*(CNC|[Cc]ertificat national de compétence))")
 AGREMENT = re.compile(r"\bagrément\b")
 # Employers whose ads hire contractuels on fixed terms (an AESH's three years, a school nurse's
 # year), their permanent staff being recruited by competition.
@@ -2694,7 +2701,9 @@ class OfferWriter:
             # A practice's patients follow its practitioners (some 40 to 90 a week each).
             ad.received = int(values["praticiens"]) * rng.randint(40, 90) // (5 if ad.kind == "centre-de-sante" else 1)
             values["rdv"] = str(max(8, round(ad.received / rng.uniform(4.5, 5.5))))  # a week's patients by day
-            ad.known["patients_jour"] = values["rdv"]
+            # One practitioner's patients a day, as the métier sees them (a speech therapist ten, a GP twenty-five).
+            low, high = PATIENTS_A_DAY.get(ad.slug, (10, 20))
+            ad.known["patients_jour"] = str(rng.randint(low, high))
             # Its patients come back every few months: a list of some 10 to 20 weeks' visits.
             values["patientele"] = num(round_figure(ad.received * rng.randint(10, 20)))
         if ad.kind == "eaje":
@@ -3654,7 +3663,8 @@ class OfferWriter:
         agrément among them. A requirement says what is asked and ends there: no "..., pour ce
         CDI à temps plein" after it (readers took such tails for a machine's)."""
         lines = self._one_shift(self._named(self._fitting(bank, ad.kind, "profil", ad), ad), ad)
-        licence = ([l for l in lines if AGREMENT.search(l)] if ad.slug in LICENSED_SLUGS else [])
+        licence = ([l for l in lines if AGREMENT.search(l)] if ad.slug in LICENSED_SLUGS else
+                   [l for l in lines if REQUIRED_CERTIFICATE.search(l)] if ad.slug in CERTIFIED_SLUGS else [])
         return self._section(rng, "profil", lines, bank["phrasings"], 2, 3, bullet, ad.placed(lieu, "profil"),
                              unsaid(ad.headers("profil", start), said),
                              ad.setting == "particulier" or ad.contrat == "LIB",
