@@ -3690,7 +3690,8 @@ class OfferWriter:
                                ad.alternance, ad.nature, debut,
                                ad.liberal,
                                ad.replacing, TRIAL_MONTHS.get(bank["qualificationCode"], 2),
-                               bank["slug"] in UNTIMED_SLUGS or any("forfait jours" in l for l in picked))]
+                               bank["slug"] in UNTIMED_SLUGS or any("forfait jours" in l for l in picked),
+                               ad.statut == "fph" and bank["codeROME"] in HOSPITAL_DOCTORS)]
         says_shifts = ad.night or bool(ad.schedule and TWELVE_HOURS_TITLE.search(ad.title))
         if says_shifts and (not ad.days or ad.days >= 7):
             # A night or "12h" post always says its shifts, in place of other hours.

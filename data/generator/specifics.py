@@ -463,7 +463,7 @@ SCHEDULE_WORDS = re.compile(r"\d+h|\d+ ?heures|[Hh]oraires|nuit|[Ww]eek-end|mati
 # --- The contract, said in the conditions -----------------------------------------------------
 
 def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature, debut, liberal="", replacing=True,
-                  trial=2, by_days=False):
+                  trial=2, by_days=False, doctor=False):
     """A conditions line with the ad's contract, its length and hours, as the record says them,
     and sometimes its start date (debut, "12 janvier"); a libéral one as its title has it
     (liberal: "collaboration", "remplacement" or ""); a CDD called a replacement only when the ad
@@ -483,6 +483,14 @@ def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature
         return rng.choice((
             "%s de %d mois%s, en alternance avec le centre de formation." % (kind, months, start),
             "%s de %d mois : %s par semaine, dont les journées de formation." % (kind, months, h)))
+    if doctor and contrat in ("CDI", "CDD"):  # a public hospital's doctor or pharmacist: half-days, no trial period
+        half_days = max(4, min(10, round(hours / 3.5)))
+        time = "à temps plein (10 demi-journées)" if half_days == 10 else "à temps partiel (%d demi-journées)" % half_days
+        if contrat == "CDI":
+            return rng.choice(("Poste de praticien hospitalier %s%s." % (time, start),
+                               "Praticien contractuel %s%s, en vue d'une nomination comme praticien hospitalier." % (
+                                   time, start)))
+        return "Contrat de praticien contractuel de %d mois, %s%s." % (months, time, start)
     if contrat == "CDI":
         start = start or ", à compter du %s" % debut
         return rng.choice((
