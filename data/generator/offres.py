@@ -1136,6 +1136,13 @@ def said_once(lines):
     return out
 
 
+@functools.lru_cache(maxsize=None)
+def says(pattern, line):
+    """Whether pattern finds something in line (cached: the rules' filters test the same
+    lines against the same patterns for many ads)."""
+    return bool(pattern.search(line))
+
+
 def phrased(rng, lines, phrasings):
     """Each of the drawn lines in one of its group's phrasings (phrasings: a line -> all of its
     group's, for the lines written in several)."""
@@ -1758,6 +1765,7 @@ INPATIENT_STAY = re.compile(r"hospitalisés|(pendant|durant|le temps de) (leur |
 CHRONIC_CARE = re.compile(r"éducation thérapeutique|diabétiques|insuffisants cardiaques|développement de l'enfant")
 
 
+@functools.lru_cache(maxsize=None)
 def fits_specialties(line, specialties, slug=""):
     """Whether a line belongs to none of the specialties but the ad's; a wish ("Une expérience en
     néonatologie ou en PMI est appréciée") fits when one of those it names is the ad's."""
@@ -3105,7 +3113,7 @@ class OfferWriter:
             key = id(lines)
             temp_lines = self.fitting_temp.get(key)
             if temp_lines is None:
-                temp_lines = self.fitting_temp[key] = [l for l in lines if not INDUCTION.search(l)] or lines
+                temp_lines = self.fitting_temp[key] = [l for l in lines if not says(INDUCTION, l)] or lines
             lines = temp_lines
         if ad.autism_only:  # a house for autistic people only has no polyhandicapped residents
             key = id(lines)
@@ -3117,7 +3125,7 @@ class OfferWriter:
             key = id(lines)
             town_lines = self.fitting_small_town.get(key)
             if town_lines is None:
-                town_lines = self.fitting_small_town[key] = [l for l in lines if not PRIORITY_AREA.search(l)] or lines
+                town_lines = self.fitting_small_town[key] = [l for l in lines if not says(PRIORITY_AREA, l)] or lines
             lines = town_lines
         return lines
 
@@ -3159,13 +3167,13 @@ class OfferWriter:
                 if ruled:
                     lines = [l for l in lines if not words.search(l)] or lines
         if not orthodontics and section in ("missions", "profil"):  # orthodontics for an orthodontist's post
-            lines = [l for l in lines if not ORTHODONTICS.search(l)]
+            lines = [l for l in lines if not says(ORTHODONTICS, l)]
         if baby and section in ("conditions", "profil"):  # a baby goes to no school nor activities
             lines = [l for l in lines if not BABY_UNFIT.search(l) and not SCHOOL_RUN.search(l)] or lines
         if morning and section in ("missions", "conditions"):  # a morning's child minder fetches no one from school
             lines = [l for l in lines if not AFTERNOON_CARE.search(l)]
         if section == "missions" and not higher:
-            lines = [l for l in lines if not DIRECTS.search(l)]  # a puéricultrice in a section runs no crèche
+            lines = [l for l in lines if not says(DIRECTS, l)]  # a puéricultrice in a section runs no crèche
         if mam:
             lines = [l for l in lines if not OWN_HOME_LINES.search(l)] or lines
         if pool and section in ("missions", "profil"):  # a pool's nurse has no service, sector or residents of her own
@@ -3183,14 +3191,14 @@ class OfferWriter:
         if ad.weekend == "les samedis et dimanches":  # a weekends-only post: no rota of weekends, no weekdays
             lines = [l for l in lines if not WEEKDAY_ROTA.search(l) and not WEEKDAY_TASKS.search(l)]
         if (ad.alternance or newcomer) and section in ("missions", "profil"):  # an apprentice, a beginner or a few weeks' replacement supervises no students
-            lines = [l for l in lines if not SUPERVISES.search(l) and not TRIAGE.search(l)] or lines  # nor triages at the emergencies' door
+            lines = [l for l in lines if not says(SUPERVISES, l) and not says(TRIAGE, l)] or lines  # nor triages at the emergencies' door
         if ad.alternance and section == "profil":
             # An apprentice prepares the diploma: no line asking for it, or for its skills, already.
             lines = [l for l in lines if not DIPLOMA_HELD.search(l) and not MASTERY.search(l)] or lines
         if section == "profil":  # the experience the record asks, said once, with its years
             ruled_out = SEASONED if ad.experience == "D" else BEGINNERS if ad.experience == "E" else None
             if ruled_out:
-                lines = [l for l in lines if not ruled_out.search(l)]
+                lines = [l for l in lines if not says(ruled_out, l)]
             lines = [l for l in lines if stated_years(l) in (None, ad.years)]
             if ad.years >= 2:  # "3 An(s)" asked: no "une première expérience est souhaitée"
                 lines = [l for l in lines if not FIRST_EXPERIENCE.search(l)]
