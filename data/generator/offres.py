@@ -281,6 +281,7 @@ YEAR_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 STATED_YEARS = re.compile(r"\b(un|une|deux|trois|quatre|cinq|\d+) ans?\b(?! de (contrat|formation|cursus))")
 
 
+@functools.lru_cache(maxsize=None)
 def stated_years(line):
     """The years of experience a requirement states ("deux ans minimum"), or None."""
     m = STATED_YEARS.search(line)
@@ -3788,7 +3789,7 @@ class OfferWriter:
             (staff_only, STAFF_ONLY),
             (staff_only, LONG_SERVICE),
             (ad.service_car, MILEAGE)) if rule]  # no mileage paid for a service car's trips
-        own, fixed, plain = ([line for line in group if not any(words.search(line) for words in ruled_out)]
+        own, fixed, plain = ([line for line in group if not any(says(words, line) for words in ruled_out)]
                              for group in (own, fixed, plain))
         if ad.client not in SHARED_MEALS_KINDS or ad.night:  # no meals shared with the people a mandataire visits, or at night
             own = [line for line in own if not SHARED_MEALS.search(line)]
