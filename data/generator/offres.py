@@ -1003,6 +1003,7 @@ class Ad:
         self.hospital = None  # the public hospital of the ad's town (refs.hospital_level)
         self.liberal = ""  # a libéral post's mode: "collaboration", "remplacement" or "" (either)
         self.autism_only = False  # the presentation's public is autistic people only
+        self.civil_servants = False  # the text opens the post to titulaires (who alone draw an NBI)
         self.cooks = False  # the presentation says its meals are cooked on site
         self.named_key = None  # (the name's pattern, cooks) when lines may call the employer otherwise
         # A manager's or a department's post is the house's, in none of its units.
@@ -2123,6 +2124,8 @@ ROTA_OR_STAFF_ONLY = re.compile("%s|%s" % (ROTA_BENEFIT.pattern, STAFF_ONLY.patt
 # conferences, a yearly allowance or one after a year's service.
 LONG_SERVICE = re.compile(r"^Temps plein ou|[Tt]emps partiel (à \d+ % )?(possible|envisageable)|partiel possible|"
                           r"congrès|(dès|après|au bout d') ?(un|1) an d'ancienneté|€ par an\b|par année d'ancienneté")
+EXPERIENCE_WISH = re.compile(r"[Ee]xpérience[^.;]*(appréciée?|souhaitée?|un atout|un plus|bienvenue?|serait)")
+NBI = re.compile(r"bonification indiciaire|\bNBI\b")
 MILEAGE = re.compile(r"[Ii]ndemnités kilométriques|[Ff]rais kilométriques")
 # An induction with a tutor or shifts in tandem: a permanent hire's, not a temp's nor a few weeks' replacement's.
 INDUCTION = re.compile(r"doublure|tutorat|\btut(eur|rice)(?!s)")
@@ -2763,9 +2766,9 @@ class OfferWriter:
             values["publications"] = num(int(round(staff * rng.uniform(0.08, 0.2), -1)))
         if ad.kind in FOUNDED_AFTER:  # no SSIAD before 1981, no FAM before 1986
             values["annee"] = str(max(int(PRESENTATION_VALUES["annee"](rng)), FOUNDED_AFTER[ad.kind] + rng.randint(0, 12)))
-        if "{recent}" in " ".join([text] + details):  # renovated after it opened
-            values.setdefault("annee", PRESENTATION_VALUES["annee"](rng))
-            values["recent"] = str(max(int(PRESENTATION_VALUES["recent"](rng)), int(values["annee"]) + 3))
+        if "{recent}" in " ".join([text] + details):  # renovated some years after it opened, not three
+            values["annee"] = str(min(int(values.setdefault("annee", PRESENTATION_VALUES["annee"](rng))), 2015))
+            values["recent"] = str(max(int(PRESENTATION_VALUES["recent"](rng)), int(values["annee"]) + 10))
         if ad.staff:  # a staff crèche takes some of the staff's children: a cot for some 15 to 25 employees
             values["creche"] = str(max(20, min(int(PRESENTATION_VALUES["creche"](rng)), ad.staff // rng.randint(15, 25))) // 2 * 2)
             ad.known["creche"] = values["creche"]  # the benefits' crèche is this one
@@ -3200,6 +3203,8 @@ class OfferWriter:
             ruled_out = SEASONED if ad.experience == "D" else BEGINNERS if ad.experience == "E" else None
             if ruled_out:
                 lines = [l for l in lines if not says(ruled_out, l)]
+            if ad.experience == "E":  # the record requires experience: no line that only wishes for it
+                lines = [l for l in lines if not says(EXPERIENCE_WISH, l)] or lines
             lines = [l for l in lines if stated_years(l) in (None, ad.years)]
             if ad.years >= 2:  # "3 An(s)" asked: no "une première expérience est souhaitée"
                 lines = [l for l in lines if not FIRST_EXPERIENCE.search(l)]
@@ -3425,7 +3430,9 @@ class OfferWriter:
         experience = self._experience(rng, bank, intitule, alternance)
         ad.experience = experience_asked(experience)
         ad.years = record_years(experience)
-        salaire = self._salary(rng, bank, partiel, hours, alternance, ad.statut, ad.contrat == "LIB", ad.client)
+        # A full-time night post of 32 h 30 in the public service is paid as full time.
+        salaire = self._salary(rng, bank, partiel, max(hours, 35) if not partiel else hours, alternance, ad.statut,
+                               ad.contrat == "LIB", ad.client)
         if salaire and "libelle" in salaire and ad.contrat == "LIB":  # fees, not a wage: no thirteenth month
             salaire["libelle"] = salaire["libelle"].replace("sur 13.0 mois", "sur 12.0 mois")
         # The employer's presentation, in the record's own field for most ads: their text then
@@ -3788,6 +3795,7 @@ class OfferWriter:
             (ad.contrat in ("CDD", "MIS") or ad.alternance, PERMANENT_PAY),
             (staff_only, STAFF_ONLY),
             (staff_only, LONG_SERVICE),
+            (not ad.civil_servants, NBI),  # the NBI is a titulaire's, and the record's CDI is a contract agent's
             (ad.service_car, MILEAGE)) if rule]  # no mileage paid for a service car's trips
         own, fixed, plain = ([line for line in group if not any(says(words, line) for words in ruled_out)]
                              for group in (own, fixed, plain))
@@ -3929,6 +3937,7 @@ class OfferWriter:
         # a mileage allowance).
         text = " ".join(sections)
         ad.service_car = says_service_car(ad.title) or says_service_car(text)
+        ad.civil_servants = "titulaire" in text or "mutation" in text
         ad.welcomes = welcomed(text) or welcomed(ad.title)  # young graduates welcomed once: no benefit for them again
         sections.append(self._benefits(rng, bank, ad, bullet, lieu, salaire))
         # young graduates welcome where the record takes beginners only, once, and not to an

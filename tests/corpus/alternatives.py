@@ -49,9 +49,10 @@ def _patterns(value, name, depth, out):
 # Patterns read on the phrasing an ad drew, never on a group's first to stand for the others
 # (all of phrasing.py's: rephrase() sees the drawn phrasing), or never on bank lines at all
 # (appellations, titles, post names, reasons, the written ad): a group's phrasings need not
-# agree on them. FOR_SOME_POSTS is read on a group's first phrasing for the post the whole group
-# names in its own words ("pour les postes d'orthodontiste", "en orthodontie").
-AFTER_DRAWING = {"offres.FOR_SOME_POSTS", "offres.FOR_SOME_POSTS_STOPWORDS", "offres.INCLUSIVE_ENDING", "offres.NIGHT_SAID", "offres.TITLE_SERVICES", "offres.LONG_POST_NAME",
+# agree on them. FOR_SOME_POSTS and EXPERIENCE_WISH are read on a group's first phrasing for what
+# the whole group says in its own words ("pour les postes d'orthodontiste", "en orthodontie";
+# "Une expérience en EHPAD est appréciée", "Avoir déjà travaillé en EHPAD est apprécié").
+AFTER_DRAWING = {"offres.FOR_SOME_POSTS", "offres.FOR_SOME_POSTS_STOPWORDS", "offres.EXPERIENCE_WISH", "offres.INCLUSIVE_ENDING", "offres.NIGHT_SAID", "offres.TITLE_SERVICES", "offres.LONG_POST_NAME",
                  "offres.QUALITY_AFTER_POST", "offres.TITLE_ECHOES", "offres.TWELVE_HOURS",
                  "offres.WEEKEND_ROTA", "offres.SHIFTED_HOURS"}
 
