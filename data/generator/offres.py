@@ -3476,6 +3476,9 @@ class OfferWriter:
         if rythme == "Horaires normaux" and "nuit" in o["description"] and (  # (the plain test first: the patterns are slow)
                 NIGHT_WORK.search(o["description"]) or NIGHT_SAID.search(o["description"])):
             rythme = "Travail en horaires décalés"  # the record says the night shifts or on-call nights its text says
+        if rythme == "Travail samedi et dimanche" and (NO_WEEKEND.search(o["description"]) or (
+                "du lundi au vendredi" in o["description"] and not WEEKEND_SAID.search(o["description"]))):
+            rythme = "Horaires normaux"  # "pas de travail le week-end": the record does not say weekends
         if rythme == "Horaires normaux" and ("week-end" in o["description"] or "décalés" in o["description"]):
             if SHIFTED_HOURS.search(o["description"]):
                 rythme = "Travail en horaires décalés"
