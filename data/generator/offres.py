@@ -305,6 +305,9 @@ STAFF_BANDS = [(2, "1 ou 2 salariés"), (5, "3 à 5 salariés"), (9, "6 à 9 sal
                (1999, "1000 à 1999 salariés"), (4999, "2000 à 4999 salariés"), (9999, "5000 à 9999 salariés")]
 
 
+STAFF_BAND_TOPS = {label: top for top, label in STAFF_BANDS}
+
+
 def staff_band(staff):
     """France Travail's headcount band (trancheEffectifEtab) of a staff."""
     return next((label for top, label in STAFF_BANDS if staff <= top), "10 000 salariés et plus")
@@ -2130,8 +2133,16 @@ MILEAGE = re.compile(r"[Ii]ndemnités kilométriques|[Ff]rais kilométriques")
 # An induction with a tutor or shifts in tandem: a permanent hire's, not a temp's nor a few weeks' replacement's.
 INDUCTION = re.compile(r"doublure|tutorat|\btut(eur|rice)(?!s)")
 TWO_YEARS_SLUGS = {"infirmier-liberal"}  # the métiers the law asks two years of practice before libéral work
-# Doctors, dentists and pharmacists (ROME), and the civil servants' pay a hospital does not give them.
+# Doctors, dentists and pharmacists (ROME).
 HOSPITAL_DOCTORS = {"J1101", "J1102", "J1103", "J1201", "J1202"}
+
+
+def hospital_doctor(statut, rome):
+    """Whether the post is a public hospital's doctor or pharmacist (a praticien hospitalier)."""
+    return statut == "fph" and rome in HOSPITAL_DOCTORS
+
+
+# The civil servants' pay a hospital does not give its doctors.
 DOCTOR_UNPAID = re.compile(r"bonification indiciaire|\bNBI\b|\bCTI\b|\bFPH\b|[Cc]atégorie [AB]\b")
 # Requirements that welcome beginners, and those that ask for years of practice: an ad says
 # one or the other, as its record's experienceExige does ("Débutant accepté" under "Expérience
@@ -2464,11 +2475,8 @@ class OfferWriter:
         self.fitting_hours = {}  # (id of a terms list, part time, weekly hours) -> its lines that fit those hours
         self.fitting_rules = {}  # (id of an hours list, section, experience, title rules, apprentice) -> its lines
         self.fitting_specialties = {}  # (id of a fitting list, specialties) -> its lines of those specialties
-        self.fitting_small_town = {}  # id of a fitting list -> its lines without priority districts
         self.for_some_posts = {}  # id of a fitting list -> [(its lines for some posts, those posts' words)]
-        self.fitting_posts = {}  # (id of a fitting list, its lines for other posts) -> its other lines
-        self.fitting_temp = {}  # id of a fitting list -> its lines but inductions (for a temp)
-        self.fitting_autism = {}  # id of a fitting list -> its lines but polyhandicap's
+        self.narrowed = {}  # (reason, id of a fitting list) -> its lines but those the reason rules out
         self.echoes = {}  # (slug, client kind, agency, title) -> the bank's tasks that echo a rare word of the title
         self.task_words = {}  # (slug, client kind, agency) -> how many of its tasks, of its titles and appellations have each word
         self.titles = {}  # (bank slug, kind, summer) -> the titles that fit the season
@@ -3103,35 +3111,28 @@ class OfferWriter:
             self.fitting_specialties[key] = lines
         some_posts = self.for_some_posts.get(id(lines))
         if some_posts is None:
-            some_posts = self.for_some_posts[id(lines)] = [(l, named_posts(l)) for l in lines if named_posts(l)]
+            some_posts = self.for_some_posts[id(lines)] = [(l, words) for l in lines if (words := named_posts(l))]
         if some_posts:  # "pour les postes d'échographie": only in an ad for one
             names = (ad.title + " " + ad.post + " " + ad.kind).lower()
             unfit = frozenset(l for l, words in some_posts if not any(w in names for w in words))
-            if unfit:  # (cached, so that the list lives on and its id names it)
-                key = (id(lines), unfit)
-                kept = self.fitting_posts.get(key)
-                if kept is None:
-                    kept = self.fitting_posts[key] = [l for l in lines if l not in unfit] or lines
-                lines = kept
+            if unfit:
+                lines = self._narrowed(lines, unfit, lambda l: l in unfit)
         if section in ("profil", "conditions") and ad.temporary():  # a temp starts with no tutor
-            key = id(lines)
-            temp_lines = self.fitting_temp.get(key)
-            if temp_lines is None:
-                temp_lines = self.fitting_temp[key] = [l for l in lines if not says(INDUCTION, l)] or lines
-            lines = temp_lines
+            lines = self._narrowed(lines, "induction", lambda l: says(INDUCTION, l))
         if ad.autism_only:  # a house for autistic people only has no polyhandicapped residents
-            key = id(lines)
-            autism_lines = self.fitting_autism.get(key)
-            if autism_lines is None:
-                autism_lines = self.fitting_autism[key] = [l for l in lines if "olyhandicap" not in l] or lines
-            lines = autism_lines
+            lines = self._narrowed(lines, "polyhandicap", lambda l: "olyhandicap" in l)
         if ad.population < PRIORITY_AREA_TOWN:  # no priority district in a small town
-            key = id(lines)
-            town_lines = self.fitting_small_town.get(key)
-            if town_lines is None:
-                town_lines = self.fitting_small_town[key] = [l for l in lines if not says(PRIORITY_AREA, l)] or lines
-            lines = town_lines
+            lines = self._narrowed(lines, "priority area", lambda l: says(PRIORITY_AREA, l))
         return lines
+
+    def _narrowed(self, lines, why, unfit):
+        """lines but those unfit finds, or all of them when it finds every one (cached by the
+        reason and the list: every list here lives in a cache, so that its id names it)."""
+        key = (why, id(lines))
+        kept = self.narrowed.get(key)
+        if kept is None:
+            kept = self.narrowed[key] = [l for l in lines if not unfit(l)] or lines
+        return kept
 
     def _fitting_terms(self, bank, section, ad, key, statut, timed, evening, short, day_only, day_service):
         """_fitting's first filter, on all but the ad's specialties (cached by key)."""
@@ -3556,8 +3557,7 @@ class OfferWriter:
     def _band(rng, bands, team):
         """One of the kind's headcount bands that holds the ad's team ("une équipe de 12" is no
         shop of "3 à 5 salariés"), else the team's own band."""
-        tops = dict((label, top) for top, label in STAFF_BANDS)
-        fitting = [b for b in bands if tops.get(b, 10 ** 6) >= team]
+        fitting = [b for b in bands if STAFF_BAND_TOPS.get(b, 10 ** 6) >= team]
         return rng.choice(fitting) if fitting else staff_band(team)
 
     def _formations(self, rng, bank, ad):
@@ -3710,7 +3710,7 @@ class OfferWriter:
                                ad.liberal,
                                ad.replacing, TRIAL_MONTHS.get(bank["qualificationCode"], 2),
                                bank["slug"] in UNTIMED_SLUGS or any("forfait jours" in l for l in picked),
-                               ad.statut == "fph" and bank["codeROME"] in HOSPITAL_DOCTORS)]
+                               hospital_doctor(ad.statut, bank["codeROME"]))]
         says_shifts = ad.night or bool(ad.schedule and TWELVE_HOURS_TITLE.search(ad.title))
         if says_shifts and (not ad.days or ad.days >= 7):
             # A night or "12h" post always says its shifts, in place of other hours.
@@ -3781,7 +3781,7 @@ class OfferWriter:
         fixed = [line for line in fixed if not unfit(line, ad.kind)]  # no Ségur pay rise in a chantier d'insertion
         # The lines the ad's terms rule out, removed in one pass.
         thirteen = "13.0 mois" in (salaire or {}).get("libelle", "") and not (ad.contrat == "CDD" and ad.months <= 12)
-        doctor = statut == "fph" and bank["codeROME"] in HOSPITAL_DOCTORS
+        doctor = hospital_doctor(statut, bank["codeROME"])
         short = bool(ad.days or ad.months and ad.months <= 3)
         staff_only = STAFF_ONLY if ad.temporary() else None
         ruled_out = [words for rule, words in (
