@@ -84,9 +84,14 @@ CONTEXTES = [
      {"CDD"}, None),
     ("Dès le {debut}, pour faire face au développement de notre activité, nous recrutons un(e) {poste}.",
      None, {"unit", "domicile", "enfance", "office"}),
-    ("Dès le {debut}, nous recherchons un(e) {poste} de confiance pour une relation de travail durable.",
+    # A household names no post ("un(e) auxiliaire de vie auprès de personnes dépendantes de
+    # confiance"): its title says it, its opening the person it looks for.
+    ("Dès le {debut}, nous recherchons une personne de confiance, pour une relation de travail durable.",
      {"CDI"}, {"particulier"}),
-    ("Dès le {debut}, nous recherchons un(e) {poste} de confiance.", {"CDD"}, {"particulier"}),
+    ("À partir du {debut}, nous cherchons une personne fiable et attentionnée, idéalement pour plusieurs années.",
+     {"CDI"}, {"particulier"}),
+    ("Dès le {debut}, nous recherchons une personne de confiance.", {"CDD"}, {"particulier"}),
+    ("Pour {mois} mois à partir du {debut}, nous cherchons une personne sérieuse et disponible.", {"CDD"}, {"particulier"}),
     ("Le {debut}, suite à un départ en retraite, le poste {de_poste} sera à pourvoir.", {"CDI"}, ORGANISATIONS),
     ("Nous renforçons notre équipe de {equipe} professionnels et recrutons un(e) {poste}.", {"CDI", "CDD"},
      {"domicile", "office"}),
@@ -412,7 +417,7 @@ PLACES = [  # the place comes early: what follows a fixed presentation differs b
     "Notre site de {lieu} ({cp}) vous accueille.",
     "Lieu d'exercice : {lieu}, {cp}.",
 ]
-HOUSEHOLD_PLACES = ["Lieu de travail : {lieu} ({cp}).", "Poste à {lieu} ({cp}) et ses environs.",
+HOUSEHOLD_PLACES = ["Lieu de travail : {lieu} ({cp}).", "Domicile situé à {lieu} ({cp}).",
                     "Lieu d'exercice : {lieu}, {cp}."]
 CLOTURES = [  # {debut} is the start date, {limite} the closing date of applications
     "Poste à pourvoir dès le {debut}.",
@@ -761,7 +766,7 @@ CLINIC_SERVICES = [(re.compile(r"[Bb]loc|BLOC|SSPI|[Cc]hirurg|CHIRURG|[Oo]rthop|
                    (re.compile(r"\bSMR\b|[Rr]éadaptation|RÉADAPTATION"), {"readaptation"}, re.compile(r"réadaptation|hôpital privé")),
                    (re.compile(r"[Pp]édiatr|PÉDIATR"), {"pediatrie"}, re.compile(r"pédiatrie|hôpital privé"))]
 # A clinic's presentation that lists a maternity or psychiatry among its services.
-MANY_SERVICES = re.compile(r"réunit[^.]*(maternité|psychiatrie)|[Pp]olyclinique pluridisciplinaire")
+MANY_SERVICES = re.compile(r"réunit[^.]*(maternité|psychiatrie|urgences)|[Pp]olyclinique pluridisciplinaire")
 # A presentation of a house attached to its town's public hospital.
 ATTACHED_TO_HOSPITAL = re.compile(r"[Rr]attachée? (au pôle gériatrie )?du centre hospitalier|[Rr]attachée? au centre hospitalier")
 VILLAGE_SIZE = 5000  # fewer inhabitants: no town centre, districts or agglomération of its own
@@ -1006,6 +1011,7 @@ class Ad:
         self.hospital = None  # the public hospital of the ad's town (refs.hospital_level)
         self.liberal = ""  # a libéral post's mode: "collaboration", "remplacement" or "" (either)
         self.autism_only = False  # the presentation's public is autistic people only
+        self.psychic_only = False  # its public is adults with a psychic disability, who speak
         self.civil_servants = False  # the text opens the post to titulaires (who alone draw an NBI)
         self.cooks = False  # the presentation says its meals are cooked on site
         self.named_key = None  # (the name's pattern, cooks) when lines may call the employer otherwise
@@ -1839,6 +1845,8 @@ LICENSED_SLUGS = {"assistant-familial", "assistant-maternel", "accueillant-famil
 PATIENTS_A_DAY = {"medecin-generaliste": (20, 32), "infirmier-liberal": (20, 35), "masseur-kinesitherapeute": (12, 20),
                   "orthophoniste": (8, 12), "orthoptiste": (12, 25), "pedicure-podologue": (10, 16),
                   "chirurgien-dentiste": (12, 20), "sage-femme": (8, 14)}
+# What a libéral keeps of the fees where it is not 70 to 90 %: a dental collaborator about half.
+LIBERAL_RATES = {"J1103": (40, 45, 50)}
 # Métiers the law reserves to holders of a certificate, which their ads always ask.
 CERTIFIED_SLUGS = {"tuteur-aux-majeurs-proteges", "delegue-aux-prestations-familiales",
                    "mandataire-judiciaire-protection-majeurs-mjpm"}
@@ -1905,7 +1913,8 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"(?<!ré)approvisionnement du service en produits de pharmacie|"
                            r"domicile du CMP|CMP effectue à domicile|mise de table|[Bb]udget d'animation|ateliers? mémoire|"
                            r"\bAGGIR\b|\bGIR\b|\bPATHOS\b|lieu de vie privé|espaces privatifs|espaces de vie privés|"
-                           r"lit au fauteuil|lit-fauteuil|le lit et le fauteuil|lit vers le fauteuil")
+                           r"lit au fauteuil|lit-fauteuil|le lit et le fauteuil|lit vers le fauteuil|"
+                           r"plateaux?( repas| en chambre)|leur plateau|salle à manger|service en salle")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
 EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
 MORNING = re.compile(r"\ble matin\b|petits?-déjeuners?|\bmatinées?\b|\bmercredis\b|vacances scolaires|[Hh]oraires du matin")
@@ -1919,6 +1928,8 @@ NIGHT_WORK = re.compile(r"[Pp]rimes? de nuit|jour et (de )?nuit|heures de nuit|[
 NIGHT_SAID = re.compile(r"[Gg]ardes?[^.;\n]{0,40}\bde nuit|de jour comme de nuit|jour et nuit|\bnuits? par semaine")
 # Benefits that state the pay: one per ad.
 PAY_LINE = re.compile(r"^(Rémunération|Salaire|Grille|Reprise d'ancienneté selon)")
+# A line that says the wage: no second one ("Salaire de 12,51 € brut horaire" and "Taux horaire de 12,51 €").
+WAGE_SAID = re.compile(r"^(Rémunération|Salaire|Grille|Taux horaire)|€ net|brut (horaire|par heure|de l'heure)")
 # Requirements an apprentice, who prepares the diploma, cannot meet.
 DIPLOMA_HELD = re.compile(r"[Tt]itulaire d|dernière année|fin de formation|exigée?s?\b|[Jj]eunes? diplômé|[Dd]iplômée?\(e\)|[Dd]iplôme d'[ÉE]tat .*obligatoire")
 # Métiers no apprentice learns: a further training of a qualified hand (ASG is an aide-soignant's).
@@ -2073,6 +2084,36 @@ def consistent(lines):
     return kept
 
 
+# The words of a line that say what it is about: not its frame ("Vous serez chargé(e) de"),
+# nor the words any line may hold.
+CONTENT_WORD = re.compile(r"[a-zà-öø-ÿœ]{4,}")
+FRAME_WORDS = frozenset(("vous", "avec", "dans", "pour", "leur", "leurs", "votre", "selon", "ainsi", "entre", "afin",
+                         "chaque", "tout", "tous", "toute", "toutes", "cette", "plus", "lors", "mais", "comme", "dont",
+                         "notre", "sont", "être", "aurez", "serez", "devrez", "mission", "amené", "chargé", "revient",
+                         "appartiendra", "agira", "rôle", "assurez", "assurer", "poste"))
+
+
+@functools.lru_cache(maxsize=None)
+def content_words(line):
+    return frozenset(w for w in CONTENT_WORD.findall(line.lower()) if w not in FRAME_WORDS)
+
+
+def distinct(lines):
+    """lines without those that say most of an earlier one's words again (readers took two
+    bullets of one section sharing 60 % of their words for the same task pasted twice)."""
+    kept = []
+    for line in lines:
+        words = content_words(line)
+        if not any(len(words & content_words(k)) >= 0.6 * min(len(words), len(content_words(k))) >= 1.8
+                   for k in kept):
+            kept.append(line)
+    return kept
+
+
+# A public some of whom do not speak, and the care that presumes it.
+NON_VERBAL_PUBLIC = re.compile(r"olyhandicap|autis|déficience|cérébrolés|TSA\b")
+NON_VERBAL_CARE = re.compile(r"pictogramm|communiquent pas verbalement|sans langage oral|privés de parole|ne parlent plus|perdu la parole|communication non verbale|\bPECS\b|"
+                             r"Makaton|olyhandicap|communication alternative|outils alternatifs|alternatifs de communication")
 # What a post of one service or sector owns, which a pool's does not.
 UNIT_OWNED = re.compile(r"du service\b|de votre secteur|[Vv]otre unité|référent\(e\) de plusieurs")
 # A word a title may echo in a task: five letters or more, or an acronym ("pda", "ehpad").
@@ -2191,6 +2232,10 @@ def line_flags(line):
 
 
 # Benefits of a household's employee who works in its home: not for one who works in her own.
+# Buses and trams, which a village has few of: no fares refunded nor trips by bus there.
+PUBLIC_TRANSPORT = re.compile(r"[Tt]rajets[^.]*transports en commun|abonnement[^.]*transports? (en commun|publics?)|"
+                              r"frais de transport (en commun|public|collectif)")
+TRANSPORT_TOWN = 10000
 AT_THE_HOUSEHOLD = re.compile(r"\bCESU\b|frais de transport|brut de l'heure")
 # Benefits said once whatever follows their first word ("Mutuelle d'entreprise...", "Mutuelle prise
 # en charge à 75 %").
@@ -2300,7 +2345,7 @@ DELIVERED_MEALS = re.compile(r"repas livrés|liaison (froide|chaude)")
 COOKS = re.compile(r"préparés sur place|cuisine sur place|faite maison|faits maison")
 # Staff a hospital has for each of its beds: (the figure of its beds, ratio range).
 STAFF_PER_BED = {"clinique": ("lits", (1.2, 2.0)), "smr": ("lits", (1.0, 1.6)), "ch": ("lits_ch", (2.0, 3.0)),
-                 "epsm": ("lits", (3.0, 4.5))}
+                 "epsm": ("lits", (3.5, 5.0))}  # a psychiatric hospital's CMPs and day hospitals besides its beds
 # Houses open on weekdays only (an IME's or an ITEP's internat de semaine).
 WEEKDAY_HOUSES = {"ime", "itep"}
 # Houses for children and teenagers: their people are jeunes, not résidents.
@@ -2584,6 +2629,8 @@ class OfferWriter:
             details = [d for d in details if not PRIORITY_AREA.search(d)]
         if commune is not None and len(commune) > 9 and commune[9]:  # an arrondissement is no walk from the city's centre
             details = [d for d in details if "du centre de {ville}" not in d]
+        if population >= VILLAGE_SIZE:  # a town has its shops around the corner
+            details = [d for d in details if "en voiture des commerces" not in d]
         text = rng.choice(templates)
         said = set(PLACEHOLDER.findall(text)) - {"ville", "nom", "departement"}
         if said:  # no detail that says a figure of the presentation again
@@ -2648,6 +2695,9 @@ class OfferWriter:
         if ad.kind == "centre-social":  # a small paid team, and the volunteers a town of its size finds
             values["pro"] = str(ad.team + rng.randint(2, 12))
             values["benevoles"] = str(min(int(PRESENTATION_VALUES["benevoles"](rng)), max(8, population // 100)))
+            if "espace de vie sociale" in text.lower():  # an EVS is a small house: some tens of volunteers and families
+                values["benevoles"] = str(min(int(values["benevoles"]), rng.randint(10, 35)))
+                values["adherents"] = num(min(int(values["adherents"].replace(" ", "")), rng.randrange(60, 250, 10)))
         if ad.kind in ("ime", "itep"):  # some 5 to 8 professionals for 10 children
             values["places"] = str(max(int(PRESENTATION_VALUES["places"](rng)), 20))
             values["pro"] = str(max(ad.team + 8, round(int(values["places"]) * rng.uniform(0.5, 0.8))))
@@ -2666,6 +2716,12 @@ class OfferWriter:
             self._hospital_size(rng, ad.kind, population, values, "naissance" in ad.specialties,
                                 ad.kind == "ch" and ad.hospital == "proximite",
                                 ad.kind == "clinique" and bool(MANY_SERVICES.search(text)))
+        if ad.kind == "epsm":
+            # A psychiatric sector covers some 70,000 people and holds some 30 to 45 beds
+            # (its staff, below, follows them).
+            values["secteurs"] = PRESENTATION_VALUES["secteurs"](rng)
+            values["habitants"] = num(int(values["secteurs"]) * rng.randrange(55000, 85000, 5000))
+            values["lits"] = str(min(int(PRESENTATION_VALUES["lits"](rng)), int(values["secteurs"]) * rng.randint(30, 45)))
         if ad.kind in STAFF_PER_BED:
             # A hospital's staff follows its beds.
             beds, (low, high) = STAFF_PER_BED[ad.kind]
@@ -2708,12 +2764,9 @@ class OfferWriter:
             values["communes"], values["habitants"] = str(territory[0]), num(territory[1])
         if ad.kind == "agence-interim":  # an agency's clients are the care homes and hospitals around its town
             values["clients"] = str(max(5, min(int(PRESENTATION_VALUES["clients"](rng)), population // 1500)))
-        if ad.kind == "epsm":
-            # A psychiatric sector covers some 70,000 people and holds some 25 to 45 beds.
-            values["secteurs"] = PRESENTATION_VALUES["secteurs"](rng)
-            values["habitants"] = num(int(values["secteurs"]) * rng.randrange(55000, 85000, 5000))
-            values["lits"] = str(min(int(PRESENTATION_VALUES["lits"](rng)), int(values["secteurs"]) * rng.randint(25, 45)))
         values["ouverture"] = ad.opening
+        if population < VILLAGE_SIZE:  # a village's centre is a few minutes' walk from anywhere
+            values["minutes"] = str(rng.randint(3, 10))
         if ad.kind == "particulier-employeur":
             values["accueilli"] = ("nos deux enfants" if SIBLINGS.search(ad.title) else
                                    rng.choice(ACCUEILLIS.get(ad.slug, ("notre enfant",))))
@@ -2725,7 +2778,8 @@ class OfferWriter:
             low, high = PATIENTS_A_DAY.get(ad.slug, (10, 20))
             ad.known["patients_jour"] = str(rng.randint(low, high))
             # Its patients come back every few months: a list of some 10 to 20 weeks' visits.
-            values["patientele"] = num(round_figure(ad.received * rng.randint(10, 20)))
+            # (and no more than its town and the villages around hold)
+            values["patientele"] = num(round_figure(min(ad.received * rng.randint(10, 20), 300 + population * 6 // 10)))
         if ad.kind == "eaje":
             # About one professional for five children who walk, one for three who do not; its
             # sections share its children.
@@ -2740,6 +2794,8 @@ class OfferWriter:
             ad.children = max(6, children // sections)
         if ad.kind in ("collectivite", "ccas"):
             # A town's staff, schools and children grow with it.
+            if "SSIAD de {places}" in text:  # its care service: some tens of places for its town's old people
+                values["places"] = str(max(15, min(rng.randrange(20, 80, 5), (population + ad.communes * 800) // 250 // 5 * 5)))
             values.update({"agents_commune": num(max(ad.team + 10, population // rng.randint(40, 70) if ad.kind == "collectivite"
                                                      else population // rng.randint(250, 500))),
                            "ecoles": str(max(2, min(60, population // rng.randint(800, 1500)))),
@@ -2809,7 +2865,9 @@ class OfferWriter:
         if proximity:
             least = 60  # a hôpital de proximité: some 60 to 180 beds and places
         most = max(least, least + population // per)
-        if many_services:  # a clinic with a maternity, or psychiatry besides its medicine, holds some 150 beds or more
+        if kind == "clinique":  # France's biggest private hospitals hold some 500 beds
+            most = min(most, 450)
+        if many_services:  # a clinic with a maternity, emergencies or psychiatry besides its medicine, holds some 150 beds or more
             least, most = 150, max(most, 150)
         if kind == "ch" and not proximity:  # a city's hospital is a big one: Metz's has no 300 beds
             least = min(most, max(least, population // 150 // 10 * 10))
@@ -2824,7 +2882,7 @@ class OfferWriter:
             values["lits_smr"] = str(max(10, beds // 2))
         if kind == "clinique":  # a clinic's doctors, emergencies and stays follow its beds
             values["medecins"] = str(max(8, min(int(PRESENTATION_VALUES["medecins"](rng)), beds // 2)))
-            values["passages"] = num(int(round(beds * rng.uniform(60, 140), -2)))
+            values["passages"] = num(int(round(beds * rng.uniform(50, 110), -2)))
             values["sejours"] = num(int(round(beds * rng.uniform(60, 110), -2)))
             # a day's ambulatory patients: a share of a year's stays over 250 working days
             values["ambulatoire"] = str(max(10, int(values["sejours"].replace(" ", "")) * rng.randint(20, 50) // 100 // 250))
@@ -2885,7 +2943,10 @@ class OfferWriter:
             details = [d for d in details if not OFFICE_HOURS.search(d)]
         if medical:  # a maternity or a psychiatric ward is not in a clinic "spécialisée en chirurgie"
             templates = [t for t in templates if "spécialisée en chirurgie" not in t] or templates
-        if CITY_CENTRE.search(ad.title):  # a town-centre shop is not in a shopping centre
+        if "psychique" in ad.title.lower():  # "handicap psychique": not a house for polyhandicapped adults
+            templates = [t for t in templates if not NON_VERBAL_PUBLIC.search(t)] or templates
+            details = [d for d in details if not NON_VERBAL_PUBLIC.search(d)]
+        if CITY_CENTRE.search(ad.title) or "du Centre" in pattern:  # a town-centre shop is not in a shopping centre
             templates = [t for t in templates if not SHOPPING_CENTRE.search(t)] or templates
             details = [d for d in details if not SHOPPING_CENTRE.search(d)]
         if PROTECTED_UNIT.search(ad.title):  # "EHPAD avec unité Alzheimer": the presentation says it has one
@@ -3121,8 +3182,12 @@ class OfferWriter:
             lines = self._narrowed(lines, "induction", lambda l: says(INDUCTION, l))
         if ad.autism_only:  # a house for autistic people only has no polyhandicapped residents
             lines = self._narrowed(lines, "polyhandicap", lambda l: "olyhandicap" in l)
+        if ad.psychic_only:  # adults with a psychic disability talk: no pictograms, no polyhandicap
+            lines = self._narrowed(lines, "non-verbal", lambda l: says(NON_VERBAL_CARE, l))
         if ad.population < PRIORITY_AREA_TOWN:  # no priority district in a small town
             lines = self._narrowed(lines, "priority area", lambda l: says(PRIORITY_AREA, l))
+        if ad.population < TRANSPORT_TOWN:
+            lines = self._narrowed(lines, "public transport", lambda l: says(PUBLIC_TRANSPORT, l))
         return lines
 
     def _narrowed(self, lines, why, unfit):
@@ -3381,6 +3446,9 @@ class OfferWriter:
                 population)
         ad.client = client
         ad.hospital = hospital
+        neighbours = len(self.refs.places.by_departement.get(commune[3], ())) - 1
+        if neighbours > 1:  # Réunion's 24 communes: no "Saint-André et 30 communes voisines"
+            ad.communes = min(ad.communes, neighbours)
         ad.liberal = liberal_mode(intitule, appellation) if contrat == "LIB" else ""  # collaboration or replacement
         ad.title_specialties = (named_specialties(intitule, bank["slug"]) |
                                 named_specialties(appellation, bank["slug"])) - TITLE_ONLY_SPECIALTIES
@@ -3416,7 +3484,9 @@ class OfferWriter:
         presentation = " ".join(about)
         ad.autism_only = "autisme" in presentation and "olyhandicap" not in presentation and \
             "déficience" not in presentation
-        ad.statut = status(kind, about[0])
+        publics = intitule + " " + presentation
+        ad.psychic_only = "psychique" in publics and not NON_VERBAL_PUBLIC.search(publics)
+        ad.statut = status(kind, about[0], name)
         if night and not partiel and ad.statut == "fph" and hours > 32.5 and not re.search(r"\b3[5-9] ?[hH]", intitule):
             hours = ad.hours = 32.5  # a public house's night staff, as a public hospital's, work 32 h 30 a week
         if ad.alternance and ad.statut in PUBLIC_STATUSES:  # the public service hires apprentices only
@@ -3474,12 +3544,15 @@ class OfferWriter:
             o["permis"] = [{"libelle": "B - Véhicule léger", "exigence": "E" if asked else "S"}]
         if salaire:
             o["salaire"] = salaire
-        if rythme == "Horaires normaux" and "nuit" in o["description"] and (  # (the plain test first: the patterns are slow)
-                NIGHT_WORK.search(o["description"]) or NIGHT_SAID.search(o["description"])):
-            rythme = "Travail en horaires décalés"  # the record says the night shifts or on-call nights its text says
         if rythme == "Travail samedi et dimanche" and (NO_WEEKEND.search(o["description"]) or (
                 "du lundi au vendredi" in o["description"] and not WEEKEND_SAID.search(o["description"]))):
             rythme = "Horaires normaux"  # "pas de travail le week-end": the record does not say weekends
+        elif rythme == "Travail samedi et dimanche" and not WEEKEND_SAID.search(o["description"]):
+            # The record's weekends are the text's: a text that never says them leaves the shifts
+            rythme = "Travail en horaires décalés" if schedule else "Horaires normaux"
+        if rythme == "Horaires normaux" and "nuit" in o["description"] and (  # (the plain test first: the patterns are slow)
+                NIGHT_WORK.search(o["description"]) or NIGHT_SAID.search(o["description"])):
+            rythme = "Travail en horaires décalés"  # the record says the night shifts or on-call nights its text says
         if rythme == "Horaires normaux" and ("week-end" in o["description"] or "décalés" in o["description"]):
             if SHIFTED_HOURS.search(o["description"]):
                 rythme = "Travail en horaires décalés"
@@ -3645,7 +3718,7 @@ class OfferWriter:
         if key == "profil":  # a required licence among the requirements, not always the first
             rng.shuffle(drawn)
         drawn = phrased(rng, drawn, phrasings)
-        for line in consistent(drawn):
+        for line in consistent(distinct(drawn)):
             picked.append(rephrase(rng, line, key, as_list, said))
         if key == "profil":
             picked = between(picked, [p for p in picked if STATED_REQUIREMENT.search(p)])
@@ -3710,7 +3783,8 @@ class OfferWriter:
                                ad.liberal,
                                ad.replacing, TRIAL_MONTHS.get(bank["qualificationCode"], 2),
                                bank["slug"] in UNTIMED_SLUGS or any("forfait jours" in l for l in picked),
-                               hospital_doctor(ad.statut, bank["codeROME"]))]
+                               hospital_doctor(ad.statut, bank["codeROME"]),
+                               LIBERAL_RATES.get(bank["codeROME"], (70, 75, 80, 85, 90)))]
         says_shifts = ad.night or bool(ad.schedule and TWELVE_HOURS_TITLE.search(ad.title))
         if says_shifts and (not ad.days or ad.days >= 7):
             # A night or "12h" post always says its shifts, in place of other hours.
@@ -3742,6 +3816,7 @@ class OfferWriter:
             extra.append(attached)
             picked = [l for l in picked if "attach" not in l]  # no "Rattachement au service social" again
         picked = picked[:len(extra)]
+        picked = [line for line in distinct(extra + picked) if line not in extra]  # "Poste rattaché au pool" once
         said = {subject(line) for line in extra}  # no second "Secteur d'intervention" line
         picked = [line for line in picked if subject(line) not in said]
         rng.shuffle(extra)
@@ -3799,7 +3874,8 @@ class OfferWriter:
             (staff_only, STAFF_ONLY),
             (staff_only, LONG_SERVICE),
             (not ad.civil_servants, NBI),  # the NBI is a titulaire's, and the record's CDI is a contract agent's
-            (ad.service_car, MILEAGE)) if rule]  # no mileage paid for a service car's trips
+            (ad.service_car, MILEAGE),  # no mileage paid for a service car's trips
+            (ad.population < TRANSPORT_TOWN, PUBLIC_TRANSPORT)) if rule]
         own, fixed, plain = ([line for line in group if not any(says(words, line) for words in ruled_out)]
                              for group in (own, fixed, plain))
         if ad.client not in SHARED_MEALS_KINDS or ad.night:  # no meals shared with the people a mandataire visits, or at night
@@ -3821,7 +3897,7 @@ class OfferWriter:
                     subject(extra[0]) not in ad.subjects and \
                     not (extra[0].startswith("Logement") and (ad.client not in H24_KINDS | HOSPITALS or short)):
                 own += extra
-        if salaire and statut != "liberal" and not any("€ net" in line for line in own) and rng.random() < 0.4:
+        if salaire and statut != "liberal" and not any(says(WAGE_SAID, line) for line in own + plain) and rng.random() < 0.4:
             pay = salary_line(rng, salaire, ad.statut, ad.alternance, "professionnalisation" in ad.nature)
             if pay:
                 own.append(pay)
@@ -3830,6 +3906,8 @@ class OfferWriter:
                 plain = phrased(rng, rng.sample(lines, min(1, len(lines))), bank["phrasings"])
             else:
                 own = generic_benefits(rng, 1, unfit_generic)
+        kept = distinct(own + plain)  # "Planning via smartphone professionnel" once
+        plain = [line for line in plain if line in kept]
         rng.shuffle(plain)
         rng.shuffle(own)
         avantages = said_once(interleave(rng, plain, own))
@@ -3867,7 +3945,7 @@ class OfferWriter:
                 staff_stated = True
         rng.shuffle(details)
         places = PLACES if ad.setting != "particulier" else HOUSEHOLD_PLACES
-        if ad.population < 10000:  # no public transport to speak of in a village
+        if ad.population < TRANSPORT_TOWN:  # no public transport to speak of in a village
             places = [p for p in places if "transports en commun" not in p]
         if ad.population >= 200000:  # no free parking in a city centre
             places = [p for p in places if "parking" not in p]
@@ -3890,8 +3968,9 @@ class OfferWriter:
                 reasons = [r for r in reasons if "mobilité interne" not in r] or reasons
             if OPENS.search(about[0]):  # a house that opens has no one retiring or moving on
                 reasons = [r for r in reasons if "mobilité interne" not in r and "retraite" not in r] or reasons
-            if "relation de travail durable" in " ".join(about):  # the household's presentation said it
-                reasons = [r for r in reasons if "relation de travail durable" not in r] or reasons
+            for said in ("relation de travail durable", "de confiance"):  # the household's presentation said it
+                if said in " ".join(about):
+                    reasons = [r for r in reasons if said not in r] or reasons
             if ad.kind in CONTRACTUAL_ONLY or ad.kind in LOCAL_AUTHORITIES:  # a public service's posts follow its public, not an activity that grows
                 reasons = [r for r in reasons if "développement" not in r] or reasons
             if ad.alternance:  # an apprentice's opening says apprentissage, a professionalisation contract's alternance

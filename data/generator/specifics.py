@@ -463,13 +463,14 @@ SCHEDULE_WORDS = re.compile(r"\d+h|\d+ ?heures|[Hh]oraires|nuit|[Ww]eek-end|mati
 # --- The contract, said in the conditions -----------------------------------------------------
 
 def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature, debut, liberal="", replacing=True,
-                  trial=2, by_days=False, doctor=False):
+                  trial=2, by_days=False, doctor=False, rates=(70, 75, 80, 85, 90)):
     """A conditions line with the ad's contract, its length and hours, as the record says them,
     and sometimes its start date (debut, "12 janvier"); a libéral one as its title has it
     (liberal: "collaboration", "remplacement" or ""); a CDD called a replacement only when the ad
     replaces someone (replacing); a CDI's trial period of two months, or up to trial. A cadre
     counted in days (by_days: "au forfait jours") or a foster carer, paid by the child she takes
-    in, has no weekly hours."""
+    in, has no weekly hours. A libéral keeps one of rates per cent of the fees (a dentist, whose
+    practice pays the chairs and the laboratory, about half)."""
     h = hours_text(hours)
     share = 100 * hours / 35
     quota = "à temps plein" if not partiel else ("à %d %%" % share if share in (50, 60, 80, 90) else "à temps partiel")
@@ -517,7 +518,7 @@ def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature
             "Intérim : mission de %s%s, %s hebdomadaires." % (length, start, h)))
     if contrat == "SAI":
         return "Contrat saisonnier de %d mois%s, %s par semaine." % (months, start, h)
-    rate = rng.choice((70, 75, 80, 85, 90))
+    rate = rng.choice(rates)
     lines = {"": ("Exercice libéral : rétrocession de %d %% des honoraires%s." % (rate, start),),
              "remplacement": ("Remplacements réguliers en libéral, rétrocession de %d %% des honoraires." % rate,),
              "collaboration": ("Collaboration libérale avec une redevance de %d %% des honoraires%s." % (100 - rate, start),)}
@@ -530,13 +531,14 @@ def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature
 PUBLIC_HOSPITAL_KINDS = {"ch", "chu", "epsm", "usld"}
 
 
-def status(kind, presentation):
+def status(kind, presentation, name=""):
     """The employer's status as its benefits show it: "fph" (public hospital), "fpt" (local
     authority), "en" (éducation nationale), "ccn51" (FEHAP), "ccn66", "fhp" (private clinic),
     "bad" (home-help association), "sap" (home-help company), "alisfa", "ml" (mission locale),
     "aci" (chantier d'insertion), "particulier",
     "interim", "prive" (practice, shop, company); "liberal" is not a status of the employer
-    but of the contract (offres.py uses it for LIB ads)."""
+    but of the contract (offres.py uses it for LIB ads). A "Centre municipal de santé" is the
+    town's by its name whatever its presentation says."""
     p = presentation
     if kind in PUBLIC_HOSPITAL_KINDS or kind == "foyer-enfance":
         return "fph"
@@ -562,7 +564,7 @@ def status(kind, presentation):
         return "alisfa" if kind == "centre-social" or "associative" in p else (
             "fpt" if "multi-accueil" in p else "prive")
     if kind == "centre-de-sante":
-        return "fpt" if "municipal" in p else "prive"
+        return "fpt" if "municipal" in p or "municipal" in name else "prive"
     if kind == "association-insertion":  # a mission locale's and a chantier's own agreements
         return "ml" if "ission locale" in p else "aci" if re.search(r"[Cc]hantier|atelier|ACI\b", p) else "ccn66"
     if kind == "particulier-employeur":
