@@ -107,6 +107,10 @@ CONTEXTES = [
      {"CDI", "CDD"}, ORGANISATIONS),
     ("Envie de donner du sens à votre travail ? Dès le {debut}, rejoignez-nous en tant {que_poste}.", None,
      {"unit", "domicile", "enfance", "office"}),
+    ("Vous cherchez un poste où prendre le temps de bien faire ? Nous recrutons un(e) {poste} à compter du {debut}.",
+     {"CDI", "CDD"}, {"unit", "domicile", "enfance", "office"}),
+    ("Nous recrutons un(e) {poste} : le poste est à pourvoir le {debut}.", {"CDI", "CDD", "MIS"},
+     {"unit", "domicile", "enfance", "office"}),
     ("Ouverture d'une nouvelle unité le {debut} : nous recrutons un(e) {poste}.", {"CDI"}, {"unit"}),  # a new unit hires for good
     ("À partir du {debut}, nous constituons un pool de remplacement et recherchons un(e) {poste}.", {"CDI", "CDD"},
      {"unit"}),
@@ -773,6 +777,10 @@ VILLAGE_SIZE = 5000  # fewer inhabitants: no town centre, districts or agglomér
 # (nor residences for the elderly, a health centre's several doctors or a home service's big team)
 TOWN_WORDS = re.compile(r"[Aa]gglomération|centre-ville|quartiers|résidences autonomie|pluriprofessionnelle qui réunit|"
                         r"La ville de \{ville\} \(|ses écoles maternelles et ses structures|Maison de quartier")
+# Métiers whose home services are associations' (the CAF's family help), not companies'.
+FAMILY_SERVICE_SLUGS = {"technicien-intervention-sociale-familiale-tisf"}
+# A title that says its hours are not office hours.
+TITLE_SHIFTED = re.compile(r"[Aa]typiques?|ATYPIQUES?|[Dd]écalés|DÉCALÉS")
 # Words that say the weekends a post works.
 WEEKEND_SAID = re.compile(r"[Ww]eek-ends?|[Ss]amedis?|[Dd]imanches?")
 # Posts within a métier that an ad's appellation names only when its title does.
@@ -1012,6 +1020,7 @@ class Ad:
         self.liberal = ""  # a libéral post's mode: "collaboration", "remplacement" or "" (either)
         self.autism_only = False  # the presentation's public is autistic people only
         self.psychic_only = False  # its public is adults with a psychic disability, who speak
+        self.communes_said = False  # the introduction or a header named the communes of the sector
         self.civil_servants = False  # the text opens the post to titulaires (who alone draw an NBI)
         self.cooks = False  # the presentation says its meals are cooked on site
         self.named_key = None  # (the name's pattern, cooks) when lines may call the employer otherwise
@@ -1105,6 +1114,8 @@ class Ad:
             if floor:
                 where += ", " + floor
             return where + (", sous la responsabilité de %s." % who if who and rng.random() < 0.4 else ".")
+        if self.setting == "domicile" and self.communes_said:  # the sector is said once
+            return "Planning établi par %s." % who if who else None
         if self.setting == "domicile":
             return "Secteur d'intervention : %s%s%s." % (
                 "centre-ville " + self.de_ville if CITY_CENTRE.search(self.title) else self.ville, "" if self.one_town() else " et %d communes voisines" % self.communes,
@@ -2093,7 +2104,7 @@ FRAME_WORDS = frozenset(("vous", "avec", "dans", "pour", "leur", "leurs", "votre
                          "appartiendra", "agira", "rôle", "assurez", "assurer", "poste"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=1 << 15)  # bounded: lines with the ad's figures come once
 def content_words(line):
     return frozenset(w for w in CONTENT_WORD.findall(line.lower()) if w not in FRAME_WORDS)
 
@@ -2101,19 +2112,26 @@ def content_words(line):
 def distinct(lines):
     """lines without those that say most of an earlier one's words again (readers took two
     bullets of one section sharing 60 % of their words for the same task pasted twice)."""
-    kept = []
+    if len(lines) < 2:
+        return lines
+    kept, kept_words, seen = [], [], set()
     for line in lines:
         words = content_words(line)
-        if not any(len(words & content_words(k)) >= 0.6 * min(len(words), len(content_words(k))) >= 1.8
-                   for k in kept):
-            kept.append(line)
+        # (two words in common at least: most lines share fewer with all the earlier ones)
+        if len(words) >= 3 and len(words & seen) >= 2 and \
+                any(len(words & other) >= 0.6 * min(len(words), len(other)) >= 1.8 for other in kept_words):
+            continue
+        kept.append(line)
+        kept_words.append(words)
+        seen |= words
     return kept
 
 
 # A public some of whom do not speak, and the care that presumes it.
 NON_VERBAL_PUBLIC = re.compile(r"olyhandicap|autis|déficience|cérébrolés|TSA\b")
-NON_VERBAL_CARE = re.compile(r"pictogramm|communiquent pas verbalement|sans langage oral|privés de parole|ne parlent plus|perdu la parole|communication non verbale|\bPECS\b|"
-                             r"Makaton|olyhandicap|communication alternative|outils alternatifs|alternatifs de communication")
+NON_VERBAL_CARE = re.compile(r"pictogramm|communiquent pas verbalement|sans langage oral|privés de parole|ne parlent plus|"
+                             r"perdu la parole|communication non verbale|\bPECS\b|Makaton|olyhandicap|communication alternative|"
+                             r"outils alternatifs|alternatifs de communication")
 # What a post of one service or sector owns, which a pool's does not.
 UNIT_OWNED = re.compile(r"du service\b|de votre secteur|[Vv]otre unité|référent\(e\) de plusieurs")
 # A word a title may echo in a task: five letters or more, or an acronym ("pda", "ehpad").
@@ -2943,6 +2961,8 @@ class OfferWriter:
             details = [d for d in details if not OFFICE_HOURS.search(d)]
         if medical:  # a maternity or a psychiatric ward is not in a clinic "spécialisée en chirurgie"
             templates = [t for t in templates if "spécialisée en chirurgie" not in t] or templates
+        if ad.slug in FAMILY_SERVICE_SLUGS:  # a TISF's family help is an association's, funded by the CAF and the Département
+            templates = [t for t in templates if not t.startswith("Entreprise")] or templates
         if "psychique" in ad.title.lower():  # "handicap psychique": not a house for polyhandicapped adults
             templates = [t for t in templates if not NON_VERBAL_PUBLIC.search(t)] or templates
             details = [d for d in details if not NON_VERBAL_PUBLIC.search(d)]
@@ -3334,6 +3354,8 @@ class OfferWriter:
                                             (1, 2, 3, 3, 4, 6, 6, 6, 9, 12, 12, 18))
                 if bank["slug"] == "accompagnant-eleves-situation-handicap-aesh" and not t_months:
                     months = 36  # an AESH is hired for three years, then on a CDI
+                if bank["slug"] == "assistant-familial" and not t_months:
+                    months = max(months, 6)  # a child placed in a foster home stays months, not weeks
                 libelle += " - %d Mois" % months
             elif contrat == "MIS":
                 # A mission of days replaces a nurse or a carer on shifts, not an educator's follow-up.
@@ -3379,6 +3401,8 @@ class OfferWriter:
             rythme = "Travail de nuit"
         elif TITLE_WEEKEND.search(intitule):
             rythme = "Travail samedi et dimanche"
+        elif TITLE_SHIFTED.search(intitule):  # "horaires atypiques": early, late, Saturdays
+            rythme = "Travail en horaires décalés"
         elif kind in DAY_KINDS:
             rythme = "Horaires normaux"
         elif shifts:
@@ -3897,7 +3921,7 @@ class OfferWriter:
                     subject(extra[0]) not in ad.subjects and \
                     not (extra[0].startswith("Logement") and (ad.client not in H24_KINDS | HOSPITALS or short)):
                 own += extra
-        if salaire and statut != "liberal" and not any(says(WAGE_SAID, line) for line in own + plain) and rng.random() < 0.4:
+        if salaire and statut != "liberal" and not any(WAGE_SAID.search(line) for line in own + plain) and rng.random() < 0.4:
             pay = salary_line(rng, salaire, ad.statut, ad.alternance, "professionnalisation" in ad.nature)
             if pay:
                 own.append(pay)
@@ -4006,10 +4030,12 @@ class OfferWriter:
         ad.placed_sections = rng.sample(("missions", "profil", "conditions", "avantages"), 1)
         missions = self._section(rng, "missions", tasks, bank["phrasings"], 3, 5,
                                  bullet, ad.placed(lieu, "missions"),
-                                 unsaid(ad.headers("missions", start), said),
+                                 [h for h in unsaid(ad.headers("missions", start), said)
+                                  if "communes voisines" not in h or "communes voisines" not in intro],
                                  ad.setting == "particulier" or ad.contrat == "LIB",
                                  rng.sample(own, min(len(own), rng.randint(1, 2))))
         said |= facts(missions)
+        ad.communes_said = "communes voisines" in intro or "communes voisines" in missions
         if ad.contact and ad.contact.surname in missions:
             ad.contact.named = True  # the tasks named the contact with a role: later, the name alone
         sections = [intro, missions,

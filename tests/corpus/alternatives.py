@@ -54,7 +54,8 @@ def _patterns(value, name, depth, out):
 # "Une expérience en EHPAD est appréciée", "Avoir déjà travaillé en EHPAD est apprécié").
 AFTER_DRAWING = {"offres.FOR_SOME_POSTS", "offres.FOR_SOME_POSTS_STOPWORDS", "offres.EXPERIENCE_WISH", "offres.INCLUSIVE_ENDING", "offres.NIGHT_SAID", "offres.TITLE_SERVICES", "offres.LONG_POST_NAME",
                  "offres.QUALITY_AFTER_POST", "offres.TITLE_ECHOES", "offres.TWELVE_HOURS",
-                 "offres.WEEKEND_ROTA", "offres.SHIFTED_HOURS", "offres.NON_VERBAL_PUBLIC"}
+                 "offres.WEEKEND_ROTA", "offres.SHIFTED_HOURS", "offres.NON_VERBAL_PUBLIC",
+                 "offres.TITLE_SHIFTED"}
 
 
 def line_patterns():
