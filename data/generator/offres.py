@@ -407,7 +407,7 @@ PLACED_HEADERS = {
     "avantages": ["Nous vous proposons {a_ville} :", "Pourquoi nous rejoindre {a_ville} ?",
                   "Vos avantages sur le site {de_ville} :"],
 }
-BULLETS = ["- ", "- ", "• ", "* ", "– ", "✓ ", "> ", "✔ ", "→ ", "▪ "]  # as writers set them in the form
+BULLETS = ["- ", "- ", "• ", "* ", "– ", "✓ ", "> ", "✔ ", "→ ", "▪ ", "➢ ", "► ", "■ "]  # as writers set them (pasted from a word processor)
 LINKS = ["", "", "", "De plus, ", "Par ailleurs, ", "En outre, ", "Au quotidien, "]
 # A connective links sentences with a subject, not a list's fragments ("Par ailleurs, poste en
 # CDI", "En outre, crèche du personnel" read as pasted).
