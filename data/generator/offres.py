@@ -2656,6 +2656,9 @@ class OfferWriter:
         if template_flags(text)[2]:  # a house that opens has no past: no year, no families welcomed yet
             details = [d for d in details if not template_flags(d)[3]]
         details = rng.sample(details, min(len(details), (0, 1, 1, 1, 2, 2)[rng.randrange(6)]))
+        if len(details) == 2 and set(PLACEHOLDER.findall(details[0])) & set(PLACEHOLDER.findall(details[1])) - {
+                "ville", "nom", "departement"}:
+            details = details[:1]  # "97 établissements" once, not in both details
         if "restreint" in text:  # "un secteur géographique restreint": a few communes, and their people
             ad.communes = min(ad.communes, rng.randint(3, 8))
             if ad.kind in FOLLOWED_SHARE:
@@ -2827,6 +2830,8 @@ class OfferWriter:
                                     max(60, served // 6)))  # a share of its town's households
         # The radius its communes fill, at some 15 km² a commune: 14 communes, some 10 km.
         values["km"] = str(max(5, min(55, round(math.sqrt(ad.communes) * rng.uniform(2.5, 3.5) / 5) * 5)))
+        if ad.kind == "agence-interim":  # an agency's clients are around its town, not in its street
+            values["km"] = str(max(20, int(values["km"])))
         if ad.kind in ("ambulances", "transport-adapte"):  # a transport firm drives 20 km and more
             values["km"] = str(max(20, int(values["km"])))
         if ad.kind == "had":  # a home hospital covers a territory of a hospital's size, not a town's
