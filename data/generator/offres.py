@@ -2104,7 +2104,7 @@ FRAME_WORDS = frozenset(("vous", "avec", "dans", "pour", "leur", "leurs", "votre
                          "appartiendra", "agira", "rôle", "assurez", "assurer", "poste"))
 
 
-@functools.lru_cache(maxsize=1 << 15)  # bounded: lines with the ad's figures come once
+@functools.lru_cache(maxsize=1 << 16)  # bounded: lines with the ad's figures come once
 def content_words(line):
     return frozenset(w for w in CONTENT_WORD.findall(line.lower()) if w not in FRAME_WORDS)
 
@@ -3845,7 +3845,8 @@ class OfferWriter:
             extra.append(attached)
             picked = [l for l in picked if "attach" not in l]  # no "Rattachement au service social" again
         picked = picked[:len(extra)]
-        picked = [line for line in distinct(extra + picked) if line not in extra]  # "Poste rattaché au pool" once
+        # "Poste rattaché au pool" once (the contract's line, with the ad's figures, says no task)
+        picked = [line for line in distinct(extra[1:] + picked) if line not in extra]
         said = {subject(line) for line in extra}  # no second "Secteur d'intervention" line
         picked = [line for line in picked if subject(line) not in said]
         rng.shuffle(extra)
@@ -3935,8 +3936,6 @@ class OfferWriter:
                 plain = phrased(rng, rng.sample(lines, min(1, len(lines))), bank["phrasings"])
             else:
                 own = generic_benefits(rng, 1, unfit_generic)
-        kept = distinct(own + plain)  # "Planning via smartphone professionnel" once
-        plain = [line for line in plain if line in kept]
         rng.shuffle(plain)
         rng.shuffle(own)
         avantages = said_once(interleave(rng, plain, own))
