@@ -254,7 +254,8 @@ def ad_reasons(contrat, setting, alternance, pool, title, long, staff_counted, w
 # The CHUs of Paris, Lyon and Marseille by their own names, with their staff.
 CITY_CHUS = {"75056": ("AP-HP", "Assistance publique - Hôpitaux de Paris", (95000, 105000)),
              "13055": ("AP-HM", "Assistance publique - Hôpitaux de Marseille", (16000, 19000)),
-             "69123": ("HCL", "Hospices civils de Lyon", (22000, 25000))}
+             "69123": ("HCL", "Hospices civils de Lyon", (22000, 25000)),
+             "67482": ("HUS", "Hôpitaux universitaires de Strasbourg", (11500, 12500))}
 
 
 def city_chu(text, ville, town):
@@ -271,6 +272,10 @@ def city_chu(text, ville, town):
     return text
 
 
+# Départements whose council became another collectivity, by its name.
+DEPARTEMENT_COLLECTIVITIES = {"67": "Collectivité européenne d'Alsace", "68": "Collectivité européenne d'Alsace",
+                              "75": "Ville de Paris", "2A": "Collectivité de Corse", "2B": "Collectivité de Corse",
+                              "972": "Collectivité territoriale de Martinique", "973": "Collectivité territoriale de Guyane"}
 # Employers that may be a public hospital's unit and are named after it ("Centre hospitalier de
 # Lille - USLD Les Tilleuls").
 CH_UNITS = {"usld", "had", "smr", "ch", "ehpad"}
@@ -476,6 +481,7 @@ PRESENTATION_VALUES = {
     "ambulatoire": lambda rng: str(rng.randint(30, 150)),
     "creche": lambda rng: str(rng.randrange(20, 90, 2)),
     "surface": lambda rng: str(rng.randrange(120, 460, 10)),
+    "surface_magasin": lambda rng: str(rng.randrange(50, 190, 10)),  # an optician's shop, not a supermarket
     "dms": lambda rng: str(rng.randint(18, 35)),
     "secteurs": lambda rng: str(rng.randint(2, 9)),
     "cmp": lambda rng: str(rng.randint(3, 14)),
@@ -779,6 +785,9 @@ TOWN_WORDS = re.compile(r"[Aa]gglomération|centre-ville|quartiers|résidences a
                         r"La ville de \{ville\} \(|ses écoles maternelles et ses structures|Maison de quartier")
 # Métiers whose home services are associations' (the CAF's family help), not companies'.
 FAMILY_SERVICE_SLUGS = {"technicien-intervention-sociale-familiale-tisf"}
+# Carers who take someone into their home for good, and the words that say it.
+FOSTER_SLUGS = {"assistant-familial", "accueillant-familial"}
+ROUND_THE_CLOCK = re.compile(r"24 heures sur 24|24 ?h ?/ ?24|[Aa]ccueil permanent|7 jours sur 7|sept jours sur sept")
 # A title that says its hours are not office hours.
 TITLE_SHIFTED = re.compile(r"[Aa]typiques?|ATYPIQUES?|[Dd]écalés|DÉCALÉS")
 # Words that say the weekends a post works.
@@ -1098,7 +1107,7 @@ class Ad:
             return "exercice libéral"
         if self.contrat == "SAI":
             return "saisonnier, %s" % h
-        return "CDI, %s" % h
+        return ("emploi permanent, %s" if self.statut in PUBLIC_STATUSES else "CDI, %s") % h
 
     def attachment(self, rng):
         """A conditions line: where the post sits and under whom."""
@@ -1129,7 +1138,8 @@ class Ad:
         if self.alternance:
             return "ce contrat en alternance"
         if self.contrat == "CDI":
-            return "ce CDI à temps partiel" if self.partiel else "ce CDI à temps plein"
+            post = "ce poste permanent" if self.statut in PUBLIC_STATUSES else "ce CDI"
+            return post + (" à temps partiel" if self.partiel else " à temps plein")
         if self.contrat == "CDD":
             return "ce CDD de %d mois" % self.months
         if self.contrat == "MIS":
@@ -1925,7 +1935,10 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"domicile du CMP|CMP effectue à domicile|mise de table|[Bb]udget d'animation|ateliers? mémoire|"
                            r"\bAGGIR\b|\bGIR\b|\bPATHOS\b|lieu de vie privé|espaces privatifs|espaces de vie privés|"
                            r"lit au fauteuil|lit-fauteuil|le lit et le fauteuil|lit vers le fauteuil|"
-                           r"plateaux?( repas| en chambre)|leur plateau|salle à manger|service en salle")
+                           r"plateaux?( repas| en chambre)|leur plateau|salle à manger|service en salle|"
+                           r"^(?=.*activités? (à visée )?thérapeutiques?)(?=.*unité de psychiatrie)|"
+                           r"^(?=.*\bdouleur\b)(?=.*autonomi)(?=.*\bSMR\b)|(formez les|apprenez aux|enseignez aux proches) aidants|"
+                           r"des aménagements\.")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
 EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
 MORNING = re.compile(r"\ble matin\b|petits?-déjeuners?|\bmatinées?\b|\bmercredis\b|vacances scolaires|[Hh]oraires du matin")
@@ -2174,6 +2187,10 @@ FEMININE_TITULAIRE = {"le": "la titulaire", "du": "de la titulaire", "au": "à l
                       "Le": "La titulaire", "Du": "De la titulaire", "Au": "À la titulaire"}
 TWELVE_HOURS_TITLE = re.compile(r"\b12 ?[hH]\b")
 TWELVE_HOURS = re.compile(r"\b12 ?h\b|12 heures|douze heures|\b(7|8|19|20) ?h ?(-|à) ?(7|8|19|20) ?h")
+# A career's steps, which a fixed-term contract does not take.
+CAREER_PATHS = re.compile(r"[Éé]tudes promotionnelles|[Pp]romotion professionnelle")
+# A site's car park, the staff's and not a temp's benefit.
+PARKING = re.compile(r"[Pp]arking|[Pp]laces? de stationnement")
 PERMANENT_PAY = re.compile(r"[Pp]rime de bienvenue|[Pp]rime d'embauche|bonification indiciaire|\bNBI\b")
 # What an employer gives its own staff over the years, not a temp placed by an agency nor one
 # hired for a few weeks: an induction course, a training plan, a referral bonus, profit sharing.
@@ -2254,7 +2271,8 @@ def line_flags(line):
 PUBLIC_TRANSPORT = re.compile(r"[Tt]rajets[^.]*transports en commun|abonnement[^.]*transports? (en commun|publics?)|"
                               r"frais de transport (en commun|public|collectif)")
 TRANSPORT_TOWN = 10000
-AT_THE_HOUSEHOLD = re.compile(r"\bCESU\b|frais de transport|brut de l'heure")
+AT_THE_HOUSEHOLD = re.compile(r"\bCESU\b|frais de transport|brut de l'heure|abonnement|charge des transports|"
+                              r"[Ff]orfait mobilités|titres? de transport|transports pris en charge")
 # Benefits said once whatever follows their first word ("Mutuelle d'entreprise...", "Mutuelle prise
 # en charge à 75 %").
 # Benefits about one subject whatever their first words ("Congés trimestriels (18 jours...)" and
@@ -2435,6 +2453,9 @@ DESIGNATIONS = [
     # A maison de santé is no "cabinet de groupe" of some practitioners.
     ("practice", "MSP", re.compile(r"[Mm]aison de santé")),
     ("practice", "CABINET", re.compile(r"[Cc]abinet de groupe|[Cc]abinet libéral")),
+    # A dental practice is no "centre dentaire", the health centre of salaried dentists.
+    ("dental", "CABINET", re.compile(r"[Cc]abinet dentaire")),
+    ("dental", "CENTRE", re.compile(r"[Cc]entre dentaire")),
     ("guardianship", "UDAF", re.compile(r"\bUDAF\b|[Uu]nion départementale des associations familiales")),
     ("guardianship", "TUT", re.compile(r"[Aa]ssociation tutélaire|[Ss]ervice mandataire")),
     ("school", "COLLEGE", re.compile(r"\b[Cc]ollège\b")),
@@ -2743,6 +2764,8 @@ class OfferWriter:
             values["secteurs"] = PRESENTATION_VALUES["secteurs"](rng)
             values["habitants"] = num(int(values["secteurs"]) * rng.randrange(55000, 85000, 5000))
             values["lits"] = str(min(int(PRESENTATION_VALUES["lits"](rng)), int(values["secteurs"]) * rng.randint(30, 45)))
+        if ad.kind == "ch" and "lits_ch" in values:  # a hospital's pôles: some 100 to 150 beds each
+            values["unites"] = str(max(2, min(12, int(values["lits_ch"].replace(" ", "")) // rng.randint(100, 150))))
         if ad.kind in STAFF_PER_BED:
             # A hospital's staff follows its beds.
             beds, (low, high) = STAFF_PER_BED[ad.kind]
@@ -2763,7 +2786,7 @@ class OfferWriter:
             carers = max(ad.team + rng.randint(5, 40), ad.followed // rng.randint(6, 12))
             values["intervenants"] = str(carers)
             # Its sectors: a few for its communes, more in a city's districts.
-            values["sites"] = str(max(2, min(int(PRESENTATION_VALUES["sites"](rng)), ad.communes + 1 + population // 50000)))
+            values["sites"] = str(max(2, min(int(PRESENTATION_VALUES["sites"](rng)), (ad.communes + 1) // 3 + population // 50000)))
             values["heures"] = num(int(round(carers * rng.uniform(90, 130), -2)))
             ad.staff = carers + rng.randint(2, 8)  # its carers and its office: what "emploie N salariés" counts
         flags = [template_flags(t) for t in [text] + details]
@@ -2851,6 +2874,8 @@ class OfferWriter:
             values["patients_chu"] = num(int(round(staff * rng.uniform(15, 30), -4)))
             values["passages_chu"] = num(int(round(staff * rng.uniform(10, 16), -3)))  # 14,000 staff: some 200,000 visits
             values["publications"] = num(int(round(staff * rng.uniform(0.08, 0.2), -1)))
+        if ad.kind == "service-sante-travail":  # a team of 30 follows some thousands of firms, not 11,500
+            values["entreprises"] = num(round_figure(int(values["pro"]) * rng.randint(60, 140)))
         if ad.kind in FOUNDED_AFTER:  # no SSIAD before 1981, no FAM before 1986
             values["annee"] = str(max(int(PRESENTATION_VALUES["annee"](rng)), FOUNDED_AFTER[ad.kind] + rng.randint(0, 12)))
         if "{recent}" in " ".join([text] + details):  # renovated some years after it opened, not three
@@ -3213,6 +3238,8 @@ class OfferWriter:
             lines = self._narrowed(lines, "priority area", lambda l: says(PRIORITY_AREA, l))
         if ad.population < TRANSPORT_TOWN:
             lines = self._narrowed(lines, "public transport", lambda l: says(PUBLIC_TRANSPORT, l))
+        if ad.slug in CERTIFIED_SLUGS:  # the certificate is required: no line for those without it
+            lines = self._narrowed(lines, "uncertified", lambda l: "non certifi" in l)
         return lines
 
     def _narrowed(self, lines, why, unfit):
@@ -3406,6 +3433,8 @@ class OfferWriter:
             rythme = "Travail de nuit"
         elif TITLE_WEEKEND.search(intitule):
             rythme = "Travail samedi et dimanche"
+        elif bank["slug"] in FOSTER_SLUGS:  # a child or an old person lives in the carer's home, weekends included
+            rythme = "Travail samedi et dimanche"
         elif TITLE_SHIFTED.search(intitule):  # "horaires atypiques": early, late, Saturdays
             rythme = "Travail en horaires décalés"
         elif kind in DAY_KINDS:
@@ -3499,6 +3528,9 @@ class OfferWriter:
         ad.de_lieu = contract("de " + commune[1].replace(" Arrondissement", ""))
         name, proper, pattern = self._employer(rng, spec, ville, departement, specialties, intitule,
                                                rural(commune[3], population), hospital, population)
+        if kind == "conseil-departemental" and commune[3] in DEPARTEMENT_COLLECTIVITIES:
+            # Alsace's, Corsica's, Paris's, Martinique's and Guyane's councils are collectivities
+            name = name.replace("Conseil départemental - " + departement, DEPARTEMENT_COLLECTIVITIES[commune[3]])
         unit_name = ad.unit and ad.unit.split()[-1] in name and next(
             (n for n in list(UNIT_NAMES) + list(COLOURS.values()) if ad.unit.endswith(" " + n)), None)
         if unit_name:  # no "unité des Tilleuls" at the EHPAD Les Tilleuls
@@ -3506,7 +3538,8 @@ class OfferWriter:
         about = self._presentation(rng, spec, pattern, proper, ville, departement, population, ad, commune, name)
         town = parent or commune[0]
         if kind == "chu" and town in CITY_CHUS:  # Paris's CHU is the AP-HP, Marseille's the AP-HM
-            name, about = city_chu(name, ville, town), [city_chu(a, ville, town) for a in about]
+            # the employer's name is its own ("Hospices civils de Lyon"), its texts say which CHU it is
+            name, about = CITY_CHUS[town][1], [city_chu(a, ville, town) for a in about]
         if kind in CH_UNITS and town in self.refs.villes["chu"]:
             # A CHU town's public hospital is its CHU, its long-stay unit or pool the CHU's too.
             name, about = universitaire(name, ville), [universitaire(a, ville) for a in about]
@@ -3576,7 +3609,8 @@ class OfferWriter:
         if rythme == "Travail samedi et dimanche" and (NO_WEEKEND.search(o["description"]) or (
                 "du lundi au vendredi" in o["description"] and not WEEKEND_SAID.search(o["description"]))):
             rythme = "Horaires normaux"  # "pas de travail le week-end": the record does not say weekends
-        elif rythme == "Travail samedi et dimanche" and not WEEKEND_SAID.search(o["description"]):
+        elif rythme == "Travail samedi et dimanche" and not WEEKEND_SAID.search(o["description"]) and \
+                not ROUND_THE_CLOCK.search(o["description"]) and bank["slug"] not in FOSTER_SLUGS:
             # The record's weekends are the text's: a text that never says them leaves the shifts
             rythme = "Travail en horaires décalés" if schedule else "Horaires normaux"
         if rythme == "Horaires normaux" and "nuit" in o["description"] and (  # (the plain test first: the patterns are slow)
@@ -3813,7 +3847,10 @@ class OfferWriter:
                                ad.replacing, TRIAL_MONTHS.get(bank["qualificationCode"], 2),
                                bank["slug"] in UNTIMED_SLUGS or any("forfait jours" in l for l in picked),
                                hospital_doctor(ad.statut, bank["codeROME"]),
-                               LIBERAL_RATES.get(bank["codeROME"], (70, 75, 80, 85, 90)))]
+                               LIBERAL_RATES.get(bank["codeROME"], (70, 75, 80, 85, 90)),
+                               ad.statut in PUBLIC_STATUSES)]
+        if "temps plein" in extra[0]:  # "CDI à temps plein" then "Temps partiel possible" read as a contradiction
+            picked = [p for p in picked if "emps partiel" not in p]
         says_shifts = ad.night or bool(ad.schedule and TWELVE_HOURS_TITLE.search(ad.title))
         if says_shifts and (not ad.days or ad.days >= 7):
             # A night or "12h" post always says its shifts, in place of other hours.
@@ -3905,7 +3942,9 @@ class OfferWriter:
             (staff_only, LONG_SERVICE),
             (not ad.civil_servants, NBI),  # the NBI is a titulaire's, and the record's CDI is a contract agent's
             (ad.service_car, MILEAGE),  # no mileage paid for a service car's trips
-            (ad.population < TRANSPORT_TOWN, PUBLIC_TRANSPORT)) if rule]
+            (ad.population < TRANSPORT_TOWN, PUBLIC_TRANSPORT),
+            (ad.contrat in ("CDD", "MIS") or ad.alternance, CAREER_PATHS),
+            (ad.kind == "agence-interim", PARKING)) if rule]
         own, fixed, plain = ([line for line in group if not any(says(words, line) for words in ruled_out)]
                              for group in (own, fixed, plain))
         if ad.client not in SHARED_MEALS_KINDS or ad.night:  # no meals shared with the people a mandataire visits, or at night
@@ -3992,7 +4031,9 @@ class OfferWriter:
                                  ad.whole, bool(ad.contrat in ("CDD", "MIS") and ad.months and ad.months < 3))
             if ad.kind in SHOP_KINDS:  # a pharmacy or an optician's shop gives no "sens à votre travail"
                 reasons = [r for r in reasons if "donner du sens" not in r] or reasons
-            if (ad.staff or 0) < 50 and ad.setting != "unit":  # a practice or a shop has no internal moves
+            if "l'un de nos" in " ".join(about):  # an agency's client said once
+                reasons = [r for r in reasons if "l'un de nos" not in r] or reasons
+            if (ad.staff or 0) < 50 and ad.setting != "unit" or ad.slug in OWN_HOME_SLUGS:  # a practice or a shop has no internal moves
                 reasons = [r for r in reasons if "mobilité interne" not in r] or reasons
             if OPENS.search(about[0]):  # a house that opens has no one retiring or moving on
                 reasons = [r for r in reasons if "mobilité interne" not in r and "retraite" not in r] or reasons

@@ -91,6 +91,10 @@ class Person:
         self.role = rng.choice(titles)[1 if self.woman else 0]
         if kind == "cabinet-liberal" and not DOCTORS_PRACTICE.search(post + " " + title):
             self.role = "titulaire du cabinet"
+        if kind == "education-nationale":  # a school social worker answers to the DASEN's adviser, a nurse to a head
+            self.role = ("conseillère technique" if self.woman else "conseiller technique") if "social" in post.lower() else \
+                ("principale" if self.woman else "principal") if "nfirmi" in post else \
+                ("coordonnatrice du PIAL" if self.woman else "coordonnateur du PIAL")
         if self.role not in ("Dr", "") and kind != "pharmacie" and (self.role.split()[0] in (post + " " + title).lower() or
                                   post.lower().split()[:1] == [self.role.split()[0]]):
             # An ad for a cadre de santé, a chef de service or a director names the one above them.
@@ -463,14 +467,15 @@ SCHEDULE_WORDS = re.compile(r"\d+h|\d+ ?heures|[Hh]oraires|nuit|[Ww]eek-end|mati
 # --- The contract, said in the conditions -----------------------------------------------------
 
 def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature, debut, liberal="", replacing=True,
-                  trial=2, by_days=False, doctor=False, rates=(70, 75, 80, 85, 90)):
+                  trial=2, by_days=False, doctor=False, rates=(70, 75, 80, 85, 90), public=False):
     """A conditions line with the ad's contract, its length and hours, as the record says them,
     and sometimes its start date (debut, "12 janvier"); a libéral one as its title has it
     (liberal: "collaboration", "remplacement" or ""); a CDD called a replacement only when the ad
     replaces someone (replacing); a CDI's trial period of two months, or up to trial. A cadre
     counted in days (by_days: "au forfait jours") or a foster carer, paid by the child she takes
     in, has no weekly hours. A libéral keeps one of rates per cent of the fees (a dentist, whose
-    practice pays the chairs and the laboratory, about half)."""
+    practice pays the chairs and the laboratory, about half). A public employer's permanent post
+    (public) is open to civil servants and contract agents, not "en CDI" with a trial period."""
     h = hours_text(hours)
     share = 100 * hours / 35
     quota = "à temps plein" if not partiel else ("à %d %%" % share if share in (50, 60, 80, 90) else "à temps partiel")
@@ -492,6 +497,12 @@ def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature
                                "Praticien contractuel %s%s, en vue d'une nomination comme praticien hospitalier." % (
                                    time, start)))
         return "Contrat de praticien contractuel de %d mois, %s%s." % (months, time, start)
+    if contrat == "CDI" and public:
+        start = start or ", à compter du %s" % debut
+        return rng.choice((
+            "Emploi permanent %s (%s)%s, ouvert aux titulaires (mutation, détachement) et aux contractuels." % (quota, h, start),
+            "Poste permanent %s, %s par semaine%s : recrutement statutaire ou, à défaut, contractuel." % (quota, h, start),
+            "Emploi permanent%s, %s hebdomadaires, par voie statutaire ou contractuelle." % (start, h)))
     if contrat == "CDI":
         start = start or ", à compter du %s" % debut
         return rng.choice((
@@ -601,7 +612,7 @@ BENEFITS = {
         "Rémunération selon la grille de l'éducation nationale, indice majoré {im} à l'embauche.",
         "Congés calés sur le calendrier scolaire.",
         "Remboursement de 75 % de l'abonnement de transport.",
-        "Accompagnement par un référent de circonscription pendant les {semaines_en} premières semaines.",
+        "Accompagnement par un collègue référent pendant les {semaines_en} premières semaines.",
     ],
     "ccn51": [
         "Rémunération selon la CCN 51 (FEHAP) avec reprise d'ancienneté à {anc} %, soit environ {net} € net par mois.",
@@ -824,9 +835,9 @@ PHRASINGS = {
         "Congés calés sur le rythme scolaire.",
         "Congés calés sur le calendrier des établissements scolaires.",
     ),
-    "Accompagnement par un référent de circonscription pendant les {semaines_en} premières semaines.": (
-        "Accompagnement par un référent de circonscription les {semaines_en} semaines suivant la prise de poste.",
-        "Accompagnement par le référent de la circonscription durant {semaines_en} semaines à l'arrivée.",
+    "Accompagnement par un collègue référent pendant les {semaines_en} premières semaines.": (
+        "Accompagnement par un collègue référent les {semaines_en} semaines suivant la prise de poste.",
+        "Accompagnement par un collègue référent durant {semaines_en} semaines à l'arrivée.",
     ),
     "Rémunération selon la CCN 51 (FEHAP) avec reprise d'ancienneté à {anc} %, soit environ {net} € net par mois.": (
         "Environ {net} € net par mois selon la CCN 51 (FEHAP), avec reprise d'ancienneté à {anc} %.",
