@@ -9,6 +9,7 @@ import bisect
 import collections
 import functools
 import math
+import os
 import random
 import re
 from datetime import date, timedelta
@@ -2520,6 +2521,32 @@ def post_name(appellation):
     return name[:1].lower() + name[1:] if not name[:2].isupper() else name
 
 
+def _inclusive_word(word, male, female):
+    """word (the masculine male) with female's ending in brackets: "infirmier(ère)", "agent(e)",
+    "éducateur(trice)"; as it is when the two do not part on a short ending."""
+    common = os.path.commonprefix([male, female])
+    ending = "trice" if male.endswith("teur") and female.endswith("trice") else female[len(common):]
+    if male == female or len(common) < 3 or not ending or len(ending) > 5 or "-" in ending or \
+            male.partition("-")[0] != female.partition("-")[0] and "-" in male or \
+            word.lower().replace("é", "e") != male.replace("é", "e"):
+        return word
+    return word + "(" + ending + ")"
+
+
+@functools.lru_cache(maxsize=None)
+def inclusive_name(name, appellation):
+    """A post's name (post_name's) with its feminine endings in brackets, as an opening says it
+    after "un(e)": "infirmier(ère) coordinateur(trice)", "aide-soignant(e)", "éducateur(trice) de
+    jeunes enfants"; words whose forms do not part on a short ending stay ("moniteur-éducateur")."""
+    masculine, _, feminine = appellation.partition(" / ")
+    if not feminine or not name:
+        return name
+    words, males, females = name.split(" "), masculine.lower().split(), feminine.lower().split()
+    if len(males) != len(females):
+        males, females = males[:1], females[:1]
+    return " ".join([_inclusive_word(w, m, f) for w, m, f in zip(words, males, females)] + words[len(males):])
+
+
 def famille_plan(scale, rng):
     """The famille of every offer, in a shuffled order: exact totals at any scale (largest
     remainder rounding), so the corpus matches the published counts by construction."""
@@ -4053,8 +4080,9 @@ class OfferWriter:
                 ad.liberal = "remplacement"  # the opening said it: no collaboration's contract below
             ad.single = bool(ONE_POST.search(reason))
             ad.replacing = bool(REPLACING.search(reason)) or bool(TITLE_REPLACEMENT.search(ad.title))
-            intro += " " + reason.format(poste=name, de_poste=elide("de", name) + name,
-                                                      que_poste=elide("que", name) + name,
+            shown = inclusive_name(name, appellation)  # "un(e) infirmier(ère)", as ads write it
+            intro += " " + reason.format(poste=shown, de_poste=elide("de", shown) + shown,
+                                                      que_poste=elide("que", shown) + shown,
                                                       equipe=ad.team, debut=french_date(debut),
                                                       mois=ad.months)
         start = french_date(debut)
