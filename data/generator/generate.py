@@ -65,6 +65,10 @@ def parse_args(argv):
     return args, only, now
 
 
+# One encoder for every record (json.dumps builds one a call when given options).
+encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _offer_chunk(task):
     """A chunk's offers as JSON Lines, and how many of them each famille has (counted here, in
     the worker, rather than by reading the file again)."""
@@ -75,14 +79,14 @@ def _offer_chunk(task):
     records = [writer.write(rng, start + k, fam) for k, fam in enumerate(familles)]
     counts = collections.Counter(main_famille(o["romeCode"], o.get("codeNAF"), refs.familles_by_rome, refs.naf)
                                  for o in records)
-    return "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in records), counts
+    return "".join(encode(o) + "\n" for o in records), counts
 
 
 def _training_chunk(task):
     seed, chunk, start, count = task
     rng = random.Random("%d:formations:%d" % (seed, chunk))
     writer = _STATE["trainings"]
-    return "".join(json.dumps(writer.write(rng, start + k), ensure_ascii=False) + "\n"
+    return "".join(encode(writer.write(rng, start + k)) + "\n"
                    for k in range(count)), None
 
 

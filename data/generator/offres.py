@@ -3387,16 +3387,16 @@ class OfferWriter:
             t_contrat = "LIB" if "LIB" in contrats else "CDD"
         if kind != "agence-interim" and t_contrat in ("CDD", "CDI") or t_contrat in contrats:
             contrat = t_contrat
-        if ADULT_RELAY.search(intitule + " " + appellation) and kind in LOCAL_AUTHORITIES | PUBLIC_HOSPITAL_KINDS:
+        if says(ADULT_RELAY, intitule + " " + appellation) and kind in LOCAL_AUTHORITIES | PUBLIC_HOSPITAL_KINDS:
             contrat, t_months = "CDD", 36  # a public employer hires an adulte-relais on a three-year CDD only
-        trainee = TRAINEE_TITLE.search(intitule + appellation)
+        trainee = says(TRAINEE_TITLE, intitule + appellation)
         # Some plain titles hire an apprentice, but none that asks for a qualified or senior hand
         # ("DE JOUR EN 12H", "diplômé(e)", "coordinateur").
         alternance = (contrat in ("CDD", "CDI") and kind != "particulier-employeur" and
                       bank["slug"] not in NO_APPRENTICE_SLUGS and not t_night and
                       (trainee or not t_contrat and bank["qualificationCode"] in "56" and
-                       not QUALIFIED_TITLE.search(intitule) and not HIGHER_ROLE.search(intitule) and
-                       not TITLE_WEEKEND.search(intitule) and t_hours is None and t_partiel is None and
+                       not says(QUALIFIED_TITLE, intitule) and not says(HIGHER_ROLE, intitule) and
+                       not says(TITLE_WEEKEND, intitule) and t_hours is None and t_partiel is None and
                        rng.random() < 0.05))
         months = days = None
         if alternance:
@@ -3409,7 +3409,7 @@ class OfferWriter:
             nature = "Contrat travail"
             libelle = CONTRATS[contrat]
             if contrat == "CDD":
-                months = t_months or rng.choice((3, 4, 5, 6) if MATERNITY.search(intitule) else
+                months = t_months or rng.choice((3, 4, 5, 6) if says(MATERNITY, intitule) else
                                             (1, 2, 3, 3, 4, 6, 6, 6, 9, 12, 12, 18))
                 if bank["slug"] == "accompagnant-eleves-situation-handicap-aesh" and not t_months:
                     months = 36  # an AESH is hired for three years, then on a CDI
@@ -3438,7 +3438,7 @@ class OfferWriter:
         # A day hospital, a CMP or a consultation closes at night and on weekends: no shifts there.
         client = client or kind
         shifts = (bank["slug"] in SHIFT_SLUGS and kind in H24_KINDS and client in H24_KINDS and
-                  not DAY_SERVICE.search(intitule + " " + appellation))
+                  not says(DAY_SERVICE, intitule + " " + appellation))
         # An educator's nights are a surveillant de nuit's post, another métier.
         night = t_night if t_night is not None else (shifts and not alternance and bank["slug"] not in EDUCATORS and
                                                       rng.random() < 0.12)
@@ -3448,21 +3448,21 @@ class OfferWriter:
         if shifts:
             if night:
                 schedule = rng.choice(NIGHTS)
-            elif AFTERNOON.search(intitule):  # "horaires d'après-midi": the late shift only
+            elif says(AFTERNOON, intitule):  # "horaires d'après-midi": the late shift only
                 schedule = [rng.choice(ALTERNATING)[1]]
             elif re.search(r"12 ?[hH]", intitule) or bank["slug"] not in NO_12H_SLUGS and rng.random() < 0.3:
                 schedule = rng.choice(DAYS_12H)
             else:
                 schedule = rng.choice(ALTERNATING)
-        if TITLE_WEEKEND.search(intitule) and t_hours is None:
+        if says(TITLE_WEEKEND, intitule) and t_hours is None:
             hours = weekend_hours(schedule)
         if night:
             rythme = "Travail de nuit"
-        elif TITLE_WEEKEND.search(intitule):
+        elif says(TITLE_WEEKEND, intitule):
             rythme = "Travail samedi et dimanche"
         elif bank["slug"] in FOSTER_SLUGS:  # a child or an old person lives in the carer's home, weekends included
             rythme = "Travail samedi et dimanche"
-        elif TITLE_SHIFTED.search(intitule):  # "horaires atypiques": early, late, Saturdays
+        elif says(TITLE_SHIFTED, intitule):  # "horaires atypiques": early, late, Saturdays
             rythme = "Travail en horaires décalés"
         elif kind in DAY_KINDS:
             rythme = "Horaires normaux"
@@ -3470,7 +3470,7 @@ class OfferWriter:
             # shifts are worked early, late and on weekends
             rythme = "Travail en horaires décalés" if kind in WEEKDAY_HOUSES else rng.choice((
                                  "Travail en horaires décalés", "Travail en horaires décalés", "Travail samedi et dimanche"))
-        elif EVENING.search(intitule):  # weekday evenings
+        elif says(EVENING, intitule):  # weekday evenings
             rythme = "Horaires normaux"
         elif kind in DOMICILE_KINDS and bank["slug"] != "assistant-maternel":
             # A household's days are said in the ad (mercredis et vendredis); a childminder
@@ -3698,9 +3698,9 @@ class OfferWriter:
         if bank["slug"] in TWO_YEARS_SLUGS:
             # A libéral nurse, replacing or settling, needs 24 months of practice (2,400 hours).
             weights = {"E": 1}
-        elif alternance or BEGINNERS.search(intitule):
+        elif alternance or says(BEGINNERS, intitule):
             weights = {"D": 1}
-        elif SEASONED.search(intitule) or HIGHER_ROLE.search(intitule):
+        elif says(SEASONED, intitule) or says(HIGHER_ROLE, intitule):
             weights = {k: w for k, w in weights.items() if k != "D"} or {"S": 1}
         code = weighted(rng, list(weights.items()))
         if code == "D":
