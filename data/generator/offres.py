@@ -1791,8 +1791,9 @@ CHILDREN = re.compile(r"(?<![-\w])enfants?\b|\bjeunes\b(?! diplômé)|[Aa]dolesc
 AUTISM = re.compile(r"[Aa]utisme|\bTSA\b|\bTND\b")
 # A surgical ward's care, which a psychiatric, rehabilitation or geriatric post does not give.
 SURGICAL_CARE = re.compile(r"pré-?opératoire|post-?opératoire|à une opération|avant l'opération|avant leur intervention|examen ou une intervention|"
-                           r"examen ou (son|leur) intervention")
+                           r"examen ou (son|leur) intervention|patients opérés|premier lever")
 NO_SURGERY_SPECIALTIES = {"psychiatrie", "readaptation", "geriatrie"}
+NO_SURGERY_KINDS = {"usld", "ehpad", "epsm", "smr", "mas", "fam", "ssiad"}
 INPATIENT_STAY = re.compile(r"hospitalisés|(pendant|durant|le temps de) (leur |son |l')?hospitalisation|séjour dans le service|"
                             r"chambres? des patients|chambres au départ|au départ des patients")
 CHRONIC_CARE = re.compile(r"éducation thérapeutique|diabétiques|insuffisants cardiaques|développement de l'enfant")
@@ -1939,7 +1940,8 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"plateaux?( repas| en chambre)|leur plateau|salle à manger|service en salle|"
                            r"^(?=.*activités? (à visée )?thérapeutiques?)(?=.*unité de psychiatrie)|"
                            r"^(?=.*\bdouleur\b)(?=.*autonomi)(?=.*\bSMR\b)|(formez les|apprenez aux|enseignez aux proches) aidants|"
-                           r"des aménagements\.")
+                           r"des aménagements\.|nettoyages? (approfondis?|de fond|en profondeur)|remises? en état des locaux|"
+                           r"remettre les locaux en état|chambres et (les |des )?(espaces|lieux) collectifs|collectifs et les chambres|ménage des chambres")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
 EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
 MORNING = re.compile(r"\ble matin\b|petits?-déjeuners?|\bmatinées?\b|\bmercredis\b|vacances scolaires|[Hh]oraires du matin")
@@ -3265,6 +3267,8 @@ class OfferWriter:
             lines = self._narrowed(lines, "priority area", lambda l: says(PRIORITY_AREA, l))
         if ad.population < TRANSPORT_TOWN:
             lines = self._narrowed(lines, "public transport", lambda l: says(PUBLIC_TRANSPORT, l))
+        if ad.kind in NO_SURGERY_KINDS or ad.kind == "ch" and ad.hospital == "proximite":  # no one operated on there
+            lines = self._narrowed(lines, "surgery", lambda l: says(SURGICAL_CARE, l))
         if ad.slug in CERTIFIED_SLUGS:  # the certificate is required: no line for those without it
             lines = self._narrowed(lines, "uncertified", lambda l: "non certifi" in l)
         return lines
@@ -3730,7 +3734,12 @@ class OfferWriter:
             return []
         fitting = [f for f in bank["formations"] if fits(f["commentaire"], ad.client) and
                    fits_specialties(f["commentaire"], ad.specialties, ad.slug)] or bank["formations"]
-        return [dict(rng.choice(fitting))]
+        if ad.contrat != "CDD":  # "étudiants acceptés en remplacement" is a fixed term's
+            fitting = [f for f in fitting if "remplacement" not in f["commentaire"]] or fitting
+        chosen = dict(rng.choice(fitting))
+        if ad.alternance:  # an apprentice prepares the diploma: the record cannot require it
+            chosen["exigence"] = "S"
+        return [chosen]
 
     def _salary(self, rng, bank, partiel, hours, alternance=False, statut=None, liberal=False, kind=None):
         if rng.random() < 0.35:
@@ -4058,6 +4067,8 @@ class OfferWriter:
                                  ad.whole, bool(ad.contrat in ("CDD", "MIS") and ad.months and ad.months < 3))
             if ad.kind in SHOP_KINDS:  # a pharmacy or an optician's shop gives no "sens à votre travail"
                 reasons = [r for r in reasons if "donner du sens" not in r] or reasons
+            if ad.client in DOMICILE_KINDS:  # an agency's home-care client is no "établissement"
+                reasons = [r for r in reasons if "établissements clients" not in r] or reasons
             if "l'un de nos" in " ".join(about):  # an agency's client said once
                 reasons = [r for r in reasons if "l'un de nos" not in r] or reasons
             if (ad.staff or 0) < 50 and ad.setting != "unit" or ad.slug in OWN_HOME_SLUGS:  # a practice or a shop has no internal moves

@@ -138,6 +138,10 @@ def elide(word_before, following):
     return word_before[:-1] + "'" if following[:1].lower() in VOWELS else word_before + " "
 
 
+# Words that say a requirement is met with ease, which no demand ("Vous devez") can frame.
+EASE = re.compile(r"\b(volontiers|sans difficulté|sans réticence|facilement|aisément|avec aisance)\b")
+
+
 def rephrase(rng, line, section, as_list, used=None):
     """line, or one of its equivalent phrasings, chosen by rng: a task ("missions") can be
     said nine more ways, a requirement ("profil") four; other lines stay as written. A bare
@@ -158,6 +162,10 @@ def rephrase(rng, line, section, as_list, used=None):
         return line  # a liking is no demand: no "Vous devez aimer", "Il vous est demandé d'aimer"
     if section == "missions" and verb.split()[-1] in ("être", "avoir"):
         return line  # a state is no task: no "Vous serez chargé(e) d'être impliqué(e)"
+    if verb.split()[-1] in ("éviter", "respecter") or re.search(r"\b(toujours|jamais)\b", rest):
+        return line  # a rule, not a task: no "Vous serez amené(e) à éviter de secouer le linge"
+    if section == "profil" and EASE.search(rest):
+        return line  # a liking said as one: no "Vous devez travailler volontiers le week-end"
     head = ((" ".join(["vous"] + pronouns.split()[1:]) if reflexive else pronouns) + " " + verb).strip()
     body = head + (" " + rest if rest else "")
     style = rng.choice(TASK_STYLES) if section == "missions" else rng.choice((0, 5, 7, 8, 9, 10))

@@ -187,7 +187,7 @@ TITLE_WEEKEND = re.compile(r"(?<!gardes et )(?<!nuit et )\b[Ww]eek-ends?\b|WEEK-
 def title_hours(text):
     """Weekly hours a title states ("CDI 28H/SEMAINE", "temps partiel 80 %", "0,5 ETP")."""
     m = re.search(r"(\d+) ?[hH](?:/| par)? ?(?:SEMAINE|semaine|annualisées)|contrat de (\d+)h|"
-                  r"temps partiel (\d+)h", text)
+                  r"temps partiel (\d+)h|\b(?:CDI|CDD|CONTRAT) (?:- )?(\d\d) ?[hH]\b", text)
     if m:
         return float(next(g for g in m.groups() if g))
     m = re.search(r"(\d+) ?%", text)
@@ -309,7 +309,8 @@ def _traits(line):
     return traits
 
 
-CDD_WORDS = re.compile(r"\bCDD\b|durée déterminée|période de remplacement")
+CDD_WORDS = re.compile(r"\bCDD\b|durée déterminée|période de remplacement|accepté\(e\) pour des remplacements|"
+                       r"Remplacements : nous acceptons|retenu\(e\) sur des remplacements|acceptés en remplacement")
 CDI_WORDS = re.compile(r"\bCDI\b|durée indéterminée")
 # What a permanent employee does or is offered, not a temp on a mission of weeks.
 LONG_TERM = re.compile(r"[Rr]éférent|projets? personnalisés?|projet de vie|projets? d'accompagnement|\bséjours\b|"
