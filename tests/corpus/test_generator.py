@@ -614,6 +614,32 @@ class GeneratorTest(unittest.TestCase):
             if re.search(r"\bweek-end\b", o["intitule"]) and "gardes" not in o["intitule"]:
                 self.assertEqual(o["dureeTravailLibelleConverti"], "Temps partiel", o["intitule"])
 
+    def test_the_record_the_employer_and_the_text_agree(self):
+        # Readers of rounds 18 to 20 failed a weekend rhythm the text never says (6,976 ads), a
+        # public employer's "CDI" with a trial period (2,450), an apprentice required to hold the
+        # diploma the contract prepares (640) and a household's "un(e) <post> de confiance" (2,318).
+        from offres import WEEKEND_SAID, ROUND_THE_CLOCK
+        seen = Counter()
+        for o in self.offers:
+            d = o["description"]
+            if o["dureeTravailLibelle"].endswith("Travail samedi et dimanche") and o["romeCode"] != "K1309":
+                seen["weekends"] += 1
+                self.assertTrue(WEEKEND_SAID.search(d) or ROUND_THE_CLOCK.search(d), o["id"])
+            nom = (o.get("entreprise") or {}).get("nom") or ""
+            if o["typeContrat"] == "CDI" and o["romeCode"] != "K1309" and re.match(
+                    r"(Centre hospitalier|CHU |Mairie|Ville de|CCAS|Conseil départemental)", nom):
+                seen["public CDI"] += 1
+                self.assertNotIn("période d'essai", d, o["id"])
+                self.assertNotRegex(d, r"Poste en CDI|CDI à temps|Contrat à durée indéterminée", o["id"])
+            if o["alternance"]:
+                seen["apprentices"] += 1
+                self.assertTrue(all(f["exigence"] != "E" for f in o.get("formations", [])), o["id"])
+            if o.get("codeNAF") == "97.00Z":  # a household
+                seen["households"] += 1
+                self.assertNotRegex(d, r"un\(e\) [^.]{3,80} de confiance", o["id"])
+        self.assertGreater(min(seen.values()), 5, seen)
+        self.assertEqual(len(seen), 4, seen)
+
     def test_trainings_agree_with_themselves(self):
         """Bodies where such bodies are, an alternance title on an alternance action, diploma
         courses full time from a rentrée, no RNCP code but the verified ones."""
