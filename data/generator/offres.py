@@ -3817,7 +3817,7 @@ class OfferWriter:
         if key == "profil":  # a required licence among the requirements, not always the first
             rng.shuffle(drawn)
         drawn = phrased(rng, drawn, phrasings)
-        for line in consistent(distinct(drawn)):
+        for line in consistent(distinct(drawn) if key == "missions" else drawn):  # (a task said twice: missions only)
             picked.append(rephrase(rng, line, key, as_list, said))
         if key == "profil":
             picked = between(picked, [p for p in picked if STATED_REQUIREMENT.search(p)])
@@ -3918,8 +3918,6 @@ class OfferWriter:
             extra.append(attached)
             picked = [l for l in picked if "attach" not in l]  # no "Rattachement au service social" again
         picked = picked[:len(extra)]
-        # "Poste rattaché au pool" once (the contract's line, with the ad's figures, says no task)
-        picked = [line for line in distinct(extra[1:] + picked) if line not in extra]
         said = {subject(line) for line in extra}  # no second "Secteur d'intervention" line
         picked = [line for line in picked if subject(line) not in said]
         rng.shuffle(extra)
