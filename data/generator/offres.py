@@ -152,7 +152,7 @@ def title_facts(intitule, appellation):
 
 # Tasks of inpatients, which a day service has not.
 INPATIENT = re.compile(r"hospitalisés|isolement|contention|sans consentement|structures d'aval|\bau lit\b|"
-                       r"unité protégée")
+                       r"unité protégée|hospitalisation (libre|complète)")
 # Titles of an inpatient unit, whose post is no day service's.
 INPATIENT_TITLE = re.compile(r"[Hh]ospitalisation complète|[Uu]nité d'hospitalisation|UNITÉ D'HOSPITALISATION|"
                              r"HOSPITALISATION COMPLÈTE")
@@ -1793,6 +1793,10 @@ AUTISM = re.compile(r"[Aa]utisme|\bTSA\b|\bTND\b")
 SURGICAL_CARE = re.compile(r"pré-?opératoire|post-?opératoire|à une opération|avant l'opération|avant leur intervention|examen ou une intervention|"
                            r"examen ou (son|leur) intervention|patients opérés|premier lever")
 NO_SURGERY_SPECIALTIES = {"psychiatrie", "readaptation", "geriatrie"}
+# A ward's bedside care, which a theatre's post does not give, and bedridden patients' care.
+WARD_CARE = re.compile(r"\bbassins?\b(?! de balnéo)|urinal|stomies?\b|sonnette|appels? malades?|qui sonnent|"
+                       r"position basse|abaissant le lit|\brepas\b")
+BEDRIDDEN_CARE = re.compile(r"\bbassins?\b(?! de balnéo)|urinal|[Bb]rancard")
 NO_SURGERY_KINDS = {"usld", "ehpad", "epsm", "smr", "mas", "fam", "ssiad"}
 INPATIENT_STAY = re.compile(r"hospitalisés|(pendant|durant|le temps de) (leur |son |l')?hospitalisation|séjour dans le service|"
                             r"chambres? des patients|chambres au départ|au départ des patients")
@@ -1811,6 +1815,10 @@ def fits_specialties(line, specialties, slug=""):
         return False  # the emergencies and the theatre have no patients staying on a ward
     if specialties & NO_SURGERY_SPECIALTIES and SURGICAL_CARE.search(line):
         return False  # no patient is prepared for an operation in psychiatry, SMR or geriatrics
+    if "bloc" in specialties and WARD_CARE.search(line):
+        return False  # a theatre's post brings no bedpan, changes no stoma bag, answers no call bell
+    if "psychiatrie" in specialties and BEDRIDDEN_CARE.search(line):
+        return False  # a psychiatric ward's patients walk: no bedpans, no stretcher team
     if "geriatrie" in specialties and AUTISM.search(line):
         return False  # a geriatric post follows no autism guidelines
     if "adultes" in specialties and CHILDREN.search(line):
