@@ -260,14 +260,14 @@ CITY_CHUS = {"75056": ("AP-HP", "Assistance publique - Hôpitaux de Paris", (950
 
 
 def city_chu(text, ville, town):
-    """text with Paris's, Marseille's or Lyon's CHU called by its name: "CHU de Paris" is the AP-HP."""
+    """A presentation with Paris's, Marseille's, Lyon's or Strasbourg's CHU called by its name:
+    "CHU de Paris" is the AP-HP (the employer's own name is CITY_CHUS' full one)."""
     short, full, _ = CITY_CHUS[town]
     text = text.replace("l'un des premiers employeurs", "premier employeur")  # as the AP-HP, the AP-HM and the HCL are
     for plain, named in (("Le CHU de " + ville, "Le CHU de %s (%s)" % (ville, full)),
                          ("le CHU de " + ville, "le CHU de %s (%s)" % (ville, short)),
-                         ("CHU de %s - " % ville, short + " - "), ("CHU de " + ville, "CHU de %s (%s)" % (ville, short)),
-                         ("centre hospitalier universitaire de " + ville, "centre hospitalier universitaire de %s (%s)" % (ville, short)),
-                         ("Centre hospitalier universitaire de " + ville, full)):
+                         ("CHU de " + ville, "CHU de %s (%s)" % (ville, short)),
+                         ("centre hospitalier universitaire de " + ville, "centre hospitalier universitaire de %s (%s)" % (ville, short))):
         if plain in text:
             return text.replace(plain, named, 1)
     return text
@@ -2128,7 +2128,7 @@ FRAME_WORDS = frozenset(("vous", "avec", "dans", "pour", "leur", "leurs", "votre
                          "appartiendra", "agira", "rôle", "assurez", "assurer", "poste"))
 
 
-@functools.lru_cache(maxsize=1 << 16)  # bounded: lines with the ad's figures come once
+@functools.lru_cache(maxsize=1 << 16)  # bounded, as any per-line cache whose lines may carry figures
 def content_words(line):
     return frozenset(w for w in CONTENT_WORD.findall(line.lower()) if w not in FRAME_WORDS)
 
