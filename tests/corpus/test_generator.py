@@ -642,6 +642,16 @@ class GeneratorTest(unittest.TestCase):
         self.assertGreater(min(seen.values()), 5, seen)
         self.assertEqual(len(seen), 4, seen)
 
+    def test_an_opening_writes_the_post_with_its_feminine_endings(self):
+        from offres import inclusive_name, post_name
+        for appellation, said in (("Infirmier coordinateur / Infirmière coordinatrice", "infirmier(ère) coordinateur(trice)"),
+                                  ("Aide-soignant / Aide-soignante", "aide-soignant(e)"),
+                                  ("Educateur / Educatrice de jeunes enfants", "éducateur(trice) de jeunes enfants"),
+                                  ("Moniteur-éducateur / Monitrice-éducatrice", "moniteur-éducateur"),
+                                  ("Sage-femme / Homme sage-femme", "sage-femme"),
+                                  ("Auxiliaire de puériculture", "auxiliaire de puériculture")):
+            self.assertEqual(inclusive_name(post_name(appellation), appellation), said)
+
     def test_trainings_agree_with_themselves(self):
         """Bodies where such bodies are, an alternance title on an alternance action, diploma
         courses full time from a rentrée, no RNCP code but the verified ones."""
