@@ -141,6 +141,15 @@ DAY_DEPARTMENTS = [(re.compile(r"[Hh]ôpital de jour|HÔPITAL DE JOUR|\bHDJ\b"),
                    (re.compile(r"\bCAMSP\b"), "au CAMSP"),
                    (re.compile(r"[Pp]lateforme de coordination|PLATEFORME DE COORDINATION|\bPCO\b"),
                     "à la plateforme de coordination et d'orientation")]
+# What a day service's post does not do: another day service's work, as a CMP's home visits.
+HOME_VISITS = r"\bCMP\b|[Vv]éhicule de service"  # (a day hospital's nurse visits no one at home)
+OTHER_DAY_SERVICES = {"à l'hôpital de jour": re.compile(HOME_VISITS),
+                      "au CATTP": re.compile(HOME_VISITS + r"|[Hh]ôpital de jour|\bHDJ\b"),
+                      "au CMP": re.compile(r"[Hh]ôpital de jour|\bHDJ\b|\bCATTP\b")}
+ORTHOPAEDICS = re.compile(r"[Oo]rthopédi|ORTHOPÉDI|\bortho\b|[Tt]raumatolog|TRAUMATOLOG")
+STOMA_CARE = re.compile(r"stomies?\b|poches? de stomie")
+
+
 @functools.lru_cache(maxsize=None)
 def title_facts(intitule, appellation):
     """(a day service, an evening post, the day service's department) a title and its
@@ -783,7 +792,8 @@ ATTACHED_TO_HOSPITAL = re.compile(r"[Rr]attachée? (au pôle gériatrie )?du cen
 VILLAGE_SIZE = 5000  # fewer inhabitants: no town centre, districts or agglomération of its own
 # (nor residences for the elderly, a health centre's several doctors or a home service's big team)
 TOWN_WORDS = re.compile(r"[Aa]gglomération|centre-ville|quartiers|résidences autonomie|pluriprofessionnelle qui réunit|"
-                        r"La ville de \{ville\} \(|ses écoles maternelles et ses structures|Maison de quartier")
+                        r"La ville de \{ville\} \(|ses écoles maternelles et ses structures|Maison de quartier|"
+                        r"\{ecoles\} écoles")  # (a village has one school, if any)
 # Métiers whose home services are associations' (the CAF's family help), not companies'.
 FAMILY_SERVICE_SLUGS = {"technicien-intervention-sociale-familiale-tisf"}
 # Carers who take someone into their home for good, and the words that say it.
@@ -1019,6 +1029,7 @@ class Ad:
         self.weekends = False  # worked on weekends (the record's rhythm)
         self.staff_said = False  # the presentation gave the employer's headcount
         self.day_service = False  # a day hospital, a CMP, a consultation: open by day on weekdays
+        self.day_department = None  # the day service its title names ("à l'hôpital de jour"), if any
         self.evening = False  # an evening post (school pick-up): no morning tasks
         self.client = kind  # where the work is done: an agency's client, else the employer
         self.title = ""  # the offer's title
@@ -1738,6 +1749,11 @@ SPECIALTIES += [
     ("conditionnement", r"[Cc]onditionnement|CONDITIONNEMENT|[Ss]ous-traitance", r"[Cc]onditionnement|[Ss]ous-traitance", (),
      WORKSHOP_SLUGS),
     ("restauration", r"[Rr]estauration|RESTAURATION|[Cc]uisine|CUISINE", r"[Rr]estauration|\b[Cc]uisine\b", (), WORKSHOP_SLUGS),
+    ("menuiserie", r"[Mm]enuiserie|MENUISERIE", r"[Mm]enuiserie", (), WORKSHOP_SLUGS),
+    ("mecanique", r"[Mm]écanique|MÉCANIQUE", r"[Mm]écanique", (), WORKSHOP_SLUGS),
+    ("second-oeuvre", r"[Ss]econd œuvre|SECOND ŒUVRE", r"[Ss]econd œuvre", (), WORKSHOP_SLUGS),
+    ("logistique", r"[Ll]ogistique|LOGISTIQUE|[Pp]réparation de commandes", r"[Ll]ogistique", (), WORKSHOP_SLUGS),
+    ("entretien-locaux", r"[Ee]ntretien des locaux|ENTRETIEN DES LOCAUX", r"[Ee]ntretien des locaux", (), WORKSHOP_SLUGS),
     # A medical laboratory's benches: tissue sections, cultures, blood counts, sampling.
     ("anapath", r"[Aa]natomi|ANATOMI|[Cc]ytolog", r"prélèvements tissulaires|anatomie pathologique", (), LAB_SLUGS),
     ("microbiologie", r"[Mm]icrobiolog|MICROBIOLOG|[Bb]actériolog", r"bactériolog|antibiogramme|[Mm]icrobiolog", (), LAB_SLUGS),
@@ -1887,6 +1903,10 @@ AGREMENT = re.compile(r"\bagrément\b")
 # year), their permanent staff being recruited by competition.
 CONTRACTUAL_ONLY = {"education-nationale"}
 LOCAL_AUTHORITIES = {"collectivite", "ccas", "conseil-departemental"}
+# Figures a presentation gives in words, which no detail counts after it ("de nombreux bénévoles",
+# then "Nous nous appuyons sur 10 bénévoles").
+SAID_IN_WORDS = [("nombreux bénévoles", "benevoles"), ("petite équipe salariée", "pro")]
+CANTON_SEAT = 3000  # the fewest inhabitants of a canton's chief town a service is named after
 INTERCOMMUNAL = re.compile(r"\bCIAS\b|[Ii]ntercommunal|[Cc]ommunauté de communes|du pays de")
 SHIFTED_HOURS = re.compile(r"[Hh]oraires décalés")
 WEEKEND_ROTA = re.compile(r"week-ends? (sur (deux|trois|quatre)|travaillés|et jours fériés|par roulement)|un week-end sur")
@@ -1912,7 +1932,7 @@ PUBLIC_WORDS = re.compile(r"fonction publique|statutaire|RIFSEEP|CNAS|CGOS|\bFPH
                           r"territoriaux|\bla collectivité|de la commune|traitement indiciaire|\bCTI\b")
 PRIVATE_WORDS = re.compile(r"de l'association\b|\bCCN\b|convention collective|FEHAP|accord d'entreprise|[Ii]ntéressement|"
                            r"\bCSE\b|comité social|[Tt]reizième mois|(du|le) groupe\b(?! de)|décentralisée|"
-                           r"ou prime Ségur")
+                           r"ou prime Ségur|forfait (annuel en )?jours")  # (a civil servant's days are not counted by a forfait)
 PUBLIC_STATUSES = {"fph", "fpt", "en"}
 # Lines that give a unit's or a team's size, which the ad says itself ("Service de 28 lits...").
 SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie|Équipe) de \d+ |multi-accueil de \d+ places|"
@@ -2188,6 +2208,7 @@ DIRECTS = re.compile(r"[Aa]ssur\w* la direction|[Vv]ous dirigez")
 WEEKDAY_ROTA = re.compile(r"week-ends? sur (deux|trois|quatre|cinq)|[Dd]u lundi au (vendredi|jeudi|samedi)|en semaine|"
                           r"[Hh]oraires alternés|mercredis?\b")
 # Benefits of a rota, which one who works at home has not.
+PLANNINGS = re.compile(r"^Plannings")
 ROTA_BENEFIT = re.compile(r"[Pp]lannings?|[Rr]oulement|[Tt]itres?-restaurant|[Ss]elf|[Pp]arking")
 # Pay and careers of a grid, which an apprentice's contract is not.
 GRID_PAY = re.compile(r"échelon|[Ss]tagiairisation|titularisation|[Rr]eprise d'ancienneté|ancienneté reprise|RIFSEEP|"
@@ -2672,6 +2693,8 @@ class OfferWriter:
         patterns = [p for p in patterns if same_employer(title, p)] or patterns  # a mission locale's title, its name
         if population < 2000:  # an intercommunal service is named after a bourg, not a hamlet
             patterns = [p for p in patterns if not INTERCOMMUNAL.search(p)] or patterns
+        if population < CANTON_SEAT:  # a canton is named after its chief town
+            patterns = [p for p in patterns if "canton de" not in p] or patterns
         if hospital != "proximite":  # an hôpital local is a small town's
             patterns = ([p for p in patterns if "Hôpital local" not in p] or
                         [p for p in spec["noms"] if "Hôpital local" not in p] or patterns)
@@ -2709,6 +2732,7 @@ class OfferWriter:
             details = [d for d in details if "en voiture des commerces" not in d]
         text = rng.choice(templates)
         said = set(PLACEHOLDER.findall(text)) - {"ville", "nom", "departement"}
+        said |= {name for words, name in SAID_IN_WORDS if words in text}
         if said:  # no detail that says a figure of the presentation again
             details = [d for d in details if not said & set(PLACEHOLDER.findall(d))]
         if template_flags(text)[2]:  # a house that opens has no past: no year, no families welcomed yet
@@ -3170,6 +3194,10 @@ class OfferWriter:
             present = [p for p in present if p not in NOT_WARDS]
         if GENERAL_WARD.search(intitule + " " + appellation):
             present = []  # a medicine or surgery ward's post is none of the specialties' (no SMR in cardiology)
+        if kind != "clinique":
+            # An SMR's lines ("les patients du SMR") need an SMR the ad names: a clinic's
+            # presentation names its own, a hospital's post is in its SMR when its title says so.
+            present = [p for p in present if p != "readaptation"]
         if kind in DOMICILE_KINDS:  # care at home has no ward: no rehabilitation unit, theatre or maternity
             present = [p for p in present if p not in WARDS_ONLY]
         if kind == "laboratoire":  # a medical biology lab cuts no tissue: anatomical pathology is its own practice's
@@ -3277,6 +3305,11 @@ class OfferWriter:
             lines = self._narrowed(lines, "public transport", lambda l: says(PUBLIC_TRANSPORT, l))
         if ad.kind in NO_SURGERY_KINDS or ad.kind == "ch" and ad.hospital == "proximite":  # no one operated on there
             lines = self._narrowed(lines, "surgery", lambda l: says(SURGICAL_CARE, l))
+        other_service = OTHER_DAY_SERVICES.get(ad.day_department)
+        if other_service:  # a day hospital's nurse makes no CMP home visits
+            lines = self._narrowed(lines, ad.day_department, lambda l: says(other_service, l))
+        if ORTHOPAEDICS.search(ad.title + " " + ad.post):
+            lines = self._narrowed(lines, "no stoma", lambda l: says(STOMA_CARE, l))  # no stoma after a hip or a knee
         if ad.slug in CERTIFIED_SLUGS:  # the certificate is required: no line for those without it
             lines = self._narrowed(lines, "uncertified", lambda l: "non certifi" in l)
         return lines
@@ -3553,6 +3586,7 @@ class OfferWriter:
         if TITLE_WEEKEND.search(intitule):  # a weekends-only post works them all, not one in two
             ad.weekend = "les samedis et dimanches"
         ad.day_service, ad.evening, day_department = title_facts(intitule, appellation)
+        ad.day_department = day_department
         ad.title = intitule
         if ad.slug in REHAB_SLUGS and ad.department and (ad.title_specialties or day_department):
             # A therapist whose title names a unit ("kiné en réanimation", "psychomotricien CAMSP")
@@ -3998,7 +4032,11 @@ class OfferWriter:
         own = [line for line in own if subject(line) not in ad.subjects]
         plain = (plain + fixed)[:max(1, len(own))]
         # No rota or car park for one who works in her own home, no induction for a temp.
-        unfit_generic = (ROTA_OR_STAFF_ONLY if staff_only else ROTA_BENEFIT) if ad.slug in OWN_HOME_SLUGS else staff_only
+        # Plannings are a rota's: shift workers' on a ward or in a home, a home service's; not
+        # an office's, a day service's or a psychologist's.
+        rota = ad.setting == "domicile" or ad.setting == "unit" and ad.slug in SHIFT_SLUGS and not ad.day_service
+        unfit_generic = [p for p in ((ROTA_OR_STAFF_ONLY if staff_only else ROTA_BENEFIT) if ad.slug in OWN_HOME_SLUGS
+                                     else staff_only, None if rota else PLANNINGS) if p]
         if ad.slug in OWN_HOME_SLUGS:  # she works at home: no fare refunded, no CESU, no household's hourly wage
             own = [line for line in own if not AT_THE_HOUSEHOLD.search(line)]
             plain = [line for line in plain if not AT_THE_HOUSEHOLD.search(line)]
@@ -4092,7 +4130,11 @@ class OfferWriter:
             if LONG_POST_NAME.search(name):
                 # "un(e) psychomotricien en établissement médico-social motivé(e)": no quality after a long name
                 reasons = [r for r in reasons if not QUALITY_AFTER_POST.search(r)] or reasons
+            if not ad.unit:  # "l'équipe de l'unité" is of a unit the ad names
+                reasons = [r for r in reasons if "de l'unité" not in r] or reasons
             reason = rng.choice(reasons)
+            if ad.unit:  # "l'équipe du pavillon des Lilas"
+                reason = reason.replace("de l'unité", of(ad.unit))
             if ad.contrat == "LIB" and not ad.liberal and "remplacements réguliers" in reason:
                 ad.liberal = "remplacement"  # the opening said it: no collaboration's contract below
             ad.single = bool(ONE_POST.search(reason))

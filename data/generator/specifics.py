@@ -481,6 +481,8 @@ def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature
     share = 100 * hours / 35
     quota = "à temps plein" if not partiel else ("à %d %%" % share if share in (50, 60, 80, 90) else "à temps partiel")
     start = rng.choice((", à pourvoir le %s" % debut, ", à compter du %s" % debut, "", ""))
+    if by_days and contrat == "CDI" and public and not alternance:
+        return "Emploi permanent %s%s, ouvert aux titulaires et aux contractuels." % (quota, start)
     if by_days and contrat in ("CDI", "CDD") and not alternance:
         return rng.choice(("%s %s%s." % ("CDI" if contrat == "CDI" else "CDD de %d mois" % months, quota, start),
                            "Contrat à durée %s %s%s." % ("indéterminée" if contrat == "CDI" else
@@ -1094,10 +1096,10 @@ GENERIC_BENEFITS = [  # those that fit any employer but a private household
 ]
 
 
-def generic_benefits(rng, count, unless=None):
-    """count of the generic benefits, each in one of its phrasings; none that unless (a
-    pattern) finds."""
-    pool = [b for b in GENERIC_BENEFITS if not (unless and unless.search(b))]
+def generic_benefits(rng, count, unless=()):
+    """count of the generic benefits, each in one of its phrasings; none that a pattern of
+    unless finds."""
+    pool = [b for b in GENERIC_BENEFITS if not any(p.search(b) for p in unless)]
     return [fill_values(rng, rng.choice((b,) + PHRASINGS[b]) if b in PHRASINGS else b,
                         {"semaines": rng.choice((2, 3, 4, 4, 6))})
             for b in rng.sample(pool, min(count, len(pool)))]
