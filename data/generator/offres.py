@@ -679,7 +679,7 @@ OFFICE_PUBLICS = {
     "ccas": ("personnes accompagnées par le service", 60, 900),
     "conseil-departemental": ("familles suivies par l'équipe", 80, 600),
     "centre-social": ("familles adhérentes", 150, 1500),
-    "association-insertion": ("personnes accompagnées chaque année par l'équipe", 40, 400),
+    "association-insertion": ("personnes accompagnées chaque année par l'équipe", 30, 120),  # a worksite's dozens
     "esat": ("travailleurs de l'établissement", 30, 140),
     "service-sante-travail": ("salariés suivis par l'équipe", 3000, 12000),
 }
@@ -856,7 +856,7 @@ CAPACITIES = {"ehpad": "lits_ehpad", "usld": "lits_usld", "residence-autonomie":
 
 
 # Employers with no night work.
-NIGHTLESS = DAY_KINDS | {"ssiad"}
+NIGHTLESS = DAY_KINDS | {"ssiad", "had"}  # (a home hospital's nights are its nurses' on-call)
 # Titles of summer replacements.
 SUMMER = re.compile(r"(?<!\w)(été|ÉTÉ)\b|juillet|août|rentrée")  # (titles of spring and summer: a September start)
 
@@ -887,6 +887,11 @@ def at(noun_phrase):
 HOME_CARE_SLUGS = {"aide-a-domicile", "assistant-de-vie-aux-familles-advf", "assistant-de-vie-dependance",
                    "employe-familial", "garde-d-enfants", "technicien-intervention-sociale-familiale-tisf",
                    "responsable-secteur-aide-domicile"}
+# Métiers of a CCAS's home-care and elderly services, whose presentation may be those services'.
+CCAS_HOME_SLUGS = HOME_CARE_SLUGS | {"responsable-secteur-aide-domicile", "animateur-en-gerontologie", "aide-soignant",
+                                    "directeur-etablissement-personnes-agees", "medecin-coordonnateur-ehpad",
+                                    "infirmier-en-soins-generaux-ide", "accompagnant-educatif-et-social-aes",
+                                    "conducteur-accompagnateur-pmr", "secretaire-medico-social"}
 HOME_SERVICE_RUNNERS = {"ccas", "centre-social", "conseil-departemental"}
 # Métiers of a crèche, which a town or a centre social may run.
 CRECHE_SLUGS = {"agent-petite-enfance", "auxiliaire-de-puericulture", "educateur-de-jeunes-enfants-eje", "directeur-eaje"}
@@ -1899,6 +1904,14 @@ CERTIFIED_SLUGS = {"tuteur-aux-majeurs-proteges", "delegue-aux-prestations-famil
                    "mandataire-judiciaire-protection-majeurs-mjpm"}
 REQUIRED_CERTIFICATE = re.compile(r"^(?=.*exigé)(?=.*(CNC|[Cc]ertificat national de compétence))")
 AGREMENT = re.compile(r"\bagrément\b")
+# What a profile says first when the title accepts a faisant fonction.
+ACTING_LINES = ["Candidatures en faisant fonction acceptées, avec un projet de formation ou de VAE.",
+                "Poste ouvert en faisant fonction aux candidat(e)s non diplômé(e)s qui préparent le diplôme ou une VAE.",
+                "Non diplômé(e) ? Le poste peut être tenu en faisant fonction, dans la perspective d'une formation ou d'une VAE."]
+# The requirement a métier's profile always says first: an agrément, a certificate, the care
+# diploma an ASG's training is open to.
+REQUIRED_LINES = {**{slug: AGREMENT for slug in LICENSED_SLUGS}, **{slug: REQUIRED_CERTIFICATE for slug in CERTIFIED_SLUGS},
+                  "assistant-de-soins-en-gerontologie-asg": re.compile(r"^DEAS, DEAES ou DEAMP exigé")}
 # Employers whose ads hire contractuels on fixed terms (an AESH's three years, a school nurse's
 # year), their permanent staff being recruited by competition.
 CONTRACTUAL_ONLY = {"education-nationale"}
@@ -2222,6 +2235,7 @@ TWELVE_HOURS = re.compile(r"\b12 ?h\b|12 heures|douze heures|\b(7|8|19|20) ?h ?(
 # A career's steps, which a fixed-term contract does not take.
 CAREER_PATHS = re.compile(r"[Éé]tudes promotionnelles|[Pp]romotion professionnelle")
 # A site's car park, the staff's and not a temp's benefit.
+FEES_PAID_BACK = re.compile(r"^Reversement des honoraires")
 PARKING = re.compile(r"[Pp]arking|[Pp]laces? de stationnement")
 PERMANENT_PAY = re.compile(r"[Pp]rime de bienvenue|[Pp]rime d'embauche|bonification indiciaire|\bNBI\b")
 # What an employer gives its own staff over the years, not a temp placed by an agency nor one
@@ -2532,6 +2546,14 @@ def nearest_populations(places, commune):
 INCLUSIVE_ENDING = re.compile(r"\((e|trice|ve|ne|le|se|ère|euse)\)")
 
 
+def feminine_from(masculine, feminine):
+    """The index of the masculine's first word that the feminine of an appellation ("Médecin
+    généraliste salarié / salariée en centre de santé") starts with in its feminine form (2,
+    "salarié"), or None when the feminine genders none of its words."""
+    first = feminine.split()[0].lower()[:3] if feminine else None
+    return next((i for i, w in enumerate(masculine.split()) if w[:3].lower() == first), None)
+
+
 def post_name(appellation):
     """The masculine form of a ROME appellation, as a sentence says it: "Agent / Agente de
     service hospitalier (ASH)" -> "agent de service hospitalier (ASH)", "Educateur / Educatrice
@@ -2539,11 +2561,13 @@ def post_name(appellation):
     directeur adjoint", "Infirmier / Infirmière libéral(e)" -> "infirmier libéral"; a slash that does not part genders stays ("Interprète français /
     langue des signes française"); "Sage-femme / Homme sage-femme" -> "sage-femme"."""
     masculine, _, feminine = appellation.partition(" / ")
-    first = feminine.split()[0].lower() if feminine else ""
+    gendered = feminine_from(masculine, feminine)
     if feminine and feminine.lower().endswith(" " + masculine.lower()):  # "Sage-femme / Homme sage-femme"
         name = masculine
-    elif feminine and any(w[:3].lower() == first[:3] for w in masculine.split()):
-        rest = " ".join(feminine.split()[len(masculine.split()):])
+    elif gendered is not None:
+        # the feminine says again the masculine's words from the first it genders on: "Médecin
+        # généraliste salarié / salariée en centre de santé" goes on "en centre de santé"
+        rest = " ".join(feminine.split()[len(masculine.split()) - gendered:])
         name = " ".join([masculine] + ([INCLUSIVE_ENDING.sub("", re.sub(r"(\S+) / \S+", r"\1", rest))] if rest else []))
     else:
         name = appellation
@@ -2570,12 +2594,15 @@ def inclusive_name(name, appellation):
     after "un(e)": "infirmier(ère) coordinateur(trice)", "aide-soignant(e)", "éducateur(trice) de
     jeunes enfants"; words whose forms do not part on a short ending stay ("moniteur-éducateur")."""
     masculine, _, feminine = appellation.partition(" / ")
-    if not feminine or not name:
+    gendered = feminine_from(masculine, feminine)
+    if gendered is None or not name:
         return name
     words, males, females = name.split(" "), masculine.lower().split(), feminine.lower().split()
-    if len(males) != len(females):
-        males, females = males[:1], females[:1]
-    return " ".join([_inclusive_word(w, m, f) for w, m, f in zip(words, males, females)] + words[len(males):])
+    # the masculine's words from the gendered one pair with the feminine's first ones
+    # ("ambulancier diplômé" and "ambulancière diplômée d'État": "ambulancier(ère) diplômé(e)")
+    return " ".join(_inclusive_word(w, males[i], females[i - gendered])
+                    if gendered <= i < len(males) and i - gendered < len(females) else w
+                    for i, w in enumerate(words))
 
 
 def famille_plan(scale, rng):
@@ -2825,6 +2852,7 @@ class OfferWriter:
             values["secteurs"] = PRESENTATION_VALUES["secteurs"](rng)
             values["habitants"] = num(int(values["secteurs"]) * rng.randrange(55000, 85000, 5000))
             values["lits"] = str(min(int(PRESENTATION_VALUES["lits"](rng)), int(values["secteurs"]) * rng.randint(30, 45)))
+            values["cmp"] = str(int(values["secteurs"]) * rng.randint(1, 3))  # a sector's one to three CMPs
         if ad.kind == "ch" and "lits_ch" in values:  # a hospital's pôles: some 100 to 150 beds each
             values["unites"] = str(max(2, min(12, int(values["lits_ch"].replace(" ", "")) // rng.randint(100, 150))))
         if ad.kind in STAFF_PER_BED:
@@ -2976,6 +3004,8 @@ class OfferWriter:
         most = max(least, least + population // per)
         if kind == "clinique":  # France's biggest private hospitals hold some 500 beds
             most = min(most, 450)
+        if kind == "ch":  # the biggest hospitals that are no CHU hold some 1,800 beds (Le Mans's 1,700)
+            most = min(most, 1800)
         if many_services:  # a clinic with a maternity, emergencies or psychiatry besides its medicine, holds some 150 beds or more
             least, most = 150, max(most, 150)
         if kind == "ch" and not proximity:  # a city's hospital is a big one: Metz's has no 300 beds
@@ -2996,7 +3026,8 @@ class OfferWriter:
             # a day's ambulatory patients: a share of a year's stays over 250 working days
             values["ambulatoire"] = str(max(10, int(values["sejours"].replace(" ", "")) * rng.randint(20, 50) // 100 // 250))
         if kind == "ch":
-            values["passages"] = num(int(round(beds * rng.uniform(45, 80), -2)))
+            # (the busiest emergencies of a hospital that is no CHU see some 100,000 visits a year)
+            values["passages"] = num(min(int(round(beds * rng.uniform(45, 80), -2)), rng.randrange(90000, 110000, 500)))
             levels = MATERNITY_LEVELS[0 if beds < 400 else 1 if beds < 800 else 2]
             if newborns:  # a neonatology's maternity is of type 2 or 3
                 levels = [l for l in levels if l[0] != "1"] or levels
@@ -3071,6 +3102,11 @@ class OfferWriter:
         if ad.kind == "education-nationale" and ad.slug not in INCLUSION_SLUGS:
             templates = [t for t in templates if not INCLUSION_WORDS.search(t)] or templates
             details = [d for d in details if not INCLUSION_WORDS.search(d)]
+        if ad.kind == "ccas":  # a CCAS is presented by the services the post works in
+            children = serves_children(ad.famille, ad.slug)
+            templates = [t for t in templates if bool(CHILDREN_SERVICES.search(t)) == children] or templates
+            if ad.slug not in CCAS_HOME_SLUGS:  # a mediator or a CESF works in no home-care service
+                templates = [t for t in templates if "SSIAD" not in t] or templates
         if ad.kind == "collectivite" and not serves_children(ad.famille, ad.slug):
             templates = [t for t in templates if not CHILDREN_SERVICES.search(t)] or templates
             details = [d for d in details if not CHILDREN_SERVICES.search(d)]
@@ -3779,8 +3815,8 @@ class OfferWriter:
         if ad.contrat != "CDD":  # "étudiants acceptés en remplacement" is a fixed term's
             fitting = [f for f in fitting if "remplacement" not in f["commentaire"]] or fitting
         chosen = dict(rng.choice(fitting))
-        if ad.alternance:  # an apprentice prepares the diploma: the record cannot require it
-            chosen["exigence"] = "S"
+        if ad.alternance or title_line_flags(ad.title, ad.post).acting:
+            chosen["exigence"] = "S"  # an apprentice or a faisant fonction prepares the diploma: the record cannot require it
         return [chosen]
 
     def _salary(self, rng, bank, partiel, hours, alternance=False, statut=None, liberal=False, kind=None):
@@ -3791,11 +3827,11 @@ class OfferWriter:
             return {"libelle": "Mensuel de %.1f Euros à %.1f Euros sur 12.0 mois" % (lo, min(1820, lo + rng.randrange(200, 600, 10)))}
         s = bank["salaire"]
         if rng.random() < 0.08:
-            return {"commentaire": rng.choice(("Selon grille de la convention collective",
-                                               "Selon profil et expérience",
-                                               "Grille de la fonction publique hospitalière")
-                                              if statut == "fph" else ("Selon grille de la convention collective",
-                                                                       "Selon profil et expérience"))}
+            return {"commentaire": rng.choice(("Selon profil et expérience", "Grille de la fonction publique hospitalière")
+                                              if statut == "fph" else
+                                              ("Selon profil et expérience", "Selon la grille statutaire")
+                                              if statut in PUBLIC_STATUSES else
+                                              ("Selon grille de la convention collective", "Selon profil et expérience"))}
         lo = rng.uniform(s["min"], (s["min"] + s["max"]) / 2)
         hi = rng.uniform(lo, s["max"])
         out = {}
@@ -3896,8 +3932,10 @@ class OfferWriter:
         agrément among them. A requirement says what is asked and ends there: no "..., pour ce
         CDI à temps plein" after it (readers took such tails for a machine's)."""
         lines = self._one_shift(self._named(self._fitting(bank, ad.kind, "profil", ad), ad), ad)
-        licence = ([l for l in lines if AGREMENT.search(l)] if ad.slug in LICENSED_SLUGS else
-                   [l for l in lines if REQUIRED_CERTIFICATE.search(l)] if ad.slug in CERTIFIED_SLUGS else [])
+        required = REQUIRED_LINES.get(ad.slug)
+        licence = [l for l in lines if required.search(l)] if required else []
+        if title_line_flags(ad.title, ad.post).acting:  # the title's "faisant fonction", said in the profile
+            licence = [rng.choice(ACTING_LINES)]
         return self._section(rng, "profil", lines, bank["phrasings"], 2, 3, bullet, ad.placed(lieu, "profil"),
                              unsaid(ad.headers("profil", start), said),
                              ad.setting == "particulier" or ad.contrat == "LIB",
@@ -4000,7 +4038,7 @@ class OfferWriter:
         # The lines the ad's terms rule out, removed in one pass.
         thirteen = "13.0 mois" in (salaire or {}).get("libelle", "") and not (ad.contrat == "CDD" and ad.months <= 12)
         doctor = hospital_doctor(statut, bank["codeROME"])
-        short = bool(ad.days or ad.months and ad.months <= 3)
+        brief_stay = bool(ad.days or ad.contrat in ("CDD", "MIS") and (ad.months or 0) < 7)  # lodging is for up to 6 months
         staff_only = STAFF_ONLY if ad.temporary() else None
         ruled_out = [words for rule, words in (
             (not thirteen, THIRTEENTH),
@@ -4011,7 +4049,7 @@ class OfferWriter:
             (ad.alternance or ad.slug in OWN_HOME_SLUGS or doctor, GRID_PAY),
             (ad.slug in OWN_HOME_SLUGS, ROTA_BENEFIT),
             (doctor, DOCTOR_UNPAID),
-            (short, LODGING),  # no months of lodging on a contract of weeks
+            (brief_stay, LODGING),  # no months of lodging on a contract of as many months or fewer
             # A welcome bonus is a permanent hire's; the NBI a civil servant's, not a contract agent's.
             (ad.contrat in ("CDD", "MIS") or ad.alternance, PERMANENT_PAY),
             (staff_only, STAFF_ONLY),
@@ -4020,7 +4058,10 @@ class OfferWriter:
             (ad.service_car, MILEAGE),  # no mileage paid for a service car's trips
             (ad.population < TRANSPORT_TOWN, PUBLIC_TRANSPORT),
             (ad.contrat in ("CDD", "MIS") or ad.alternance, CAREER_PATHS),
-            (ad.kind == "agence-interim", PARKING)) if rule]
+            (ad.kind == "agence-interim", PARKING),
+            # a collaborator bills in her own name and pays the practice a fee: only a locum's
+            # fees are paid back to her
+            (ad.contrat == "LIB" and ad.liberal != "remplacement", FEES_PAID_BACK)) if rule]
         own, fixed, plain = ([line for line in group if not any(says(words, line) for words in ruled_out)]
                              for group in (own, fixed, plain))
         if ad.client not in SHARED_MEALS_KINDS or ad.night:  # no meals shared with the people a mandataire visits, or at night
@@ -4044,7 +4085,7 @@ class OfferWriter:
             extra = generic_benefits(rng, 1, unfit_generic)
             if not any(subject(extra[0]) == subject(line) for line in plain + own) and \
                     subject(extra[0]) not in ad.subjects and \
-                    not (extra[0].startswith("Logement") and (ad.client not in H24_KINDS | HOSPITALS or short)):
+                    not (extra[0].startswith("Logement") and (ad.client not in H24_KINDS | HOSPITALS or brief_stay)):
                 own += extra
         if salaire and statut != "liberal" and not any(WAGE_SAID.search(line) for line in own + plain) and rng.random() < 0.4:
             pay = salary_line(rng, salaire, ad.statut, ad.alternance, "professionnalisation" in ad.nature)
@@ -4122,7 +4163,7 @@ class OfferWriter:
             for said in ("relation de travail durable", "de confiance"):  # the household's presentation said it
                 if said in " ".join(about):
                     reasons = [r for r in reasons if said not in r] or reasons
-            if ad.kind in CONTRACTUAL_ONLY or ad.kind in LOCAL_AUTHORITIES:  # a public service's posts follow its public, not an activity that grows
+            if ad.kind in CONTRACTUAL_ONLY or ad.statut in PUBLIC_STATUSES:  # a public service's posts follow its public, not an activity that grows
                 reasons = [r for r in reasons if "développement" not in r] or reasons
             if ad.alternance:  # an apprentice's opening says apprentissage, a professionalisation contract's alternance
                 apprentice = "apprentissage" in ad.nature

@@ -86,6 +86,8 @@ def infinitives_after_and(rest):
             words[i + 1].endswith("ez"))
         if words[i - 1] not in ("et", "puis", "ou") and not after_comma:
             continue
+        if "vous" in words[max(0, i - 4):i - 1]:
+            continue  # "tout ce que vous voyez ou entendez": the second verb is the clause's, not the line's
         j = i  # "et les tracez": the verb comes after its pronouns
         while j < len(words) - 1 and words[j] in PRONOUNS:
             j += 1
@@ -94,6 +96,8 @@ def infinitives_after_and(rest):
             verb = infinitive(word)
             if verb:
                 words[j] = verb + words[j][len(word):]
+                if words[j] == verb and j + 1 < len(words) and words[j + 1] in ADVERBS_BEFORE:
+                    words[j], words[j + 1] = words[j + 1], verb  # "et connaissez bien" -> "et bien connaître"
     return " ".join(words)
 
 

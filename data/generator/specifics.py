@@ -46,7 +46,8 @@ ROLES = {
     "en": [("conseiller technique", "conseillère technique"), ("principal adjoint", "principale adjointe")],
     "cabinet": [("Dr", "Dr")],
     "pharmacie": [("pharmacien titulaire", "pharmacienne titulaire")],
-    "magasin": [("responsable du magasin", "responsable du magasin"), ("directeur du centre", "directrice du centre")],
+    "magasin": [("responsable du magasin", "responsable du magasin"), ("gérant", "gérante")],
+    "audition": [("responsable du centre", "responsable du centre"), ("directeur du centre", "directrice du centre")],
     "entreprise": [("gérant", "gérante"), ("responsable d'exploitation", "responsable d'exploitation")],
     "particulier": [("", "")],
     "doctor": [("chef de service", "cheffe de service"), ("chef de pôle", "cheffe de pôle")],
@@ -65,7 +66,7 @@ ROLE_OF_KIND = {
     "ccas": "public", "conseil-departemental": "public", "education-nationale": "en",
     "cabinet-liberal": "cabinet", "cabinet-dentaire": "cabinet", "centre-de-sante": "office",
     "laboratoire": "office", "centre-imagerie": "cabinet", "service-sante-travail": "office",
-    "pharmacie": "pharmacie", "magasin-optique": "magasin", "centre-audition": "magasin",
+    "pharmacie": "pharmacie", "magasin-optique": "magasin", "centre-audition": "audition",
     "ambulances": "entreprise", "transport-adapte": "entreprise", "agence-interim": "agence",
     "particulier-employeur": "particulier",
 }
