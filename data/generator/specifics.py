@@ -1136,7 +1136,9 @@ def salary_line(rng, salaire, statut, apprentice=False, professionalisation=Fals
 
 FIGURES = {  # by setting; {n} is filled from the range given (for big employers: the second)
     # (no hires a year, which readers found too few for a CHU, nor an occupancy rate: odd in an ad)
-    "unit": [("{n} collègues vous attendent sur le site.", (20, 150), (200, 2000))],
+    "unit": [("{n} collègues vous attendent sur le site.", (20, 150), (200, 2000)),
+             ("Sur le site, {n} collègues travailleront à vos côtés.", (20, 150), (200, 2000)),
+             ("Vous rejoindrez {n} collègues sur le site.", (20, 150), (200, 2000))],
     "domicile": [("Nous accompagnons près de {n} personnes à leur domicile.", (40, 900), (40, 900)),
                  ("Le service emploie {n} salariés.", (15, 250), (15, 250))],
     "enfance": [("La structure accueille chaque semaine {n} familles.", (20, 110), (20, 110)),
