@@ -123,7 +123,7 @@ CONTEXTES = [
     ("Le {debut}, un(e) {poste} viendra compléter notre équipe : ce poste est peut-être le vôtre.", {"CDI", "CDD"},
      ORGANISATIONS),
     ("Vous souhaitez rejoindre une équipe à taille humaine ? Nous recherchons un(e) {poste} à partir du {debut}.",
-     {"CDI", "CDD"}, {"domicile", "enfance", "office"}),
+     {"CDI", "CDD"}, {"domicile", "enfance"}),
     ("Un poste {de_poste} se libère le {debut} : nous recherchons la personne qui le reprendra.", {"CDI"},
      ORGANISATIONS),
     ("Pour un remplacement de {mois} mois à partir du {debut}, nous recherchons un(e) {poste}.", {"CDD"},
@@ -157,6 +157,8 @@ HOME_VISITS = r"\bCMP\b|[Vv]éhicule de service"  # (a day hospital's nurse visi
 OTHER_DAY_SERVICES = {"à l'hôpital de jour": re.compile(HOME_VISITS),
                       "au CATTP": re.compile(HOME_VISITS + r"|[Hh]ôpital de jour|\bHDJ\b"),
                       "au CMP": re.compile(r"[Hh]ôpital de jour|\bHDJ\b|\bCATTP\b")}
+SEVERAL_PUPILS = re.compile(r"[Cc]ollecti|\bULIS\b|[Mm]utualis")
+ONE_PUPIL = re.compile(r"\b[Ll]'élève\b|\bun élève\b|\bson emploi du temps")
 ORTHOPAEDICS = re.compile(r"[Oo]rthopédi|ORTHOPÉDI|\bortho\b|[Tt]raumatolog|TRAUMATOLOG")
 STOMA_CARE = re.compile(r"stomies?\b|poches? de stomie")
 
@@ -1993,7 +1995,8 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"^(?=.*activités? (à visée )?thérapeutiques?)(?=.*unité de psychiatrie)|"
                            r"^(?=.*\bdouleur\b)(?=.*autonomi)(?=.*\bSMR\b)|(formez les|apprenez aux|enseignez aux proches) aidants|"
                            r"des aménagements\.|nettoyages? (approfondis?|de fond|en profondeur)|remises? en état des locaux|"
-                           r"remettre les locaux en état|chambres et (les |des )?(espaces|lieux) collectifs|collectifs et les chambres|ménage des chambres")
+                           r"remettre les locaux en état|chambres et (les |des )?(espaces|lieux) collectifs|collectifs et les chambres|ménage des chambres|"
+                           r"l'assistante? sociale|avec le service social|encadr\w* (les |des )?(élèves|étudiants|stagiaires)")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
 EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
 MORNING = re.compile(r"\ble matin\b|petits?-déjeuners?|\bmatinées?\b|\bmercredis\b|vacances scolaires|[Hh]oraires du matin")
@@ -2213,6 +2216,7 @@ ECHO_STOPWORDS = {"service", "secteur", "formation", "personnes", "entretien", "
 
 # Reasons that open one post: someone leaves or is away, a post is created.
 ONE_POST = re.compile(r"départ|[Rr]emplacement|congé|[Cc]réation de poste|le poste d|un\(e\)")
+LEVEL_3 = re.compile(r"[Nn]iveau 3|NIVEAU 3|[Tt]ype 3|TYPE 3")
 # Tasks done on weekdays, which a weekends-only post does not do: appointments, school, meetings.
 WEEKDAY_TASKS = re.compile(r"rendez-vous médicaux|\bl'école\b|\bscolari|réunions? (d'équipe|pluridisciplinaires?|de synthèse)|"
                            r"\bsynthèses\b|partenaires|[Ee]ntretiens? (familiaux|d'embauche)|sorties? d'école|\bdevoirs\b|\bgoûter\b")
@@ -2246,6 +2250,7 @@ TWELVE_HOURS = re.compile(r"\b12 ?h\b|12 heures|douze heures|\b(7|8|19|20) ?h ?(
 # A career's steps, which a fixed-term contract does not take.
 CAREER_PATHS = re.compile(r"[Éé]tudes promotionnelles|[Pp]romotion professionnelle")
 # A site's car park, the staff's and not a temp's benefit.
+CAREER_ENTRY = re.compile(r"[Ss]tagiairisation|[Tt]itularisation")
 FEES_PAID_BACK = re.compile(r"^Reversement des honoraires")
 PARKING = re.compile(r"[Pp]arking|[Pp]laces? de stationnement")
 PERMANENT_PAY = re.compile(r"[Pp]rime de bienvenue|[Pp]rime d'embauche|bonification indiciaire|\bNBI\b")
@@ -3355,6 +3360,8 @@ class OfferWriter:
         other_service = OTHER_DAY_SERVICES.get(ad.day_department)
         if other_service:  # a day hospital's nurse makes no CMP home visits
             lines = self._narrowed(lines, ad.day_department, lambda l: says(other_service, l))
+        if ad.slug in INCLUSION_SLUGS and SEVERAL_PUPILS.search(ad.title + " " + ad.post):
+            lines = self._narrowed(lines, "one pupil", lambda l: says(ONE_PUPIL, l))  # an ULIS's AESH helps a class
         if ORTHOPAEDICS.search(ad.title + " " + ad.post):
             lines = self._narrowed(lines, "no stoma", lambda l: says(STOMA_CARE, l))  # no stoma after a hip or a knee
         if ad.slug in CERTIFIED_SLUGS:  # the certificate is required: no line for those without it
@@ -3587,7 +3594,8 @@ class OfferWriter:
         town = population >= 10000  # a town of 10,000 is no "zone rurale"
         hospital = self.refs.hospital_level(commune)
         proximity = kind == "ch" and hospital == "proximite"
-        key = (bank["slug"], kind, summer, town, proximity)
+        city = population >= 100000  # France's 70-odd type 3 maternities are in its cities
+        key = (bank["slug"], kind, summer, town, proximity, city)
         titles = self.titles.get(key)
         if titles is None:
             titles = bank["intitules"] if summer else (
@@ -3596,6 +3604,8 @@ class OfferWriter:
                 titles = [t for t in titles if not ACUTE_TITLE.search(t)] or titles
             if kind in NIGHTLESS:
                 titles = [t for t in titles if not TITLE_NIGHT.search(t)] or titles
+            if not city:
+                titles = [t for t in titles if not LEVEL_3.search(t)] or titles
             if town:
                 titles = [t for t in titles if not RURAL.search(t)] or titles
             else:  # a village has no town centre to make a sector of
@@ -4044,7 +4054,7 @@ class OfferWriter:
         if statut == "ccn66":  # the CCN 66's congés trimestriels: 18 days a year for care and educational staff, 9 for general services
             known = dict(known, ct="9" if ad.slug in GENERAL_SERVICES_SLUGS else "18")
         own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2), pay_range, bool(stated),
-                              ad.experience == "D", known)
+                              ad.experience == "D" or ad.years <= 1, known)  # a year's practice starts low on the grid
         fixed = [line for line in fixed if not unfit(line, ad.kind)]  # no Ségur pay rise in a chantier d'insertion
         # The lines the ad's terms rule out, removed in one pass.
         thirteen = "13.0 mois" in (salaire or {}).get("libelle", "") and not (ad.contrat == "CDD" and ad.months <= 12)
@@ -4070,6 +4080,7 @@ class OfferWriter:
             (ad.population < TRANSPORT_TOWN, PUBLIC_TRANSPORT),
             (ad.contrat in ("CDD", "MIS") or ad.alternance, CAREER_PATHS),
             (ad.kind == "agence-interim", PARKING),
+            (title_line_flags(ad.title, ad.post).acting, CAREER_ENTRY),  # a faisant fonction is no civil servant to be
             # a collaborator bills in her own name and pays the practice a fee: only a locum's
             # fees are paid back to her
             (ad.contrat == "LIB" and ad.liberal != "remplacement", FEES_PAID_BACK)) if rule]

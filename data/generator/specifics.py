@@ -310,7 +310,8 @@ def _traits(line):
     return traits
 
 
-CDD_WORDS = re.compile(r"\bCDD\b|durée déterminée|période de remplacement|accepté\(e\) pour des remplacements|"
+CDD_WORDS = re.compile(r"\bCDD\b|durée déterminée|période de remplacement|pour des remplacements|"
+                       r"remplacements (sont ouverts aux étudiants|peuvent être confiés)|"
                        r"Remplacements : nous acceptons|retenu\(e\) sur des remplacements|acceptés en remplacement")
 CDI_WORDS = re.compile(r"\bCDI\b|durée indéterminée")
 # What a permanent employee does or is offered, not a temp on a mission of weeks.
