@@ -1047,6 +1047,7 @@ class Ad:
         self.weekends = False  # worked on weekends (the record's rhythm)
         self.staff_said = False  # the presentation gave the employer's headcount
         self.day_service = False  # a day hospital, a CMP, a consultation: open by day on weekdays
+        self.opening_said = False  # the presentation gives its opening hours
         self.day_department = None  # the day service its title names ("à l'hôpital de jour"), if any
         self.evening = False  # an evening post (school pick-up): no morning tasks
         self.client = kind  # where the work is done: an agency's client, else the employer
@@ -1428,7 +1429,7 @@ SETTING_MARKERS = [
     (re.compile(r"\bCESU\b|chèque emploi service"), {"particulier-employeur", "service-mandataire"}),
     (re.compile(r"\brésident"), RESIDENCES),
     # and visits from a practice, a PMI, a CMP, a lab or a shop (the banks reserve each line to its own)
-    (re.compile(r"\bà domicile\b|\bau domicile\b"), DOMICILE_KINDS | {"ccas", "centre-social", "cabinet-liberal", "centre-de-sante",
+    (re.compile(r"(?<!maintien )\bà domicile\b|\bau domicile\b"), DOMICILE_KINDS | {"ccas", "centre-social", "cabinet-liberal", "centre-de-sante",
                                                                    "conseil-departemental", "epsm", "laboratoire",
                                                                    "magasin-optique", "centre-audition"}),
     (re.compile(r"[Ii]ntérim|INTERIM|INTÉRIM"), set()),
@@ -2206,7 +2207,7 @@ NON_VERBAL_CARE = re.compile(r"pictogramm|communiquent pas verbalement|sans lang
 # What a post of one service or sector owns, which a pool's does not.
 UNIT_OWNED = re.compile(r"du service\b|de votre secteur|[Vv]otre unité|référent\(e\) de plusieurs")
 # A word a title may echo in a task: five letters or more, or an acronym ("pda", "ehpad").
-ECHO_WORD = re.compile(r"\b\w{5,}\b|\b(?:pda|dea|ssr|smr|hdj|cmp|pmi|tnd|asg|pasa|uhr|uvp)\b")
+ECHO_WORD = re.compile(r"\b\w{5,}\b|\b(?:cfao|pda|dea|ssr|smr|hdj|cmp|pmi|tnd|asg|pasa|uhr|uvp)\b")
 
 
 # Words too general to be what a title promises ("secteur personnes âgées", "Entretien des locaux").
@@ -2216,6 +2217,7 @@ ECHO_STOPWORDS = {"service", "secteur", "formation", "personnes", "entretien", "
 
 # Reasons that open one post: someone leaves or is away, a post is created.
 ONE_POST = re.compile(r"départ|[Rr]emplacement|congé|[Cc]réation de poste|le poste d|un\(e\)")
+OPENING_SAID = re.compile(r"[Oo]uverte? (de \d|du lundi|tous les jours|7 jours)|horaires d'ouverture|[Aa]mplitude d'ouverture|ouverture au public|amplitude d'accueil du public|aux heures d'ouverture")
 LEVEL_3 = re.compile(r"[Nn]iveau 3|NIVEAU 3|[Tt]ype 3|TYPE 3")
 # Tasks done on weekdays, which a weekends-only post does not do: appointments, school, meetings.
 WEEKDAY_TASKS = re.compile(r"rendez-vous médicaux|\bl'école\b|\bscolari|réunions? (d'équipe|pluridisciplinaires?|de synthèse)|"
@@ -2559,6 +2561,7 @@ def nearest_populations(places, commune):
 
 
 # The feminine ending a masculine word carries in parentheses ("libéral(e)", "collaborateur(trice)").
+INCLUSIVE_WORD = re.compile(r"(\w+)\((e|trice|ve|ne|le|se|ère|euse)\)")
 INCLUSIVE_ENDING = re.compile(r"\((e|trice|ve|ne|le|se|ère|euse)\)")
 
 
@@ -2616,8 +2619,9 @@ def inclusive_name(name, appellation):
     words, males, females = name.split(" "), masculine.lower().split(), feminine.lower().split()
     # the masculine's words from the gendered one pair with the feminine's first ones
     # ("ambulancier diplômé" and "ambulancière diplômée d'État": "ambulancier(ère) diplômé(e)")
+    marked = {m.group(1): m.group(0) for m in INCLUSIVE_WORD.finditer(appellation)}  # "chargé(e)" as the appellation writes it
     return " ".join(_inclusive_word(w, males[i], females[i - gendered])
-                    if gendered <= i < len(males) and i - gendered < len(females) else w
+                    if gendered <= i < len(males) and i - gendered < len(females) else marked.get(w, w)
                     for i, w in enumerate(words))
 
 
@@ -3674,6 +3678,7 @@ class OfferWriter:
             # A CHU town's public hospital is its CHU, its long-stay unit or pool the CHU's too.
             name, about = universitaire(name, ville), [universitaire(a, ville) for a in about]
         presentation = " ".join(about)
+        ad.opening_said = bool(OPENING_SAID.search(presentation))  # its opening hours, which the conditions do not say again
         ad.autism_only = "autisme" in presentation and "olyhandicap" not in presentation and \
             "déficience" not in presentation
         publics = intitule + " " + presentation
@@ -3883,7 +3888,7 @@ class OfferWriter:
         (cached): what a title promises beyond the métier ("PDA", "dialyse", "visites
         médiatisées"). The bank is the ad's client's, with an agency's titles."""
         bank_key = (bank["slug"], ad.client, ad.kind == "agence-interim")
-        title = ad.title
+        title = ad.title + " / " + ad.post  # "chargé(e) de l'orthopédie" promises as much as a title
         key = bank_key + (title,)
         echoed = self.echoes.get(key)
         if echoed is None:
@@ -3896,7 +3901,7 @@ class OfferWriter:
             tasks, names = counts
             # a word of this title only, not of the métier's names, said by one or two tasks
             rare = {w for w in ECHO_WORD.findall(title.lower())
-                    if 0 < tasks[w] <= 2 and names[w] <= 1 and w not in ECHO_STOPWORDS}
+                    if 0 < tasks[w] <= 2 and names[w] <= 2 and w not in ECHO_STOPWORDS}
             echoed = self.echoes[key] = frozenset(line for line in bank["missions"]
                                                   if rare & set(ECHO_WORD.findall(line.lower())))
         return echoed
@@ -3966,6 +3971,8 @@ class OfferWriter:
         """The conditions: lines of the bank that fit the ad, with the ad's contract and (for
         shift work) its shifts."""
         lines = self._named(self._fitting(bank, ad.kind, "conditions", ad), ad)
+        if ad.opening_said:
+            lines = self._narrowed(lines, "opening hours", lambda l: says(OPENING_SAID, l))
         if ad.contrat == "LIB":  # the contract line says the ad's own share of the fees and its mode
             other = COLLABORATION if ad.liberal == "remplacement" else REPLACEMENT if ad.liberal else None
             lines = [l for l in lines if not FEES.search(l) and not (other and other.search(l))]
