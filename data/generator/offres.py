@@ -534,7 +534,7 @@ PRESENTATION_VALUES = {
     "transports": lambda rng: num(rng.randrange(400, 4000, 10)),
     "examens": lambda rng: num(rng.randrange(20000, 140000, 1000)),
     "radiologues": lambda rng: str(rng.randint(4, 25)),
-    "salles_examen": lambda rng: str(rng.randint(4, 14)),
+    "salles_examen": lambda rng: str(rng.randint(6, 14)),  # (an MRI, two scanners, mammography, ultrasound...)
     "salaries_suivis": lambda rng: num(rng.randrange(20000, 180000, 500)),
     "entreprises": lambda rng: num(rng.randrange(1500, 12000, 50)),
     "eleves": lambda rng: str(rng.randint(80, 600)),
@@ -981,8 +981,8 @@ class Ad:
         self.population = population
         if population >= 100000:  # a city's service covers its own districts and a few communes
             self.communes = rng.randint(2, 5)
-        if kind == "had":  # a home hospital covers a hospital's territory, some tens of communes
-            self.communes = rng.randint(30, 150)
+        if kind == "had":  # a home hospital covers a hospital's territory, some tens of communes (a city's, fewer)
+            self.communes = rng.randint(30, 150) if population < 100000 else rng.randint(8, 30)
         self.followed = rng.randint(*FOLLOWED_COUNTS.get(kind, (25, 260)))
         if kind in FOLLOWED_SHARE and population:
             # A home service helps a share of the people of its town and the communes around.
@@ -1997,7 +1997,7 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"^(?=.*\bdouleur\b)(?=.*autonomi)(?=.*\bSMR\b)|(formez les|apprenez aux|enseignez aux proches) aidants|"
                            r"des aménagements\.|nettoyages? (approfondis?|de fond|en profondeur)|remises? en état des locaux|"
                            r"remettre les locaux en état|chambres et (les |des )?(espaces|lieux) collectifs|collectifs et les chambres|ménage des chambres|"
-                           r"l'assistante? sociale|avec le service social|encadr\w* (les |des )?(élèves|étudiants|stagiaires)")
+                           r"antalgiques[^.]*rééducation|rééducation[^.]*antalgiques|dialys|l'assistante? sociale|avec le service social|encadr\w* (les |des )?(élèves|étudiants|stagiaires)")
 # Titles of an evening post (school pick-up) and the lines of morning work it does not do.
 EVENING = re.compile(r"[Ss]ortie d'école|SORTIE D'ÉCOLE|\b1[6-8]h|\bsoirs?\b|SOIRS?\b")
 MORNING = re.compile(r"\ble matin\b|petits?-déjeuners?|\bmatinées?\b|\bmercredis\b|vacances scolaires|[Hh]oraires du matin")
@@ -2231,6 +2231,7 @@ DRIVERS = {"ambulancier", "conducteur-accompagnateur-pmr", "auxiliaire-ambulanci
 RURAL = re.compile(r"[Rr]ural|RURAL")
 # Titles of a town centre's post, and the presentations of a shop that is not in one.
 CITY_CENTRE = re.compile(r"[Cc]entre-ville|CENTRE-VILLE")
+OTHER_THAN_SHOPPING_CENTRE = re.compile(r"centre-ville|de quartier|[Rr]ural|du centre de \{ville\}")
 SHOPPING_CENTRE = re.compile(r"centre commercial|galerie marchande|zone commerciale")
 # A director's tasks, which a post under a director does not do.
 DIRECTS = re.compile(r"[Aa]ssur\w* la direction|[Vv]ous dirigez")
@@ -2252,6 +2253,7 @@ TWELVE_HOURS = re.compile(r"\b12 ?h\b|12 heures|douze heures|\b(7|8|19|20) ?h ?(
 # A career's steps, which a fixed-term contract does not take.
 CAREER_PATHS = re.compile(r"[Éé]tudes promotionnelles|[Pp]romotion professionnelle")
 # A site's car park, the staff's and not a temp's benefit.
+PSYCHOLOGIST_SLUGS = {"psychologue", "neuropsychologue"}
 CAREER_ENTRY = re.compile(r"[Ss]tagiairisation|[Tt]itularisation")
 FEES_PAID_BACK = re.compile(r"^Reversement des honoraires")
 PARKING = re.compile(r"[Pp]arking|[Pp]laces? de stationnement")
@@ -2945,6 +2947,8 @@ class OfferWriter:
             values.update({"enfants": str(children), "sections": str(sections)})
             ad.known["enfants"] = str(children)
             ad.children = max(6, children // sections)
+        if ad.kind == "association-insertion":  # a worksite's partner firms: a few for each of its permanent staff
+            values["partenaires"] = str(max(5, ad.team * rng.randint(2, 6)))
         if ad.kind in ("collectivite", "ccas"):
             # A town's staff, schools and children grow with it.
             if "SSIAD de {places}" in text:  # its care service: some tens of places for its town's old people
@@ -3087,6 +3091,8 @@ class OfferWriter:
             templates = [t for t in templates if "{nom}" not in t] or templates
         if ad.contrat != "LIB":  # a practice that seeks a collaborator or a new partner hires no employee
             templates = [t for t in templates if not LIBERAL_SEARCH.search(t)] or templates
+        elif liberal_mode(ad.title) == "remplacement":  # a locum takes over no new installation
+            templates = [t for t in templates if "installation" not in t] or templates
         details = [d for d in spec.get("details", []) if same_employer(pattern, d)]
         if ad.kind == "particulier-employeur":
             # One who works in her own home is not hired to come to the household's.
@@ -3108,6 +3114,9 @@ class OfferWriter:
         if "psychique" in ad.title.lower():  # "handicap psychique": not a house for polyhandicapped adults
             templates = [t for t in templates if not NON_VERBAL_PUBLIC.search(t)] or templates
             details = [d for d in details if not NON_VERBAL_PUBLIC.search(d)]
+        if SHOPPING_CENTRE.search(ad.title):  # a shopping centre's shop is in no town centre, district or village
+            templates = [t for t in templates if not OTHER_THAN_SHOPPING_CENTRE.search(t)] or templates
+            details = [d for d in details if not OTHER_THAN_SHOPPING_CENTRE.search(d)]
         if CITY_CENTRE.search(ad.title) or "du Centre" in pattern:  # a town-centre shop is not in a shopping centre
             templates = [t for t in templates if not SHOPPING_CENTRE.search(t)] or templates
             details = [d for d in details if not SHOPPING_CENTRE.search(d)]
@@ -3412,7 +3421,7 @@ class OfferWriter:
         higher, morning, orthodontics, surgery, baby, secondary, acting, mam, graduate, holidays, cleaner, modality = \
             title_line_flags(ad.title, ad.post)
         pool = "pool" in ad.specialties
-        if acting and section == "profil":  # a faisant fonction holds no diploma yet
+        if (acting or ad.alternance) and section == "profil":  # a faisant fonction or an apprentice holds no diploma yet
             lines = [l for l in lines if not DIPLOMA_HELD.search(l)] or lines
         if section == "missions":
             for ruled, words in ((surgery, MEDICINE_LINES), (baby, SCHOOL_RUN), (baby, BABY_UNFIT), (secondary, PRIMARY_LINES)):
@@ -3639,7 +3648,7 @@ class OfferWriter:
         ad.hospital = hospital
         neighbours = len(self.refs.places.by_departement.get(commune[3], ())) - 1
         if neighbours > 1:  # Réunion's 24 communes: no "Saint-André et 30 communes voisines"
-            ad.communes = min(ad.communes, neighbours)
+            ad.communes = min(ad.communes, neighbours if neighbours >= 60 else max(2, neighbours // 2))
         ad.liberal = liberal_mode(intitule, appellation) if contrat == "LIB" else ""  # collaboration or replacement
         ad.title_specialties = (named_specialties(intitule, bank["slug"]) |
                                 named_specialties(appellation, bank["slug"])) - TITLE_ONLY_SPECIALTIES
@@ -3735,7 +3744,7 @@ class OfferWriter:
                             for c in rng.sample(skills, min(len(skills), rng.randint(2, 5)))]
         o["qualitesProfessionnelles"] = [{"libelle": q, "description": d}
                                          for q, d in rng.sample(QUALITES, rng.randint(0, 3))]
-        asked = bank["slug"] in DRIVERS or "ermis" in o["description"] + intitule and \
+        asked = bank["slug"] in DRIVERS or "ermis" in o["description"] + intitule.lower() and \
             bool(LICENCE_ASKED.search(intitule + "\n" + o["description"]))  # the plain test first: most ads name no licence
         if kind in DOMICILE_KINDS and rng.random() < 0.8 or asked:
             o["permis"] = [{"libelle": "B - Véhicule léger", "exigence": "E" if asked else "S"}]
@@ -3962,6 +3971,9 @@ class OfferWriter:
         licence = [l for l in lines if required.search(l)] if required else []
         if title_line_flags(ad.title, ad.post).acting:  # the title's "faisant fonction", said in the profile
             licence = [rng.choice(ACTING_LINES)]
+        elif LICENCE_ASKED.search(ad.title):  # "PERMIS B EXIGÉ": the profile says it too
+            licence = [l for l in lines if LICENCE_ASKED.search(l)] or [
+                rng.choice(("Permis B exigé.", "Permis B indispensable pour les déplacements."))]
         return self._section(rng, "profil", lines, bank["phrasings"], 2, 3, bullet, ad.placed(lieu, "profil"),
                              unsaid(ad.headers("profil", start), said),
                              ad.setting == "particulier" or ad.contrat == "LIB",
@@ -4085,7 +4097,7 @@ class OfferWriter:
             (not ad.civil_servants, NBI),  # the NBI is a titulaire's, and the record's CDI is a contract agent's
             (ad.service_car, MILEAGE),  # no mileage paid for a service car's trips
             (ad.population < TRANSPORT_TOWN, PUBLIC_TRANSPORT),
-            (ad.contrat in ("CDD", "MIS") or ad.alternance, CAREER_PATHS),
+            (ad.contrat in ("CDD", "MIS") or ad.alternance or ad.slug in PSYCHOLOGIST_SLUGS, CAREER_PATHS),  # (a paramedic's)
             (ad.kind == "agence-interim", PARKING),
             (title_line_flags(ad.title, ad.post).acting, CAREER_ENTRY),  # a faisant fonction is no civil servant to be
             # a collaborator bills in her own name and pays the practice a fee: only a locum's
@@ -4257,7 +4269,9 @@ class OfferWriter:
         # no internal candidates where there is no staff to move (a household, a practice, a small
         # house) nor to an agency's post; no day of immersion at a household's or in a practice
         private = ad.setting == "particulier" or ad.contrat == "LIB"
-        clotures = closings(ad.experience != "D" or ad.alternance or ad.welcomes or welcomed(sections[-1]), start in text,
+        unqualified = not any(f.get("exigence") == "E" for f in bank["formations"])  # no diploma: no "jeunes diplômé(e)s"
+        clotures = closings(ad.experience != "D" or ad.alternance or ad.welcomes or welcomed(sections[-1]) or unqualified,
+                            start in text,
                             private or ad.kind == "agence-interim" or (ad.staff or 0) < 50,
                             private or ad.kind == "agence-interim")  # an agency's client shows no day of immersion
         closing = [rng.choice(clotures).format(

@@ -177,8 +177,8 @@ def rephrase(rng, line, section, as_list, used=None):
         style = 5  # a long requirement keeps its short opening: a long line runs on as another ad's
     if style == 0 and not as_list:
         style = 5
-    if style == 4 and ":" in body:
-        style = 6  # no "Votre rôle : assurer la surveillance : constantes..."
+    if style == 4 and (":" in body or as_list):
+        style = 6  # no "Votre rôle : assurer la surveillance : constantes...", nor a bullet that opens so
     if style in (8, 9) and HELD.search(body):
         style = 7  # "Il vous faudra être titulaire du DEAS", not "Nous comptons sur vous pour être titulaire"
     if style == 9 and re.search(r"\bvous\b", body):

@@ -72,6 +72,7 @@ ROLE_OF_KIND = {
 }
 
 
+PSYCHOLOGIST_POST = re.compile(r"^(Neuro)?[Pp]sychologue", re.IGNORECASE)
 # Appellations of doctors and pharmacists.
 DOCTOR_POST = re.compile(r"^(Médecin|Psychiatre|Pédiatre|Gériatre|Biologiste|Pharmacien|Chirurgien)", re.IGNORECASE)
 # Posts of a doctor's practice, whose head is a Dr; a physiotherapists' or speech therapists'
@@ -87,8 +88,8 @@ class Person:
         self.woman = rng.random() < 0.72
         self.surname = rng.choice(SURNAMES)
         titles = ROLES[ROLE_OF_KIND.get(kind, "office")]
-        if ROLE_OF_KIND.get(kind) == "hospital" and DOCTOR_POST.search(post):
-            titles = ROLES["doctor"]  # a hospital doctor answers to a doctor, not to a cadre de santé
+        if ROLE_OF_KIND.get(kind) == "hospital" and (DOCTOR_POST.search(post) or PSYCHOLOGIST_POST.search(post)):
+            titles = ROLES["doctor"]  # a hospital doctor or psychologist answers to a doctor, not to a cadre de santé
         self.role = rng.choice(titles)[1 if self.woman else 0]
         if kind == "cabinet-liberal" and not DOCTORS_PRACTICE.search(post + " " + title):
             self.role = "titulaire du cabinet"
@@ -1147,7 +1148,7 @@ FIGURES = {  # by setting; {n} is filled from the range given (for big employers
     "office": [("Nous recevons près de {n} personnes par semaine.", (60, 900), (60, 900))],
 }
 # For offices that say elsewhere whom they receive, and how many.
-COUNTED_OFFICE_FIGURES = [("Nous avons accueilli {n} stagiaires l'an dernier.", (2, 9), (2, 9)),
+COUNTED_OFFICE_FIGURES = [("Nous avons emménagé dans des locaux neufs il y a {n} ans.", (2, 6), (2, 6)),
                           ("L'équipe s'est agrandie de {n} personnes en deux ans.", (2, 6), (2, 6))]
 # Figures that count the employer's staff, which a presentation may have said already.
 STAFF_FIGURE = re.compile(r"collègues|emploie")
