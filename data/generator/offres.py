@@ -160,6 +160,19 @@ OTHER_DAY_SERVICES = {"à l'hôpital de jour": re.compile(HOME_VISITS),
 SEVERAL_PUPILS = re.compile(r"[Cc]ollecti|\bULIS\b|[Mm]utualis")
 ONE_PUPIL = re.compile(r"\b[Ll]'élève\b|\bun élève\b|\bson emploi du temps")
 ORTHOPAEDICS = re.compile(r"[Oo]rthopédi|ORTHOPÉDI|\bortho\b|[Tt]raumatolog|TRAUMATOLOG")
+@functools.lru_cache(maxsize=None)
+def orthopaedic(title, post):
+    """Whether a title or its appellation names an orthopaedic ward."""
+    return bool(ORTHOPAEDICS.search(title + " " + post))
+
+
+@functools.lru_cache(maxsize=None)
+def medicine_only(title, post):
+    """Whether a title or its appellation names a medicine ward and no surgery."""
+    text = title + " " + post
+    return bool(MEDICINE.search(text)) and not SURGERY_TITLE.search(text)
+
+
 STOMA_CARE = re.compile(r"stomies?\b|poches? de stomie")
 
 
@@ -2533,8 +2546,9 @@ DESIGNATIONS = [
 
 
 @functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=None)
 def designations(text):
-    """{group: names} an employer is called by in a text."""
+    """{group: names} an employer is called by in a text (cached: read, never changed)."""
     out = {}
     for group, label, words in DESIGNATIONS:
         if words.search(text):
@@ -2542,6 +2556,7 @@ def designations(text):
     return out
 
 
+@functools.lru_cache(maxsize=None)
 def same_employer(name, text):
     """Whether a presentation may be of the employer so named: it calls it by no other name of
     a group the name has one of (a "Groupe hospitalier" is not "le centre hospitalier de...")."""
@@ -3375,7 +3390,9 @@ class OfferWriter:
             lines = self._narrowed(lines, ad.day_department, lambda l: says(other_service, l))
         if ad.slug in INCLUSION_SLUGS and SEVERAL_PUPILS.search(ad.title + " " + ad.post):
             lines = self._narrowed(lines, "one pupil", lambda l: says(ONE_PUPIL, l))  # an ULIS's AESH helps a class
-        if ORTHOPAEDICS.search(ad.title + " " + ad.post):
+        if medicine_only(ad.title, ad.post):  # a medicine ward operates on no one
+            lines = self._narrowed(lines, "surgery", lambda l: says(SURGICAL_CARE, l))
+        if orthopaedic(ad.title, ad.post):
             lines = self._narrowed(lines, "no stoma", lambda l: says(STOMA_CARE, l))  # no stoma after a hip or a knee
         if ad.slug in CERTIFIED_SLUGS:  # the certificate is required: no line for those without it
             lines = self._narrowed(lines, "uncertified", lambda l: "non certifi" in l)
@@ -3698,6 +3715,9 @@ class OfferWriter:
         if ad.alternance and ad.statut in PUBLIC_STATUSES:  # the public service hires apprentices only
             nature = ad.nature = "Contrat apprentissage"
             intitule = ad.title = intitule.replace("contrat de professionnalisation", "apprentissage")
+        if contrat == "CDI" and ad.statut in PUBLIC_STATUSES and "CDI" in intitule:
+            # a public employer's permanent post is no "CDI", in its title as in its text
+            intitule = ad.title = re.sub(r"\bCDI\b", "POSTE PERMANENT" if intitule.isupper() else "poste permanent", intitule)
         ad.cooks = bool(COOKS.search(presentation))
         # What _named filters by: the names the employer is called by, and cooking on site.
         ad.named_key = (pattern, ad.cooks) if designations(pattern) or ad.cooks else None
@@ -3857,6 +3877,8 @@ class OfferWriter:
     def _salary(self, rng, bank, partiel, hours, alternance=False, statut=None, liberal=False, kind=None):
         if rng.random() < 0.35:
             return None
+        if liberal:  # a libéral is paid by the fees of her acts, not a monthly wage
+            return {"commentaire": rng.choice(("Selon activité (exercice libéral)", "Honoraires selon l'activité réalisée"))}
         if alternance:  # an apprentice's pay: a share of the SMIC by age and year, not the grid's
             lo = rng.randrange(900, 1400, 10)
             return {"libelle": "Mensuel de %.1f Euros à %.1f Euros sur 12.0 mois" % (lo, min(1820, lo + rng.randrange(200, 600, 10)))}

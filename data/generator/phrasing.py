@@ -67,6 +67,8 @@ def infinitive(verb):
     return None
 
 
+# A subordinate clause's own subject, whose verbs stay conjugated ("ce que vous voyez ou entendez").
+CLAUSE_SUBJECT = re.compile(r"\b(que|qu'|dont|où|quand|lorsque|si)\s*vous\b")
 NOT_VERBS = {"chez", "assez", "nez", "rez"}
 # Verbs that say what one may or must do: a line opening with one keeps its own words.
 MODALS = {"pouvez", "devez"}
@@ -86,7 +88,7 @@ def infinitives_after_and(rest):
             words[i + 1].endswith("ez"))
         if words[i - 1] not in ("et", "puis", "ou") and not after_comma:
             continue
-        if "vous" in words[max(0, i - 4):i - 1]:
+        if CLAUSE_SUBJECT.search(" ".join(words[max(0, i - 5):i - 1])):
             continue  # "tout ce que vous voyez ou entendez": the second verb is the clause's, not the line's
         j = i  # "et les tracez": the verb comes after its pronouns
         while j < len(words) - 1 and words[j] in PRONOUNS:
