@@ -120,8 +120,6 @@ CONTEXTES = [
     ("Suite au départ d'un(e) collègue, nous recrutons un(e) {poste} à compter du {debut}.", {"CDI", "CDD"},
      ORGANISATIONS),
     ("Nous ouvrons le recrutement d'un(e) {poste} pour une prise de poste le {debut}.", {"CDI", "CDD"}, ORGANISATIONS),
-    ("Le {debut}, un(e) {poste} viendra compléter notre équipe : ce poste est peut-être le vôtre.", {"CDI", "CDD"},
-     ORGANISATIONS),
     ("Vous souhaitez rejoindre une équipe à taille humaine ? Nous recherchons un(e) {poste} à partir du {debut}.",
      {"CDI", "CDD"}, {"domicile", "enfance"}),
     ("Un poste {de_poste} se libère le {debut} : nous recherchons la personne qui le reprendra.", {"CDI"},
@@ -4217,8 +4215,8 @@ class OfferWriter:
                 reasons = [r for r in reasons if "donner du sens" not in r] or reasons
             if ad.client in DOMICILE_KINDS:  # an agency's home-care client is no "établissement"
                 reasons = [r for r in reasons if "établissements clients" not in r] or reasons
-            if "l'un de nos" in " ".join(about):  # an agency's client said once
-                reasons = [r for r in reasons if "l'un de nos" not in r] or reasons
+            if "clients" in " ".join(about):  # an agency's client said once
+                reasons = [r for r in reasons if "clients" not in r] or reasons
             if (ad.staff or 0) < 50 and ad.setting != "unit" or ad.slug in OWN_HOME_SLUGS:  # a practice or a shop has no internal moves
                 reasons = [r for r in reasons if "mobilité interne" not in r] or reasons
             if OPENS.search(about[0]):  # a house that opens has no one retiring or moving on

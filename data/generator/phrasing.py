@@ -168,7 +168,7 @@ def rephrase(rng, line, section, as_list, used=None):
         return line  # a liking is no demand: no "Vous devez aimer", "Il vous est demandé d'aimer"
     if section == "missions" and verb.split()[-1] in ("être", "avoir"):
         return line  # a state is no task: no "Vous serez chargé(e) d'être impliqué(e)"
-    if verb.split()[-1] in ("éviter", "respecter") or re.search(r"\b(toujours|jamais)\b", rest):
+    if verb.split()[-1] in ("éviter", "respecter") or re.search(r"\b(toujours|jamais)\b", verb + " " + rest):
         return line  # a rule, not a task: no "Vous serez amené(e) à éviter de secouer le linge"
     if section == "profil" and EASE.search(rest):
         return line  # a liking said as one: no "Vous devez travailler volontiers le week-end"
@@ -212,4 +212,10 @@ def rephrase(rng, line, section, as_list, used=None):
         return "Vous devrez " + body
     if style in TASK_OPENINGS:
         return TASK_OPENINGS[style] + body if style == 12 else TASK_OPENINGS[style] + elide("de", body) + body
+    if verb == "prendre" and rest.startswith("en charge"):  # no "chargé(e) de prendre en charge"
+        if used is not None and ("style", 3) in used:
+            return line
+        if used is not None:
+            used.add(("style", 3))
+        return "Vous aurez pour mission " + elide("de", body) + body
     return "Vous serez chargé(e) " + elide("de", body) + body

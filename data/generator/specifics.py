@@ -503,6 +503,9 @@ def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature
                                "Praticien contractuel %s%s, en vue d'une nomination comme praticien hospitalier." % (
                                    time, start)))
         return "Contrat de praticien contractuel de %d mois, %s%s." % (months, time, start)
+    if contrat == "CDI" and public and hours < 17.5:  # a post under half time is filled by contract only
+        start = start or ", à compter du %s" % debut
+        return "Emploi permanent à temps non complet (%s)%s, pourvu par un agent contractuel." % (h, start)
     if contrat == "CDI" and public:
         start = start or ", à compter du %s" % debut
         return rng.choice((
