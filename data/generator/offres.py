@@ -155,9 +155,13 @@ HOME_VISITS = r"\bCMP\b|[Vv]éhicule de service"  # (a day hospital's nurse visi
 OTHER_DAY_SERVICES = {"à l'hôpital de jour": re.compile(HOME_VISITS),
                       "au CATTP": re.compile(HOME_VISITS + r"|[Hh]ôpital de jour|\bHDJ\b"),
                       "au CMP": re.compile(r"[Hh]ôpital de jour|\bHDJ\b|\bCATTP\b")}
+# The titles of an AESH who helps several pupils (an ULIS, a mutualised help), and one pupil's lines.
 SEVERAL_PUPILS = re.compile(r"[Cc]ollecti|\bULIS\b|[Mm]utualis")
 ONE_PUPIL = re.compile(r"\b[Ll]'élève\b|\bun élève\b|\bson emploi du temps")
+# Orthopaedic wards' titles, whose patients have no stoma.
 ORTHOPAEDICS = re.compile(r"[Oo]rthopédi|ORTHOPÉDI|\bortho\b|[Tt]raumatolog|TRAUMATOLOG")
+
+
 @functools.lru_cache(maxsize=None)
 def orthopaedic(title, post):
     """Whether a title or its appellation names an orthopaedic ward."""
