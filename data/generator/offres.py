@@ -316,6 +316,17 @@ DEPARTEMENT_COLLECTIVITIES = {"67": "Collectivité européenne d'Alsace", "68": 
                               "972": "Collectivité territoriale de Martinique", "973": "Collectivité territoriale de Guyane"}
 # Employers that may be a public hospital's unit and are named after it ("Centre hospitalier de
 # Lille - USLD Les Tilleuls").
+COLLECTIVITY_WORDS = [("du Département", "de la collectivité"), ("au Département", "à la collectivité"),
+                      ("Le Département", "La collectivité"), ("le Département", "la collectivité")]
+
+
+def collectivity(text):
+    """A Département's presentation said of a collectivity that is one ("la collectivité")."""
+    for words, said in COLLECTIVITY_WORDS:
+        text = text.replace(words, said)
+    return text
+
+
 CH_UNITS = {"usld", "had", "smr", "ch", "ehpad"}
 
 
@@ -1304,6 +1315,7 @@ def header(rng, key, ville, own=(), household=False):
     if own and draw > 0.67:
         return rng.choice(own)
     placed = household_headers(PLACED_HEADERS[key]) if household else PLACED_HEADERS[key]
+    ville = ville.replace(" Arrondissement", "")  # "Pourquoi nous rejoindre à Paris 17e ?"
     return contract(rng.choice(placed).format(a_ville="à " + ville, de_ville="de " + ville))
 
 
@@ -2889,7 +2901,11 @@ class OfferWriter:
             # A psychiatric sector covers some 70,000 people and holds some 30 to 45 beds
             # (its staff, below, follows them).
             values["secteurs"] = PRESENTATION_VALUES["secteurs"](rng)
-            values["habitants"] = num(int(values["secteurs"]) * rng.randrange(55000, 85000, 5000))
+            people = self.refs.places.departement_population.get(commune[3]) if commune is not None else None
+            if people:  # no more sectors than its département's people make (the Nièvre's 200,000: 2 or 3)
+                values["secteurs"] = str(max(1, min(int(values["secteurs"]), round(people / 70000))))
+            values["habitants"] = num(min(int(values["secteurs"]) * rng.randrange(55000, 85000, 5000),
+                                          people or 10 ** 9) // 1000 * 1000)
             values["lits"] = str(min(int(PRESENTATION_VALUES["lits"](rng)), int(values["secteurs"]) * rng.randint(30, 45)))
             values["cmp"] = str(int(values["secteurs"]) * rng.randint(1, 3))  # a sector's one to three CMPs
         if ad.kind == "ch" and "lits_ch" in values:  # a hospital's pôles: some 100 to 150 beds each
@@ -3131,6 +3147,10 @@ class OfferWriter:
         if "psychique" in ad.title.lower():  # "handicap psychique": not a house for polyhandicapped adults
             templates = [t for t in templates if not NON_VERBAL_PUBLIC.search(t)] or templates
             details = [d for d in details if not NON_VERBAL_PUBLIC.search(d)]
+        if ad.contrat != "CDI":  # a fixed term is no "relation de travail durable"
+            templates = [t for t in templates if "durable" not in t] or templates
+        if ad.population >= 50000:  # a city's streets are no quiet district where one parks easily
+            details = [d for d in details if "se gare facilement" not in d]
         if SHOPPING_CENTRE.search(ad.title):  # a shopping centre's shop is in no town centre, district or village
             templates = [t for t in templates if not OTHER_THAN_SHOPPING_CENTRE.search(t)] or templates
             details = [d for d in details if not OTHER_THAN_SHOPPING_CENTRE.search(d)]
@@ -3705,6 +3725,8 @@ class OfferWriter:
         if kind in CH_UNITS and town in self.refs.villes["chu"]:
             # A CHU town's public hospital is its CHU, its long-stay unit or pool the CHU's too.
             name, about = universitaire(name, ville), [universitaire(a, ville) for a in about]
+        if kind == "conseil-departemental" and commune[3] in DEPARTEMENT_COLLECTIVITIES:  # Paris's, Corsica's... no "Département"
+            about = [collectivity(a) for a in about]
         presentation = " ".join(about)
         ad.opening_said = bool(OPENING_SAID.search(presentation))  # its opening hours, which the conditions do not say again
         ad.autism_only = "autisme" in presentation and "olyhandicap" not in presentation and \

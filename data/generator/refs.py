@@ -125,6 +125,8 @@ class Places:
         for r in self.communes:
             if not (len(r) > 9 and r[9]):
                 self.by_departement.setdefault(r[3], []).append(r)
+        self.departement_population = {code: sum(int(r[5]) for r in communes)  # (a city counted once, not by arrondissement)
+                                       for code, communes in self.by_departement.items()}
         self._tables = {}
 
     def _table(self, key, keep):

@@ -1142,7 +1142,7 @@ def salary_line(rng, salaire, statut, apprentice=False, professionalisation=Fals
 FIGURES = {  # by setting; {n} is filled from the range given (for big employers: the second)
     # (no hires a year, which readers found too few for a CHU, nor an occupancy rate: odd in an ad)
     "unit": [("{n} collègues vous attendent sur le site.", (20, 150), (200, 2000)),
-             ("Sur le site, {n} collègues travailleront à vos côtés.", (20, 150), (200, 2000)),
+             ("Sur le site, {n} collègues travaillent à vos côtés.", (20, 150), (200, 2000)),
              ("Vous rejoindrez {n} collègues sur le site.", (20, 150), (200, 2000))],
     "domicile": [("Nous accompagnons près de {n} personnes à leur domicile.", (40, 900), (40, 900)),
                  ("Le service emploie {n} salariés.", (15, 250), (15, 250))],
