@@ -2604,6 +2604,7 @@ def feminine_from(masculine, feminine):
     return next((i for i, w in enumerate(masculine.split()) if w[:3].lower() == first), None)
 
 
+@functools.lru_cache(maxsize=None)
 def post_name(appellation):
     """The masculine form of a ROME appellation, as a sentence says it: "Agent / Agente de
     service hospitalier (ASH)" -> "agent de service hospitalier (ASH)", "Educateur / Educatrice
@@ -2801,6 +2802,10 @@ class OfferWriter:
             templates = [t for t in templates if not ATTACHED_TO_HOSPITAL.search(t)] or templates
         if ad.hospital != "proximite":
             templates = [t for t in templates if "hôpital de proximité" not in t] or templates
+        if ad.contrat != "CDI":  # a fixed term is no "relation de travail durable"
+            templates = [t for t in templates if "durable" not in t] or templates
+        if population >= 50000:  # a city's streets are no quiet district where one parks easily
+            details = [d for d in details if "se gare facilement" not in d]
         if population < PRIORITY_AREA_TOWN:
             templates = [t for t in templates if not PRIORITY_AREA.search(t)] or templates
             details = [d for d in details if not PRIORITY_AREA.search(d)]
@@ -3147,10 +3152,6 @@ class OfferWriter:
         if "psychique" in ad.title.lower():  # "handicap psychique": not a house for polyhandicapped adults
             templates = [t for t in templates if not NON_VERBAL_PUBLIC.search(t)] or templates
             details = [d for d in details if not NON_VERBAL_PUBLIC.search(d)]
-        if ad.contrat != "CDI":  # a fixed term is no "relation de travail durable"
-            templates = [t for t in templates if "durable" not in t] or templates
-        if ad.population >= 50000:  # a city's streets are no quiet district where one parks easily
-            details = [d for d in details if "se gare facilement" not in d]
         if SHOPPING_CENTRE.search(ad.title):  # a shopping centre's shop is in no town centre, district or village
             templates = [t for t in templates if not OTHER_THAN_SHOPPING_CENTRE.search(t)] or templates
             details = [d for d in details if not OTHER_THAN_SHOPPING_CENTRE.search(d)]
@@ -3949,16 +3950,16 @@ class OfferWriter:
         if echoed is None:
             counts = self.task_words.get(bank_key)
             if counts is None:
-                tasks = collections.Counter(w for line in bank["missions"] for w in set(ECHO_WORD.findall(line.lower())))
+                words_of = [(line, frozenset(ECHO_WORD.findall(line.lower()))) for line in bank["missions"]]
+                tasks = collections.Counter(w for _, words in words_of for w in words)
                 names = collections.Counter(w for line in bank["intitules"] + bank["appellations"]
                                             for w in set(ECHO_WORD.findall(line.lower())))
-                counts = self.task_words[bank_key] = (tasks, names)
-            tasks, names = counts
+                counts = self.task_words[bank_key] = (tasks, names, words_of)
+            tasks, names, words_of = counts
             # a word of this title only, not of the métier's names, said by one or two tasks
             rare = {w for w in ECHO_WORD.findall(title.lower())
                     if 0 < tasks[w] <= 2 and names[w] <= 2 and w not in ECHO_STOPWORDS}
-            echoed = self.echoes[key] = frozenset(line for line in bank["missions"]
-                                                  if rare & set(ECHO_WORD.findall(line.lower())))
+            echoed = self.echoes[key] = frozenset(line for line, words in words_of if rare & words) if rare else frozenset()
         return echoed
 
     def _section(self, rng, key, lines, phrasings, low, high, bullet, ville, own=(), household=False, first=()):
