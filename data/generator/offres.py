@@ -327,6 +327,19 @@ def collectivity(text):
     return text
 
 
+# A unit's patients named once by its unit ("les patients du SMR"), then "les patients".
+NAMED_PATIENTS = "patients du SMR"
+
+
+def said_once_as_named(text):
+    """text with its unit's patients named by the unit the first time only."""
+    first = text.find(NAMED_PATIENTS)
+    if first < 0:
+        return text
+    cut = first + len(NAMED_PATIENTS)
+    return text[:cut] + text[cut:].replace(NAMED_PATIENTS, "patients")
+
+
 CH_UNITS = {"usld", "had", "smr", "ch", "ehpad"}
 
 
@@ -1074,6 +1087,7 @@ class Ad:
         self.staff_said = False  # the presentation gave the employer's headcount
         self.day_service = False  # a day hospital, a CMP, a consultation: open by day on weekdays
         self.opening_said = False  # the presentation gives its opening hours
+        self.parking_said = False  # the place line gives a car park
         self.day_department = None  # the day service its title names ("à l'hôpital de jour"), if any
         self.evening = False  # an evening post (school pick-up): no morning tasks
         self.client = kind  # where the work is done: an agency's client, else the employer
@@ -4145,7 +4159,7 @@ class OfferWriter:
             (ad.service_car, MILEAGE),  # no mileage paid for a service car's trips
             (ad.population < TRANSPORT_TOWN, PUBLIC_TRANSPORT),
             (ad.contrat in ("CDD", "MIS") or ad.alternance or ad.slug in PSYCHOLOGIST_SLUGS, CAREER_PATHS),  # (a paramedic's)
-            (ad.kind == "agence-interim", PARKING),
+            (ad.kind == "agence-interim" or ad.parking_said, PARKING),
             (title_line_flags(ad.title, ad.post).acting, CAREER_ENTRY),  # a faisant fonction is no civil servant to be
             # a collaborator bills in her own name and pays the practice a fee: only a locum's
             # fees are paid back to her
@@ -4165,7 +4179,8 @@ class OfferWriter:
         # an office's, a day service's or a psychologist's.
         rota = ad.setting == "domicile" or ad.setting == "unit" and ad.slug in SHIFT_SLUGS and not ad.day_service
         unfit_generic = [p for p in ((ROTA_OR_STAFF_ONLY if staff_only else ROTA_BENEFIT) if ad.slug in OWN_HOME_SLUGS
-                                     else staff_only, None if rota else PLANNINGS) if p]
+                                     else staff_only, None if rota else PLANNINGS,
+                                     PARKING if ad.parking_said else None) if p]
         if ad.slug in OWN_HOME_SLUGS:  # she works at home: no fare refunded, no CESU, no household's hourly wage
             own = [line for line in own if not AT_THE_HOUSEHOLD.search(line)]
             plain = [line for line in plain if not AT_THE_HOUSEHOLD.search(line)]
@@ -4228,6 +4243,7 @@ class OfferWriter:
         # The details name their subject ("L'hôpital accueille..."): the place and the figures
         # between them and the presentation leave no "Il" without its antecedent.
         place = contract(rng.choice(places).format(lieu=lieu, cp=cp))
+        ad.parking_said = "arking" in place + " ".join(about) + " ".join(details)  # the benefits do not offer it again
         if presented:  # the employer's block says its presentation and details: the text, the place and a figure
             details = [d for d in details if d not in about]
             intro = " ".join(rng.choice(([place] + details, details + [place])))
@@ -4343,4 +4359,4 @@ class OfferWriter:
         # Some employers put the profile before the missions.
         if rng.random() < 0.2 and len(body) > 3:
             body[1], body[2] = body[2], body[1]
-        return "\n\n".join(body)
+        return said_once_as_named("\n\n".join(body))
