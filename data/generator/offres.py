@@ -162,19 +162,6 @@ ONE_PUPIL = re.compile(r"\b[Ll]'élève\b|\bun élève\b|\bson emploi du temps")
 ORTHOPAEDICS = re.compile(r"[Oo]rthopédi|ORTHOPÉDI|\bortho\b|[Tt]raumatolog|TRAUMATOLOG")
 
 
-@functools.lru_cache(maxsize=None)
-def orthopaedic(title, post):
-    """Whether a title or its appellation names an orthopaedic ward."""
-    return bool(ORTHOPAEDICS.search(title + " " + post))
-
-
-@functools.lru_cache(maxsize=None)
-def medicine_only(title, post):
-    """Whether a title or its appellation names a medicine ward and no surgery."""
-    text = title + " " + post
-    return bool(MEDICINE.search(text)) and not SURGERY_TITLE.search(text)
-
-
 STOMA_CARE = re.compile(r"stomies?\b|poches? de stomie")
 
 
@@ -2105,7 +2092,7 @@ ORTHODONTICS = re.compile(r"[Oo]rthodont|ORTHODONT|\bODF\b|orthopédie dento-fac
 FINANCED_TRAINING = re.compile(r"peut être financée|Financement de la licence|[Cc]andidat\(e\) non certifié|sans formation : l'entreprise")
 
 TitleFlags = collections.namedtuple("TitleFlags", "higher morning orthodontics surgery baby secondary acting mam "
-                                                  "graduate holidays cleaner modality")
+                                                  "graduate holidays cleaner modality medicine orthopaedics pupils")
 
 
 @functools.lru_cache(maxsize=None)
@@ -2113,13 +2100,16 @@ def title_line_flags(title, post):
     """What a title (and its appellation) rules in or out of its lines: a manager's post, a
     morning's, an orthodontist's, a surgery ward's, a baby's, a secondary school's, one held
     without the diploma, one in a MAM, a graduate's, one of school holidays, a cleaner's, one
-    imaging modality's."""
+    imaging modality's, a medicine ward's (no surgery), an orthopaedic ward's, an AESH's of
+    several pupils."""
     text = title + " " + post
     return TitleFlags(bool(HIGHER_ROLE.search(text)), bool(MORNING_TITLE.search(title)), bool(ORTHODONTICS.search(text)),
                       bool(SURGERY_TITLE.search(title)), bool(BABY_TITLE.search(title)),
                       bool(SECONDARY_TITLE.search(title)), bool(ACTING.search(title)), bool(MAM.search(text)),
                       bool(GRADUATE_TITLE.search(title)), bool(HOLIDAY_TITLE.search(title)), bool(CLEANER.search(text)),
-                      bool(ONE_MODALITY.search(title)))
+                      bool(ONE_MODALITY.search(title)),
+                      bool(MEDICINE.search(text)) and not SURGERY_TITLE.search(text), bool(ORTHOPAEDICS.search(text)),
+                      bool(SEVERAL_PUPILS.search(text)))
 
 
 # A title of one imaging modality, which rotates on no others.
@@ -2258,7 +2248,10 @@ ECHO_STOPWORDS = {"service", "secteur", "formation", "personnes", "entretien", "
 
 # Reasons that open one post: someone leaves or is away, a post is created.
 ONE_POST = re.compile(r"départ|[Rr]emplacement|congé|[Cc]réation de poste|le poste d|un\(e\)")
-OPENING_SAID = re.compile(r"[Oo]uverte? (de \d|du lundi|tous les jours|7 jours)|horaires d'ouverture|[Aa]mplitude d'ouverture|ouverture au public|amplitude d'accueil du public|aux heures d'ouverture")
+# Opening hours a presentation or a condition gives, said once an ad.
+OPENING_SAID = re.compile(r"[Oo]uverte? (de \d|du lundi|tous les jours|7 jours)|horaires d'ouverture|[Aa]mplitude d'ouverture|"
+                          r"ouverture au public|amplitude d'accueil du public|aux heures d'ouverture")
+# Titles of a level-3 maternity, only in a city.
 LEVEL_3 = re.compile(r"[Nn]iveau 3|NIVEAU 3|[Tt]ype 3|TYPE 3")
 # Tasks done on weekdays, which a weekends-only post does not do: appointments, school, meetings.
 WEEKDAY_TASKS = re.compile(r"rendez-vous médicaux|\bl'école\b|\bscolari|réunions? (d'équipe|pluridisciplinaires?|de synthèse)|"
@@ -2272,6 +2265,7 @@ DRIVERS = {"ambulancier", "conducteur-accompagnateur-pmr", "auxiliaire-ambulanci
 RURAL = re.compile(r"[Rr]ural|RURAL")
 # Titles of a town centre's post, and the presentations of a shop that is not in one.
 CITY_CENTRE = re.compile(r"[Cc]entre-ville|CENTRE-VILLE")
+# Where a shopping centre's shop is not.
 OTHER_THAN_SHOPPING_CENTRE = re.compile(r"centre-ville|de quartier|[Rr]ural|du centre de \{ville\}")
 SHOPPING_CENTRE = re.compile(r"centre commercial|galerie marchande|zone commerciale")
 # A director's tasks, which a post under a director does not do.
@@ -2279,8 +2273,9 @@ DIRECTS = re.compile(r"[Aa]ssur\w* la direction|[Vv]ous dirigez")
 # Rotas of weekdays and weekends, which a weekends-only post does not work.
 WEEKDAY_ROTA = re.compile(r"week-ends? sur (deux|trois|quatre|cinq)|[Dd]u lundi au (vendredi|jeudi|samedi)|en semaine|"
                           r"[Hh]oraires alternés|mercredis?\b")
-# Benefits of a rota, which one who works at home has not.
+# A rota's plannings, which an office's, a day service's or a psychologist's post has not.
 PLANNINGS = re.compile(r"^Plannings")
+# Benefits of a rota, which one who works at home has not.
 ROTA_BENEFIT = re.compile(r"[Pp]lannings?|[Rr]oulement|[Tt]itres?-restaurant|[Ss]elf|[Pp]arking")
 # Pay and careers of a grid, which an apprentice's contract is not.
 GRID_PAY = re.compile(r"échelon|[Ss]tagiairisation|titularisation|[Rr]eprise d'ancienneté|ancienneté reprise|RIFSEEP|"
@@ -2293,10 +2288,13 @@ TWELVE_HOURS_TITLE = re.compile(r"\b12 ?[hH]\b")
 TWELVE_HOURS = re.compile(r"\b12 ?h\b|12 heures|douze heures|\b(7|8|19|20) ?h ?(-|à) ?(7|8|19|20) ?h")
 # A career's steps, which a fixed-term contract does not take.
 CAREER_PATHS = re.compile(r"[Éé]tudes promotionnelles|[Pp]romotion professionnelle")
-# A site's car park, the staff's and not a temp's benefit.
+# Psychologists, whom no paramedic's career studies concern.
 PSYCHOLOGIST_SLUGS = {"psychologue", "neuropsychologue"}
+# A civil servant's first steps, which a faisant fonction does not take.
 CAREER_ENTRY = re.compile(r"[Ss]tagiairisation|[Tt]itularisation")
+# A libéral's fees paid back to her: a locum's, not a collaborator's.
 FEES_PAID_BACK = re.compile(r"^Reversement des honoraires")
+# A site's car park, the staff's and not a temp's benefit.
 PARKING = re.compile(r"[Pp]arking|[Pp]laces? de stationnement")
 PERMANENT_PAY = re.compile(r"[Pp]rime de bienvenue|[Pp]rime d'embauche|bonification indiciaire|\bNBI\b")
 # What an employer gives its own staff over the years, not a temp placed by an agency nor one
@@ -3420,16 +3418,15 @@ class OfferWriter:
             lines = self._narrowed(lines, "priority area", lambda l: says(PRIORITY_AREA, l))
         if ad.population < TRANSPORT_TOWN:
             lines = self._narrowed(lines, "public transport", lambda l: says(PUBLIC_TRANSPORT, l))
-        if ad.kind in NO_SURGERY_KINDS or ad.kind == "ch" and ad.hospital == "proximite":  # no one operated on there
-            lines = self._narrowed(lines, "surgery", lambda l: says(SURGICAL_CARE, l))
+        title = title_line_flags(ad.title, ad.post)
+        if ad.kind in NO_SURGERY_KINDS or ad.kind == "ch" and ad.hospital == "proximite" or title.medicine:
+            lines = self._narrowed(lines, "surgery", lambda l: says(SURGICAL_CARE, l))  # no one operated on there
         other_service = OTHER_DAY_SERVICES.get(ad.day_department)
         if other_service:  # a day hospital's nurse makes no CMP home visits
             lines = self._narrowed(lines, ad.day_department, lambda l: says(other_service, l))
-        if ad.slug in INCLUSION_SLUGS and SEVERAL_PUPILS.search(ad.title + " " + ad.post):
+        if ad.slug in INCLUSION_SLUGS and title.pupils:
             lines = self._narrowed(lines, "one pupil", lambda l: says(ONE_PUPIL, l))  # an ULIS's AESH helps a class
-        if medicine_only(ad.title, ad.post):  # a medicine ward operates on no one
-            lines = self._narrowed(lines, "surgery", lambda l: says(SURGICAL_CARE, l))
-        if orthopaedic(ad.title, ad.post):
+        if title.orthopaedics:
             lines = self._narrowed(lines, "no stoma", lambda l: says(STOMA_CARE, l))  # no stoma after a hip or a knee
         if ad.slug in CERTIFIED_SLUGS:  # the certificate is required: no line for those without it
             lines = self._narrowed(lines, "uncertified", lambda l: "non certifi" in l)
@@ -3472,8 +3469,8 @@ class OfferWriter:
     def _fitting_rules(lines, section, ad, newcomer=False):
         """_fitting's second filter: the lines that the title's flags, a weekends-only post, an
         apprentice and the experience asked rule out."""
-        higher, morning, orthodontics, surgery, baby, secondary, acting, mam, graduate, holidays, cleaner, modality = \
-            title_line_flags(ad.title, ad.post)
+        higher, morning, orthodontics, surgery, baby, secondary, acting, mam, graduate, holidays, cleaner, modality, \
+            _, _, _ = title_line_flags(ad.title, ad.post)
         pool = "pool" in ad.specialties
         if (acting or ad.alternance) and section == "profil":  # a faisant fonction or an apprentice holds no diploma yet
             lines = [l for l in lines if not DIPLOMA_HELD.search(l)] or lines
