@@ -3987,8 +3987,13 @@ class OfferWriter:
         drawn = list(first) + rng.sample(rest, max(0, min(len(rest), rng.randint(low, high) - len(first))))
         if key == "profil":  # a required licence among the requirements, not always the first
             rng.shuffle(drawn)
+        required = [line in first for line in drawn]
         drawn = phrased(rng, drawn, phrasings)
-        for line in consistent(distinct(drawn) if key == "missions" else drawn):  # (a task said twice: missions only)
+        # the lines of first win a contradiction ("DEAS exigé" over "la formation peut être
+        # financée"), wherever the shuffle put them
+        kept = set(consistent([l for l, r in zip(drawn, required) if r] + [l for l, r in zip(drawn, required) if not r]))
+        drawn = [l for l in drawn if l in kept]
+        for line in distinct(drawn) if key == "missions" else drawn:  # (a task said twice: missions only)
             picked.append(rephrase(rng, line, key, as_list, said))
         if key == "profil":
             picked = between(picked, [p for p in picked if STATED_REQUIREMENT.search(p)])

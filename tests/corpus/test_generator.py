@@ -652,6 +652,52 @@ class GeneratorTest(unittest.TestCase):
                                   ("Auxiliaire de puériculture", "auxiliaire de puériculture")):
             self.assertEqual(inclusive_name(post_name(appellation), appellation), said)
 
+    def test_post_names_keep_their_complement_and_gender_each_word(self):
+        from offres import inclusive_name, post_name
+        for appellation, said in (
+                ("Médecin généraliste salarié / salariée en centre de santé", "médecin généraliste salarié(e) en centre de santé"),
+                ("Ambulancier diplômé / Ambulancière diplômée d'État (DEA)", "ambulancier(ère) diplômé(e) d'État (DEA)"),
+                ("Préparateur / Préparatrice en pharmacie chargé(e) de l'orthopédie",
+                 "préparateur(trice) en pharmacie chargé(e) de l'orthopédie")):
+            self.assertEqual(inclusive_name(post_name(appellation), appellation), said)
+
+    def test_a_second_verb_follows_the_first_unless_a_clause_has_its_own_subject(self):
+        from phrasing import split_vous
+        for line, infinitive, rest in (
+                ("Vous êtes tenu(e) à la discrétion sur tout ce que vous voyez ou entendez.", "être",
+                 "tenu(e) à la discrétion sur tout ce que vous voyez ou entendez."),
+                ("Vous savez vous faire discret(ète) et veillez à l'intimité.", "savoir",
+                 "vous faire discret(ète) et veiller à l'intimité."),
+                ("Vous savez repérer un enfant en danger et connaissez bien le dispositif.", "savoir",
+                 "repérer un enfant en danger et bien connaître le dispositif.")):
+            self.assertEqual(split_vous(line)[1:], (infinitive, rest))
+
+    def test_titles_fees_and_required_lines_agree_with_the_record(self):
+        """A public permanent post's title says no CDI; a libéral states no wage; a title's
+        "PERMIS B EXIGÉ" is in the record and the text; an ASG's profile asks the care diploma;
+        no bullet opens on "Votre rôle :"; an SMR's patients are named by it once."""
+        public = re.compile(r"par voie statutaire ou contractuelle|ouvert aux titulaires|recrutement statutaire|"
+                            r"pourvu par un agent contractuel")
+        seen = Counter()
+        for o in self.offers:
+            d, title = o["description"], o["intitule"]
+            if o["typeContrat"] == "CDI" and public.search(d):
+                seen["public CDI"] += 1
+                self.assertNotRegex(title, r"\bCDI\b", o["id"])
+            if o["typeContrat"] == "LIB":
+                seen["libéral"] += 1
+                self.assertNotIn("libelle", o.get("salaire", {}), o["id"])
+            if re.search(r"PERMIS B EXIGÉ|[Pp]ermis B exigé", title):
+                seen["licence"] += 1
+                self.assertEqual(o["permis"][0]["exigence"], "E", o["id"])
+                self.assertRegex(d, r"[Pp]ermis B", o["id"])
+            if "soins en gérontologie" in o["appellationlibelle"]:
+                seen["ASG"] += 1
+                self.assertRegex(d, r"DEAS|DEAES|DEAMP", o["id"])
+            self.assertNotRegex(d, r"\n\S+ Votre rôle :", o["id"])
+            self.assertLessEqual(d.count("patients du SMR"), 1, o["id"])
+        self.assertEqual(len(seen), 4, seen)
+
     def test_trainings_agree_with_themselves(self):
         """Bodies where such bodies are, an alternance title on an alternance action, diploma
         courses full time from a rentrée, no RNCP code but the verified ones."""
