@@ -16,11 +16,12 @@ from datetime import date, timedelta
 
 from phrasing import elide, rephrase
 from refs import FAMILLES, GROUPED_SECTIONS, city_name, main_famille, reserved_for, reserved_to, weighted
-from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, PLACEHOLDER, PUBLIC_HOSPITAL_KINDS, SCHEDULE_WORDS,
-                       SHIFT_SLUGS, TITLE_DAY,
+from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, OVERSEAS_UPLIFT, PLACEHOLDER, PUBLIC_HOSPITAL_KINDS,
+                       SCHEDULE_WORDS, SHIFT_SLUGS, TITLE_DAY,
                        TITLE_NIGHT, WEEKENDS, DAY_ONLY, NO_WEEKEND, TITLE_REPLACEMENT, TITLE_WEEKEND, Person,
                        approximate, benefits, contract_line, euros, figure, fits_contract, fits_terms, generic_benefits,
-                       hours_text, num, round_figure, salary_line, schedule_lines, status, title_terms, weekend_hours)
+                       hours_text, num, paid_share, round_figure, salary_line, schedule_lines, shift_length, status,
+                       title_terms, weekend_hours)
 
 class OfferRandom(random.Random):
     """The offers' generator: random.Random with choice, randrange and randint drawn from one
@@ -212,6 +213,7 @@ TRAINEE_TITLE = re.compile(r"[Aa]pprenti|[Aa]lternance|apprentissage|professionn
 REPLACING_POST = re.compile(r"[Rr]emplaçant|[Pp]ool")
 # A libéral's share of the fees, and the kind of libéral post a title offers.
 FEES = re.compile(r"[Rr]étrocession|[Rr]edevance")
+SUCCESSION = re.compile(r"[Ss]uccession|SUCCESSION")
 COLLABORATION = re.compile(r"[Cc]ollaborat|COLLABORAT|[Ss]uccession|SUCCESSION|[Aa]ssocié")
 REPLACEMENT = re.compile(r"[Rr]emplaç|[Rr]emplacement|REMPLA")
 
@@ -301,16 +303,26 @@ def city_chu(text, ville, town):
 DEPARTEMENT_COLLECTIVITIES = {"67": "Collectivité européenne d'Alsace", "68": "Collectivité européenne d'Alsace",
                               "75": "Ville de Paris", "2A": "Collectivité de Corse", "2B": "Collectivité de Corse",
                               "972": "Collectivité territoriale de Martinique", "973": "Collectivité territoriale de Guyane"}
+# The local social-action offices of the collectivities that stand for a département.
+LOCAL_OFFICES = {"Ville de Paris": ("espace parisien des solidarités", "espaces parisiens des solidarités"),
+                 "Métropole de Lyon": ("maison de la Métropole pour les solidarités",
+                                       "maisons de la Métropole pour les solidarités")}
 # Employers that may be a public hospital's unit and are named after it ("Centre hospitalier de
 # Lille - USLD Les Tilleuls").
 COLLECTIVITY_WORDS = [("du Département", "de la collectivité"), ("au Département", "à la collectivité"),
                       ("Le Département", "La collectivité"), ("le Département", "la collectivité")]
 
 
-def collectivity(text):
-    """A Département's presentation said of a collectivity that is one ("la collectivité")."""
+def collectivity(text, name=""):
+    """A Département's presentation said of a collectivity that is one ("la collectivité"), its
+    offices by their own name (name: the collectivity's)."""
     for words, said in COLLECTIVITY_WORDS:
         text = text.replace(words, said)
+    offices = LOCAL_OFFICES.get(name)
+    if offices:  # "sa maison de la Métropole pour les solidarités de Vénissieux"
+        for pattern, office in zip((r"\b([Mm])aison départementale des solidarités",
+                                    r"\b([Mm])aisons (?:départementales )?des solidarités"), offices):
+            text = re.sub(pattern, lambda m: (office[0].upper() if m.group(1) == "M" else office[0]) + office[1:], text)
     return text
 
 
@@ -1075,6 +1087,7 @@ class Ad:
         self.day_service = False  # a day hospital, a CMP, a consultation: open by day on weekdays
         self.opening_said = False  # the presentation gives its opening hours
         self.parking_said = False  # the place line gives a car park
+        self.uplift = 0  # an overseas public post's majoration de traitement (%)
         self.day_department = None  # the day service its title names ("à l'hôpital de jour"), if any
         self.evening = False  # an evening post (school pick-up): no morning tasks
         self.client = kind  # where the work is done: an agency's client, else the employer
@@ -2256,8 +2269,8 @@ LEVEL_3 = re.compile(r"[Nn]iveau 3|NIVEAU 3|[Tt]ype 3|TYPE 3")
 # Tasks done on weekdays, which a weekends-only post does not do: appointments, school, meetings.
 WEEKDAY_TASKS = re.compile(r"rendez-vous médicaux|\bl'école\b|\bscolari|réunions? (d'équipe|pluridisciplinaires?|de synthèse)|"
                            r"\bsynthèses\b|partenaires|[Ee]ntretiens? (familiaux|d'embauche)|sorties? d'école|\bdevoirs\b|\bgoûter\b")
-# A headcount a figure states ("Le service emploie 66 salariés", "1 200 collègues vous attendent").
-STAFF_FIGURE_COUNT = re.compile(r"emploie ([\d ]+\d) |([\d ]+\d) collègues")
+# A headcount a figure states ("Le service emploie 66 salariés").
+STAFF_FIGURE_COUNT = re.compile(r"emploie ([\d ]+\d) ")
 # A driving licence the title or text requires, and those who drive for a living.
 LICENCE_ASKED = re.compile(r"[Pp]ermis B[^.;\n]{0,40}(obligatoire|exigé|indispensable)|PERMIS B EXIGÉ")
 DRIVERS = {"ambulancier", "conducteur-accompagnateur-pmr", "auxiliaire-ambulancier"}
@@ -2293,7 +2306,7 @@ PSYCHOLOGIST_SLUGS = {"psychologue", "neuropsychologue"}
 # A civil servant's first steps, which a faisant fonction does not take.
 CAREER_ENTRY = re.compile(r"[Ss]tagiairisation|[Tt]itularisation")
 # A libéral's fees paid back to her: a locum's, not a collaborator's.
-FEES_PAID_BACK = re.compile(r"^Reversement des honoraires")
+FEES_PAID_BACK = re.compile(r"^Reversement des honoraires|^Rétrocession")
 # A site's car park, the staff's and not a temp's benefit.
 PARKING = re.compile(r"[Pp]arking|[Pp]laces? de stationnement")
 PERMANENT_PAY = re.compile(r"[Pp]rime de bienvenue|[Pp]rime d'embauche|bonification indiciaire|\bNBI\b")
@@ -2832,7 +2845,10 @@ class OfferWriter:
             details = [d for d in details if not said & set(PLACEHOLDER.findall(d))]
         if template_flags(text)[2]:  # a house that opens has no past: no year, no families welcomed yet
             details = [d for d in details if not template_flags(d)[3]]
-        details = rng.sample(details, min(len(details), (0, 1, 1, 1, 2, 2)[rng.randrange(6)]))
+        # One figure or two at most: a presentation that gives its own figures rarely adds one
+        # more (readers took a run of figure sentences for a machine's list of facts).
+        counts = (0, 0, 1, 1, 1) if re.search(r"\d", text) else (0, 1, 1, 1, 2)
+        details = rng.sample(details, min(len(details), counts[rng.randrange(5)]))
         if len(details) == 2 and set(PLACEHOLDER.findall(details[0])) & set(PLACEHOLDER.findall(details[1])) - {
                 "ville", "nom", "departement"}:
             details = details[:1]  # "97 établissements" once, not in both details
@@ -3617,6 +3633,9 @@ class OfferWriter:
                 schedule = rng.choice(DAYS_12H)
             else:
                 schedule = rng.choice(ALTERNATING)
+        if schedule and not night and hours == 39 and t_hours is None and \
+                shift_length(schedule[0][1], schedule[0][2]) < 7.75:
+            hours = 37.5  # 39 h make no whole number of 7 h 30 shifts: five of them a week
         if says(TITLE_WEEKEND, intitule) and t_hours is None:
             hours = weekend_hours(schedule)
         if night:
@@ -3722,9 +3741,13 @@ class OfferWriter:
         ad.de_lieu = contract("de " + commune[1].replace(" Arrondissement", ""))
         name, proper, pattern = self._employer(rng, spec, ville, departement, specialties, intitule,
                                                rural(commune[3], population), hospital, population)
-        if kind == "conseil-departemental" and commune[3] in DEPARTEMENT_COLLECTIVITIES:
+        collectivity_name = DEPARTEMENT_COLLECTIVITIES.get(commune[3])
+        if (parent or commune[0]) in self.refs.places.metropole_lyon:
+            collectivity_name = "Métropole de Lyon"  # the Rhône's council has no say in Lyon and its 58 neighbours
+        if kind == "conseil-departemental" and collectivity_name:
             # Alsace's, Corsica's, Paris's, Martinique's and Guyane's councils are collectivities
-            name = name.replace("Conseil départemental - " + departement, DEPARTEMENT_COLLECTIVITIES[commune[3]])
+            name = collectivity(name.replace("Conseil départemental - " + departement, collectivity_name),
+                                collectivity_name)
         unit_name = ad.unit and ad.unit.split()[-1] in name and next(
             (n for n in list(UNIT_NAMES) + list(COLOURS.values()) if ad.unit.endswith(" " + n)), None)
         if unit_name:  # no "unité des Tilleuls" at the EHPAD Les Tilleuls
@@ -3737,8 +3760,8 @@ class OfferWriter:
         if kind in CH_UNITS and town in self.refs.villes["chu"]:
             # A CHU town's public hospital is its CHU, its long-stay unit or pool the CHU's too.
             name, about = universitaire(name, ville), [universitaire(a, ville) for a in about]
-        if kind == "conseil-departemental" and commune[3] in DEPARTEMENT_COLLECTIVITIES:  # Paris's, Corsica's... no "Département"
-            about = [collectivity(a) for a in about]
+        if kind == "conseil-departemental" and collectivity_name:  # Paris's, Corsica's, Lyon's... no "Département"
+            about = [collectivity(a, collectivity_name) for a in about]
         presentation = " ".join(about)
         ad.opening_said = bool(OPENING_SAID.search(presentation))  # its opening hours, which the conditions do not say again
         ad.autism_only = "autisme" in presentation and "olyhandicap" not in presentation and \
@@ -3764,8 +3787,10 @@ class OfferWriter:
         ad.experience = experience_asked(experience)
         ad.years = record_years(experience)
         # A full-time night post of 32 h 30 in the public service is paid as full time.
+        # A public post overseas is paid its grid and the majoration of the DROM (not an apprentice's).
+        ad.uplift = OVERSEAS_UPLIFT.get(commune[3], 0) if ad.statut in PUBLIC_STATUSES and not alternance else 0
         salaire = self._salary(rng, bank, partiel, max(hours, 35) if not partiel else hours, alternance, ad.statut,
-                               ad.contrat == "LIB", ad.client)
+                               ad.contrat == "LIB", ad.client, ad.uplift)
         if salaire and "libelle" in salaire and ad.contrat == "LIB":  # fees, not a wage: no thirteenth month
             salaire["libelle"] = salaire["libelle"].replace("sur 13.0 mois", "sur 12.0 mois")
         # The employer's presentation, in the record's own field for most ads: their text then
@@ -3910,7 +3935,7 @@ class OfferWriter:
             chosen["exigence"] = "S"  # an apprentice or a faisant fonction prepares the diploma: the record cannot require it
         return [chosen]
 
-    def _salary(self, rng, bank, partiel, hours, alternance=False, statut=None, liberal=False, kind=None):
+    def _salary(self, rng, bank, partiel, hours, alternance=False, statut=None, liberal=False, kind=None, uplift=0):
         if rng.random() < 0.35:
             return None
         if liberal:  # a libéral is paid by the fees of her acts, not a monthly wage
@@ -3932,7 +3957,8 @@ class OfferWriter:
             out["libelle"] = ("Horaire de %.2f Euros sur 12.0 mois" % lo if rng.random() < 0.5
                               else "Horaire de %.2f Euros à %.2f Euros sur 12.0 mois" % (lo, hi))
         else:
-            ratio = hours / 35  # the monthly pay of the ad's hours: less part time, more at 39 h
+            # the monthly pay of the ad's hours (less part time, more at 39 h) and place
+            ratio = paid_share(hours, statut) * (1 + uplift / 100)
             lo, hi = round(lo * ratio / 10) * 10, round(hi * ratio / 10) * 10
             annual = lo >= 3500 and rng.random() < 0.4
             # a 13th month is a private clinic's or company's, not the public service's nor the CCN 51/66's
@@ -4136,7 +4162,8 @@ class OfferWriter:
         if statut == "ccn66":  # the CCN 66's congés trimestriels: 18 days a year for care and educational staff, 9 for general services
             known = dict(known, ct="9" if ad.slug in GENERAL_SERVICES_SLUGS else "18")
         own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2), pay_range, bool(stated),
-                              ad.experience == "D" or ad.years <= 1, known)  # a year's practice starts low on the grid
+                              ad.experience == "D" or ad.years <= 1, known,  # a year's practice starts low on the grid
+                              ad.uplift)
         fixed = [line for line in fixed if not unfit(line, ad.kind)]  # no Ségur pay rise in a chantier d'insertion
         # The lines the ad's terms rule out, removed in one pass.
         thirteen = "13.0 mois" in (salaire or {}).get("libelle", "") and not (ad.contrat == "CDD" and ad.months <= 12)
@@ -4193,7 +4220,7 @@ class OfferWriter:
                     not (extra[0].startswith("Logement") and (ad.client not in H24_KINDS | HOSPITALS or brief_stay)):
                 own += extra
         if salaire and statut != "liberal" and not any(WAGE_SAID.search(line) for line in own + plain) and rng.random() < 0.4:
-            pay = salary_line(rng, salaire, ad.statut, ad.alternance, "professionnalisation" in ad.nature)
+            pay = salary_line(rng, salaire, ad.statut, ad.alternance, "professionnalisation" in ad.nature, ad.uplift)
             if pay:
                 own.append(pay)
         if not plain and not own:
@@ -4222,7 +4249,8 @@ class OfferWriter:
         debut = working_day(entretien + timedelta(days=rng.randint(7, 35)), saturday=True, christmas=False)
         details = about[1:]
         staff_stated = ad.staff_said
-        if ad.setting not in ("particulier", "accueil") and ad.kind not in NO_FIGURES and rng.random() < 0.5:
+        if ad.setting not in ("particulier", "accueil") and ad.kind not in NO_FIGURES and \
+                rng.random() < (0.4 if len(about) == 1 else 0.1):  # a figure where the presentation gave none
             details.append(figure(rng, ad.setting, ad.kind in ("ch", "chu", "clinique", "epsm"),
                                 ad.followed if ad.setting == "domicile" else None, ad.team, ad.staff_said,
                                 ad.kind in OFFICE_PUBLICS, bool(OPENS.search(about[0])),
@@ -4234,7 +4262,7 @@ class OfferWriter:
             if not details[-1]:
                 details.pop()  # no figure left that the ad has not said
             if stated:  # "Le service emploie 66 salariés": the headcount band says so too
-                ad.staff = int((stated.group(1) or stated.group(2)).replace(" ", ""))
+                ad.staff = int(stated.group(1).replace(" ", ""))
                 staff_stated = True
         rng.shuffle(details)
         places = PLACES if ad.setting != "particulier" else HOUSEHOLD_PLACES
@@ -4269,7 +4297,8 @@ class OfferWriter:
             for said in ("relation de travail durable", "de confiance"):  # the household's presentation said it
                 if said in " ".join(about):
                     reasons = [r for r in reasons if said not in r] or reasons
-            if ad.kind in CONTRACTUAL_ONLY or ad.statut in PUBLIC_STATUSES:  # a public service's posts follow its public, not an activity that grows
+            if ad.kind in CONTRACTUAL_ONLY or ad.statut in PUBLIC_STATUSES or SUCCESSION.search(ad.title):
+                # a public service's posts follow its public, not an activity that grows, nor does a practice handed over
                 reasons = [r for r in reasons if "développement" not in r] or reasons
             if ad.alternance:  # an apprentice's opening says apprentissage, a professionalisation contract's alternance
                 apprentice = "apprentissage" in ad.nature

