@@ -176,7 +176,7 @@ def main(argv=None):
     if refs.missing:
         print("generate.py: warning: no fiche or bank yet for %d métiers" % len(refs.missing),
               file=sys.stderr)
-    _STATE["offers"] = OfferWriter(refs, now)
+    _STATE["offers"] = OfferWriter(refs, now, args.seed)
     if only & {"formations", "dirty"}:
         if not refs.formations:
             raise SystemExit("generate.py: data/generator/formations.json is missing")

@@ -8,6 +8,7 @@ refs.main_famille), then a commune weighted by population."""
 import bisect
 import collections
 import functools
+import hashlib
 import math
 import os
 import random
@@ -38,6 +39,34 @@ class OfferRandom(random.Random):
 
     def randint(self, a, b):
         return a + int(self.random() * (b - a + 1))
+
+
+# Employers a town has one of, whatever their ads call them ("CH du Havre", "Centre hospitalier du Havre").
+ONE_PER_TOWN = {"ch", "chu", "ccas", "collectivite", "epsm"}
+
+
+class EmployerDraw:
+    """One draw of an employer's own figure (its beds, its staff, its sites): a float that
+    hashes the seed, the employer and the figure's name, spent by choice, randrange, randint and
+    uniform as OfferRandom spends one random(). Every ad of one hospital or council then gives
+    the same figures, whichever process writes it and whatever else its ads drew."""
+    __slots__ = ("u",)
+    choice, randrange, randint = OfferRandom.choice, OfferRandom.randrange, OfferRandom.randint
+
+    def __init__(self, u):
+        self.u = u
+
+    @staticmethod
+    def float_of(seed, employer, key):
+        """The float of an employer's figure."""
+        digest = hashlib.blake2b(("%s\0%s\0%s" % (seed, employer, key)).encode(), digest_size=8).digest()
+        return int.from_bytes(digest, "big") / 2.0 ** 64
+
+    def random(self):
+        return self.u
+
+    def uniform(self, a, b):
+        return a + (b - a) * self.u
 
 
 # The programme's published offer counts by famille (the "handicap" one is "handicap et
@@ -1060,6 +1089,8 @@ class Ad:
                 self.size = rng.randint(8, 20)
             if CHILD_PSYCHIATRY.search(title + " " + post):  # a child psychiatry unit: some 8 to 15 beds
                 self.size = rng.randint(8, 15)
+            if NEONATOLOGY.search(title + " " + post):
+                self.size = rng.randint(6, 24)  # a neonatology unit: some 6 to 24 cots
             if self.size > 15:  # a maisonnée is a small house
                 units = [u for u in units if u != "la maisonnée"]
             if (PROTECTED_UNIT.search(title) and slug not in MANAGER_SLUGS or
@@ -2164,7 +2195,7 @@ ACTING = re.compile(r"[Ff]aisant[- ]fonction|FAISANT[- ]FONCTION")
 # medicine ward's patients, school runs, primary schools.
 SURGERY_TITLE = re.compile(r"[Cc]hirurgi|CHIRURGI")
 MEDICINE_LINES = re.compile(r"diabétiques|insuffisants cardiaques")
-BABY_TITLE = re.compile(r"[Bb]ébés?\b|BÉBÉS?\b|[Nn]ourrissons?|\b\d+ mois\b")
+BABY_TITLE = re.compile(r"[Bb]ébés?\b|BÉBÉS?\b|[Nn]ourrissons?|\b\d+ mois\b|\b(enfants?|ENFANTS?) de [12] (ans?|ANS?)\b")
 BABY_UNFIT = re.compile(r"[Mm]ercredis|vacances scolaires|activités extrascolaires|piscine|"
                         r"(trajets|déplacements) (vers|jusqu'aux) (les )?activités|journée des enfants")
 SCHOOL_RUN = re.compile(r"scolaris|sortie de classe|sortie de l'école|l'école|[Mm]aternelle|devoirs|goûter")
@@ -2174,7 +2205,7 @@ PRIMARY_LINES = re.compile(r"\bécoles\b|circonscription|maternelle")
 
 # Lines that two lines of one section cannot both say: no weekend, and some weekend work;
 # students finishing their course welcome, and a diploma required; four days a week, and Saturdays;
-# Tuesday to Saturday, and Monday to Friday.
+# Tuesday to Saturday, and Monday to Friday; a baby's first foods, and a child at school.
 WEEKEND_MENTION = re.compile(r"week-ends?\b|[Ss]amedis?\b|[Dd]imanches?\b")
 FOUR_DAYS = re.compile(r"sur (4|quatre) jours|du lundi au jeudi")
 SATURDAY = re.compile(r"[Ss]amedis?\b")
@@ -2182,8 +2213,13 @@ TUESDAY_TO_SATURDAY = re.compile(r"du mardi au samedi")
 MONDAY_TO_FRIDAY = re.compile(r"du lundi au vendredi")
 
 
+# A neonatology unit, which holds fewer beds than a ward.
+NEONATOLOGY = re.compile(r"[Nn]éonat|NÉONAT")
+# A baby's first foods, and a child at school.
+FIRST_FOODS = re.compile(r"diversification")
+AT_SCHOOL = re.compile(r"scolarisée?\b|sortie de classe")
 EXCLUSIVE = ((NO_WEEKEND, WEEKEND_MENTION), (FINISHING_STUDIES, REQUIRED), (FOUR_DAYS, SATURDAY),
-             (TUESDAY_TO_SATURDAY, MONDAY_TO_FRIDAY))
+             (TUESDAY_TO_SATURDAY, MONDAY_TO_FRIDAY), (FIRST_FOODS, AT_SCHOOL))
 _SIDES = {}  # line -> ({i: the line says EXCLUSIVE[i]'s first}, {i: it says its second only})
 
 
@@ -2710,8 +2746,8 @@ def offer_id(i, created):
 class OfferWriter:
     """Writes offers for one process; every choice comes from the rng it is given."""
 
-    def __init__(self, refs, now):
-        self.refs, self.now = refs, now
+    def __init__(self, refs, now, seed=0):
+        self.refs, self.now, self.seed = refs, now, seed
         self.kinds = refs.employeurs["kinds"]
         self.noms = refs.employeurs["noms-propres"]
         self.noms_enfance = refs.employeurs["noms-enfance"]
@@ -2732,6 +2768,7 @@ class OfferWriter:
         self.appellations = {}  # (bank slug, client kind, title) -> the appellations that fit the title
         self.presentations = {}  # (kind, name pattern, title, slug, famille) -> (presentations, details)
         self.one_shift = {}  # id of a requirements list -> (that list, its lines for a post on one shift)
+        self.employer_floats = {}  # (employer, figure) -> the float its figure is drawn from (EmployerDraw)
 
     def _famille_choices(self):
         """For each famille: the métiers it can draw, each with the employer kinds that make
@@ -2814,6 +2851,15 @@ class OfferWriter:
         the name has a proper part) and none, one or two of its details; each figure is drawn
         once, so that the presentation and its details agree."""
         templates, details = self._presentations(spec, pattern, ad)
+        employer = self._employer_identity(ad.kind, name, commune)
+
+        def draw(key, f):  # an employer's own figure, the same in all its ads; a house's that has no name, the ad's
+            if not employer:
+                return f(rng)
+            u = self.employer_floats.get((employer, key))
+            if u is None:
+                u = self.employer_floats[employer, key] = EmployerDraw.float_of(self.seed, employer, key)
+            return f(EmployerDraw(u))
         territory = None
         if ad.kind == "conseil-departemental":
             territory = self._territory(rng, commune, population)
@@ -2878,7 +2924,7 @@ class OfferWriter:
         if ad.kind == "pharmacie":  # each patient served brings about one prescription, some none
             values["ordonnances"] = str(max(40, round(ad.received * rng.uniform(0.6, 0.95))))
         if ad.size and "readaptation" in ad.specialties:  # the ad's SMR unit is some of the SMR beds
-            values["lits_smr"] = str(max(ad.size + rng.randint(0, 30), int(PRESENTATION_VALUES["lits_smr"](rng))))
+            values["lits_smr"] = str(max(ad.size + rng.randint(0, 30), int(draw("lits_smr", PRESENTATION_VALUES["lits_smr"]))))
         if ad.kind == "education-nationale":  # the sector's pupils are those the ad serves, in schools of their size
             if ad.public is SCHOOL_PUBLIC:
                 values["ecoles_pial"] = str(max(3, ad.received // rng.randint(150, 350)))  # schools, collèges and lycées: three at least
@@ -2890,7 +2936,7 @@ class OfferWriter:
         capacity = CAPACITIES.get(ad.kind)
         if capacity and ad.size:
             # The house holds its units: as many places as units of the ad's unit size, or more.
-            cap = max(int(PRESENTATION_VALUES[capacity](rng)), ad.size * 2 + rng.randint(0, ad.size))
+            cap = max(int(draw(capacity, PRESENTATION_VALUES[capacity])), ad.size * 2 + rng.randint(0, ad.size))
             if cap > 8 * ad.size:  # at most 8 units of the ad's unit size
                 cap = 8 * ad.size + rng.randint(0, ad.size // 2)
             # a village's house is a small one: some 40 places and one for 20 more inhabitants
@@ -2904,7 +2950,7 @@ class OfferWriter:
             if ad.kind in STAFF_PER_PLACE:
                 # A house's staff follows its places (a MAS has more staff than residents).
                 low, high = STAFF_PER_PLACE[ad.kind]
-                values["pro"] = str(max(ad.team + 8, round(cap * rng.uniform(low, high))))
+                values["pro"] = str(max(ad.team + 8, round(cap * draw("staff_rate", lambda r: r.uniform(low, high)))))
                 ad.staff = int(values["pro"])
         if ad.kind == "centre-social":  # a small paid team, and the volunteers a town of its size finds
             values["pro"] = str(ad.team + rng.randint(2, 12))
@@ -2913,8 +2959,11 @@ class OfferWriter:
                 values["benevoles"] = str(min(int(values["benevoles"]), rng.randint(10, 35)))
                 values["adherents"] = num(min(int(values["adherents"].replace(" ", "")), rng.randrange(60, 250, 10)))
         if ad.kind in ("ime", "itep"):  # some 5 to 8 professionals for 10 children
-            values["places"] = str(max(int(PRESENTATION_VALUES["places"](rng)), 20))
-            values["pro"] = str(max(ad.team + 8, round(int(values["places"]) * rng.uniform(0.5, 0.8))))
+            places, most = max(int(draw("places", PRESENTATION_VALUES["places"])), 20), 120 if ad.kind == "ime" else 90
+            values["places"] = str(places if places <= most else draw("places_most", lambda r: r.randrange(30, most, 2)))
+            # a class of its teaching unit holds some 8 to 12 children, and some go to an ordinary school
+            values["classes"] = str(max(2, min(10, round(int(values["places"]) / draw("class_size", lambda r: r.uniform(10, 14))))))
+            values["pro"] = str(max(ad.team + 8, round(int(values["places"]) * draw("staff_rate", lambda r: r.uniform(0.5, 0.8)))))
             ad.staff = int(values["pro"])
         if ad.kind == "usld" and "hôpital de proximité" in text and ad.staff:
             # The whole hospital's staff: its medicine beds' and its EHPAD's besides the unit's.
@@ -2923,40 +2972,42 @@ class OfferWriter:
             ad.staff += round(medicine * rng.uniform(1.2, 1.6)) + rng.randint(40, 90)
             values["pro"] = str(ad.staff)
         if ad.kind == "clinique":  # a clinic's SMR beds are some of its beds
-            values["lits"] = PRESENTATION_VALUES["lits"](rng)
+            values["lits"] = draw("lits", PRESENTATION_VALUES["lits"])
             if "lits_smr" not in values:
-                values["lits_smr"] = str(max(10, int(values["lits"]) * rng.randint(15, 40) // 100))
+                values["lits_smr"] = str(max(10, int(values["lits"]) * draw("smr_share", lambda r: r.randint(15, 40)) // 100))
         if ad.kind in HOSPITAL_BEDS:
-            self._hospital_size(rng, ad.kind, population, values, "naissance" in ad.specialties,
+            self._hospital_size(draw, ad.kind, population, values, "naissance" in ad.specialties,
                                 ad.kind == "ch" and ad.hospital == "proximite",
                                 ad.kind == "clinique" and bool(MANY_SERVICES.search(text)))
         if ad.kind == "epsm":
             # A psychiatric sector covers some 70,000 people and holds some 30 to 45 beds
             # (its staff, below, follows them).
-            values["secteurs"] = PRESENTATION_VALUES["secteurs"](rng)
+            values["secteurs"] = draw("secteurs", PRESENTATION_VALUES["secteurs"])
             people = self.refs.places.departement_population.get(commune[3]) if commune is not None else None
             if people:  # no more sectors than its département's people make (the Nièvre's 200,000: 2 or 3)
                 values["secteurs"] = str(max(1, min(int(values["secteurs"]), round(people / 70000))))
-            values["habitants"] = num(min(int(values["secteurs"]) * rng.randrange(55000, 85000, 5000),
+            values["habitants"] = num(min(int(values["secteurs"]) * draw("sector_people", lambda r: r.randrange(55000, 85000, 5000)),
                                           people or 10 ** 9) // 1000 * 1000)
-            values["lits"] = str(min(int(PRESENTATION_VALUES["lits"](rng)), int(values["secteurs"]) * rng.randint(30, 45)))
-            values["cmp"] = str(int(values["secteurs"]) * rng.randint(1, 3))  # a sector's one to three CMPs
+            values["lits"] = str(min(int(draw("lits", PRESENTATION_VALUES["lits"])),
+                                     int(values["secteurs"]) * draw("sector_beds", lambda r: r.randint(30, 45))))
+            values["cmp"] = str(int(values["secteurs"]) * draw("sector_cmp", lambda r: r.randint(1, 3)))  # a sector's one to three CMPs
         if ad.kind == "ch" and "lits_ch" in values:  # a hospital's pôles: some 100 to 150 beds each
-            values["unites"] = str(max(2, min(12, int(values["lits_ch"].replace(" ", "")) // rng.randint(100, 150))))
+            values["unites"] = str(max(2, min(12, int(values["lits_ch"].replace(" ", "")) // draw("pole_beds", lambda r: r.randint(100, 150)))))
         if ad.kind in STAFF_PER_BED:
             # A hospital's staff follows its beds.
             beds, (low, high) = STAFF_PER_BED[ad.kind]
             if beds not in values:
-                values[beds] = PRESENTATION_VALUES[beds](rng)
+                values[beds] = draw(beds, PRESENTATION_VALUES[beds])
             values["salaries"] = num(max(ad.team + 40, int(round(int(values[beds].replace(" ", "")) *
-                                                                 rng.uniform(low, high), -1))))
+                                                                 draw("staff_rate", lambda r: r.uniform(low, high)), -1))))
             values["pro"] = values["salaries"]
             ad.staff = int(values["salaries"].replace(" ", ""))
         if ad.kind == "smr" and "lits" in values:  # its rehabilitation gym: some 3 to 6 m² a bed
-            values["surface"] = str(max(int(PRESENTATION_VALUES["surface"](rng)),
-                                        int(values["lits"].replace(" ", "")) * rng.randint(3, 6)) // 10 * 10)
+            values["surface"] = str(max(int(draw("surface", PRESENTATION_VALUES["surface"])),
+                                        int(values["lits"].replace(" ", "")) * draw("gym", lambda r: r.randint(3, 6))) // 10 * 10)
         if ad.kind == "smr" and "lits" in values:  # a year's patients: its beds over stays of four to six weeks
-            values["patients_smr"] = num(int(round(int(values["lits"].replace(" ", "")) * 365 / rng.randint(25, 40), -1)))
+            values["patients_smr"] = num(int(round(int(values["lits"].replace(" ", "")) * 365 /
+                                                   draw("stay", lambda r: r.randint(25, 40)), -1)))
         if ad.setting == "domicile":
             # A home service's carers: more than the ad's team, about one for 6 to 12 people
             # helped, each working some 90 to 130 hours a month.
@@ -2971,6 +3022,8 @@ class OfferWriter:
             values["pro"] = str(ad.team)  # "L'équipe de 28 professionnels intervient...": the ad's team
         if ad.kind == "centre-imagerie":  # a year's exams: the patients of some 250 working days
             values["examens"] = num(int(round(ad.received * rng.randint(240, 270), -3)))
+            # a radiologist reads some 6,000 to 12,000 exams a year
+            values["radiologues"] = str(max(2, round(ad.received * 255 / rng.uniform(6000, 12000))))
         if ad.kind in VEHICLE_CREWS:
             # A transport company's vehicles follow its crews, its trips its vehicles.
             low, high = VEHICLE_CREWS[ad.kind]
@@ -3018,17 +3071,19 @@ class OfferWriter:
         if ad.kind in ("collectivite", "ccas"):
             # A town's staff, schools and children grow with it.
             if "SSIAD de {places}" in text:  # its care service: some tens of places for its town's old people
-                values["places"] = str(max(15, min(rng.randrange(20, 80, 5), (population + ad.communes * 800) // 250 // 5 * 5)))
-            values.update({"agents_commune": num(max(ad.team + 10, population // rng.randint(40, 70) if ad.kind == "collectivite"
-                                                     else population // rng.randint(250, 500))),
-                           "ecoles": str(max(2, min(60, population // rng.randint(800, 1500)))),
-                           "enfants_peri": num(max(25, population * rng.randint(4, 8) // 100)),
-                           "repas": num(max(15, min(3000, population // rng.randint(60, 120))))})
+                values["places"] = str(max(15, min(draw("ssiad_places", lambda r: r.randrange(20, 80, 5)),
+                                                   (population + ad.communes * 800) // 250 // 5 * 5)))
+            values.update({"agents_commune": num(max(ad.team + 10, population // draw("agents_rate", lambda r: r.randint(40, 70))
+                                                     if ad.kind == "collectivite" else
+                                                     population // draw("agents_rate", lambda r: r.randint(250, 500)))),
+                           "ecoles": str(max(2, min(60, population // draw("ecoles_rate", lambda r: r.randint(800, 1500))))),
+                           "enfants_peri": num(max(25, population * draw("peri_rate", lambda r: r.randint(4, 8)) // 100)),
+                           "repas": num(max(15, min(3000, population // draw("repas_rate", lambda r: r.randint(60, 120)))))})
         if ad.kind == "chu" and commune is not None and (commune[9] if len(commune) > 9 and commune[9] else commune[0]) in CITY_CHUS:
             low, high = CITY_CHUS[commune[9] or commune[0]][2]  # the AP-HP's staff, not a regional CHU's
-            values["salaries_chu"] = num(rng.randrange(low, high, 500))
+            values["salaries_chu"] = num(draw("salaries_chu", lambda r: r.randrange(low, high, 500)))
         served = population if ad.kind == "ccas" else population + ad.communes * 800  # a CCAS serves its own town
-        values["menages"] = num(min(int(PRESENTATION_VALUES["menages"](rng).replace(" ", "")),
+        values["menages"] = num(min(int(draw("menages", PRESENTATION_VALUES["menages"]).replace(" ", "")),
                                     max(60, served // 6)))  # a share of its town's households
         # The radius its communes fill, at some 15 km² a commune: 14 communes, some 10 km.
         values["km"] = str(max(5, min(55, round(math.sqrt(ad.communes) * rng.uniform(2.5, 3.5) / 5) * 5)))
@@ -3043,25 +3098,30 @@ class OfferWriter:
         if ad.kind == "service-mandataire":  # a délégué holds some 40 to 60 measures
             values["pro"] = str(max(2, ad.followed // rng.randint(40, 60)))
         if ad.kind == "epsm":  # day-hospital places: some of its beds' worth
-            values["petit2"] = str(max(10, int(values.get("lits") or PRESENTATION_VALUES["lits"](rng)) * rng.randint(3, 6) // 10))
+            values["petit2"] = str(max(10, int(values.get("lits") or draw("lits", PRESENTATION_VALUES["lits"])) *
+                                       draw("day_share", lambda r: r.randint(3, 6)) // 10))
         if ad.kind == "chu" and "salaries_chu" not in values:  # a CHU's staff follows its city (no 200,000 visits in Saint-Pierre)
-            values["salaries_chu"] = num(max(3000, min(rng.randrange(12000, 17000, 100), population * rng.randint(30, 60) // 1000))
+            values["salaries_chu"] = num(max(3000, min(draw("salaries_chu", lambda r: r.randrange(12000, 17000, 100)),
+                                                   population * draw("chu_rate", lambda r: r.randint(30, 60)) // 1000))
                                          // 100 * 100)  # a big city's CHU is one of the biggest, no two alike
         if ad.kind == "chu":  # a CHU's patients, visits, papers and sites follow its staff
             staff = int(values["salaries_chu"].replace(" ", ""))
-            values["sites"] = str(max(2, staff // rng.randint(1500, 3000)))  # the AP-HP's 38 hospitals
-            values["patients_chu"] = num(int(round(staff * rng.uniform(15, 30), -4)))
-            values["passages_chu"] = num(int(round(staff * rng.uniform(10, 16), -3)))  # 14,000 staff: some 200,000 visits
-            values["publications"] = num(int(round(staff * rng.uniform(0.08, 0.2), -1)))
+            values["sites"] = str(max(2, staff // draw("site_staff", lambda r: r.randint(1500, 3000))))  # the AP-HP's 38 hospitals
+            values["patients_chu"] = num(int(round(staff * draw("patients_rate", lambda r: r.uniform(15, 30)), -4)))
+            # 14,000 staff: some 200,000 visits
+            values["passages_chu"] = num(int(round(staff * draw("passages_rate", lambda r: r.uniform(10, 16)), -3)))
+            values["publications"] = num(int(round(staff * draw("papers_rate", lambda r: r.uniform(0.08, 0.2)), -1)))
         if ad.kind == "service-sante-travail":  # a team of 30 follows some thousands of firms, not 11,500
             values["entreprises"] = num(round_figure(int(values["pro"]) * rng.randint(60, 140)))
         if ad.kind in FOUNDED_AFTER:  # no SSIAD before 1981, no FAM before 1986
-            values["annee"] = str(max(int(PRESENTATION_VALUES["annee"](rng)), FOUNDED_AFTER[ad.kind] + rng.randint(0, 12)))
+            values["annee"] = str(max(int(draw("annee", PRESENTATION_VALUES["annee"])),
+                                      FOUNDED_AFTER[ad.kind] + draw("founded", lambda r: r.randint(0, 12))))
         if "{recent}" in " ".join([text] + details):  # renovated some years after it opened, not three
-            values["annee"] = str(min(int(values.setdefault("annee", PRESENTATION_VALUES["annee"](rng))), 2015))
-            values["recent"] = str(max(int(PRESENTATION_VALUES["recent"](rng)), int(values["annee"]) + 10))
+            values["annee"] = str(min(int(values.setdefault("annee", draw("annee", PRESENTATION_VALUES["annee"]))), 2015))
+            values["recent"] = str(max(int(draw("recent", PRESENTATION_VALUES["recent"])), int(values["annee"]) + 10))
         if ad.staff:  # a staff crèche takes some of the staff's children: a cot for some 15 to 25 employees
-            values["creche"] = str(max(20, min(int(PRESENTATION_VALUES["creche"](rng)), ad.staff // rng.randint(15, 25))) // 2 * 2)
+            values["creche"] = str(max(20, min(int(draw("creche", PRESENTATION_VALUES["creche"])),
+                                               ad.staff // draw("creche_rate", lambda r: r.randint(15, 25)))) // 2 * 2)
             ad.known["creche"] = values["creche"]  # the benefits' crèche is this one
         used = set()
 
@@ -3069,7 +3129,7 @@ class OfferWriter:
             key = match.group(1)
             used.add(key)
             if key not in values:
-                values[key] = PRESENTATION_VALUES[key](rng)
+                values[key] = draw(key, PRESENTATION_VALUES[key])
             return values[key]
         out = [approximate(contract(PLACEHOLDER.sub(value, t))).replace("en 1 sections", "en une seule section")
                for t in [text] + details]
@@ -3085,9 +3145,10 @@ class OfferWriter:
         return out
 
     @staticmethod
-    def _hospital_size(rng, kind, population, values, newborns=False, proximity=False, many_services=False):
+    def _hospital_size(draw, kind, population, values, newborns=False, proximity=False, many_services=False):
         """A hospital's beds as its town can fill them (no 990-bed hospital in a town of 9,500),
-        and what follows from them: its emergencies' visits, its maternity's type and births."""
+        and what follows from them: its emergencies' visits, its maternity's type and births,
+        each drawn by draw (key, how) as the employer's own."""
         key, least, per = HOSPITAL_BEDS[kind]
         if proximity:
             least = 60  # a hôpital de proximité: some 60 to 180 beds and places
@@ -3100,32 +3161,47 @@ class OfferWriter:
             least, most = 150, max(most, 150)
         if kind == "ch" and not proximity:  # a city's hospital is a big one: Metz's has no 300 beds
             least = min(most, max(least, population // 150 // 10 * 10))
-        beds = int(PRESENTATION_VALUES[key](rng).replace(" ", ""))
+        beds = int(draw(key, PRESENTATION_VALUES[key]).replace(" ", ""))
         if beds > most or beds < least:
-            beds = rng.randrange(least, most + 1, 5) // 5 * 5
+            beds = draw(key + "_town", lambda r: r.randrange(least, most + 1, 5)) // 5 * 5
         values[key] = num(beds)
-        values["salles"] = str(max(3, min(20, beds // rng.randint(45, 70))))  # some 150 staff a room
+        values["salles"] = str(max(3, min(20, beds // draw("room_beds", lambda r: r.randint(45, 70)))))  # some 150 staff a room
         if kind == "clinique" and "lits_smr" not in values:
-            values["lits_smr"] = str(max(10, beds * rng.randint(15, 40) // 100))
+            values["lits_smr"] = str(max(10, beds * draw("smr_share", lambda r: r.randint(15, 40)) // 100))
         elif kind == "clinique" and beds < 2 * int(values["lits_smr"]):  # its SMR beds are at most half its beds
             values["lits_smr"] = str(max(10, beds // 2))
         if kind == "clinique":  # a clinic's doctors, emergencies and stays follow its beds
-            values["medecins"] = str(max(8, min(int(PRESENTATION_VALUES["medecins"](rng)), beds // 2)))
-            values["passages"] = num(int(round(beds * rng.uniform(50, 110), -2)))
-            values["sejours"] = num(int(round(beds * rng.uniform(60, 110), -2)))
+            values["medecins"] = str(max(8, min(int(draw("medecins", PRESENTATION_VALUES["medecins"])), beds // 2)))
+            values["passages"] = num(int(round(beds * draw("passages_rate", lambda r: r.uniform(50, 110)), -2)))
+            values["sejours"] = num(int(round(beds * draw("stays_rate", lambda r: r.uniform(60, 110)), -2)))
             # a day's ambulatory patients: a share of a year's stays over 250 working days
-            values["ambulatoire"] = str(max(10, int(values["sejours"].replace(" ", "")) * rng.randint(20, 50) // 100 // 250))
+            values["ambulatoire"] = str(max(10, int(values["sejours"].replace(" ", "")) *
+                                            draw("day_share", lambda r: r.randint(20, 50)) // 100 // 250))
         if kind == "ch":
             # (the busiest emergencies of a hospital that is no CHU see some 100,000 visits a year)
-            values["passages"] = num(min(int(round(beds * rng.uniform(45, 80), -2)), rng.randrange(90000, 110000, 500)))
+            values["passages"] = num(min(int(round(beds * draw("passages_rate", lambda r: r.uniform(45, 80)), -2)),
+                                         draw("passages_most", lambda r: r.randrange(90000, 110000, 500))))
             levels = MATERNITY_LEVELS[0 if beds < 400 else 1 if beds < 800 else 2]
             if newborns:  # a neonatology's maternity is of type 2 or 3
                 levels = [l for l in levels if l[0] != "1"] or levels
             if population < 100000:  # France's 70-odd type 3 maternities are in its cities
                 levels = [l for l in levels if l[0] != "3"] or [("2b", 1500, 3000)]
-            level = rng.choice(levels)
-            values["type_mat"], low, high = level
-            values["naissances"] = num(rng.randrange(low, high, 10))
+            values["type_mat"], low, high = draw("maternity", lambda r: r.choice(levels))
+            values["naissances"] = num(draw("naissances", lambda r: r.randrange(low, high, 10)))
+
+    @staticmethod
+    def _employer_identity(kind, name, commune):
+        """Who an employer is, for its own figures: a town's hospital, CHU or town hall
+        whatever its ads call it ("CH du Havre", "Centre hospitalier du Havre"), a département's
+        council, else its name in its town; None for a household or a name-less ad."""
+        if commune is None or kind == "particulier-employeur":
+            return None
+        town = commune[9] if len(commune) > 9 and commune[9] else commune[0]
+        if kind == "conseil-departemental":
+            return kind + ":" + commune[3]
+        if kind in ONE_PER_TOWN:
+            return kind + ":" + town
+        return "%s:%s:%s" % (kind, name, town) if name else None
 
     def _presentations(self, spec, pattern, ad):
         """The presentations and details of an employer that fit the ad (cached): that call it
@@ -3880,10 +3956,13 @@ class OfferWriter:
         return lieu
 
     def _entreprise(self, rng, kind, name, presentation):
+        """The record's employer block: its name (but a household's) and, for most, its
+        presentation; a town's hospital or a council, which posts many ads, always keeps its
+        presentation there, as its own block on France Travail, not in each ad's text."""
         e = {}
         if kind != "particulier-employeur" and rng.random() < 0.95:
             e["nom"] = name
-        if rng.random() < 0.6:
+        if kind in ONE_PER_TOWN or kind == "conseil-departemental" or rng.random() < 0.6:
             e["description"] = presentation
         e["entrepriseAdaptee"] = False
         return e

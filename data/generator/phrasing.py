@@ -146,12 +146,19 @@ def elide(word_before, following):
 
 # What a profile may demand ("Vous devez maîtriser", "Il vous faudra être titulaire"): a quality,
 # a knowledge, a way of working. A profile's act ("Vous enlevez les points de suture") is a
-# skill, said "Vous savez enlever...": no "Il vous est demandé d'enlever" among the qualities.
+# skill, said "Vous savez enlever...", "Vous êtes capable d'enlever...": no "Il vous est demandé
+# d'enlever" among the qualities.
 DEMANDABLE = {"être", "avoir", "savoir", "maîtriser", "connaître", "faire", "allier", "justifier", "disposer",
               "posséder", "détenir", "rester", "garder", "accepter", "souhaiter", "manier", "utiliser", "travailler",
               "appliquer", "adapter", "conserver", "supporter", "vouloir", "comprendre", "parler", "lire", "écrire",
               "conjuguer", "concilier", "témoigner", "montrer", "adhérer", "communiquer", "adopter", "tenir",
-              "intéresser", "sentir", "épanouir", "évoluer", "collaborer", "échanger", "partager", "conformer"}
+              "intéresser", "sentir", "épanouir", "évoluer", "collaborer", "échanger", "partager", "conformer",
+              # where one lives, what one has done or wants: no skill either
+              "résider", "habiter", "vivre", "totaliser", "compter", "venir", "envisager", "viser", "penser",
+              "considérer", "passer", "arriver", "parvenir", "gagner", "entrer", "investir", "impliquer", "libérer",
+              "réserver", "inspirer", "accorder", "porter", "placer", "enrichir", "percevoir", "saisir", "dégager"}
+# Ways of saying a skill, each once a section.
+SKILL_OPENINGS = ("Vous savez ", "Vous êtes capable ", "Vous êtes en mesure ", "Vous avez l'habitude ")
 # Words that say a requirement is met with ease, which no demand ("Vous devez") can frame.
 EASE = re.compile(r"\b(volontiers|sans difficulté|sans réticence|facilement|aisément|avec aisance)\b")
 
@@ -183,14 +190,16 @@ def rephrase(rng, line, section, as_list, used=None):
     head = ((" ".join(["vous"] + pronouns.split()[1:]) if reflexive else pronouns) + " " + verb).strip()
     body = head + (" " + rest if rest else "")
     if section == "profil" and verb.split()[-1] not in DEMANDABLE:
-        if reflexive or re.search(r"\bne\b|\bn'|^plaisir|^à\b|\bsavoir\b", rest) or verb == "veiller" or \
-                used is not None and "savez" in used:
+        openings = [o for o in SKILL_OPENINGS if used is None or ("skill", o) not in used]
+        if reflexive or re.search(r"\bne\b|\bn'|^plaisir|^à\b|\bsavoir\b|\bconnaître\b", rest) or verb == "veiller" or \
+                not openings:
             # a habit ("vous vous frictionnez les mains... et ne portez ni bijoux"), a care, a
-            # second skill of the section: as written
+            # fifth skill of the section: as written
             return line
+        opening = rng.choice(openings)
         if used is not None:
-            used.add("savez")
-        return "Vous savez " + body
+            used.add(("skill", opening))
+        return opening + (body if opening == "Vous savez " else elide("de", body) + body)
     style = rng.choice(TASK_STYLES) if section == "missions" else rng.choice((0, 5, 7, 8, 9, 10))
     if style in (8, 9) and len(body) > 60:
         style = 5  # a long requirement keeps its short opening: a long line runs on as another ad's
