@@ -698,6 +698,57 @@ class GeneratorTest(unittest.TestCase):
             self.assertLessEqual(d.count("patients du SMR"), 1, o["id"])
         self.assertEqual(len(seen), 4, seen)
 
+    def test_a_hospital_s_figures_are_the_same_in_all_its_ads(self):
+        """A CHU's or a hospital's sites, trials, students and visits are its own, whichever
+        of its ads says them ("CHU de Toulouse" or "Centre hospitalier universitaire de Toulouse")."""
+        figure = re.compile(r"(\d[\d  ]*\d|\d) (sites|essais cliniques|étudiants|passages)")
+        hospital = re.compile(r"(CHU|CH|Centre hospitalier|Assistance publique|Hospices civils|Hôpitaux universitaires)\b")
+        said, ads = defaultdict(set), Counter()
+        for o in self.offers:
+            if not hospital.match(o["entreprise"].get("nom", "")):
+                continue
+            insee = o["lieuTravail"]["commune"]
+            town = self.refs.places.by_insee[insee][9] or insee  # Paris's arrondissements are one AP-HP
+            ads[town] += 1
+            for m in figure.finditer(o["entreprise"].get("description", "") + " " + o["description"]):
+                said[town, m.group(2)].add(m.group(1))
+        self.assertGreater(max(ads.values()), 5)  # some hospital has several ads in the sample
+        self.assertEqual({k: v for k, v in said.items() if len(v) > 1}, {})
+
+    def test_pay_follows_the_hours_and_the_place(self):
+        """39 h a week earn 25 % more for the four last hours, or days off (RTT) that a public
+        post says; an overseas public post's pay includes its majoration and says it."""
+        from specifics import BENEFITS, benefits, paid_share, salary_line
+        self.assertAlmostEqual(paid_share(39, "ccn66"), 40 / 35)
+        self.assertEqual(paid_share(39, "fph"), 1.0)
+        self.assertEqual(paid_share(39, "ccn66", rtt=True), 1.0)
+        self.assertEqual(paid_share(17.5, "fpt"), 0.5)
+        net = re.compile(r"(\d[\d  ]*) € net")
+        checked = Counter()
+        for statut in [st for st, lines in BENEFITS.items() if any("{net}" in b for b in lines)]:
+            for seed in range(40):
+                own, fixed = benefits(random.Random(seed), statut, 39, False, 2, (1800, 1850))
+                text = " ".join(own + fixed)
+                pay = net.search(text)
+                if not pay:
+                    continue
+                checked[statut] += 1
+                if statut in ("fph", "fpt"):
+                    self.assertRegex(text, r"RTT|ARTT", statut)
+                elif "RTT" not in text:  # the legal minimum of 39 h: 35 h of SMIC and 4 h paid 25 % more
+                    self.assertGreaterEqual(int(re.sub(r"\D", "", pay.group(1))), 1620, text)
+                overseas, _ = benefits(random.Random(seed), statut, 35, False, 2, (1800, 1850), uplift=53)
+                said = [line for line in overseas if "€ net" in line]
+                for line in said:
+                    self.assertIn("majoration de traitement de 53 %", line)
+        self.assertGreaterEqual(len(checked), 3, checked)
+        line = salary_line(random.Random(1), {"libelle": "Mensuel de 2800.0 Euros à 3100.0 Euros sur 12.0 mois"},
+                           "fph", uplift=40)
+        self.assertIn("majoration de traitement de 40 % comprise", line)
+        for o in self.offers:  # a Lyon commune's council is the Métropole
+            if o["lieuTravail"]["commune"] in self.refs.places.metropole_lyon:
+                self.assertNotIn("Conseil départemental", o["entreprise"].get("nom", ""), o["id"])
+
     def test_trainings_agree_with_themselves(self):
         """Bodies where such bodies are, an alternance title on an alternance action, diploma
         courses full time from a rentrée, no RNCP code but the verified ones."""
