@@ -17,8 +17,8 @@ from datetime import date, timedelta
 
 from phrasing import elide, rephrase
 from refs import FAMILLES, GROUPED_SECTIONS, city_name, main_famille, reserved_for, reserved_to, weighted
-from specifics import (ALTERNATING, DAYS_12H, H24_KINDS, NIGHTS, OVERSEAS_UPLIFT, PLACEHOLDER, PUBLIC_HOSPITAL_KINDS,
-                       SCHEDULE_WORDS, SHIFT_SLUGS, TITLE_DAY,
+from specifics import (ALTERNATING, DAYS_12H, FPH_FLOOR_MONTHLY, H24_KINDS, NIGHTS, OVERSEAS_UPLIFT, PLACEHOLDER,
+                       PUBLIC_HOSPITAL_KINDS, SCHEDULE_WORDS, SHIFT_SLUGS, TITLE_DAY,
                        TITLE_NIGHT, WEEKENDS, DAY_ONLY, NO_WEEKEND, TITLE_REPLACEMENT, TITLE_WEEKEND, Person,
                        approximate, benefits, contract_line, euros, figure, fits_contract, fits_terms, generic_benefits,
                        hours_text, num, paid_share, round_figure, salary_line, schedule_lines, shift_length, status,
@@ -923,6 +923,8 @@ def acute_only(titles):
     return all(ACUTE_TITLE.search(t) for t in titles)
 
 
+# Métiers of maternities and children's wards, which a hôpital de proximité has none of.
+BIRTH_SLUGS = {"auxiliaire-de-puericulture", "puericulteur", "sage-femme"}
 # Titles of wards only a hospital with acute care has.
 ACUTE_TITLE = re.compile(r"[Uu]rgences|URGENCES|[Mm]aternité|MATERNITÉ|\bbloc\b|\bBLOC\b|[Oo]ncolog|ONCOLOG|[Cc]ancéro|"
                          r"[Rr]éanimation|RÉANIMATION|[Cc]hirurgi|CHIRURGI|[Nn]éonat|NÉONAT|[Cc]ardiolog|CARDIOLOG|"
@@ -1119,6 +1121,7 @@ class Ad:
         self.opening_said = False  # the presentation gives its opening hours
         self.parking_said = False  # the place line gives a car park
         self.uplift = 0  # an overseas public post's majoration de traitement (%)
+        self.paris = False  # the post is in Paris, where no licence is asked of one who does not drive for a living
         self.day_department = None  # the day service its title names ("à l'hôpital de jour"), if any
         self.evening = False  # an evening post (school pick-up): no morning tasks
         self.client = kind  # where the work is done: an agency's client, else the employer
@@ -1997,7 +2000,9 @@ ACTING_LINES = ["Candidatures en faisant fonction acceptées, avec un projet de 
 # The requirement a métier's profile always says first: an agrément, a certificate, the care
 # diploma an ASG's training is open to.
 REQUIRED_LINES = {**{slug: AGREMENT for slug in LICENSED_SLUGS}, **{slug: REQUIRED_CERTIFICATE for slug in CERTIFIED_SLUGS},
-                  "assistant-de-soins-en-gerontologie-asg": re.compile(r"^DEAS, DEAES ou DEAMP exigé")}
+                  "assistant-de-soins-en-gerontologie-asg": re.compile(r"^DEAS, DEAES ou DEAMP"),
+                  # the title of psychologue is protected (law of 25 July 1985): its Master 2 is required
+                  "psychologue": re.compile(r"Master 2 (de|en) psychologie (est )?exigé")}
 # Employers whose ads hire contractuels on fixed terms (an AESH's three years, a school nurse's
 # year), their permanent staff being recruited by competition.
 CONTRACTUAL_ONLY = {"education-nationale"}
@@ -2054,6 +2059,7 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"activités éducatives|entretien de leur chambre|et leurs familles et recueill|"
                            r"au départ des patients|linge propre|[Ss]timul\w* la personne|bionettoyage quotidien|refaire seuls|accompagnements extérieurs|"
                            r"à l'extérieur|\bgoûter\b|sortie d'école|groupes? de parole|\bpromenades?\b|séjours adaptés|"
+                           r"volet soins du projet|projet personnalisé de soins|objectifs de soins que fixe|"
                            r"\bpes(ez|er|ant|ée)\b[^.]{0,30}(chaque mois|tous les mois|de tous)|chaque mois la pesée|pesée mensuelle|"
                            r"médecins traitants|\bbains?\b|\bbaign|patients du CMP|"
                            # the day's programme of a ward: exams, planned admissions, orders
@@ -2213,6 +2219,25 @@ TUESDAY_TO_SATURDAY = re.compile(r"du mardi au samedi")
 MONDAY_TO_FRIDAY = re.compile(r"du lundi au vendredi")
 
 
+# Children of school age past the maternelle, whose nanny the CESU pays; and the CESU's words.
+OLDER_CHILDREN = re.compile(r"\bdevoirs\b|collège|élémentaire|primaire|\bCP\b|[Aa]dolescent")
+CESU_WORDS = [(re.compile(r"(déclaré(?:\(e\))?) (?:par|via) (?:le )?CESU"), r"\1 via Pajemploi"),
+              (re.compile(r"déclaration au CESU"), "déclaration via Pajemploi"),
+              (re.compile(r"chèques? emploi[- ]service universels? \(CESU\)|CESU \(chèque emploi-service universel\)"),
+               "Pajemploi"),
+              (re.compile(r"\bCESU\b"), "Pajemploi")]
+
+
+def pajemploi(text):
+    """A nanny's text with the CESU's declaration said as Pajemploi's."""
+    for pattern, said in CESU_WORDS:
+        text = pattern.sub(said, text)
+    return text
+
+
+LYCEE = re.compile(r"[Ll]ycée|LYCÉE")
+# The ASG's own training said as a wish.
+ASG_WISHED = re.compile(r"(soins en gérontologie|ASG)\b\)?[^.;]{0,40}(appréciée?|souhaitée?|un atout|un plus)")
 # A neonatology unit, which holds fewer beds than a ward.
 NEONATOLOGY = re.compile(r"[Nn]éonat|NÉONAT")
 # A baby's first foods, and a child at school.
@@ -2349,6 +2374,7 @@ PERMANENT_PAY = re.compile(r"[Pp]rime de bienvenue|[Pp]rime d'embauche|bonificat
 # What an employer gives its own staff over the years, not a temp placed by an agency nor one
 # hired for a few weeks: an induction course, a training plan, a referral bonus, profit sharing.
 STAFF_ONLY = re.compile(r"^(Parcours d'intégration|Plan de formation|Prime de parrainage|Prime de cooptation|"
+                        r"Brancardage assuré|Binômes? aide|Cadre de santé (sur place|présent)|Places de parking|"
                         r"Intéressement|CSE|Comité social|Treizième mois|Entretien annuel|Tutorat|Promotion professionnelle|"
                         r"Titularisation|Stagiairisation|Congés trimestriels|A?RTT|Crèche|Mobilité interne|"
                         r"Perspectives d'évolution|Évolution de carrière|Plannings? (connus?|transmis|communiqués?|diffusés?))", re.I)
@@ -2809,7 +2835,8 @@ class OfferWriter:
             commune = self.refs.places.pick_in(rng, spec["villes"], self.refs.villes[spec["villes"]],
                                                self.refs.villes["chu-arrondissements"])
         elif kind in self.refs.hospital_towns:  # a public hospital is in a town that has one
-            towns = "aigu" if kind == "ch" and acute_only(tuple(m.bank["intitules"])) else kind  # a theatre nurse's is no hôpital de proximité
+            # a theatre nurse's or a baby's carer's is no hôpital de proximité
+            towns = "aigu" if kind == "ch" and (acute_only(tuple(m.bank["intitules"])) or m.bank["slug"] in BIRTH_SLUGS) else kind
             commune = self.refs.places.pick_in(rng, "hopitaux-" + towns, self.refs.hospital_towns[towns])
         else:
             commune = self.refs.places.pick(rng, least, spec.get("horsDepartements", ()))
@@ -2832,6 +2859,8 @@ class OfferWriter:
         if not rural:
             patterns = [p for p in patterns if not COMMUNITY_OF_COMMUNES.search(p)] or patterns
         patterns = [p for p in patterns if same_employer(title, p)] or patterns  # a mission locale's title, its name
+        if LYCEE.search(title):  # a lycée's post is no collège's
+            patterns = [p for p in patterns if "Collège" not in p] or patterns
         if population < 2000:  # an intercommunal service is named after a bourg, not a hamlet
             patterns = [p for p in patterns if not INTERCOMMUNAL.search(p)] or patterns
         if population < CANTON_SEAT:  # a canton is named after its chief town
@@ -2866,7 +2895,7 @@ class OfferWriter:
             if territory is None:  # a city's district: no count of its communes
                 details = [d for d in details if "{habitants}" not in d]
             else:
-                ad.communes = territory[0]
+                ad.communes = territory[0] - 1  # its town and its neighbours: "Vitry et 2 communes voisines" of 3
         if ad.hospital != "support":  # some 136 GHTs in France, each with one support hospital
             templates = [t for t in templates if "établissement support" not in t] or templates
         if not ad.hospital:  # an EHPAD or a long-stay unit "rattaché" to its town's hospital where it has one
@@ -2875,13 +2904,15 @@ class OfferWriter:
             templates = [t for t in templates if "hôpital de proximité" not in t] or templates
         if ad.contrat != "CDI":  # a fixed term is no "relation de travail durable"
             templates = [t for t in templates if "durable" not in t] or templates
-        if population >= 50000:  # a city's streets are no quiet district where one parks easily
-            details = [d for d in details if "se gare facilement" not in d]
+        if population >= 50000 or commune is not None and commune[3] in ("75", "92", "93", "94"):
+            details = [d for d in details if "se gare facilement" not in d]  # a city's streets are no quiet district where one parks easily
         if population < PRIORITY_AREA_TOWN:
             templates = [t for t in templates if not PRIORITY_AREA.search(t)] or templates
             details = [d for d in details if not PRIORITY_AREA.search(d)]
         if commune is not None and len(commune) > 9 and commune[9]:  # an arrondissement is no walk from the city's centre
-            details = [d for d in details if "du centre de {ville}" not in d]
+            details = [d for d in details if "du centre de {ville}" not in d and not SHOPPING_CENTRE.search(d)]
+            if not SHOPPING_CENTRE.search(ad.title):  # nor has it a zone commerciale, but where a title names one
+                templates = [t for t in templates if not SHOPPING_CENTRE.search(t)] or templates
         if population >= VILLAGE_SIZE:  # a town has its shops around the corner
             details = [d for d in details if "en voiture des commerces" not in d]
         text = rng.choice(templates)
@@ -3020,6 +3051,12 @@ class OfferWriter:
         flags = [template_flags(t) for t in [text] + details]
         if ad.setting != "unit" and any(f[0] for f in flags):
             values["pro"] = str(ad.team)  # "L'équipe de 28 professionnels intervient...": the ad's team
+        if ad.kind == "laboratoire":  # a town's plateau technique: its technicians follow the town, its files them
+            values["techniciens"] = str(min(int(draw("techniciens", PRESENTATION_VALUES["techniciens"])),
+                                            max(10, population // 600)))
+            values["biologistes"] = str(max(3, min(int(draw("biologistes", PRESENTATION_VALUES["biologistes"])),
+                                                   int(values["techniciens"]) // 4)))
+            values["dossiers"] = num(round_figure(int(values["techniciens"]) * draw("files_rate", lambda r: r.randint(30, 60))))
         if ad.kind == "centre-imagerie":  # a year's exams: the patients of some 250 working days
             values["examens"] = num(int(round(ad.received * rng.randint(240, 270), -3)))
             # a radiologist reads some 6,000 to 12,000 exams a year
@@ -3270,6 +3307,8 @@ class OfferWriter:
                     templates = [t for t in templates if said.search(t)] or templates
         if ad.slug in FAMILY_SLUGS:  # a family worker's service is not presented as one for the elderly
             templates = [t for t in templates if not ELDERLY_PUBLIC.search(t)] or templates
+        if LYCEE.search(ad.title):  # a lycée's post is no collège's
+            templates = [t for t in templates if "collège" not in t] or templates
         if ad.kind == "education-nationale" and ad.slug not in INCLUSION_SLUGS:
             templates = [t for t in templates if not INCLUSION_WORDS.search(t)] or templates
             details = [d for d in details if not INCLUSION_WORDS.search(d)]
@@ -3294,7 +3333,7 @@ class OfferWriter:
         if cumulative is None:
             cumulative = self.neighbours[commune[0]] = nearest_populations(self.refs.places, commune)
         target = rng.randrange(20000, 90000, 5000)
-        count = min(len(cumulative), max(2, bisect.bisect_left(cumulative, target) + 1))
+        count = min(len(cumulative), max(3, bisect.bisect_left(cumulative, target) + 1))
         return count, int(round(cumulative[count - 1], -2))
 
     def _bank(self, m, kind):
@@ -3863,6 +3902,7 @@ class OfferWriter:
         ad.experience = experience_asked(experience)
         ad.years = record_years(experience)
         # A full-time night post of 32 h 30 in the public service is paid as full time.
+        ad.paris = commune[3] == "75"
         # A public post overseas is paid its grid and the majoration of the DROM (not an apprentice's).
         ad.uplift = OVERSEAS_UPLIFT.get(commune[3], 0) if ad.statut in PUBLIC_STATUSES and not alternance else 0
         salaire = self._salary(rng, bank, partiel, max(hours, 35) if not partiel else hours, alternance, ad.statut,
@@ -3896,6 +3936,12 @@ class OfferWriter:
                 if not (acronym and re.search(re.escape(acronym.group(0)) + r"[^.;\n]{0,40}\b(exigée?s?|obligatoires?)\b",
                                                o["description"])):
                     f["exigence"] = "S"
+        if bank["slug"] == "garde-d-enfants" and "CESU" in o["description"] + entreprise.get("description", "") and \
+                not OLDER_CHILDREN.search(o["description"] + intitule):
+            # a nanny of children under six is declared through Pajemploi (the CAF's CMG), not the CESU
+            o["description"] = pajemploi(o["description"])
+            if "description" in entreprise:
+                entreprise["description"] = pajemploi(entreprise["description"])
         skills = [c for c in bank["competences"] if not unfit(c, client)] or bank["competences"]  # no elderly care at an IME
         o["competences"] = [{"libelle": c, "exigence": rng.choice("EES")}
                             for c in rng.sample(skills, min(len(skills), rng.randint(2, 5)))]
@@ -4029,8 +4075,9 @@ class OfferWriter:
                                               ("Selon profil et expérience", "Selon la grille statutaire")
                                               if statut in PUBLIC_STATUSES else
                                               ("Selon grille de la convention collective", "Selon profil et expérience"))}
-        lo = rng.uniform(s["min"], (s["min"] + s["max"]) / 2)
-        hi = rng.uniform(lo, s["max"])
+        floor = FPH_FLOOR_MONTHLY if statut == "fph" and s["periode"] == "M" else 0  # the grid's first step and its CTI
+        lo = max(floor, rng.uniform(s["min"], (s["min"] + s["max"]) / 2))
+        hi = max(lo, rng.uniform(lo, s["max"]))
         out = {}
         if s["periode"] == "H":
             out["libelle"] = ("Horaire de %.2f Euros sur 12.0 mois" % lo if rng.random() < 0.5
@@ -4135,6 +4182,10 @@ class OfferWriter:
         agrément among them. A requirement says what is asked and ends there: no "..., pour ce
         CDI à temps plein" after it (readers took such tails for a machine's)."""
         lines = self._one_shift(self._named(self._fitting(bank, ad.kind, "profil", ad), ad), ad)
+        if ad.slug == "assistant-de-soins-en-gerontologie-asg":  # the ASG's training is the post's condition, not a wish
+            lines = [l for l in lines if not ASG_WISHED.search(l)]
+        if ad.paris and ad.slug not in DRIVERS and not LICENCE_ASKED.search(ad.title):
+            lines = [l for l in lines if not LICENCE_ASKED.search(l)]  # Paris's visits are made by metro and bus
         required = REQUIRED_LINES.get(ad.slug)
         licence = [l for l in lines if required.search(l)] if required else []
         if title_line_flags(ad.title, ad.post).acting:  # the title's "faisant fonction", said in the profile
@@ -4158,6 +4209,9 @@ class OfferWriter:
             lines = [l for l in lines if not FEES.search(l) and not (other and other.search(l))]
         if ad.temporary():  # no month-ahead rota for a temp, nor a choice of hours
             lines = [l for l in lines if not STAFF_ONLY.search(l) and not LONG_SERVICE.search(l)]
+        if ad.contact and "cadre" in ad.contact.role or TITLE_WEEKEND.search(ad.title):
+            # the cadre the ad names is no "Cadre de santé présent(e)", nor is one there on weekends
+            lines = [l for l in lines if not l.startswith("Cadre de santé présent")]
         picked = phrased(rng, rng.sample(lines, min(len(lines), rng.randint(1, 2))), bank["phrasings"])
         # One line of hours: "Travail en 12h (7h-19h...)" and "Poste de nuit fixe de 21h à 7h" disagree.
         timed = [l for l in picked if line_flags(l)[2]]
@@ -4240,7 +4294,9 @@ class OfferWriter:
                                           round(pay_range[0] / (ad.hours * 52 / 12), 2)))
         if statut == "ccn66":  # the CCN 66's congés trimestriels: 18 days a year for care and educational staff, 9 for general services
             known = dict(known, ct="9" if ad.slug in GENERAL_SERVICES_SLUGS else "18")
-        own, fixed = benefits(rng, statut, ad.hours, ad.partiel, rng.randint(1, 2), pay_range, bool(stated),
+        # (a public night post's 32 h 30 are paid as full time)
+        own, fixed = benefits(rng, statut, ad.hours if ad.partiel else max(ad.hours, 35), ad.partiel, rng.randint(1, 2),
+                              pay_range, bool(stated),
                               ad.experience == "D" or ad.years <= 1, known,  # a year's practice starts low on the grid
                               ad.uplift)
         fixed = [line for line in fixed if not unfit(line, ad.kind)]  # no Ségur pay rise in a chantier d'insertion
@@ -4268,7 +4324,8 @@ class OfferWriter:
             (ad.population < TRANSPORT_TOWN, PUBLIC_TRANSPORT),
             (ad.contrat in ("CDD", "MIS") or ad.alternance or ad.slug in PSYCHOLOGIST_SLUGS, CAREER_PATHS),  # (a paramedic's)
             (ad.kind == "agence-interim" or ad.parking_said, PARKING),
-            (title_line_flags(ad.title, ad.post).acting, CAREER_ENTRY),  # a faisant fonction is no civil servant to be
+            # a faisant fonction is no civil servant to be, nor is a post under half time
+            (title_line_flags(ad.title, ad.post).acting or ad.hours < 17.5, CAREER_ENTRY),
             # a collaborator bills in her own name and pays the practice a fee: only a locum's
             # fees are paid back to her
             (ad.contrat == "LIB" and ad.liberal != "remplacement", FEES_PAID_BACK)) if rule]

@@ -86,12 +86,13 @@ def infinitives_after_and(rest):
         after_comma = words[i - 1].endswith(",") and (
             words[i].endswith("ez") or words[i] in IRREGULAR or words[i] in PRONOUNS and i + 1 < len(words) and
             words[i + 1].endswith("ez"))
-        if words[i - 1] not in ("et", "puis", "ou") and not after_comma:
+        if words[i - 1].rstrip(",") not in ("et", "puis", "ou") and not after_comma:
             continue
         if CLAUSE_SUBJECT.search(" ".join(words[max(0, i - 5):i - 1])):
             continue  # "tout ce que vous voyez ou entendez": the second verb is the clause's, not the line's
-        j = i  # "et les tracez": the verb comes after its pronouns
-        while j < len(words) - 1 and words[j] in PRONOUNS:
+        j = i  # "et les tracez", "et ne recourez", "et, sinon, les faites": the verb comes after its pronouns
+        while j < len(words) - 1 and (words[j] in PRONOUNS or words[j] == "ne" or
+                                      words[j].endswith(",") and words[i - 1] == "et,"):
             j += 1
         word = words[j].rstrip(",;:.")  # "et les informez, avec l'accord du patient"
         if word not in NOT_VERBS:
@@ -181,6 +182,8 @@ def rephrase(rng, line, section, as_list, used=None):
         return line  # "Vous vous chargez de...": no "Vous serez chargé(e) de vous charger de..."
     if section == "profil" and verb in ("aimer", "apprécier", "adorer"):
         return line  # a liking is no demand: no "Vous devez aimer", "Il vous est demandé d'aimer"
+    if verb == "être" and rest.startswith("tenu"):
+        return line  # one is bound by secrecy: no "Vous devez être tenu(e) au secret professionnel"
     if section == "missions" and verb.split()[-1] in ("être", "avoir"):
         return line  # a state is no task: no "Vous serez chargé(e) d'être impliqué(e)"
     if verb.split()[-1] in ("éviter", "respecter") or re.search(r"\b(toujours|jamais)\b", verb + " " + rest):

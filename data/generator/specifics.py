@@ -1064,6 +1064,9 @@ PHRASINGS = {
 
 
 SMIC_MONTHLY = 1823  # the gross minimum wage for 35 hours a week, 2025
+# A public hospital's lowest full-time pay: the grid's first step and the CTI of the Ségur de la
+# santé (some 1,620 € net a month), which no FPH ad says less than.
+FPH_FLOOR_MONTHLY = 2080
 GRID_STEPS = 7  # the échelons a recruit may start at, the first steps of a grid of 11 or 12
 # The public service's pay overseas (%): the majoration de traitement of the DROM, 53 % in La Réunion.
 OVERSEAS_UPLIFT = {"971": 40, "972": 40, "973": 40, "974": 53, "976": 40}
@@ -1103,7 +1106,7 @@ def benefits(rng, statut, hours, partiel, count, pay, stated=False, beginner=Fal
         gross = pay[0] + place * (pay[1] - pay[0]) / 2
         if not stated:  # a full-time month, never under the minimum wage, then the ad's hours and place
             share = paid_share(hours, statut, any("{rtt}" in b for b in picked))
-            gross = max(gross, SMIC_MONTHLY) * share * (1 + uplift / 100)
+            gross = max(gross, FPH_FLOOR_MONTHLY if statut == "fph" else SMIC_MONTHLY) * share * (1 + uplift / 100)
         values["net"] = num(int(round(gross * 0.78, -1)))
         values["echelon"] = "1er" if place < 1 / GRID_STEPS else "%de" % (1 + int(place * GRID_STEPS))
 
