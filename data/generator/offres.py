@@ -1906,6 +1906,11 @@ NO_SURGERY_SPECIALTIES = {"psychiatrie", "readaptation", "geriatrie"}
 # A ward's bedside care, which a theatre's post does not give, and bedridden patients' care.
 WARD_CARE = re.compile(r"\bbassins?\b(?! de balnéo)|urinal|stomies?\b|sonnette|appels? malades?|qui sonnent|"
                        r"position basse|abaissant le lit|\brepas\b")
+WARD_ROUND = re.compile(r"nutritions? (entérale|parentérale)|alimentation parentérale|entrées-sorties|diurèse|élimination (urinaire|des résidents)|"
+                        r"transit et l'élimination|mictions|fécalome|constipation|bouche|buccale|hygiène bucco|aphasi|visite médicale|biberonnerie|"
+                        r"quantités bues|à boire|régurgitations")
+NURSERY_CARE = re.compile(r"à leur hauteur|portage des enfants|temps de jeu|jeux et (des )?activités|motricité libre|"
+                          r"bougent librement|activités d'éveil")
 BEDRIDDEN_CARE = re.compile(r"\bbassins?\b(?! de balnéo)|urinal|[Bb]rancard")
 NO_SURGERY_KINDS = {"usld", "ehpad", "epsm", "smr", "mas", "fam", "ssiad"}
 INPATIENT_STAY = re.compile(r"hospitalisés|(pendant|durant|le temps de) (leur |son |l')?hospitalisation|séjour dans le service|"
@@ -1927,6 +1932,10 @@ def fits_specialties(line, specialties, slug=""):
         return False  # no patient is prepared for an operation in psychiatry, SMR or geriatrics
     if "bloc" in specialties and WARD_CARE.search(line):
         return False  # a theatre's post brings no bedpan, changes no stoma bag, answers no call bell
+    if specialties & {"urgences", "bloc"} and WARD_ROUND.search(line):
+        return False  # nor do the emergencies: no tube feeding, fluid chart, mouth care or ward round
+    if specialties & {"neonat", "naissance"} and NURSERY_CARE.search(line):
+        return False  # a baby in an incubator is neither carried about nor played with at its height
     if "psychiatrie" in specialties and BEDRIDDEN_CARE.search(line):
         return False  # a psychiatric ward's patients walk: no bedpans, no stretcher team
     if "geriatrie" in specialties and AUTISM.search(line):
@@ -2308,7 +2317,7 @@ def distinct(lines):
 NON_VERBAL_PUBLIC = re.compile(r"olyhandicap|autis|déficience|cérébrolés|TSA\b")
 NON_VERBAL_CARE = re.compile(r"pictogramm|communiquent pas verbalement|sans langage oral|privés de parole|ne parlent plus|"
                              r"perdu la parole|communication non verbale|\bPECS\b|Makaton|olyhandicap|communication alternative|"
-                             r"outils alternatifs|alternatifs de communication")
+                             r"outils alternatifs|alternatifs de communication|verticalisat|corset-siège|coquille")
 # What a post of one service or sector owns, which a pool's does not.
 UNIT_OWNED = re.compile(r"du service\b|de votre secteur|[Vv]otre unité|référent\(e\) de plusieurs")
 # A word a title may echo in a task: five letters or more, or an acronym ("pda", "ehpad").
