@@ -4154,8 +4154,18 @@ class OfferWriter:
         # financée"), wherever the shuffle put them
         kept = set(consistent([l for l, r in zip(drawn, required) if r] + [l for l, r in zip(drawn, required) if not r]))
         drawn = [l for l in drawn if l in kept]
+        # A list of tasks keeps one voice, as a writer does: bare infinitives ("Assurer les
+        # transmissions."), or "Vous..." with an opening or two; not a new opening on every
+        # bullet, which readers took for a machine's.
+        voice = rng.random() if key == "missions" and as_list else None
         for line in distinct(drawn) if key == "missions" else drawn:  # (a task said twice: missions only)
-            picked.append(rephrase(rng, line, key, as_list, said))
+            if voice is None:
+                picked.append(rephrase(rng, line, key, as_list, said))
+            elif voice < 0.4:
+                picked.append(rephrase(rng, line, key, as_list, said, style=0))
+            else:
+                opened = sum(1 for u in said if isinstance(u, tuple) and u[0] == "style")
+                picked.append(rephrase(rng, line, key, as_list, said) if opened < 2 and rng.random() < 0.5 else line)
         if key == "profil":
             picked = between(picked, [p for p in picked if STATED_REQUIREMENT.search(p)])
         if not picked:

@@ -164,9 +164,9 @@ SKILL_OPENINGS = ("Vous savez ", "Vous êtes capable ", "Vous êtes en mesure ",
 EASE = re.compile(r"\b(volontiers|sans difficulté|sans réticence|facilement|aisément|avec aisance)\b")
 
 
-def rephrase(rng, line, section, as_list, used=None):
-    """line, or one of its equivalent phrasings, chosen by rng: a task ("missions") can be
-    said nine more ways, a requirement ("profil") four; other lines stay as written. A bare
+def rephrase(rng, line, section, as_list, used=None, style=None):
+    """line, or one of its equivalent phrasings, chosen by rng (or style, when given): a task
+    ("missions") can be said nine more ways, a requirement ("profil") four; other lines stay as written. A bare
     infinitive ("Assurer les transmissions.") only in a list (as_list), never in prose. Each
     opening is said once a section: used holds those the section has said. (Qualifiers once
     ended some tasks, ", avec bienveillance", ", selon les besoins du service": readers took
@@ -174,7 +174,7 @@ def rephrase(rng, line, section, as_list, used=None):
     if section == "profil" and HELPS.search(line):
         return line  # "Vous êtes titulaire du PSC1 : un atout" is no "Vous devez"
     parts = split_vous(line) if section in ("missions", "profil") else None
-    if not parts or rng.random() < 0.15:
+    if not parts or style is None and rng.random() < 0.15:
         return line
     pronouns, verb, rest = parts
     reflexive = pronouns.startswith("vous")
@@ -203,7 +203,8 @@ def rephrase(rng, line, section, as_list, used=None):
         if used is not None:
             used.add(("skill", opening))
         return opening + (body if opening == "Vous savez " else elide("de", body) + body)
-    style = rng.choice(TASK_STYLES) if section == "missions" else rng.choice((0, 5, 7, 8, 9, 10))
+    if style is None:  # (a section's voice may set it: bare infinitives down a list)
+        style = rng.choice(TASK_STYLES) if section == "missions" else rng.choice((0, 5, 7, 8, 9, 10))
     if style in (8, 9) and len(body) > 60:
         style = 5  # a long requirement keeps its short opening: a long line runs on as another ad's
     if style == 0 and not as_list:
