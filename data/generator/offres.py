@@ -298,6 +298,8 @@ def ad_reasons(contrat, setting, alternance, pool, title, long, staff_counted, w
         reasons = [r for r in reasons if "maternité" not in r] or reasons
     if brief or contrat == "MIS":  # a growing activity or a new unit hires for longer than a few weeks' mission
         reasons = [r for r in reasons if "développement" not in r and "nouvelle unité" not in r] or reasons
+    if brief:  # a contract of a few weeks replaces someone or reinforces a team, and says so
+        reasons = [r for r in reasons if REPLACING.search(r) or "renfort" in r] or reasons
     if not (brief or contrat == "LIB"):  # a CDD of six months is one post, not "des remplacements réguliers"
         reasons = [r for r in reasons if "remplacements réguliers" not in r] or reasons
     if staff_counted:
@@ -2245,6 +2247,8 @@ def pajemploi(text):
 
 
 LYCEE = re.compile(r"[Ll]ycée|LYCÉE")
+COORDINATOR = re.compile(r"[Cc]oordinat|[Cc]oordonnat|COORDINAT|COORDONNAT|\bIDEC\b")
+AT_HOME_TITLE = re.compile(r"\b([Dd]ame|[Mm]onsieur|[Cc]ouple)\b|[àa]u? domicile|À DOMICILE")
 # The ASG's own training said as a wish.
 ASG_WISHED = re.compile(r"(soins en gérontologie|ASG)\b\)?[^.;]{0,40}(appréciée?|souhaitée?|un atout|un plus)")
 # A neonatology unit, which holds fewer beds than a ward.
@@ -3420,6 +3424,10 @@ class OfferWriter:
     def _appellations_for(intitule, appellations, slug=""):
         """The appellations that name no specialty the title does not ("Référent santé et accueil
         inclusif" under "Réanimation pédiatrique"): those naming one of the title's, or none."""
+        if COORDINATOR.search(intitule):  # a coordinator's title, a coordinator's appellation: no "Infirmier référent"
+            appellations = [a for a in appellations if "référent" not in a] or appellations
+        elif re.search(r"[Rr]éférent|RÉFÉRENT", intitule):
+            appellations = [a for a in appellations if not COORDINATOR.search(a)] or appellations
         named = named_specialties(intitule, slug)
         if not named:
             return appellations
@@ -3664,6 +3672,8 @@ class OfferWriter:
         kinds = [(k, w) for k, w in m.bank["employeurs"]
                  if k not in ("agence-interim", "particulier-employeur") and fits(intitule, k, True) and
                  reserved_to(m.bank, "intitules", intitule, k)]  # no CESU
+        if AT_HOME_TITLE.search(intitule):  # "pour dame atteinte d'Alzheimer": a home service's client, not a house's
+            kinds = [(k, w) for k, w in kinds if k in DOMICILE_KINDS] or kinds
         return weighted(rng, kinds) if kinds else "ch"
 
     def _terms(self, rng, bank, kind, intitule, appellation, client=None):
@@ -3854,8 +3864,9 @@ class OfferWriter:
         ad.title = intitule
         if ad.slug in REHAB_SLUGS and ad.department and (ad.title_specialties or day_department):
             # A therapist whose title names a unit ("kiné en réanimation", "psychomotricien CAMSP")
-            # works there, not on the hospital's rehabilitation platform.
-            ad.department, ad.whole = None, False
+            # works there, not on the hospital's rehabilitation platform; a day service's ("au PASA")
+            # in none of the house's units.
+            ad.department, ad.whole = (day_department, True) if day_department else (None, False)
         if ad.setting == "unit" and not ad.whole:
             # A pool serves every unit; an operating theatre's, an imaging or a day service's post
             # is in none.
@@ -4246,7 +4257,7 @@ class OfferWriter:
                                hospital_doctor(ad.statut, bank["codeROME"]),
                                LIBERAL_RATES.get(bank["codeROME"], (70, 75, 80, 85, 90)),
                                ad.statut in PUBLIC_STATUSES)]
-        if "temps plein" in extra[0]:  # "CDI à temps plein" then "Temps partiel possible" read as a contradiction
+        if not ad.partiel:  # "CDI, 35 h" then "Temps partiel possible" read as a contradiction
             picked = [p for p in picked if "emps partiel" not in p]
         says_shifts = ad.night or bool(ad.schedule and TWELVE_HOURS_TITLE.search(ad.title))
         if says_shifts and (not ad.days or ad.days >= 7):
@@ -4434,7 +4445,7 @@ class OfferWriter:
             intro = " ".join(rng.choice(([place] + details, details + [place])))
         else:
             intro = " ".join([about[0], place] + details)
-        if rng.random() < 0.9:
+        if rng.random() < 0.9 or ad.contrat in ("CDD", "MIS") and (ad.months or 0) < 3:  # a short contract says why
             reasons = ad_reasons(ad.contrat, ad.setting, ad.alternance,
                                  "pool" not in name and ad.slug in SHIFT_SLUGS and bool(POOL.search(ad.title)),
                                  ad.title + " / " + ad.post, bool(ad.months and ad.months > 6), staff_stated,
