@@ -1380,6 +1380,8 @@ SHARED_MEALS = re.compile(r"[Rr]epas pris avec les personnes accompagnées")
 SHARED_MEALS_KINDS = RESIDENCES | {"esat", "foyer-de-vie"}
 SETTING_MARKERS = [
     (re.compile(r"\bSSIAD\b"), {"ssiad"}),
+    # A psychologist's FIR time is the public hospital's (the FPH's), not a health centre's or an IME's.
+    (re.compile(r"\bFIR\b"), {"ch", "chu", "epsm", "usld", "ehpad", "foyer-enfance", "smr", "had"}),
     (re.compile(r"en (milieu|service) hospitalier"), {"ch", "chu", "clinique", "smr", "epsm", "usld", "had"}),
     # A social worker's sector work: a Département's, a town's, a shelter's, not a hospital's or a firm's.
     (re.compile(r"RSA, prestations familiales|aides financières et les présent|signalements au procureur|"
