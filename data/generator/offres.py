@@ -1147,7 +1147,9 @@ class Ad:
             "à l'équipe paramédicale" if slug in REHAB_SLUGS and kind in RESIDENCES else
             # a psychologist is no paramedic: the house's care team, or its direction
             "à l'équipe pluridisciplinaire" if slug in ("psychologue", "neuropsychologue") and kind in RESIDENCES else None)
-        self.whole = (slug in MANAGER_SLUGS or bool(self.department)) and self.setting == "unit"
+        # (a coordinator's title: the house's, whatever the métier)
+        self.whole = (slug in MANAGER_SLUGS or bool(self.department) or bool(COORDINATOR.search(title))) and \
+            self.setting == "unit"
         self.de_lieu = self.de_ville  # "de Paris 15e" where the commune is an arrondissement
         self.single = True  # the ad's reason opens one post (a retirement, a leave, a creation)
         self.title_specialties = frozenset()  # the specialties its title names, whose tasks it says first
