@@ -3090,6 +3090,12 @@ class OfferWriter:
             values["jeunes"] = num(ad.received)
         if territory:
             values["communes"], values["habitants"] = str(territory[0]), num(territory[1])
+        if ad.kind == "conseil-departemental" and commune is not None:
+            # A département's staff and offices follow its people: some 4 agents and one maison
+            # des solidarités for 1,000 and 40,000 inhabitants (the Nord's 8,000 agents, the Lozère's 500).
+            people = self.refs.places.departement_population.get(commune[3], 500000)
+            values["agents"] = num(int(round(people / draw("people_per_agent", lambda r: r.uniform(200, 320)), -1)))
+            values["mds"] = str(max(3, round(people / draw("people_per_office", lambda r: r.uniform(30000, 50000)))))
         if ad.kind == "agence-interim":  # an agency's clients are the care homes and hospitals around its town
             values["clients"] = str(max(5, min(int(PRESENTATION_VALUES["clients"](rng)), population // 1500)))
         values["ouverture"] = ad.opening
@@ -4260,7 +4266,8 @@ class OfferWriter:
                                bank["slug"] in UNTIMED_SLUGS or any("forfait jours" in l for l in picked),
                                hospital_doctor(ad.statut, bank["codeROME"]),
                                LIBERAL_RATES.get(bank["codeROME"], (70, 75, 80, 85, 90)),
-                               ad.statut in PUBLIC_STATUSES)]
+                               # (a foster carer is a contract agent, never a titulaire)
+                               ad.statut in PUBLIC_STATUSES and ad.slug not in FOSTER_SLUGS)]
         if not ad.partiel:  # "CDI, 35 h" then "Temps partiel possible" read as a contradiction
             picked = [p for p in picked if "emps partiel" not in p]
         says_shifts = ad.night or bool(ad.schedule and TWELVE_HOURS_TITLE.search(ad.title))

@@ -77,9 +77,9 @@ MODALS = {"pouvez", "devez"}
 def infinitives_after_and(rest):
     """"... et préparez les visites" -> "... et préparer les visites": a second verb of the
     line follows the first into the infinitive (not after a colon, where "vous" speaks again)."""
-    if " : " in rest:
+    if " : " in rest:  # (but a list after it: "douleur, plaies, mobilité, puis prévenez le médecin")
         head, colon, tail = rest.partition(" : ")
-        return infinitives_after_and(head) + colon + tail
+        return infinitives_after_and(head) + colon + (tail if re.search(r"\bvous\b", tail) else infinitives_after_and(tail))
     words = rest.split(" ")
     for i in range(1, len(words)):
         # "servez, aidez", "observez, en recherchez": a verb after a comma, maybe after pronouns
