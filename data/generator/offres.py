@@ -995,7 +995,10 @@ DEPARTMENT_OF_SLUG = {
     "assistant-de-service-social": "au service social", "mandataire-judiciaire-protection-majeurs-mjpm":
     "au service des majeurs protégés", "technicien-laboratoire-medical": "au laboratoire",
     "biologiste-medical": "au laboratoire", "secretaire-medical": "au secrétariat médical",
-    "orthoprothesiste": "à l'atelier d'appareillage", "mediateur-en-sante": "à la permanence d'accès aux soins de santé"}
+    "orthoprothesiste": "à l'atelier d'appareillage", "mediateur-en-sante": "à la permanence d'accès aux soins de santé",
+    "medecin-du-travail": "au service de santé au travail du personnel"}
+# Doctors, who see a whole home's residents, not one unit's.
+DOCTOR_SLUGS = {"medecin-generaliste", "medecin-coordonnateur-ehpad", "geriatre", "psychiatre", "pediatre"}
 # Therapists, who in a hospital work on its rehabilitation platform for all its units.
 REHAB_SLUGS = {"masseur-kinesitherapeute", "ergotherapeute", "enseignant-activite-physique-adaptee", "psychomotricien",
                "orthophoniste"}
@@ -1148,8 +1151,8 @@ class Ad:
             # a psychologist is no paramedic: the house's care team, or its direction
             "à l'équipe pluridisciplinaire" if slug in ("psychologue", "neuropsychologue") and kind in RESIDENCES else None)
         # (a coordinator's title: the house's, whatever the métier)
-        self.whole = (slug in MANAGER_SLUGS or bool(self.department) or bool(COORDINATOR.search(title))) and \
-            self.setting == "unit"
+        self.whole = (slug in MANAGER_SLUGS or bool(self.department) or bool(COORDINATOR.search(title)) or
+                      slug in DOCTOR_SLUGS and kind in RESIDENCES) and self.setting == "unit"  # (a home's doctor: all of it)
         self.de_lieu = self.de_ville  # "de Paris 15e" where the commune is an arrondissement
         self.single = True  # the ad's reason opens one post (a retirement, a leave, a creation)
         self.title_specialties = frozenset()  # the specialties its title names, whose tasks it says first
