@@ -2193,7 +2193,8 @@ MEALS = re.compile(r"\brepas\b|petits?-déjeuners?|collations?|\bplonge\b|[Ss]er
 
 # A post of Wednesdays and school holidays, and the lines of school days it does not work.
 HOLIDAY_TITLE = re.compile(r"[Mm]ercredis et vacances|MERCREDIS ET VACANCES")
-SCHOOL_DAYS = re.compile(r"\bl'école|sortie de (classe|l'école)|devoirs|hors vacances|du lundi au vendredi|année scolaire")
+SCHOOL_DAYS = re.compile(r"\bl'école|sortie de (classe|l'école)|devoirs|hors vacances|du lundi au vendredi|année scolaire|"
+                         r"18 mois")  # (nor a baby's place, which a school-age child's holidays do not fill)
 
 
 # A title that asks for the diploma, and the lines of students finishing it, which it does not take.
@@ -2254,6 +2255,11 @@ def pajemploi(text):
 
 
 LYCEE = re.compile(r"[Ll]ycée|LYCÉE")
+# A profile line that requires a diploma, a title or a certificate outright.
+DIPLOMA_REQUIRED = re.compile(r"^(?!.*(souhait|appréci|en cours|un plus|atout|ou entrée|tout en travaillant))"
+                              r"(?=.*(\bexigée?s?\b|obligatoires?\b|[Tt]itulaire d))"
+                              r"(?=.*([Dd]iplôme|\bDE[A-Z]{2,}\b|\bDE\b|\bCAP\b|[Tt]itre|[Cc]ertificat|\bCCO\b|\bCNC\b|[Ll]icence|"
+                              r"CAFERUIS|\bCIP\b|\bBP\b|\bDES\b))")
 COORDINATOR = re.compile(r"[Cc]oordinat|[Cc]oordonnat|COORDINAT|COORDONNAT|\bIDEC\b")
 AT_HOME_TITLE = re.compile(r"\b([Dd]ame|[Mm]onsieur|[Cc]ouple)\b|[àa]u? domicile|À DOMICILE")
 # The ASG's own training said as a wish.
@@ -2395,6 +2401,7 @@ PERMANENT_PAY = re.compile(r"[Pp]rime de bienvenue|[Pp]rime d'embauche|bonificat
 # hired for a few weeks: an induction course, a training plan, a referral bonus, profit sharing.
 STAFF_ONLY = re.compile(r"^(Parcours d'intégration|Plan de formation|Prime de parrainage|Prime de cooptation|"
                         r"Brancardage assuré|Binômes? aide|Cadre de santé (sur place|présent)|Places de parking|"
+                        r"Équipe de suppléance|"
                         r"Intéressement|CSE|Comité social|Treizième mois|Entretien annuel|Tutorat|Promotion professionnelle|"
                         r"Titularisation|Stagiairisation|Congés trimestriels|A?RTT|Crèche|Mobilité interne|"
                         r"Perspectives d'évolution|Évolution de carrière|Plannings? (connus?|transmis|communiqués?|diffusés?))", re.I)
@@ -2916,6 +2923,8 @@ class OfferWriter:
                 details = [d for d in details if "{habitants}" not in d]
             else:
                 ad.communes = territory[0] - 1  # its town and its neighbours: "Vitry et 2 communes voisines" of 3
+        if ad.kind == "agence-interim" and ad.client in DOMICILE_KINDS:  # a home-care client is no "établissement"
+            templates = [t for t in templates if "établissements clients" not in t] or templates
         if ad.hospital != "support":  # some 136 GHTs in France, each with one support hospital
             templates = [t for t in templates if "établissement support" not in t] or templates
         if not ad.hospital:  # an EHPAD or a long-stay unit "rattaché" to its town's hospital where it has one
@@ -3067,6 +3076,8 @@ class OfferWriter:
             # Its sectors: a few for its communes, more in a city's districts.
             values["sites"] = str(max(2, min(int(PRESENTATION_VALUES["sites"](rng)), (ad.communes + 1) // 3 + population // 50000)))
             values["heures"] = num(int(round(carers * rng.uniform(90, 130), -2)))
+            values["equipe"] = str(carers)  # "notre équipe de N professionnels": its carers, not the ad's few
+            ad.team = carers
             ad.staff = carers + rng.randint(2, 8)  # its carers and its office: what "emploie N salariés" counts
         flags = [template_flags(t) for t in [text] + details]
         if ad.setting != "unit" and any(f[0] for f in flags):
@@ -3116,7 +3127,9 @@ class OfferWriter:
             ad.known["patients_jour"] = str(rng.randint(low, high))
             # Its patients come back every few months: a list of some 10 to 20 weeks' visits.
             # (and no more than its town and the villages around hold)
-            values["patientele"] = num(round_figure(min(ad.received * rng.randint(10, 20), 300 + population * 6 // 10)))
+            # (a practitioner's list: some 1,000 to 1,600 patients)
+            values["patientele"] = num(round_figure(min(ad.received * rng.randint(10, 20), 300 + population * 6 // 10,
+                                                        int(values["praticiens"]) * rng.randint(1000, 1600))))
         if ad.kind == "eaje":
             # About one professional for five children who walk, one for three who do not; its
             # sections share its children.
@@ -3179,6 +3192,9 @@ class OfferWriter:
         if ad.kind in FOUNDED_AFTER:  # no SSIAD before 1981, no FAM before 1986
             values["annee"] = str(max(int(draw("annee", PRESENTATION_VALUES["annee"])),
                                       FOUNDED_AFTER[ad.kind] + draw("founded", lambda r: r.randint(0, 12))))
+        if "aison de santé" in text + " ".join(details):  # France's maisons de santé date from 2007
+            values["annee"] = str(max(int(values.get("annee") or draw("annee", PRESENTATION_VALUES["annee"])),
+                                      2008 + draw("msp_year", lambda r: r.randint(0, 14))))
         if "{recent}" in " ".join([text] + details):  # renovated some years after it opened, not three
             values["annee"] = str(min(int(values.setdefault("annee", draw("annee", PRESENTATION_VALUES["annee"]))), 2015))
             values["recent"] = str(max(int(draw("recent", PRESENTATION_VALUES["recent"])), int(values["annee"]) + 10))
@@ -4231,6 +4247,8 @@ class OfferWriter:
             lines = [l for l in lines if not LICENCE_ASKED.search(l)]  # Paris's visits are made by metro and bus
         required = REQUIRED_LINES.get(ad.slug)
         licence = [l for l in lines if required.search(l)] if required else []
+        if not licence and not ad.alternance:  # the diploma a post requires is said, not left to chance
+            licence = [l for l in lines if says(DIPLOMA_REQUIRED, l)]
         if title_line_flags(ad.title, ad.post).acting:  # the title's "faisant fonction", said in the profile
             licence = [rng.choice(ACTING_LINES)]
         elif LICENCE_ASKED.search(ad.title):  # "PERMIS B EXIGÉ": the profile says it too
@@ -4496,6 +4514,8 @@ class OfferWriter:
             ad.single = bool(ONE_POST.search(reason))
             ad.replacing = bool(REPLACING.search(reason)) or bool(TITLE_REPLACEMENT.search(ad.title))
             shown = inclusive_name(name, appellation)  # "un(e) infirmier(ère)", as ads write it
+            if shown.lower().startswith("apprenti"):  # no "un(e) apprenti(e) apprenti(e) préparateur(trice)"
+                reason = reason.replace("apprenti(e) {poste}", "{poste}")
             intro += " " + reason.format(poste=shown, de_poste=elide("de", shown) + shown,
                                                       que_poste=elide("que", shown) + shown,
                                                       equipe=ad.team, debut=french_date(debut),
