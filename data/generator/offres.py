@@ -177,7 +177,7 @@ DAY_DEPARTMENTS = [(re.compile(r"[Hh]ôpital de jour|HÔPITAL DE JOUR|\bHDJ\b"),
                    (re.compile(r"[Aa]ccueil de jour|ACCUEIL DE JOUR"), "à l'accueil de jour"),
                    (re.compile(r"[Cc]onsultations?\b|CONSULTATION"), "aux consultations"),
                    (re.compile(r"[Aa]mbulatoire|AMBULATOIRE"), "au service ambulatoire"),
-                   (re.compile(r"\bCAMSP\b"), "au CAMSP"),
+                   (re.compile(r"\bCAMSP\b"), "au CAMSP"), (re.compile(r"\bPASA\b"), "au PASA"),
                    (re.compile(r"[Pp]lateforme de coordination|PLATEFORME DE COORDINATION|\bPCO\b"),
                     "à la plateforme de coordination et d'orientation")]
 # What a day service's post does not do: another day service's work, as a CMP's home visits.
@@ -1101,7 +1101,7 @@ class Ad:
             if self.size > 15:  # a maisonnée is a small house
                 units = [u for u in units if u != "la maisonnée"]
             if (PROTECTED_UNIT.search(title) and slug not in MANAGER_SLUGS or
-                    slug == "assistant-de-soins-en-gerontologie-asg" and kind in ("ehpad", "usld")):
+                    slug == "assistant-de-soins-en-gerontologie-asg" and kind in ("ehpad", "usld") and "PASA" not in title):
                 # a title's UVP is the ad's unit, as an ASG's: a dozen to some thirty residents
                 units, self.size = ["l'unité de vie protégée", "l'unité protégée"], rng.randint(12, 28)
             self.unit = agreed(rng.choice(units), rng.choice(UNIT_NAMES))
@@ -2067,7 +2067,7 @@ TIMED = re.compile(r"sur (4|quatre) jours|horaires d'internat|\d+h\d*\s*(-|à)\s
                    r"week-ends? sur (deux|trois|quatre|cinq)")
 # Services open by day on weekdays only.
 DAY_SERVICE = re.compile(r"[Hh]ôpital de jour|HÔPITAL DE JOUR|\bHDJ\b|\bCMP\b|\bCATTP\b|[Cc]onsultations?\b|CONSULTATION|"
-                         r"[Aa]mbulatoire|AMBULATOIRE|[Aa]ccueil de jour|[Éé]quipe mobile|ÉQUIPE MOBILE")
+                         r"[Aa]mbulatoire|AMBULATOIRE|[Aa]ccueil de jour|[Éé]quipe mobile|ÉQUIPE MOBILE|\bPASA\b")
 # Tasks done by day, which a night post does not do: activities, outings, welcoming newcomers.
 DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[Aa]ccueill(ir|ez) les nouveaux|\bsorties\b|"
                            r"activités d'éveil|\brepas\b|au lever|à la toilette|l'habillage|\bsiestes?\b|scolari|"
