@@ -8,11 +8,11 @@ refs.main_famille), then a commune weighted by population."""
 import bisect
 import collections
 import functools
-import hashlib
 import math
 import os
 import random
 import re
+import zlib
 from datetime import date, timedelta
 
 from phrasing import elide, rephrase
@@ -47,20 +47,20 @@ ONE_PER_TOWN = {"ch", "chu", "ccas", "collectivite", "epsm"}
 
 class EmployerDraw:
     """One draw of an employer's own figure (its beds, its staff, its sites): a float that
-    hashes the seed, the employer and the figure's name, spent by choice, randrange, randint and
+    hashes the seed, the employer and the figure's name (CRC-32, chained from the employer's to
+    the figure's: cheap, and the same in every process), spent by choice, randrange, randint and
     uniform as OfferRandom spends one random(). Every ad of one hospital or council then gives
     the same figures, whichever process writes it and whatever else its ads drew."""
     __slots__ = ("u",)
     choice, randrange, randint = OfferRandom.choice, OfferRandom.randrange, OfferRandom.randint
 
-    def __init__(self, u):
-        self.u = u
+    def __init__(self, employer_hash, key):
+        self.u = zlib.crc32(key.encode(), employer_hash) / 2.0 ** 32
 
     @staticmethod
-    def float_of(seed, employer, key):
-        """The float of an employer's figure."""
-        digest = hashlib.blake2b(("%s\0%s\0%s" % (seed, employer, key)).encode(), digest_size=8).digest()
-        return int.from_bytes(digest, "big") / 2.0 ** 64
+    def employer_hash(seed, employer):
+        """The CRC-32 an employer's figures chain from."""
+        return zlib.crc32(("%s\0%s" % (seed, employer)).encode())
 
     def random(self):
         return self.u
@@ -1127,6 +1127,7 @@ class Ad:
         self.parking_said = False  # the place line gives a car park
         self.uplift = 0  # an overseas public post's majoration de traitement (%)
         self.paris = False  # the post is in Paris, where no licence is asked of one who does not drive for a living
+        self.summer = False  # the ad is of spring or summer, when heatwave plans are said
         self.day_department = None  # the day service its title names ("à l'hôpital de jour"), if any
         self.evening = False  # an evening post (school pick-up): no morning tasks
         self.client = kind  # where the work is done: an agency's client, else the employer
@@ -2255,6 +2256,9 @@ def pajemploi(text):
 
 
 LYCEE = re.compile(r"[Ll]ycée|LYCÉE")
+REFERENT = re.compile(r"^Rôle de référent")
+# Lines of a summer's heat, which an ad of the autumn or winter does not draw.
+HEAT = re.compile(r"canicule|vagues? de chaleur|fortes chaleurs")
 # A profile line that requires a diploma, a title or a certificate outright.
 DIPLOMA_REQUIRED = re.compile(r"^(?!.*(souhait|appréci|en cours|un plus|atout|ou entrée|tout en travaillant))"
                               r"(?=.*(\bexigée?s?\b|obligatoires?\b|[Tt]itulaire d))"
@@ -2821,7 +2825,6 @@ class OfferWriter:
         self.appellations = {}  # (bank slug, client kind, title) -> the appellations that fit the title
         self.presentations = {}  # (kind, name pattern, title, slug, famille) -> (presentations, details)
         self.one_shift = {}  # id of a requirements list -> (that list, its lines for a post on one shift)
-        self.employer_floats = {}  # (employer, figure) -> the float its figure is drawn from (EmployerDraw)
 
     def _famille_choices(self):
         """For each famille: the métiers it can draw, each with the employer kinds that make
@@ -2909,13 +2912,10 @@ class OfferWriter:
         templates, details = self._presentations(spec, pattern, ad)
         employer = self._employer_identity(ad.kind, name, commune)
 
+        employer_hash = EmployerDraw.employer_hash(self.seed, employer) if employer else None
+
         def draw(key, f):  # an employer's own figure, the same in all its ads; a house's that has no name, the ad's
-            if not employer:
-                return f(rng)
-            u = self.employer_floats.get((employer, key))
-            if u is None:
-                u = self.employer_floats[employer, key] = EmployerDraw.float_of(self.seed, employer, key)
-            return f(EmployerDraw(u))
+            return f(rng) if employer_hash is None else f(EmployerDraw(employer_hash, key))
         territory = None
         if ad.kind == "conseil-departemental":
             territory = self._territory(rng, commune, population)
@@ -3589,6 +3589,8 @@ class OfferWriter:
             lines = self._narrowed(lines, "induction", lambda l: says(INDUCTION, l))
         if ad.autism_only:  # a house for autistic people only has no polyhandicapped residents
             lines = self._narrowed(lines, "polyhandicap", lambda l: "olyhandicap" in l)
+        if not ad.summer:  # no heatwave plan in an ad of November
+            lines = self._narrowed(lines, "heat", lambda l: says(HEAT, l))
         if ad.psychic_only:  # adults with a psychic disability talk: no pictograms, no polyhandicap
             lines = self._narrowed(lines, "non-verbal", lambda l: says(NON_VERBAL_CARE, l))
         if ad.population < PRIORITY_AREA_TOWN:  # no priority district in a small town
@@ -3667,8 +3669,8 @@ class OfferWriter:
             lines = [l for l in lines if not OWN_HOME_LINES.search(l)] or lines
         if pool and section in ("missions", "profil"):  # a pool's nurse has no service, sector or residents of her own
             lines = [l for l in lines if not UNIT_OWNED.search(l)] or lines
-        if pool and section == "conditions":  # nor a stable posting
-            lines = [l for l in lines if not l.startswith("Affectation stable")] or lines
+        if pool and section == "conditions":  # nor a stable posting, nor residents she is référente of
+            lines = [l for l in lines if not l.startswith("Affectation stable") and not REFERENT.search(l)] or lines
         if modality:  # "Manipulateur en IRM" rotates on no other modality
             lines = [l for l in lines if not MODALITY_ROTATION.search(l)] or lines
         if cleaner and section == "missions":  # an agent de bionettoyage cleans, others serve the meals
@@ -3952,6 +3954,7 @@ class OfferWriter:
         ad.years = record_years(experience)
         # A full-time night post of 32 h 30 in the public service is paid as full time.
         ad.paris = commune[3] == "75"
+        ad.summer = summer
         # A public post overseas is paid its grid and the majoration of the DROM (not an apprentice's).
         ad.uplift = OVERSEAS_UPLIFT.get(commune[3], 0) if ad.statut in PUBLIC_STATUSES and not alternance else 0
         salaire = self._salary(rng, bank, partiel, max(hours, 35) if not partiel else hours, alternance, ad.statut,

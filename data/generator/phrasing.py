@@ -25,7 +25,7 @@ IRREGULAR = {
     "recevez": "recevoir", "concevez": "concevoir", "percevez": "percevoir",
     "plaisez": "plaire", "sentez": "sentir", "ressentez": "ressentir", "recourez": "recourir",
     "parcourez": "parcourir", "secourez": "secourir", "concluez": "conclure", "revoyez": "revoir",
-    "cuisez": "cuire",
+    "cuisez": "cuire", "revêtez": "revêtir", "vêtez": "vêtir",
     "faites": "faire", "dites": "dire", "relisez": "relire", "rompez": "rompre", "interrompez": "interrompre",
     "dépendez": "dépendre", "descendez": "descendre", "vendez": "vendre",
     "atteignez": "atteindre", "rejoignez": "rejoindre", "joignez": "joindre", "craignez": "craindre",
@@ -194,7 +194,7 @@ def rephrase(rng, line, section, as_list, used=None, style=None):
     body = head + (" " + rest if rest else "")
     if section == "profil" and verb.split()[-1] not in DEMANDABLE:
         openings = [o for o in SKILL_OPENINGS if used is None or ("skill", o) not in used]
-        if reflexive or re.search(r"\bne\b|\bn'|^plaisir|^à\b|\bsavoir\b|\bconnaître\b", rest) or verb == "veiller" or \
+        if reflexive or re.search(r"\bne\b|\bn'|^plaisir|^à\b|\bsavoir\b|\bconnaître\b|\baimer\b|\bapprécier\b", rest) or verb == "veiller" or \
                 not openings:
             # a habit ("vous vous frictionnez les mains... et ne portez ni bijoux"), a care, a
             # fifth skill of the section: as written
