@@ -138,8 +138,6 @@ CONTEXTES = [
      {"CDI", "CDD"}, ORGANISATIONS),
     ("Envie de donner du sens à votre travail ? Dès le {debut}, rejoignez-nous en tant {que_poste}.", None,
      {"unit", "domicile", "enfance", "office"}),
-    ("Vous cherchez un poste où prendre le temps de bien faire ? Nous recrutons un(e) {poste} à compter du {debut}.",
-     {"CDI", "CDD"}, {"unit", "domicile", "enfance", "office"}),
     ("Nous recrutons un(e) {poste} : le poste est à pourvoir le {debut}.", {"CDI", "CDD", "MIS"},
      {"unit", "domicile", "enfance", "office"}),
     ("Ouverture d'une nouvelle unité le {debut} : nous recrutons un(e) {poste}.", {"CDI"}, {"unit"}),  # a new unit hires for good
@@ -2257,6 +2255,9 @@ def pajemploi(text):
 
 LYCEE = re.compile(r"[Ll]ycée|LYCÉE")
 REFERENT = re.compile(r"^Rôle de référent")
+# A worksite's (SIAE) words, which a mission locale's lines do not say.
+WORKSITE_WORDS = re.compile(r"salariés (en|engagés dans un) (parcours d')?insertion|sorties dynamiques|\bACI\b|chantiers? d'insertion|"
+                            r"encadrants? techniques?")
 # Lines of a summer's heat, which an ad of the autumn or winter does not draw.
 HEAT = re.compile(r"canicule|vagues? de chaleur|fortes chaleurs")
 # A profile line that requires a diploma, a title or a certificate outright.
@@ -2942,6 +2943,8 @@ class OfferWriter:
             details = [d for d in details if "du centre de {ville}" not in d and not SHOPPING_CENTRE.search(d)]
             if not SHOPPING_CENTRE.search(ad.title):  # nor has it a zone commerciale, but where a title names one
                 templates = [t for t in templates if not SHOPPING_CENTRE.search(t)] or templates
+        if population < 50000:  # an MRI and two scanners are a city's imaging centre
+            templates = [t for t in templates if "deux scanners" not in t] or templates
         if population >= VILLAGE_SIZE:  # a town has its shops around the corner
             details = [d for d in details if "en voiture des commerces" not in d]
         text = rng.choice(templates)
@@ -3589,6 +3592,8 @@ class OfferWriter:
             lines = self._narrowed(lines, "induction", lambda l: says(INDUCTION, l))
         if ad.autism_only:  # a house for autistic people only has no polyhandicapped residents
             lines = self._narrowed(lines, "polyhandicap", lambda l: "olyhandicap" in l)
+        if "Mission locale" in (ad.employer_pattern or ""):  # a mission locale's young people are no worksite's employees
+            lines = self._narrowed(lines, "mission locale", lambda l: says(WORKSITE_WORDS, l))
         if not ad.summer:  # no heatwave plan in an ad of November
             lines = self._narrowed(lines, "heat", lambda l: says(HEAT, l))
         if ad.psychic_only:  # adults with a psychic disability talk: no pictograms, no polyhandicap
