@@ -138,6 +138,10 @@ CONTEXTES = [
      {"CDI", "CDD"}, ORGANISATIONS),
     ("Envie de donner du sens à votre travail ? Dès le {debut}, rejoignez-nous en tant {que_poste}.", None,
      {"unit", "domicile", "enfance", "office"}),
+    ("Un poste {de_poste} est à pourvoir à compter du {debut}.", {"CDI", "CDD"}, {"unit", "domicile", "enfance", "office"}),
+    ("Nous souhaitons accueillir un(e) {poste} à partir du {debut}.", {"CDI", "CDD"}, {"unit", "domicile", "enfance", "office"}),
+    ("À partir du {debut}, un poste {de_poste} est à pourvoir dans notre équipe.", {"CDI", "CDD"},
+     {"unit", "domicile", "enfance", "office"}),
     ("Nous recrutons un(e) {poste} : le poste est à pourvoir le {debut}.", {"CDI", "CDD", "MIS"},
      {"unit", "domicile", "enfance", "office"}),
     ("Ouverture d'une nouvelle unité le {debut} : nous recrutons un(e) {poste}.", {"CDI"}, {"unit"}),  # a new unit hires for good
@@ -4209,7 +4213,7 @@ class OfferWriter:
         for line in distinct(drawn) if key == "missions" else drawn:  # (a task said twice: missions only)
             if voice is None:
                 picked.append(rephrase(rng, line, key, as_list, said))
-            elif voice < 0.4:
+            elif voice < 0.3:
                 picked.append(rephrase(rng, line, key, as_list, said, style=0))
             else:
                 opened = sum(1 for u in said if isinstance(u, tuple) and u[0] == "style")
@@ -4255,7 +4259,9 @@ class OfferWriter:
             lines = [l for l in lines if not LICENCE_ASKED.search(l)]  # Paris's visits are made by metro and bus
         required = REQUIRED_LINES.get(ad.slug)
         licence = [l for l in lines if required.search(l)] if required else []
-        if not licence and not ad.alternance:  # the diploma a post requires is said, not left to chance
+        if not licence and not ad.alternance and rng.random() < 0.4:
+            # the diploma a post requires is often among its requirements, whatever else is drawn
+            # (in every ad, it made thousands of profiles share their runs of text)
             licence = [l for l in lines if says(DIPLOMA_REQUIRED, l)]
         if title_line_flags(ad.title, ad.post).acting:  # the title's "faisant fonction", said in the profile
             licence = [rng.choice(ACTING_LINES)]
