@@ -2252,11 +2252,10 @@ CESU_WORDS = [(re.compile(r"(déclaré(?:\(e\))?) (?:par|via) (?:le )?CESU"), r"
 
 def pajemploi(text):
     """A nanny's text with the CESU's declaration said as Pajemploi's."""
-    for pattern, said in CESU_WORDS:
-        text = pattern.sub(said, text)
-    return text
+    return replaced(text, CESU_WORDS)
 
 
+# A lycée's title (no collège's post), and a unit post's référent line (no pool's).
 LYCEE = re.compile(r"[Ll]ycée|LYCÉE")
 REFERENT = re.compile(r"^Rôle de référent")
 # A worksite's (SIAE) words, which a mission locale's lines do not say.
@@ -2269,6 +2268,8 @@ DIPLOMA_REQUIRED = re.compile(r"^(?!.*(souhait|appréci|en cours|un plus|atout|o
                               r"(?=.*(\bexigée?s?\b|obligatoires?\b|[Tt]itulaire d))"
                               r"(?=.*([Dd]iplôme|\bDE[A-Z]{2,}\b|\bDE\b|\bCAP\b|[Tt]itre|[Cc]ertificat|\bCCO\b|\bCNC\b|[Ll]icence|"
                               r"CAFERUIS|\bCIP\b|\bBP\b|\bDES\b))")
+# A coordinator's title, which takes a coordinator's appellation and no unit; a title of care
+# at someone's home, whose agency ad has a home-care client.
 COORDINATOR = re.compile(r"[Cc]oordinat|[Cc]oordonnat|COORDINAT|COORDONNAT|\bIDEC\b")
 AT_HOME_TITLE = re.compile(r"\b([Dd]ame|[Mm]onsieur|[Cc]ouple)\b|[àa]u? domicile|À DOMICILE")
 # The ASG's own training said as a wish.
@@ -2566,11 +2567,16 @@ AS_RESIDENTS = [(re.compile(r"dossier patient informatisé"), "dossier de soins 
                 (re.compile(r"\bPatients\b"), "Résidents")]
 
 
+def replaced(text, rules):
+    """text with each (pattern, replacement) of rules applied in turn."""
+    for pattern, replacement in rules:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def as_residents(line):
     """A bank line as a home for the elderly or disabled adults says it."""
-    for words, residents in AS_RESIDENTS:
-        line = words.sub(residents, line)
-    return line
+    return replaced(line, AS_RESIDENTS)
 
 
 # A year in a presentation ("ouverte en 2008", "depuis 1970"): the ad then gives no age of its own.
