@@ -323,6 +323,8 @@ def city_chu(text, ville, town):
     "CHU de Paris" is the AP-HP (the employer's own name is CITY_CHUS' full one)."""
     short, full, _ = CITY_CHUS[town]
     text = text.replace("l'un des premiers employeurs", "premier employeur")  # as the AP-HP, the AP-HM and the HCL are
+    if short == "AP-HP":  # Paris's CHU calls itself the AP-HP: no "le CHU de Paris (AP-HP)"
+        return replaced(text, AP_HP_WORDS)
     for plain, named in (("Le CHU de " + ville, "Le CHU de %s (%s)" % (ville, full)),
                          ("le CHU de " + ville, "le CHU de %s (%s)" % (ville, short)),
                          ("CHU de " + ville, "CHU de %s (%s)" % (ville, short)),
@@ -330,6 +332,12 @@ def city_chu(text, ville, town):
         if plain in text:
             return text.replace(plain, named, 1)
     return text
+
+
+# Paris's CHU as it calls itself.
+AP_HP_WORDS = [(re.compile(r"\b(du|au|[Ll]e) (CHU|centre hospitalier universitaire) de Paris\b"),
+                lambda m: {"du": "de l'AP-HP", "au": "à l'AP-HP", "Le": "L'AP-HP", "le": "l'AP-HP"}[m.group(1)]),
+               (re.compile(r"\b(CHU|centre hospitalier universitaire) de Paris\b"), "AP-HP")]
 
 
 # Départements whose council became another collectivity, by its name.
@@ -3200,6 +3208,8 @@ class OfferWriter:
             # 14,000 staff: some 200,000 visits
             values["passages_chu"] = num(int(round(staff * draw("passages_rate", lambda r: r.uniform(10, 16)), -3)))
             values["publications"] = num(int(round(staff * draw("papers_rate", lambda r: r.uniform(0.08, 0.2)), -1)))
+            # its nursing and paramedical schools: some 3 to 6 students for 100 staff (the AP-HP's thousands)
+            values["etudiants"] = num(int(round(staff * draw("students_rate", lambda r: r.uniform(0.03, 0.06)), -1)))
         if ad.kind == "service-sante-travail":  # a team of 30 follows some thousands of firms, not 11,500
             values["entreprises"] = num(round_figure(int(values["pro"]) * rng.randint(60, 140)))
         if ad.kind in FOUNDED_AFTER:  # no SSIAD before 1981, no FAM before 1986
@@ -4009,6 +4019,8 @@ class OfferWriter:
             o["description"] = pajemploi(o["description"])
             if "description" in entreprise:
                 entreprise["description"] = pajemploi(entreprise["description"])
+        if name == CITY_CHUS["75056"][1]:  # the AP-HP's staff have their own social fund, not the CGOS
+            o["description"] = o["description"].replace("au CGOS", "à l'AGOSPAP")
         skills = [c for c in bank["competences"] if not unfit(c, client)] or bank["competences"]  # no elderly care at an IME
         o["competences"] = [{"libelle": c, "exigence": rng.choice("EES")}
                             for c in rng.sample(skills, min(len(skills), rng.randint(2, 5)))]
