@@ -244,8 +244,8 @@ TRAINEE_TITLE = re.compile(r"[Aa]pprenti|[Aa]lternance|apprentissage|professionn
 REPLACING_POST = re.compile(r"[Rr]emplaçant|[Pp]ool")
 # A libéral's share of the fees, and the kind of libéral post a title offers.
 FEES = re.compile(r"[Rr]étrocession|[Rr]edevance")
-SUCCESSION = re.compile(r"[Ss]uccession|SUCCESSION")
-COLLABORATION = re.compile(r"[Cc]ollaborat|COLLABORAT|[Ss]uccession|SUCCESSION|[Aa]ssocié")
+SUCCESSION = re.compile(r"[Ss]uccession|SUCCESSION")  # (a collaboration before taking the practice over)
+COLLABORATION = re.compile(r"[Cc]ollaborat|COLLABORAT|%s|[Aa]ssocié" % SUCCESSION.pattern)
 REPLACEMENT = re.compile(r"[Rr]emplaç|[Rr]emplacement|REMPLA")
 
 
@@ -2239,16 +2239,6 @@ SECONDARY_TITLE = re.compile(r"[Cc]ollège|COLLÈGE|[Ll]ycée|LYCÉE")
 PRIMARY_LINES = re.compile(r"\bécoles\b|circonscription|maternelle")
 
 
-# Lines that two lines of one section cannot both say: no weekend, and some weekend work;
-# students finishing their course welcome, and a diploma required; four days a week, and Saturdays;
-# Tuesday to Saturday, and Monday to Friday; a baby's first foods, and a child at school.
-WEEKEND_MENTION = re.compile(r"week-ends?\b|[Ss]amedis?\b|[Dd]imanches?\b")
-FOUR_DAYS = re.compile(r"sur (4|quatre) jours|du lundi au jeudi")
-SATURDAY = re.compile(r"[Ss]amedis?\b")
-TUESDAY_TO_SATURDAY = re.compile(r"du mardi au samedi")
-MONDAY_TO_FRIDAY = re.compile(r"du lundi au vendredi")
-
-
 # Children of school age past the maternelle, whose nanny the CESU pays; and the CESU's words.
 OLDER_CHILDREN = re.compile(r"\bdevoirs\b|collège|élémentaire|primaire|\bCP\b|[Aa]dolescent")
 CESU_WORDS = [(re.compile(r"(déclaré(?:\(e\))?) (?:par|via) (?:le )?CESU"), r"\1 via Pajemploi"),
@@ -2284,6 +2274,18 @@ AT_HOME_TITLE = re.compile(r"\b([Dd]ame|[Mm]onsieur|[Cc]ouple)\b|[àa]u? domicil
 ASG_WISHED = re.compile(r"(soins en gérontologie|ASG)\b\)?[^.;]{0,40}(appréciée?|souhaitée?|un atout|un plus)")
 # A neonatology unit, which holds fewer beds than a ward.
 NEONATOLOGY = re.compile(r"[Nn]éonat|NÉONAT")
+
+
+# Lines that two lines of one section cannot both say: no weekend, and some weekend work;
+# students finishing their course welcome, and a diploma required; four days a week, and Saturdays;
+# Tuesday to Saturday, and Monday to Friday; a baby's first foods, and a child at school.
+WEEKEND_MENTION = re.compile(r"week-ends?\b|[Ss]amedis?\b|[Dd]imanches?\b")
+FOUR_DAYS = re.compile(r"sur (4|quatre) jours|du lundi au jeudi")
+SATURDAY = re.compile(r"[Ss]amedis?\b")
+TUESDAY_TO_SATURDAY = re.compile(r"du mardi au samedi")
+MONDAY_TO_FRIDAY = re.compile(r"du lundi au vendredi")
+
+
 # A baby's first foods, and a child at school.
 FIRST_FOODS = re.compile(r"diversification")
 AT_SCHOOL = re.compile(r"scolarisée?\b|sortie de classe")
