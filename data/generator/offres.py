@@ -900,25 +900,31 @@ TITLE_ONLY_POSTS = [re.compile(r"[Oo]rthodont|ORTHODONT"), re.compile(r"[Gg]arde
                     re.compile(r"[Cc]hef d'équipe|CHEF D'ÉQUIPE")]
 # What a title promises that no bank line may say: (the title's words, the words that say it
 # already, the task that says it; {0} is the title's first group).
-TITLE_ECHOES = [
+TITLE_ECHOES = [  # (the title's words, the text's words that say them, lines saying them, the métiers or None)
     (re.compile(r"[Bb]ilingue (anglais|espagnol|allemand|italien|arabe|portugais)"), re.compile(r"bilingue|[Aa]nglais|[Ee]spagnol|[Aa]llemand|[Ii]talien|[Aa]rabe|[Pp]ortugais"),
      ("Vous parlez {0} avec les enfants au quotidien, comme le souhaitent les parents.",
-      "Vous échangez en {0} avec les enfants pendant les jeux, les repas et les lectures.")),
+      "Vous échangez en {0} avec les enfants pendant les jeux, les repas et les lectures."), {"garde-d-enfants"}),
+    (re.compile(r"[Bb]ilingue (arabe|anglais|espagnol|portugais)"), re.compile(r"[Bb]ilingue|[Aa]rabe|[Aa]nglais|[Ee]spagnol|[Pp]ortugais"),
+     ("Vous accueillez en {0} les patients qui ne parlent pas français et les aidez à se faire comprendre des soignants.",
+      "Vous parlez {0} avec les patients non francophones et les accompagnez dans leurs démarches de soins."), None),
     (re.compile(r"CSAPA"), re.compile(r"CSAPA"),
      ("Vous accueillez et accompagnez les usagers du CSAPA, en lien avec l'équipe médicale, sociale et éducative.",
-      "Vous suivez les usagers du CSAPA avec une équipe à la fois médicale, sociale et éducative.")),
+      "Vous suivez les usagers du CSAPA avec une équipe à la fois médicale, sociale et éducative."), None),
     (re.compile(r"[Aa]ddictolog|ADDICTOLOG"), re.compile(r"[Aa]ddict|[Ss]evrage"),
      ("Vous accompagnez des patients en addictologie, du sevrage à la préparation de leur sortie.",
-      "Vous prenez en charge des patients en addictologie, pendant leur sevrage puis jusqu'à leur sortie.")),
+      "Vous prenez en charge des patients en addictologie, pendant leur sevrage puis jusqu'à leur sortie."), None),
     (re.compile(r"\bSESSAD\b"), re.compile(r"SESSAD|[Ss]ervice d'éducation spéciale"),
      ("Vous intervenez auprès des enfants suivis par le SESSAD, à domicile, à l'école et sur leurs lieux de loisirs.",
-      "Vous suivez des enfants du SESSAD là où ils vivent : à la maison, à l'école, sur leurs lieux de loisirs.")),
+      "Vous suivez des enfants du SESSAD là où ils vivent : à la maison, à l'école, sur leurs lieux de loisirs."), None),
     (re.compile(r"[Ss]tériles?\b|STÉRILES?\b"), re.compile(r"stériles?\b"),
      ("Vous assurez l'approvisionnement, le suivi des stocks et la traçabilité des dispositifs médicaux stériles.",
-      "Vous gérez les stocks, la distribution et la traçabilité des dispositifs médicaux stériles.")),
+      "Vous gérez les stocks, la distribution et la traçabilité des dispositifs médicaux stériles."), None),
     (re.compile(r"[Gg]arde partagée|GARDE PARTAGÉE"), re.compile(r"[Gg]arde partagée|deux familles"),
      ("Vous gardez ensemble les enfants de deux familles, en alternance au domicile de chacune.",
-      "Garde partagée : vous vous occupez des enfants de deux familles, chez l'une puis chez l'autre.")),
+      "Garde partagée : vous vous occupez des enfants de deux familles, chez l'une puis chez l'autre."), None),
+    (re.compile(r"\bBTP\b"), re.compile(r"\bBTP\b|chantiers?"),
+     ("Vous suivez les salariés des entreprises adhérentes du BTP et les sensibilisez aux risques des chantiers : chutes, bruit, port de charges.",
+      "Vous recevez en entretien les salariés du BTP et menez des actions de prévention sur les chantiers (chutes, bruit, manutention)."), {"infirmier-sante-au-travail"}),
 ]
 # A post's name with a complement ("psychomotricien en établissement médico-social"), and the
 # reasons that add a quality after the name.
@@ -1061,12 +1067,13 @@ class Ad:
             self.weekend = "du lundi au vendredi" if self.hours >= 35 else "%d jours par semaine" % max(2, round(self.hours / 7.5))
         # Figures said in several places of the ad: the communes around the town, the people
         # the service follows, those an office receives.
-        self.communes = rng.randint(4, 30)
+        self.communes = rng.randint(4, 25)
         self.population = population
         if population >= 100000:  # a city's service covers its own districts and a few communes
             self.communes = rng.randint(2, 5)
-        if kind == "had":  # a home hospital covers a hospital's territory, some tens of communes (a city's, fewer)
-            self.communes = rng.randint(30, 150) if population < 100000 else rng.randint(8, 30)
+        if kind == "had":  # a home hospital covers a hospital's territory, some tens of communes (a city's, fewer):
+            # no more than a reader calls "voisines" ("Saint-Herblain et 119 communes voisines" read false)
+            self.communes = rng.randint(15, 28) if population < 100000 else rng.randint(6, 15)
         self.followed = rng.randint(*FOLLOWED_COUNTS.get(kind, (25, 260)))
         if kind in FOLLOWED_SHARE and population:
             # A home service helps a share of the people of its town and the communes around.
@@ -1931,7 +1938,8 @@ WARD_ROUND = re.compile(r"nutritions? (entérale|parentérale)|alimentation pare
                         r"quantités bues|à boire|régurgitations")
 NURSERY_CARE = re.compile(r"à leur hauteur|portage des enfants|temps de jeu|jeux et (des )?activités|motricité libre|"
                           r"bougent librement|activités d'éveil")
-BEDRIDDEN_CARE = re.compile(r"\bbassins?\b(?! de balnéo)|urinal|[Bb]rancard")
+BEDRIDDEN_CARE = re.compile(r"\bbassins?\b(?! de balnéo)|urinal|[Bb]rancard|\bsondés\b|sonde urinaire|pose d'une sonde|pose de sonde|"
+                            r"stomi|\balités\b|points d'appui|escarres?\b|[Bb]raden|[Nn]orton|morphiniques|un sondage")
 NO_SURGERY_KINDS = {"usld", "ehpad", "epsm", "smr", "mas", "fam", "ssiad"}
 INPATIENT_STAY = re.compile(r"hospitalisés|(pendant|durant|le temps de) (leur |son |l')?hospitalisation|séjour dans le service|"
                             r"chambres? des patients|chambres au départ|au départ des patients")
@@ -2017,6 +2025,20 @@ PATIENTS_A_DAY = {"medecin-generaliste": (20, 32), "infirmier-liberal": (20, 35)
                   "chirurgien-dentiste": (12, 20), "sage-femme": (8, 14)}
 # What a libéral keeps of the fees where it is not 70 to 90 %: a dental collaborator about half.
 LIBERAL_RATES = {"J1103": (40, 45, 50)}
+# Professions the Code de la santé publique (or the CASF) reserves to a diploma's holders: their
+# ads always carry it, at least in the record (a nurse's ad without the DEI anywhere reads false).
+PROTECTED_SLUGS = {
+    "aide-soignant", "auxiliaire-de-puericulture", "ambulancier", "auxiliaire-ambulancier", "audioprothesiste",
+    "biologiste-medical", "chirurgien-dentiste", "ergotherapeute", "geriatre", "infirmier-anesthesiste-iade",
+    "infirmier-coordonnateur-idec", "infirmier-de-bloc-operatoire-ibode", "infirmier-de-prevention",
+    "infirmier-en-pratique-avancee-ipa", "infirmier-en-psychiatrie", "infirmier-en-soins-generaux-ide",
+    "infirmier-liberal", "infirmier-sante-au-travail", "infirmier-scolaire", "manipulateur-electroradiologie-medicale",
+    "masseur-kinesitherapeute", "medecin-coordonnateur-ehpad", "medecin-du-travail", "medecin-generaliste",
+    "medecin-pmi", "neuropsychologue", "orthophoniste", "orthoptiste", "osteopathe", "pediatre",
+    "pedicure-podologue", "pharmacien", "preparateur-en-pharmacie", "preparateur-pharmacie-hospitaliere",
+    "psychiatre", "psychologue", "psychomotricien", "puericulteur", "sage-femme", "assistant-dentaire",
+    "technicien-laboratoire-medical", "dieteticien", "opticien-lunetier", "assistant-de-service-social",
+    "directeur-eaje"}
 # Métiers the law reserves to holders of a certificate, which their ads always ask.
 CERTIFIED_SLUGS = {"tuteur-aux-majeurs-proteges", "delegue-aux-prestations-familiales",
                    "mandataire-judiciaire-protection-majeurs-mjpm"}
@@ -2077,7 +2099,7 @@ SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie|Équipe) de \d+ |mul
 TIMED = re.compile(r"sur (4|quatre) jours|horaires d'internat|\d+h\d*\s*(-|à)\s*\d+h|entre \d+h\d* et \d+h|\b1[02] heures\b|[Gg]ardes de \d+|[Hh]oraires du matin|à partir de \d+h|\b1[02] ?h\b|\ben \d+h\d*\b|alternant matin|[Rr]oulement de \d+h|"
                    r"week-ends? sur (deux|trois|quatre|cinq)")
 # Services open by day on weekdays only.
-DAY_SERVICE = re.compile(r"[Hh]ôpital de jour|HÔPITAL DE JOUR|\bHDJ\b|\bCMP\b|\bCATTP\b|[Cc]onsultations?\b|CONSULTATION|"
+DAY_SERVICE = re.compile(r"[Hh]ôpital de jour|HÔPITAL DE JOUR|\bHDJ\b|\bCMP\b|\bCATTP\b|\bCSAPA\b|[Cc]onsultations?\b|CONSULTATION|"
                          r"[Aa]mbulatoire|AMBULATOIRE|[Aa]ccueil de jour|[Éé]quipe mobile|ÉQUIPE MOBILE|\bPASA\b")
 # Tasks done by day, which a night post does not do: activities, outings, welcoming newcomers.
 DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[Aa]ccueill(ir|ez) les nouveaux|\bsorties\b|"
@@ -2086,7 +2108,8 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"\brencontres\b|accueillis en stage|kinésithérapeutes|plateau technique|réunions de synthèse|"
                            r"préparation à la naissance|\brégimes\b|textures modifiées|animer des activités|"
                            r"activités éducatives|entretien de leur chambre|et leurs familles et recueill|"
-                           r"au départ des patients|linge propre|[Ss]timul\w* la personne|bionettoyage quotidien|refaire seuls|accompagnements extérieurs|"
+                           r"au départ des patients|linge propre|[Ss]timul\w* la personne|bionettoyage (quotidien|de la chambre)|hygiène oculaire|soins des yeux|les yeux des|"
+                           r"[Vv]éhicule de service[^.]*à domicile|refaire seuls|accompagnements extérieurs|"
                            r"à l'extérieur|\bgoûter\b|sortie d'école|groupes? de parole|\bpromenades?\b|séjours adaptés|"
                            r"volet soins du projet|projet personnalisé de soins|objectifs de soins que fixe|"
                            r"\bpes(ez|er|ant|ée)\b[^.]{0,30}(chaque mois|tous les mois|de tous)|chaque mois la pesée|pesée mensuelle|"
@@ -2120,6 +2143,8 @@ NIGHT_SAID = re.compile(r"[Gg]ardes?[^.;\n]{0,40}\bde nuit|de jour comme de nuit
 PAY_LINE = re.compile(r"^(Rémunération|Salaire|Grille|Reprise d'ancienneté selon)")
 # A line that says the wage: no second one ("Salaire de 12,51 € brut horaire" and "Taux horaire de 12,51 €").
 WAGE_SAID = re.compile(r"^(Rémunération|Salaire|Grille|Taux horaire)|€ net|brut (horaire|par heure|de l'heure)")
+# Any word of pay: a "Rémunération et avantages" section without one reads as a header pasted on.
+PAY_SAID = re.compile(r"€|[Rr]émunér|[Ss]alaire|[Gg]rille|[Tt]raitement|[Pp]rime|CTI|[Ii]ndemnit|[Cc]omplément")
 # Requirements an apprentice, who prepares the diploma, cannot meet.
 DIPLOMA_HELD = re.compile(r"[Tt]itulaire d|dernière année|fin de formation|exigée?s?\b|[Jj]eunes? diplômé|[Dd]iplômée?\(e\)|[Dd]iplôme d'[ÉE]tat .*obligatoire")
 # Métiers no apprentice learns: a further training of a qualified hand (ASG is an aide-soignant's).
@@ -3134,7 +3159,13 @@ class OfferWriter:
             values["agents"] = num(int(round(people / draw("people_per_agent", lambda r: r.uniform(200, 320)), -1)))
             values["mds"] = str(max(3, round(people / draw("people_per_office", lambda r: r.uniform(30000, 50000)))))
         if ad.kind == "agence-interim":  # an agency's clients are the care homes and hospitals around its town
-            values["clients"] = str(max(5, min(int(PRESENTATION_VALUES["clients"](rng)), population // 1500)))
+            clients = max(5, min(int(PRESENTATION_VALUES["clients"](rng)), population // 1500))
+            values["clients"] = str(clients)
+            # Its temps are a few per client a week, each on one mission or two: "210 intérimaires
+            # dans 7 établissements", or "28 missions" beside "76 intérimaires", read false.
+            temps = clients * rng.randint(2, 5)
+            values["interimaires"] = str(round_figure(temps))
+            values["missions"] = str(round_figure(int(temps * rng.uniform(1.1, 1.6))))
         values["ouverture"] = ad.opening
         if population < VILLAGE_SIZE:  # a village's centre is a few minutes' walk from anywhere
             values["minutes"] = str(rng.randint(3, 10))
@@ -3651,7 +3682,7 @@ class OfferWriter:
         """_fitting's first filter, on all but the ad's specialties (cached by key)."""
         if key not in self.fitting:
             schedule_conditions = bool(ad.schedule) and section == "conditions"
-            night_missions = ad.night and section in ("missions", "profil")  # nor asks for them
+            night_missions = ad.night and section in ("missions", "profil", "conditions")  # nor asks for them, nor equips them
             lines = []
             for l in bank[section]:
                 three_years = section == "conditions" and "de trois ans" in l and "expérience" not in l
@@ -4130,10 +4161,13 @@ class OfferWriter:
     def _formations(self, rng, bank, ad):
         """One diploma, required or wished, not both; one of the ad's employer and specialties
         (no SMUR training asked by a private ambulance firm)."""
-        if not bank["formations"] or rng.random() < 0.15:
+        protected = ad.slug in PROTECTED_SLUGS
+        if not bank["formations"] or rng.random() < 0.15 and not protected:
             return []
         fitting = [f for f in bank["formations"] if fits(f["commentaire"], ad.client) and
                    fits_specialties(f["commentaire"], ad.specialties, ad.slug)] or bank["formations"]
+        if protected:  # the diploma the law asks, not a wished DU
+            fitting = [f for f in fitting if f["exigence"] == "E"] or fitting
         if ad.contrat != "CDD":  # "étudiants acceptés en remplacement" is a fixed term's
             fitting = [f for f in fitting if "remplacement" not in f["commentaire"]] or fitting
         chosen = dict(rng.choice(fitting))
@@ -4158,10 +4192,13 @@ class OfferWriter:
                                               ("Selon grille de la convention collective", "Selon profil et expérience"))}
         floor = FPH_FLOOR_MONTHLY if statut == "fph" and s["periode"] == "M" else 0  # the grid's first step and its CTI
         lo = max(floor, rng.uniform(s["min"], (s["min"] + s["max"]) / 2))
-        hi = max(lo, rng.uniform(lo, s["max"]))
+        # a range spans a step or more of the grid (4 to 25 %); one narrower is a single figure
+        hi = min(s["max"], lo * rng.uniform(1.04, 1.25))
+        if hi < lo * 1.04:
+            hi = lo
         out = {}
         if s["periode"] == "H":
-            out["libelle"] = ("Horaire de %.2f Euros sur 12.0 mois" % lo if rng.random() < 0.5
+            out["libelle"] = ("Horaire de %.2f Euros sur 12.0 mois" % lo if rng.random() < 0.5 or hi == lo
                               else "Horaire de %.2f Euros à %.2f Euros sur 12.0 mois" % (lo, hi))
         else:
             # the monthly pay of the ad's hours (less part time, more at 39 h) and place
@@ -4463,10 +4500,10 @@ class OfferWriter:
         rng.shuffle(plain)
         rng.shuffle(own)
         avantages = said_once(interleave(rng, plain, own))
-        return self._lines(rng, header(rng, "avantages", ad.placed(lieu, "avantages"), ad.headers("avantages"),
-                                       ad.setting == "particulier"),
-                           avantages, bullet,
-                           rng.random() < 0.55)
+        title = header(rng, "avantages", ad.placed(lieu, "avantages"), ad.headers("avantages"), ad.setting == "particulier")
+        if title.startswith("Rémunération") and not any(PAY_SAID.search(line) for line in avantages):
+            title = rng.choice([h for h in HEADERS["avantages"] if not h.startswith("Rémunération")])
+        return self._lines(rng, title, avantages, bullet, rng.random() < 0.55)
 
     def _description(self, rng, bank, ad, appellation, about, created, lieu, cp, salaire, rome, presented=False):
         """The ad's text: the employer's presentation, where the post is, the employer's figures
@@ -4502,6 +4539,9 @@ class OfferWriter:
             places = [p for p in places if "transports en commun" not in p]
         if ad.population >= 200000:  # no free parking in a city centre
             places = [p for p in places if "parking" not in p]
+        if ad.kind == "agence-interim" or title_line_flags(ad.title, ad.post).mam:
+            # a temp works at the client's, not at "notre site"; a MAM is no one's home
+            places = [p for p in places if not p.startswith(("Notre site", "Domicile"))]
         # The details name their subject ("L'hôpital accueille..."): the place and the figures
         # between them and the presentation leave no "Il" without its antecedent.
         place = contract(rng.choice(places).format(lieu=lieu, cp=cp))
@@ -4561,12 +4601,11 @@ class OfferWriter:
         if not own:  # else the tasks that echo a rare word of its title ("responsable PDA", "visites médiatisées")
             echoed = self._title_echo(bank, ad)
             own = [l for l in tasks if l in echoed]
-        if not own:  # else a task the title promises and no bank line says ("bilingue anglais", "CSAPA")
-            echo = next(((m, line) for words, said_re, line in TITLE_ECHOES for m in [words.search(ad.title)]
-                         if m and not said_re.search(intro)), None)
-            if echo:
-                m, lines = echo
-                own = [rng.choice(lines).format(*(g.lower() for g in m.groups()))]
+        # A task the title promises and no drawn line may say ("bilingue anglais", "CSAPA", "BTP"):
+        # it opens the tasks, before the specialty's.
+        echo = next(((m, line) for words, said_re, line, slugs in TITLE_ECHOES for m in [words.search(ad.title)]
+                     if m and not said_re.search(intro) and (slugs is None or ad.slug in slugs)), None)
+        promised = [rng.choice(echo[1]).format(*(g.lower() for g in echo[0].groups()))] if echo else []
         # A fact is said once: the date and figures of the opening are not said again after a task.
         said = set(facts(intro))
         ad.placed_sections = rng.sample(("missions", "profil", "conditions", "avantages"), 1)
@@ -4575,7 +4614,7 @@ class OfferWriter:
                                  [h for h in unsaid(ad.headers("missions", start), said)
                                   if "communes voisines" not in h or "communes voisines" not in intro],
                                  ad.setting == "particulier" or ad.contrat == "LIB",
-                                 rng.sample(own, min(len(own), rng.randint(1, 2))))
+                                 promised + rng.sample(own, min(len(own), rng.randint(1, 2) - len(promised))))
         said |= facts(missions)
         ad.communes_said = "communes voisines" in intro or "communes voisines" in missions
         if ad.contact and ad.contact.surname in missions:

@@ -311,7 +311,7 @@ def _traits(line):
     return traits
 
 
-CDD_WORDS = re.compile(r"\bCDD\b|durée déterminée|période de remplacement|pour des remplacements|"
+CDD_WORDS = re.compile(r"\bCDD\b|durée déterminée|période de remplacement|pour des remplacements|[Cc]ontrat d'un an|"
                        r"remplacements (sont ouverts aux étudiants|peuvent être confiés)|"
                        r"Remplacements : nous acceptons|retenu\(e\) sur des remplacements|acceptés en remplacement")
 CDI_WORDS = re.compile(r"\bCDI\b|durée indéterminée|(par )?voie statutaire|[Rr]ecrutement statutaire")  # (a civil servant's post is permanent)
@@ -427,16 +427,18 @@ def weekend_hours(schedule):
 
 
 def per_week(hours, length, unit):
-    """ "3 nuits par semaine", "3 à 4 jours par semaine": the shifts the weekly hours make."""
+    """ "3 nuits par semaine", "3 nuits par semaine en moyenne", "2 à 3 jours par semaine": the
+    shifts the weekly hours make. A whole number of shifts only when it makes the hours to half
+    an hour, "en moyenne" to an hour and a half (35 h of 12-hour nights), else the two around
+    them (readers took 39 h as "3 à 4 nuits" of 10 h for a contradiction)."""
     count = hours / length
-    low, high = int(count), int(count) + 1
-    # A whole number of shifts only when it makes the hours to half an hour: 3 nights of 10 h
-    # are no 28-hour week ("2 à 3 nuits").
-    if (count - low) * length <= 0.5:
-        return "%d %s par semaine" % (max(1, low), unit)
-    if (high - count) * length <= 0.5:
-        return "%d %s par semaine" % (high, unit)
-    return "%d à %d %s par semaine" % (max(1, low), high, unit)
+    nearest = max(1, round(count))
+    off = abs(count - nearest) * length
+    if off <= 0.5:
+        return "%d %s par semaine" % (nearest, unit)
+    if off <= 1.5:
+        return "%d %s par semaine en moyenne" % (nearest, unit)
+    return "%d à %d %s par semaine" % (max(1, int(count)), int(count) + 1, unit)
 
 
 def schedule_lines(rng, schedule, night, weekend, hours):
@@ -498,10 +500,11 @@ def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature
     if doctor and contrat in ("CDI", "CDD"):  # a public hospital's doctor or pharmacist: half-days, no trial period
         half_days = max(4, min(10, round(hours / 3.5)))
         time = "à temps plein (10 demi-journées)" if half_days == 10 else "à temps partiel (%d demi-journées)" % half_days
-        if contrat == "CDI":
-            return rng.choice(("Poste de praticien hospitalier %s%s." % (time, start),
-                               "Praticien contractuel %s%s, en vue d'une nomination comme praticien hospitalier." % (
-                                   time, start)))
+        if contrat == "CDI":  # a permanent post, as a public employer's others: a PH's, or a contract's meanwhile
+            return rng.choice(("Poste permanent de praticien hospitalier %s%s, ouvert par mutation ou, à défaut, "
+                               "à un praticien contractuel." % (time, start),
+                               "Emploi permanent %s%s : praticien hospitalier titulaire, ou recrutement contractuel "
+                               "en vue d'une nomination." % (time, start)))
         return "Contrat de praticien contractuel de %d mois, %s%s." % (months, time, start)
     if contrat == "CDI" and public and hours < 17.5:  # a post under half time is filled by contract only
         start = start or ", à compter du %s" % debut
