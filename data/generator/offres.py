@@ -925,6 +925,10 @@ TITLE_ECHOES = [  # (the title's words, the text's words that say them, lines sa
     (re.compile(r"\bBTP\b"), re.compile(r"\bBTP\b|chantiers?"),
      ("Vous suivez les salariés des entreprises adhérentes du BTP et les sensibilisez aux risques des chantiers : chutes, bruit, port de charges.",
       "Vous recevez en entretien les salariés du BTP et menez des actions de prévention sur les chantiers (chutes, bruit, manutention)."), {"infirmier-sante-au-travail"}),
+    (re.compile(r"\bPDA\b"), re.compile(r"\bPDA\b|doses à administrer"),
+     ("Vous êtes responsable de la préparation des doses à administrer (PDA) pour les EHPAD que dessert l'officine.",
+      "Vous organisez la PDA (préparation des doses à administrer) des résidents des EHPAD partenaires de l'officine."),
+     {"preparateur-en-pharmacie"}),
 ]
 # A post's name with a complement ("psychomotricien en établissement médico-social"), and the
 # reasons that add a quality after the name.
@@ -2039,6 +2043,23 @@ PROTECTED_SLUGS = {
     "psychiatre", "psychologue", "psychomotricien", "puericulteur", "sage-femme", "assistant-dentaire",
     "technicien-laboratoire-medical", "dieteticien", "opticien-lunetier", "assistant-de-service-social",
     "directeur-eaje"}
+# The article of a diploma's name, by its first word ("le DEAS", "la licence STAPS").
+DIPLOMA_ARTICLES = {"Diplôme": "le ", "CAP": "le ", "Titre": "le ", "BTS": "le ", "BP": "le ", "BPJEPS": "le ",
+                    "Bac": "le ", "DEUST": "le ", "Master": "le ", "Licence": "la ", "Certification": "la "}
+
+
+def prepared_diploma(formations):
+    """The diploma an apprentice of the métier prepares, with its article ("le diplôme d'État
+    d'aide-soignant (DEAS)"): the bank's first, when it names one alone; else None."""
+    if not formations:
+        return None
+    name = re.sub(r" (apprécié|souhaité)e?s?$", "", formations[0]["commentaire"])
+    first = name.split(" ", 1)[0]
+    if first not in DIPLOMA_ARTICLES or " ou " in name or "," in name:
+        return None
+    return DIPLOMA_ARTICLES[first] + (name if first.isupper() else name[0].lower() + name[1:])
+
+
 # Métiers the law reserves to holders of a certificate, which their ads always ask.
 CERTIFIED_SLUGS = {"tuteur-aux-majeurs-proteges", "delegue-aux-prestations-familiales",
                    "mandataire-judiciaire-protection-majeurs-mjpm"}
@@ -2314,8 +2335,11 @@ MONDAY_TO_FRIDAY = re.compile(r"du lundi au vendredi")
 # A baby's first foods, and a child at school.
 FIRST_FOODS = re.compile(r"diversification")
 AT_SCHOOL = re.compile(r"scolarisée?\b|sortie de classe")
+# A baby kept full time is no pupil fetched from school on Wednesdays.
+BABY_FULL_TIME = re.compile(r"bébé à temps plein")
+SCHOOL_AGE = re.compile(r"scolaris|l'école|extrascolaires|piscine|mercredis|devoirs")
 EXCLUSIVE = ((NO_WEEKEND, WEEKEND_MENTION), (FINISHING_STUDIES, REQUIRED), (FOUR_DAYS, SATURDAY),
-             (TUESDAY_TO_SATURDAY, MONDAY_TO_FRIDAY), (FIRST_FOODS, AT_SCHOOL))
+             (TUESDAY_TO_SATURDAY, MONDAY_TO_FRIDAY), (FIRST_FOODS, AT_SCHOOL), (BABY_FULL_TIME, SCHOOL_AGE))
 _SIDES = {}  # line -> ({i: the line says EXCLUSIVE[i]'s first}, {i: it says its second only})
 
 
@@ -3213,8 +3237,11 @@ class OfferWriter:
             low, high = CITY_CHUS[commune[9] or commune[0]][2]  # the AP-HP's staff, not a regional CHU's
             values["salaries_chu"] = num(draw("salaries_chu", lambda r: r.randrange(low, high, 500)))
         served = population if ad.kind == "ccas" else population + ad.communes * 800  # a CCAS serves its own town
-        values["menages"] = num(min(int(draw("menages", PRESENTATION_VALUES["menages"]).replace(" ", "")),
-                                    max(60, served // 6)))  # a share of its town's households
+        menages = int(draw("menages", PRESENTATION_VALUES["menages"]).replace(" ", ""))
+        if ad.kind == "ccas":  # its agents help households by the hundreds: no "1 793 agents" for "1 100 ménages"
+            agents = int(values["agents_commune"].replace(" ", ""))
+            menages = max(menages, round_figure(int(agents * draw("menages_per_agent", lambda r: r.uniform(2.5, 5)))))
+        values["menages"] = num(min(menages, max(60, served // 6)))  # a share of its town's households
         # The radius its communes fill, at some 15 km² a commune: 14 communes, some 10 km.
         values["km"] = str(max(5, min(55, round(math.sqrt(ad.communes) * rng.uniform(2.5, 3.5) / 5) * 5)))
         if ad.kind == "agence-interim":  # an agency's clients are around its town, not in its street
@@ -3300,7 +3327,10 @@ class OfferWriter:
         if beds > most or beds < least:
             beds = draw(key + "_town", lambda r: r.randrange(least, most + 1, 5)) // 5 * 5
         values[key] = num(beds)
-        values["salles"] = str(max(3, min(20, beds // draw("room_beds", lambda r: r.randint(45, 70)))))  # some 150 staff a room
+        # A clinic's theatre serves its surgical beds, some 12 to 25 a room; a hospital's, 25 to 40
+        # (readers took 255 beds for 3 rooms, or 60 a room, for false).
+        per_room = (12, 25) if kind == "clinique" else (25, 40)
+        values["salles"] = str(max(3, min(30, beds // draw("room_beds", lambda r: r.randint(*per_room)))))
         if kind == "clinique" and "lits_smr" not in values:
             values["lits_smr"] = str(max(10, beds * draw("smr_share", lambda r: r.randint(15, 40)) // 100))
         elif kind == "clinique" and beds < 2 * int(values["lits_smr"]):  # its SMR beds are at most half its beds
@@ -4359,7 +4389,8 @@ class OfferWriter:
                                hospital_doctor(ad.statut, bank["codeROME"]),
                                LIBERAL_RATES.get(bank["codeROME"], (70, 75, 80, 85, 90)),
                                # (a foster carer is a contract agent, never a titulaire)
-                               ad.statut in PUBLIC_STATUSES and ad.slug not in FOSTER_SLUGS)]
+                               ad.statut in PUBLIC_STATUSES and ad.slug not in FOSTER_SLUGS,
+                               prepared_diploma(bank["formations"]) if ad.alternance else None)]
         if not ad.partiel:  # "CDI, 35 h" then "Temps partiel possible" read as a contradiction
             picked = [p for p in picked if "emps partiel" not in p]
         says_shifts = ad.night or bool(ad.schedule and TWELVE_HOURS_TITLE.search(ad.title))
@@ -4604,7 +4635,8 @@ class OfferWriter:
         # A task the title promises and no drawn line may say ("bilingue anglais", "CSAPA", "BTP"):
         # it opens the tasks, before the specialty's.
         echo = next(((m, line) for words, said_re, line, slugs in TITLE_ECHOES for m in [words.search(ad.title)]
-                     if m and not said_re.search(intro) and (slugs is None or ad.slug in slugs)), None)
+                     if m and not said_re.search(intro) and (slugs is None or ad.slug in slugs) and
+                     not any(said_re.search(l) for l in own)), None)
         promised = [rng.choice(echo[1]).format(*(g.lower() for g in echo[0].groups()))] if echo else []
         # A fact is said once: the date and figures of the opening are not said again after a task.
         said = set(facts(intro))

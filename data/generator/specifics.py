@@ -473,7 +473,7 @@ SCHEDULE_WORDS = re.compile(r"\d+h|\d+ ?heures|[Hh]oraires|nuit|[Ww]eek-end|mati
 # --- The contract, said in the conditions -----------------------------------------------------
 
 def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature, debut, liberal="", replacing=True,
-                  trial=2, by_days=False, doctor=False, rates=(70, 75, 80, 85, 90), public=False):
+                  trial=2, by_days=False, doctor=False, rates=(70, 75, 80, 85, 90), public=False, prepares=None):
     """A conditions line with the ad's contract, its length and hours, as the record says them,
     and sometimes its start date (debut, "12 janvier"); a libéral one as its title has it
     (liberal: "collaboration", "remplacement" or ""); a CDD called a replacement only when the ad
@@ -481,7 +481,8 @@ def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature
     counted in days (by_days: "au forfait jours") or a foster carer, paid by the child she takes
     in, has no weekly hours. A libéral keeps one of rates per cent of the fees (a dentist, whose
     practice pays the chairs and the laboratory, about half). A public employer's permanent post
-    (public) is open to civil servants and contract agents, not "en CDI" with a trial period."""
+    (public) is open to civil servants and contract agents, not "en CDI" with a trial period. An
+    apprentice's contract names the diploma it prepares (prepares: "le DEAS"), as real ads do."""
     h = hours_text(hours)
     share = 100 * hours / 35
     quota = "à temps plein" if not partiel else ("à %d %%" % share if share in (50, 60, 80, 90) else "à temps partiel")
@@ -494,9 +495,10 @@ def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature
                                                          "déterminée de %d mois" % months, quota, start)))
     if alternance:
         kind = "Contrat d'apprentissage" if "apprentissage" in nature else "Contrat de professionnalisation"
+        goal = " préparant %s" % prepares if prepares else ""
         return rng.choice((
-            "%s de %d mois%s, en alternance avec le centre de formation." % (kind, months, start),
-            "%s de %d mois : %s par semaine, dont les journées de formation." % (kind, months, h)))
+            "%s de %d mois%s%s, en alternance avec le centre de formation." % (kind, months, goal, start),
+            "%s de %d mois%s : %s par semaine, dont les journées de formation." % (kind, months, goal, h)))
     if doctor and contrat in ("CDI", "CDD"):  # a public hospital's doctor or pharmacist: half-days, no trial period
         half_days = max(4, min(10, round(hours / 3.5)))
         time = "à temps plein (10 demi-journées)" if half_days == 10 else "à temps partiel (%d demi-journées)" % half_days
