@@ -1201,7 +1201,7 @@ class Ad:
                 out += ["Vos missions au sein %s :" % of(self.unit),
                         "Votre quotidien auprès des %d %s :" % (self.size, PUBLICS.get(self.kind, ("personnes",))[0])]
             elif self.setting == "domicile" and not self.one_town():
-                out.append("Vos interventions sur %s et %d communes voisines :" % (self.ville, self.communes))
+                out.append("Vos interventions sur %s :" % self.area())
             return out
         if key == "profil":
             return ["Profil recherché pour %s à pourvoir le %s :" % (self.contract_words(), debut),
@@ -1222,6 +1222,13 @@ class Ad:
         """Whether the post is a temp's or lasts three months at most: no induction, training
         plan, referral bonus or month-ahead rota (STAFF_ONLY) is offered for it."""
         return self.kind == "agence-interim" or bool(self.days or self.months and self.months <= 3)
+
+    def area(self):
+        """A home service's sector: "Redon et 6 communes voisines"; past some 25, a territory's
+        communes, which no reader calls "voisines" ("et 52 communes voisines" read false)."""
+        if self.communes <= 25:
+            return "%s et %d communes voisines" % (self.ville, self.communes)
+        return "les %d communes du territoire %s" % (self.communes + 1, self.de_ville)
 
     def one_town(self):
         """Whether a home service serves its own town only (a town's CCAS, not an intercommunal CIAS)."""
@@ -1261,7 +1268,7 @@ class Ad:
             return "Planning établi par %s." % who if who else None
         if self.setting == "domicile":
             return "Secteur d'intervention : %s%s%s." % (
-                "centre-ville " + self.de_ville if CITY_CENTRE.search(self.title) else self.ville, "" if self.one_town() else " et %d communes voisines" % self.communes,
+                "centre-ville " + self.de_ville if CITY_CENTRE.search(self.title) else self.ville if self.one_town() else self.area(), "",
                 ", planning établi par " + who if who and rng.random() < 0.5 else "")
         if who and self.kind != "agence-interim" and self.setting != "particulier" and self.contrat != "LIB":
             return "Poste placé sous la responsabilité de %s." % who.replace("de le Dr", "du Dr")
@@ -4644,11 +4651,11 @@ class OfferWriter:
         missions = self._section(rng, "missions", tasks, bank["phrasings"], 3, 5,
                                  bullet, ad.placed(lieu, "missions"),
                                  [h for h in unsaid(ad.headers("missions", start), said)
-                                  if "communes voisines" not in h or "communes voisines" not in intro],
+                                  if ad.area() not in h or "communes voisines" not in intro and ad.area() not in intro],
                                  ad.setting == "particulier" or ad.contrat == "LIB",
                                  promised + rng.sample(own, min(len(own), rng.randint(1, 2) - len(promised))))
         said |= facts(missions)
-        ad.communes_said = "communes voisines" in intro or "communes voisines" in missions
+        ad.communes_said = "communes voisines" in intro or ad.area() in intro + missions
         if ad.contact and ad.contact.surname in missions:
             ad.contact.named = True  # the tasks named the contact with a role: later, the name alone
         sections = [intro, missions,
