@@ -15,7 +15,7 @@ import re
 import zlib
 from datetime import date, timedelta
 
-from phrasing import elide, rephrase
+from phrasing import VOUS_STYLES, elide, rephrase
 from refs import FAMILLES, GROUPED_SECTIONS, city_name, main_famille, reserved_for, reserved_to, weighted
 from specifics import (ALTERNATING, DAYS_12H, FPH_FLOOR_MONTHLY, H24_KINDS, NIGHTS, OVERSEAS_UPLIFT, PLACEHOLDER,
                        PUBLIC_HOSPITAL_KINDS, SCHEDULE_WORDS, SHIFT_SLUGS, TITLE_DAY,
@@ -739,6 +739,10 @@ UNIT_NAMES = ["des Tilleuls", "des Glycines", "des Lilas", "des Oliviers", "des 
               "Ariane", "Jasmin", "Capucine", "Iris", "Lavande", "Marguerite", "Pervenche",
               "A", "B", "C", "Nord", "Sud", "Est", "Ouest", "Bleu", "Vert", "Orange"]
 # Who an employer houses or treats, by kind, with the unit sizes it has.
+# The métiers whose days are spent with a unit's patients or residents, who may count them.
+BEDSIDE_SLUGS = {"aide-soignant", "infirmier-en-soins-generaux-ide", "infirmier-en-psychiatrie",
+                 "accompagnant-educatif-et-social-aes", "auxiliaire-de-puericulture", "puericulteur",
+                 "moniteur-educateur", "educateur-specialise", "assistant-de-soins-en-gerontologie-asg"}
 PUBLICS = {"ch": ("patients", 12, 40), "chu": ("patients", 12, 40), "clinique": ("patients", 12, 40),
            "smr": ("patients", 15, 40), "epsm": ("patients", 12, 30), "usld": ("résidents", 20, 45),
            "ehpad": ("résidents", 12, 45), "residence-autonomie": ("résidents", 12, 30),
@@ -925,6 +929,9 @@ TITLE_ECHOES = [  # (the title's words, the text's words that say them, lines sa
     (re.compile(r"\bBTP\b"), re.compile(r"\bBTP\b|chantiers?"),
      ("Vous suivez les salariés des entreprises adhérentes du BTP et les sensibilisez aux risques des chantiers : chutes, bruit, port de charges.",
       "Vous recevez en entretien les salariés du BTP et menez des actions de prévention sur les chantiers (chutes, bruit, manutention)."), {"infirmier-sante-au-travail"}),
+    (re.compile(r"([Pp]ool|POOL)\b(?!.*crèches)"), re.compile(r"[Pp]ool|[Rr]emplacements?\b|plusieurs services|[Vv]olante?"),
+     ("Vous remplacez les absences dans les différents services, au gré des besoins du planning.",
+      "Rattaché(e) au pool, vous intervenez dans plusieurs services selon les absences à couvrir."), None),
     (re.compile(r"\bPDA\b"), re.compile(r"\bPDA\b|doses à administrer"),
      ("Vous êtes responsable de la préparation des doses à administrer (PDA) pour les EHPAD que dessert l'officine.",
       "Vous organisez la PDA (préparation des doses à administrer) des résidents des EHPAD partenaires de l'officine."),
@@ -1081,7 +1088,9 @@ class Ad:
         self.followed = rng.randint(*FOLLOWED_COUNTS.get(kind, (25, 260)))
         if kind in FOLLOWED_SHARE and population:
             # A home service helps a share of the people of its town and the communes around.
-            self.followed = max(20, min(self.followed, int((population + self.communes * 1500) * FOLLOWED_SHARE[kind])))
+            # (a village's neighbours are villages: some 600 people each, not a bourg's 1,500)
+            neighbours = 1500 if population >= VILLAGE_SIZE else 600
+            self.followed = max(20, min(self.followed, int((population + self.communes * neighbours) * FOLLOWED_SHARE[kind])))
         if kind == "ssiad":
             # A care service's team grows with the patients it follows: a carer for three or four
             # patients at a SSIAD, about one staff a patient at an HAD, whose care is a hospital's.
@@ -1144,6 +1153,8 @@ class Ad:
         self.weekends = False  # worked on weekends (the record's rhythm)
         self.staff_said = False  # the presentation gave the employer's headcount
         self.day_service = False  # a day hospital, a CMP, a consultation: open by day on weekdays
+        self.sites_said = False  # whether the opening says the employer's sites, between which one may travel
+        self.closed_care = False  # whether the title or the tasks hold patients without their consent
         self.opening_said = False  # the presentation gives its opening hours
         self.parking_said = False  # the place line gives a car park
         self.uplift = 0  # an overseas public post's majoration de traitement (%)
@@ -1199,7 +1210,8 @@ class Ad:
             out = ["Vos missions à compter du %s :" % debut]
             if self.unit and not self.whole:
                 out += ["Vos missions au sein %s :" % of(self.unit),
-                        "Votre quotidien auprès des %d %s :" % (self.size, PUBLICS.get(self.kind, ("personnes",))[0])]
+                        "Votre quotidien auprès des %d %s :" % (self.size, PUBLICS.get(self.kind, ("personnes",))[0])
+                        ][:2 if self.slug in BEDSIDE_SLUGS else 1]  # a ward's beds are its carers' days, not a cleaner's or a cadre's
             elif self.setting == "domicile" and not self.one_town():
                 out.append("Vos interventions sur %s :" % self.area())
             return out
@@ -1693,6 +1705,9 @@ UNFIT_MARKERS = [
     (re.compile(r"injections à action prolongée|accord du patient"), {"ime", "itep", "sessad", "mecs", "foyer-enfance"}),
     (re.compile(r"équipe éducative"), {"ehpad", "usld", "residence-autonomie", "smr", "ch", "chu", "clinique"}),
     (re.compile(r"PATHOS"), {"had", "ssiad", "saad"}),  # a care home's and a long-stay unit's tool
+    # A care home's doctor and its residents' own GPs: a long-stay unit or a ward has its hospital doctors.
+    (re.compile(r"[Mm]édecins? coordonnat|MÉDECIN COORDONNAT"), {"usld", "ch", "chu", "clinique", "smr", "epsm"}),
+    (re.compile(r"[Mm]édecins traitants"), {"usld"}),
     # A household has no company phone, colleague, works council or second site.
     (re.compile(r"[Ss]martphone|[Tt]éléphone (portable )?professionnel|en binôme|[Pp]arrainage|\bCSE\b|"
                 r"responsable de secteur|véhicule de service|entre les sites"), {"particulier-employeur"}),
@@ -2137,6 +2152,7 @@ DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[A
                            r"préparation à la naissance|\brégimes\b|textures modifiées|animer des activités|"
                            r"activités éducatives|entretien de leur chambre|et leurs familles et recueill|"
                            r"au départ des patients|linge propre|[Ss]timul\w* la personne|bionettoyage (quotidien|de la chambre)|hygiène oculaire|soins des yeux|les yeux des|"
+                           r"personnes diabétiques|pieds? des (résidents|patients)|ongles|isolement, dépistage|nouveaux résidents|"
                            r"[Vv]éhicule de service[^.]*à domicile|refaire seuls|accompagnements extérieurs|"
                            r"à l'extérieur|\bgoûter\b|sortie d'école|groupes? de parole|\bpromenades?\b|séjours adaptés|"
                            r"volet soins du projet|projet personnalisé de soins|objectifs de soins que fixe|"
@@ -2171,6 +2187,18 @@ NIGHT_SAID = re.compile(r"[Gg]ardes?[^.;\n]{0,40}\bde nuit|de jour comme de nuit
 PAY_LINE = re.compile(r"^(Rémunération|Salaire|Grille|Reprise d'ancienneté selon)")
 # A line that says the wage: no second one ("Salaire de 12,51 € brut horaire" and "Taux horaire de 12,51 €").
 WAGE_SAID = re.compile(r"^(Rémunération|Salaire|Grille|Taux horaire)|€ net|brut (horaire|par heure|de l'heure)")
+# The métiers a mission locale (16 to 25-year-olds' employment) hires.
+MISSION_LOCALE_SLUGS = {"conseiller-insertion-professionnelle", "charge-accueil-social",
+                        "conseiller-economie-sociale-familiale-cesf"}
+# How a public post is filled: a contract line that says it leaves no other line to say it again.
+RECRUITMENT_ROUTE = re.compile(r"ouvert aux (fonctionnaires|contractuels|titulaires)|ouverts? aux titulaires|"
+                               r"voie (statutaire|contractuelle)|[Rr]ecrutement (statutaire|contractuel)|détachement")
+# Care without consent, or the emergencies, and the open ward of free patients they rule out.
+CLOSED_CARE = re.compile(r"isolement et (de )?contention|sans consentement|[Uu]rgences|URGENCES")
+OPEN_WARD = re.compile(r"hospitalisation libre")
+# An employer's sites said in the opening, and the trips between them that a line may mention.
+SITES = re.compile(r"\bsites\b|\bcentres\b|établissements|\bantennes\b|groupement|\bGHT\b")
+BETWEEN_SITES = re.compile(r"entre les sites\b")
 # Any word of pay: a "Rémunération et avantages" section without one reads as a header pasted on.
 PAY_SAID = re.compile(r"€|[Rr]émunér|[Ss]alaire|[Gg]rille|[Tt]raitement|[Pp]rime|CTI|[Ii]ndemnit|[Cc]omplément")
 # Requirements an apprentice, who prepares the diploma, cannot meet.
@@ -2200,7 +2228,7 @@ STAFF_CRECHE = re.compile(r"[Cc]rèche (du personnel|hospitalière)")
 # Titles of a morning's child minding, and the afternoon's and evening's care it does not do.
 MORNING_TITLE = re.compile(r"\b[Mm]atins?\b|\bMATINS?\b|avant l'école|AVANT L'ÉCOLE")
 AFTERNOON_CARE = re.compile(r"sortie de l'école|goûter|retour de l'école|dîner|coucher|\bmercredis?\b|vacances|devoirs|"
-                            r"\ble soir\b|chaque soir|\b1[6-9]h")
+                            r"\ble soir\b|chaque soir|\b1[6-9]h|extrascolaires|journée des enfants|piscine")
 # The first year such houses and services existed (the laws and decrees that made them).
 FOUNDED_AFTER = {"saad": 1983, "ssiad": 1981, "fam": 1986, "mas": 1978, "esat": 1978, "had": 1975, "sessad": 1989,
                  "micro-creche": 2007, "relais-petite-enfance": 1989, "itep": 2005, "service-mandataire": 2009,
@@ -2259,8 +2287,13 @@ MEALS = re.compile(r"\brepas\b|petits?-déjeuners?|collations?|\bplonge\b|[Ss]er
 HOLIDAY_TITLE = re.compile(r"[Mm]ercredis et vacances|MERCREDIS ET VACANCES")
 SCHOOL_DAYS = re.compile(r"\bl'école|sortie de (classe|l'école)|devoirs|hors vacances|du lundi au vendredi|année scolaire|"
                          r"18 mois")  # (nor a baby's place, which a school-age child's holidays do not fill)
+# A baby's care, which the school-age children of Wednesdays and holidays no longer need.
+BABY_CARE = re.compile(r"diversification|biberon|\bchanges\b|[Bb]ébés?\b|nourrisson|premiers pas")
 
 
+# A title that names the diploma it asks ("AIDE-SOIGNANT(E) DIPLÔMÉ(E)", "titulaire du CAP AEPE"):
+# its profile says it too.
+DIPLOMA_TITLE = re.compile(r"[Dd]iplômée?\b|DIPLOM|\bD\.?E\b|\bDE[A-Z]{2,3}\b|[Tt]itulaire d|\bCAP\b")
 # A title that asks for the diploma, and the lines of students finishing it, which it does not take.
 GRADUATE_TITLE = re.compile(r"[Dd]iplômée?\b|DIPLOM|\bD\.?E\b|\bDE[A-Z]{2,3}\b|[Qq]ualifiée?\b|QUALIFIÉ|[Ff]ormé\(e\) ASG")
 FINISHING_STUDIES = re.compile(r"en fin de formation|dernière année|en cours de formation|\bVAE\b|pas encore (la formation|suivie)|"
@@ -2464,6 +2497,9 @@ TWELVE_HOURS_TITLE = re.compile(r"\b12 ?[hH]\b")
 TWELVE_HOURS = re.compile(r"\b12 ?h\b|12 heures|douze heures|\b(7|8|19|20) ?h ?(-|à) ?(7|8|19|20) ?h")
 # A career's steps, which a fixed-term contract does not take.
 CAREER_PATHS = re.compile(r"[Éé]tudes promotionnelles|[Pp]romotion professionnelle")
+# Doctors, dentists, pharmacists and biologists (ROME J1101-J1103, J1201-J1202), whom no
+# paramedic's career studies concern either.
+PRACTITIONER_CODES = {"J1101", "J1102", "J1103", "J1201", "J1202"}
 # Psychologists, whom no paramedic's career studies concern.
 PSYCHOLOGIST_SLUGS = {"psychologue", "neuropsychologue"}
 # A civil servant's first steps, which a faisant fonction does not take.
@@ -2518,6 +2554,7 @@ SEASONED = re.compile(r"\bminimum\b|[Jj]ustifiez d'|d'au moins (un|deux|trois|ci
 # Lines for apprentices only.
 TRAINEE = re.compile(r"[Aa]pprenti(?!ssages?\b (de|des|du|d')\b)(?!ssages\b)|[Aa]lternance")  # not "l'apprentissage des déplacements"
 # Titles of a qualified hand's post, not an apprentice's.
+QUALIFIED_POST = re.compile(r"[Qq]ualifiée?|[Dd]iplômée?")
 QUALIFIED_TITLE = re.compile(r"12 ?[hH]\b|[Nn]uit|NUIT|[Dd]iplômé|DIPLOM|\bD\.?E\b|[Cc]onfirmé|CONFIRMÉ|[Ee]xpérimenté|"
                              r"EXPÉRIMENTÉ|[Rr]emplaç|REMPLA|[Ll]ibéral|LIBÉRAL")
 # Lines of one who supervises students, which an apprentice (a student himself) is not.
@@ -2957,7 +2994,7 @@ class OfferWriter:
         return self._record(rng, oid, m, kind, spec, commune, created, updated)
 
     def _employer(self, rng, spec, ville, departement, specialties=frozenset(), title="", rural=True, hospital=None,
-                  population=0):
+                  population=0, slug=""):
         """The employer's name, and the proper name its presentation may use ("Les Sources" for
         "Clinique Les Sources"), None when the name has none ("Polyclinique d'Amboise"); a name
         that names a specialty ("Pouponnière ...") only for an ad of it; a communauté de
@@ -2966,6 +3003,8 @@ class OfferWriter:
         if not rural:
             patterns = [p for p in patterns if not COMMUNITY_OF_COMMUNES.search(p)] or patterns
         patterns = [p for p in patterns if same_employer(title, p)] or patterns  # a mission locale's title, its name
+        if slug not in MISSION_LOCALE_SLUGS:  # a mission locale hires its young people's advisers, no health mediator
+            patterns = [p for p in patterns if "Mission locale" not in p] or patterns
         if LYCEE.search(title):  # a lycée's post is no collège's
             patterns = [p for p in patterns if "Collège" not in p] or patterns
         if population < 2000:  # an intercommunal service is named after a bourg, not a hamlet
@@ -3336,8 +3375,11 @@ class OfferWriter:
         values[key] = num(beds)
         # A clinic's theatre serves its surgical beds, some 12 to 25 a room; a hospital's, 25 to 40
         # (readers took 255 beds for 3 rooms, or 60 a room, for false).
-        per_room = (12, 25) if kind == "clinique" else (25, 40)
-        values["salles"] = str(max(3, min(30, beds // draw("room_beds", lambda r: r.randint(*per_room)))))
+        # (a hospital's surgery is a third of its beds or less: 35 to 55 beds a room, 20 rooms at most
+        # but a CHU's)
+        per_room = (12, 25) if kind == "clinique" else (35, 55)
+        values["salles"] = str(max(3, min(30 if kind == "chu" else 20,
+                                          beds // draw("room_beds", lambda r: r.randint(*per_room)))))
         if kind == "clinique" and "lits_smr" not in values:
             values["lits_smr"] = str(max(10, beds * draw("smr_share", lambda r: r.randint(15, 40)) // 100))
         elif kind == "clinique" and beds < 2 * int(values["lits_smr"]):  # its SMR beds are at most half its beds
@@ -3523,6 +3565,8 @@ class OfferWriter:
                 appellations = [a for a in appellations if not DAY_SERVICE.search(a)] or appellations
             if not APPRENTICE.search(intitule):  # an apprentice is one the title hires as such
                 appellations = [a for a in appellations if not APPRENTICE.search(a)] or appellations
+            if TRAINEE_TITLE.search(intitule):  # and is no "qualifié(e)" yet
+                appellations = [a for a in appellations if not QUALIFIED_POST.search(a)] or appellations
             if not re.search(r"[Aa]ssistant|ASSISTANT", intitule):  # a délégué's title hires no assistant
                 appellations = [a for a in appellations if not re.search(r"^Assistant", a) or
                                 not re.search(r"tutélaire", a)] or appellations
@@ -3702,6 +3746,8 @@ class OfferWriter:
             lines = self._narrowed(lines, "one pupil", lambda l: says(ONE_PUPIL, l))  # an ULIS's AESH helps a class
         if title.orthopaedics:
             lines = self._narrowed(lines, "no stoma", lambda l: says(STOMA_CARE, l))  # no stoma after a hip or a knee
+        if not ad.sites_said:  # no trips "entre les sites" of an employer said to have one
+            lines = self._narrowed(lines, "one site", lambda l: says(BETWEEN_SITES, l))
         if ad.slug in CERTIFIED_SLUGS:  # the certificate is required: no line for those without it
             lines = self._narrowed(lines, "uncertified", lambda l: "non certifi" in l)
         return lines
@@ -3770,8 +3816,8 @@ class OfferWriter:
             lines = [l for l in lines if not MODALITY_ROTATION.search(l)] or lines
         if cleaner and section == "missions":  # an agent de bionettoyage cleans, others serve the meals
             lines = [l for l in lines if not MEALS.search(l)] or lines
-        if holidays:  # "mercredis et vacances scolaires": no school run, no school days
-            lines = [l for l in lines if not SCHOOL_DAYS.search(l)] or lines
+        if holidays:  # "mercredis et vacances scolaires": no school run, no school days, no baby
+            lines = [l for l in lines if not SCHOOL_DAYS.search(l) and not BABY_CARE.search(l)] or lines
         if graduate and section == "profil":  # "Aide-soignant diplômé": no students, no diploma "un plus"
             lines = [l for l in lines if not FINISHING_STUDIES.search(l)] or lines
         if ad.weekend == "les samedis et dimanches":  # a weekends-only post: no rota of weekends, no weekdays
@@ -3835,6 +3881,7 @@ class OfferWriter:
                       bank["slug"] not in NO_APPRENTICE_SLUGS and not t_night and
                       (trainee or not t_contrat and bank["qualificationCode"] in "56" and
                        not says(QUALIFIED_TITLE, intitule) and not says(HIGHER_ROLE, intitule) and
+                       not QUALIFIED_POST.search(appellation) and  # no apprentice "assistant dentaire qualifié(e)"
                        not says(TITLE_WEEKEND, intitule) and t_hours is None and t_partiel is None and
                        rng.random() < 0.05))
         months = days = None
@@ -3871,6 +3918,9 @@ class OfferWriter:
             True if t_hours and t_hours < 35 else rng.randrange(100) < bank["tempsPartiel"]  # "10 jours par mois": part time
         if partiel:
             hours = t_hours if t_hours and t_hours < 35 else rng.choice((17.5, 20, 24, 28, 30))
+        if bank["slug"] in FAMILY_SLUGS and MORNING_TITLE.search(intitule) and not t_hours:
+            # "les matins avant l'école": an hour or two on school days, not 28 h
+            partiel, hours = True, rng.choice((6, 8, 10))
         else:
             hours = t_hours if t_hours and t_hours >= 35 else rng.choice(
                 (40, 45, 45, 50) if bank["slug"] == "assistant-maternel" else (35, 35, 35, 37.5, 39))
@@ -4001,7 +4051,7 @@ class OfferWriter:
                 ad.whole, ad.department = True, department
         ad.de_lieu = contract("de " + commune[1].replace(" Arrondissement", ""))
         name, proper, pattern = self._employer(rng, spec, ville, departement, specialties, intitule,
-                                               rural(commune[3], population), hospital, population)
+                                               rural(commune[3], population), hospital, population, bank["slug"])
         collectivity_name = DEPARTEMENT_COLLECTIVITIES.get(commune[3])
         if (parent or commune[0]) in self.refs.places.metropole_lyon:
             collectivity_name = "Métropole de Lyon"  # the Rhône's council has no say in Lyon and its 58 neighbours
@@ -4304,14 +4354,20 @@ class OfferWriter:
         # transmissions."), or "Vous..." with an opening or two; not a new opening on every
         # bullet, which readers took for a machine's.
         voice = rng.random() if key == "missions" and as_list else None
-        for line in distinct(drawn) if key == "missions" else drawn:  # (a task said twice: missions only)
+        drawn = distinct(drawn) if key == "missions" else drawn  # (a task said twice: missions only)
+        if voice is not None and voice < 0.3:
+            picked = [rephrase(rng, line, key, as_list, said, style=0) for line in drawn]
+            if any(p.startswith(("Vous", "Il ")) for p in picked):  # a task no infinitive can say: the list as written
+                picked, said = list(drawn), set()
+            drawn = ()
+        for line in drawn:
             if voice is None:
                 picked.append(rephrase(rng, line, key, as_list, said))
-            elif voice < 0.3:
-                picked.append(rephrase(rng, line, key, as_list, said, style=0))
             else:
                 opened = sum(1 for u in said if isinstance(u, tuple) and u[0] == "style")
-                picked.append(rephrase(rng, line, key, as_list, said) if opened < 2 and rng.random() < 0.5 else line)
+                # (an opening, not a bare infinitive among the "Vous...": 10,200 lists had one)
+                picked.append(rephrase(rng, line, key, as_list, said, style=rng.choice(VOUS_STYLES))
+                              if opened < 2 and rng.random() < 0.5 else line)
         if key == "profil":
             picked = between(picked, [p for p in picked if STATED_REQUIREMENT.search(p)])
         if not picked:
@@ -4353,7 +4409,7 @@ class OfferWriter:
             lines = [l for l in lines if not LICENCE_ASKED.search(l)]  # Paris's visits are made by metro and bus
         required = REQUIRED_LINES.get(ad.slug)
         licence = [l for l in lines if required.search(l)] if required else []
-        if not licence and not ad.alternance and rng.random() < 0.4:
+        if not licence and not ad.alternance and (rng.random() < 0.4 or DIPLOMA_TITLE.search(ad.title)):
             # the diploma a post requires is often among its requirements, whatever else is drawn
             # (in every ad, it made thousands of profiles share their runs of text)
             licence = [l for l in lines if says(DIPLOMA_REQUIRED, l)]
@@ -4378,6 +4434,8 @@ class OfferWriter:
             lines = [l for l in lines if not FEES.search(l) and not (other and other.search(l))]
         if ad.temporary():  # no month-ahead rota for a temp, nor a choice of hours
             lines = [l for l in lines if not STAFF_ONLY.search(l) and not LONG_SERVICE.search(l)]
+        if ad.closed_care:  # no open ward of free patients after seclusion, restraint or the emergencies
+            lines = [l for l in lines if not OPEN_WARD.search(l)]
         if ad.contact and "cadre" in ad.contact.role or TITLE_WEEKEND.search(ad.title):
             # the cadre the ad names is no "Cadre de santé présent(e)", nor is one there on weekends
             lines = [l for l in lines if not l.startswith("Cadre de santé présent")]
@@ -4431,6 +4489,8 @@ class OfferWriter:
             extra.append(attached)
             picked = [l for l in picked if "attach" not in l]  # no "Rattachement au service social" again
         picked = picked[:len(extra)]
+        if any(RECRUITMENT_ROUTE.search(line) for line in extra):  # the route said once: "par voie statutaire", not again
+            picked = [line for line in picked if not RECRUITMENT_ROUTE.search(line)]
         said = {subject(line) for line in extra}  # no second "Secteur d'intervention" line
         picked = [line for line in picked if subject(line) not in said]
         rng.shuffle(extra)
@@ -4493,7 +4553,8 @@ class OfferWriter:
             (not ad.civil_servants, NBI),  # the NBI is a titulaire's, and the record's CDI is a contract agent's
             (ad.service_car, MILEAGE),  # no mileage paid for a service car's trips
             (ad.population < TRANSPORT_TOWN, PUBLIC_TRANSPORT),
-            (ad.contrat in ("CDD", "MIS") or ad.alternance or ad.slug in PSYCHOLOGIST_SLUGS, CAREER_PATHS),  # (a paramedic's)
+            (ad.contrat in ("CDD", "MIS") or ad.alternance or ad.slug in PSYCHOLOGIST_SLUGS or
+             bank["codeROME"] in PRACTITIONER_CODES, CAREER_PATHS),  # (a paramedic's, not a doctor's)
             (ad.kind == "agence-interim" or ad.parking_said, PARKING),
             # a faisant fonction is no civil servant to be, nor is a post under half time
             (title_line_flags(ad.title, ad.post).acting or ad.hours < 17.5, CAREER_ENTRY),
@@ -4633,6 +4694,7 @@ class OfferWriter:
                                                       equipe=ad.team, debut=french_date(debut),
                                                       mois=ad.months)
         start = french_date(debut)
+        ad.sites_said = bool(SITES.search(intro))
         tasks = self._named(self._fitting(bank, ad.kind, "missions", ad), ad)
         # A title that names a specialty ("aux urgences", "SMR") opens with its tasks.
         own = [l for l in tasks if line_specialties(l, ad.slug) & ad.title_specialties]
@@ -4655,6 +4717,7 @@ class OfferWriter:
                                  ad.setting == "particulier" or ad.contrat == "LIB",
                                  promised + rng.sample(own, min(len(own), rng.randint(1, 2) - len(promised))))
         said |= facts(missions)
+        ad.closed_care = bool(CLOSED_CARE.search(ad.title + "\n" + missions))
         ad.communes_said = "communes voisines" in intro or ad.area() in intro + missions
         if ad.contact and ad.contact.surname in missions:
             ad.contact.named = True  # the tasks named the contact with a role: later, the name alone

@@ -47,6 +47,7 @@ HELD = re.compile(r"titulaire|diplôm|inscri|permis|vaccin|casier|\bêtre à jou
 # serez chargé(e) de..."): style -> words before the infinitive ("de" elided after, but for 12).
 TASK_OPENINGS = {11: "Il vous revient ", 12: "Vous aurez à ", 13: "Il s'agira "}
 TASK_STYLES = tuple(range(7)) + tuple(TASK_OPENINGS)
+VOUS_STYLES = TASK_STYLES[1:]  # the openings of a list said "Vous...": no bare infinitive among them
 HELPS = re.compile(r"atout|appréci|un plus|souhait|bienvenu|serait")
 
 

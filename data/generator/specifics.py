@@ -314,7 +314,8 @@ def _traits(line):
 CDD_WORDS = re.compile(r"\bCDD\b|durée déterminée|période de remplacement|pour des remplacements|[Cc]ontrat d'un an|"
                        r"remplacements (sont ouverts aux étudiants|peuvent être confiés)|"
                        r"Remplacements : nous acceptons|retenu\(e\) sur des remplacements|acceptés en remplacement")
-CDI_WORDS = re.compile(r"\bCDI\b|durée indéterminée|(par )?voie statutaire|[Rr]ecrutement statutaire")  # (a civil servant's post is permanent)
+CDI_WORDS = re.compile(r"\bCDI\b|durée indéterminée|(par )?voie statutaire|[Rr]ecrutement statutaire|"
+                       r"[Pp]oste ouvert aux (fonctionnaires|contractuels)")  # (a civil servant's post is permanent)
 # What a permanent employee does or is offered, not a temp on a mission of weeks.
 LONG_TERM = re.compile(r"[Rr]éférent|projets? personnalisés?|projet de vie|projets? d'accompagnement|\bséjours\b|"
                        r"rapport annuel|médecin traitant|[Tt]emps partiel (possible|à 80)|selon vos souhaits|annualisé|"
@@ -462,7 +463,7 @@ def schedule_lines(rng, schedule, night, weekend, hours):
     return rng.choice((
         "Travail en 12 h de %s à %s, %s." % (start, end, weekend),
         "Journées de 12 heures (%s-%s), %s." % (start, end, weekend),
-        "Postes en 12 h (%s-%s), soit %s en moyenne, %s." % (
+        "Postes en 12 h (%s-%s), soit %s, %s." % (
             start, end, per_week(hours, shift_length(start, end), "jours"), weekend)))
 
 
@@ -736,7 +737,7 @@ BENEFIT_VALUES = {
     "sh": lambda rng: euros(rng.randrange(1250, 1550, 10) / 100),
     "cet": lambda rng: str(rng.choice((4, 5, 6, 7))),
     "transport": lambda rng: str(rng.choice((50, 50, 60, 75))),
-    "nbi": lambda rng: str(rng.choice((10, 13, 15, 20, 25, 30))),
+    "nbi": lambda rng: str(rng.choice((10, 10, 13, 15))),  # a care post's NBI: 10 to 15 points (20 and more are managers')
     "anc_annees": lambda rng: str(rng.choice((10, 15, 20, 25, 30))),
     "semaines_en": lambda rng: str(rng.choice((4, 6, 8))),
     "cp_anc": lambda rng: str(rng.randint(2, 6)),
