@@ -2925,6 +2925,7 @@ class OfferWriter:
         self.choices = self._famille_choices()
         self.banks = {}  # (rome, slug, kind) -> the bank lines that fit that employer
         self.fitting = {}  # (bank key, section, terms) -> the lines that fit the ad's terms too
+        self.site_trips = {}  # (slug, kind, section) -> the bank's lines of trips between sites
         self.fitting_hours = {}  # (id of a terms list, part time, weekly hours) -> its lines that fit those hours
         self.fitting_rules = {}  # (id of an hours list, section, experience, title rules, apprentice) -> its lines
         self.fitting_specialties = {}  # (id of a fitting list, specialties) -> its lines of those specialties
@@ -3747,7 +3748,12 @@ class OfferWriter:
         if title.orthopaedics:
             lines = self._narrowed(lines, "no stoma", lambda l: says(STOMA_CARE, l))  # no stoma after a hip or a knee
         if not ad.sites_said:  # no trips "entre les sites" of an employer said to have one
-            lines = self._narrowed(lines, "one site", lambda l: says(BETWEEN_SITES, l))
+            key = (bank["slug"], kind, section)
+            trips = self.site_trips.get(key)
+            if trips is None:  # (the bank's few such lines, found once: most lists have none to narrow)
+                trips = self.site_trips[key] = frozenset(l for l in bank[section] if BETWEEN_SITES.search(l))
+            if trips and not trips.isdisjoint(lines):
+                lines = self._narrowed(lines, "one site", lambda l: l in trips)
         if ad.slug in CERTIFIED_SLUGS:  # the certificate is required: no line for those without it
             lines = self._narrowed(lines, "uncertified", lambda l: "non certifi" in l)
         return lines
