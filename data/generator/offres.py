@@ -1952,6 +1952,7 @@ CHILDREN = re.compile(r"(?<![-\w])enfants?\b|\bjeunes\b(?! diplômé)|[Aa]dolesc
 
 
 AUTISM = re.compile(r"[Aa]utisme|\bTSA\b|\bTND\b")
+RADIOLOGISTS = re.compile(r"[Rr]adiologues?\b")
 # A surgical ward's care, which a psychiatric, rehabilitation or geriatric post does not give.
 SURGICAL_CARE = re.compile(r"pré-?opératoire|post-?opératoire|à une opération|avant l'opération|avant leur intervention|examen ou une intervention|"
                            r"examen ou (son|leur) intervention|patients opérés|premier lever")
@@ -1992,6 +1993,8 @@ def fits_specialties(line, specialties, slug=""):
         return False  # a baby in an incubator is neither carried about nor played with at its height
     if "psychiatrie" in specialties and BEDRIDDEN_CARE.search(line):
         return False  # a psychiatric ward's patients walk: no bedpans, no stretcher team
+    if specialties & {"nucleaire", "radiotherapie"} and RADIOLOGISTS.search(line):
+        return False  # a nuclear medicine's or radiotherapy's physicians are no radiologists
     if "geriatrie" in specialties and AUTISM.search(line):
         return False  # a geriatric post follows no autism guidelines
     if "adultes" in specialties and CHILDREN.search(line):
@@ -2190,6 +2193,9 @@ WAGE_SAID = re.compile(r"^(Rémunération|Salaire|Grille|Taux horaire)|€ net|b
 # The métiers a mission locale (16 to 25-year-olds' employment) hires.
 MISSION_LOCALE_SLUGS = {"conseiller-insertion-professionnelle", "charge-accueil-social",
                         "conseiller-economie-sociale-familiale-cesf"}
+# A benefit of meals: a canteen, meal vouchers.
+MEAL_BENEFIT = re.compile(r"\bself\b|[Rr]estauration (sur|d'entreprise|collective)|[Tt]itres?-restaurant|[Tt]ickets? restaurant|"
+                          r"[Rr]epas (à tarif|pris|sur place)|[Cc]antine")
 # How a public post is filled: a contract line that says it leaves no other line to say it again.
 RECRUITMENT_ROUTE = re.compile(r"ouvert aux (fonctionnaires|contractuels|titulaires)|ouverts? aux titulaires|"
                                r"voie (statutaire|contractuelle)|[Rr]ecrutement (statutaire|contractuel)|détachement")
@@ -4052,7 +4058,9 @@ class OfferWriter:
         if ad.setting == "unit" and not ad.whole:
             # A pool serves every unit; an operating theatre's, an imaging or a day service's post
             # is in none.
-            department = next((d for key, d in SPECIALTY_DEPARTMENTS if key in specialties), None) or day_department
+            department = next((d for key, d in SPECIALTY_DEPARTMENTS if key in specialties and
+                               not (key == "urgences" and "naissance" in specialties)),  # a birth room's midwife is the maternity's
+                              None) or day_department
             if department:
                 ad.whole, ad.department = True, department
         ad.de_lieu = contract("de " + commune[1].replace(" Arrondissement", ""))
@@ -4605,6 +4613,8 @@ class OfferWriter:
         rng.shuffle(plain)
         rng.shuffle(own)
         avantages = said_once(interleave(rng, plain, own))
+        meals = [line for line in avantages if MEAL_BENEFIT.search(line)]
+        avantages = [line for line in avantages if line not in meals[1:]]  # one line of meals: no self said twice
         title = header(rng, "avantages", ad.placed(lieu, "avantages"), ad.headers("avantages"), ad.setting == "particulier")
         if title.startswith("Rémunération") and not any(PAY_SAID.search(line) for line in avantages):
             title = rng.choice([h for h in HEADERS["avantages"] if not h.startswith("Rémunération")])
@@ -4768,6 +4778,9 @@ class OfferWriter:
         if ad.contact and ad.contact.woman and "titulaire" in ad.contact.role:
             # The titulaire the tasks name is the woman the ad names ("Mme Lacroix, pharmacienne titulaire").
             body = [TITULAIRE.sub(lambda m: FEMININE_TITULAIRE[m.group(1)], b) for b in body]
+        if ad.contact and ad.contact.woman and "coordinatrice" in ad.contact.role:
+            # the coordinator the lines name is the woman the ad names ("Mme Lacroix, infirmière coordinatrice")
+            body = [b.replace("l'infirmier coordinateur", "l'infirmière coordinatrice") for b in body]
         # Some employers put the profile before the missions.
         if rng.random() < 0.2 and len(body) > 3:
             body[1], body[2] = body[2], body[1]
