@@ -3930,12 +3930,12 @@ class OfferWriter:
             True if t_hours and t_hours < 35 else rng.randrange(100) < bank["tempsPartiel"]  # "10 jours par mois": part time
         if partiel:
             hours = t_hours if t_hours and t_hours < 35 else rng.choice((17.5, 20, 24, 28, 30))
-        if bank["slug"] in FAMILY_SLUGS and MORNING_TITLE.search(intitule) and not t_hours:
-            # "les matins avant l'école": an hour or two on school days, not 28 h
-            partiel, hours = True, rng.choice((6, 8, 10))
         else:
             hours = t_hours if t_hours and t_hours >= 35 else rng.choice(
                 (40, 45, 45, 50) if bank["slug"] == "assistant-maternel" else (35, 35, 35, 37.5, 39))
+        if bank["slug"] in FAMILY_SLUGS and MORNING_TITLE.search(intitule) and not t_hours:
+            # "les matins avant l'école": an hour or two on school days, not 28 h
+            partiel, hours = True, rng.choice((6, 8, 10))
         # A day hospital, a CMP or a consultation closes at night and on weekends: no shifts there.
         client = client or kind
         shifts = (bank["slug"] in SHIFT_SLUGS and kind in H24_KINDS and client in H24_KINDS and

@@ -722,6 +722,52 @@ class GeneratorTest(unittest.TestCase):
         self.assertGreater(max(ads.values()), 5)  # some hospital has several ads in the sample
         self.assertEqual({k: v for k, v in said.items() if len(v) > 1}, {})
 
+    def test_a_list_keeps_one_voice_and_a_protected_post_its_diploma(self):
+        """Readers failed task lists with one bare infinitive among "Vous..." bullets (10,200 of
+        118,000 ads), nurses' ads with no DE anywhere (3,453), pay ranges of 10 € (4,973) and
+        apprenticeships that named no diploma (833)."""
+        from offres import HEADERS, PROTECTED_SLUGS, prepared_diploma
+        bullet = re.compile(r"^(?:- |• |\* |– |✓ |> |✔ |→ |▪ |➢ |► |■ )")
+        banks = {}
+        for name in os.listdir(os.path.join(GENERATOR, "metiers")):
+            with open(os.path.join(GENERATOR, "metiers", name), encoding="utf-8") as f:
+                bank = json.load(f)
+            banks[bank["codeROME"], bank["appellations"][0]] = bank
+        by_appellation = {a: b for b in banks.values() for a in b["appellations"]}
+        checked = Counter()
+        for o in self.offers:
+            d = o["description"]
+            tasks = d.split("\n\n")[1].split("\n")  # the section after the opening: tasks (or the profile)
+            items = [bullet.sub("", t) for t in tasks[1:] if bullet.match(t)]
+            said = [t for t in items if t.startswith("Vous ")]
+            if len(said) >= 2 and (tasks[0] in HEADERS["missions"] or
+                                   tasks[0].startswith(("Vos missions", "Votre quotidien", "Vos interventions",
+                                                        "Le poste", "Vos principales activités"))):
+                checked["lists"] += 1
+                self.assertFalse([t for t in items if re.match(r"[A-ZÉ][a-zéèêô]+(er|ir|re) ", t)
+                                  and not t.startswith(("Vous", "Votre", "Titulaire", "Être", "Avoir", "Savoir"))],
+                                 (o["id"], items))
+            bank = by_appellation.get(o["appellationlibelle"])
+            if bank and bank["slug"] in PROTECTED_SLUGS:
+                checked["protected"] += 1
+                self.assertTrue(o["formations"] and o["formations"][0]["exigence"] in "ES", o["id"])
+            pay = re.match(r"Mensuel de (\d+)\.0 Euros à (\d+)\.0 Euros", (o.get("salaire") or {}).get("libelle", ""))
+            if pay and not o["alternance"]:
+                checked["ranges"] += 1
+                self.assertGreaterEqual(int(pay.group(2)), int(pay.group(1)) * 1.03, o["id"])
+            if "Contrat d'apprentissage de" in d and bank and prepared_diploma(bank["formations"]):
+                checked["apprentices"] += 1
+                self.assertRegex(d, r"Contrat d'apprentissage de \d+ mois préparant (le|la) ", o["id"])
+            self.assertNotIn("en moyenne en moyenne", d, o["id"])
+            # the record's working time is the text's: no "CDI à temps partiel, 35 h par semaine"
+            week = re.match(r"(\d+)H(\d*)", o["dureeTravailLibelle"])
+            hours = int(week.group(1)) + int(week.group(2) or 0) / 60
+            self.assertEqual(o["dureeTravailLibelleConverti"] == "Temps partiel", hours < 32.5, o["id"])
+            for sentence in re.split(r"(?<=[.;])\s", d):
+                if re.search(r"à temps partiel\b|\(temps partiel\)", sentence) and "possible" not in sentence:
+                    self.assertNotRegex(sentence, r"\b(3[5-9]|4\d) h\b", o["id"])
+        self.assertGreater(min(checked[k] for k in ("lists", "protected", "ranges")), 20, checked)
+
     def test_pay_follows_the_hours_and_the_place(self):
         """39 h a week earn 25 % more for the four last hours, or days off (RTT) that a public
         post says; an overseas public post's pay includes its majoration and says it."""
