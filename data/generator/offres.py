@@ -340,6 +340,13 @@ AP_HP_WORDS = [(re.compile(r"\b(du|au|[Ll]e) (CHU|centre hospitalier universitai
                (re.compile(r"\b(CHU|centre hospitalier universitaire) de Paris\b"), "AP-HP")]
 
 
+# Paris's CCAS as it calls itself.
+CASVP_WORDS = [(re.compile(r"\b([Ll]e|du|au) (CCAS|CIAS|[Cc]entre communal d'action sociale)( de Paris\b)?"),
+                lambda m: {"Le": "Le", "le": "le", "du": "du", "au": "au"}[m.group(1)] + " CASVP"),
+               (re.compile(r"\bCCAS de Paris\b"), "CASVP"),
+               (re.compile(r"les habitants de la commune"), "les Parisiens"),
+               (re.compile(r"\b(de|pour) la commune\b"), r"\1 la Ville"),
+               (re.compile(r"les services du Département"), "les espaces parisiens des solidarités")]
 # Départements whose council became another collectivity, by its name.
 DEPARTEMENT_COLLECTIVITIES = {"67": "Collectivité européenne d'Alsace", "68": "Collectivité européenne d'Alsace",
                               "75": "Ville de Paris", "2A": "Collectivité de Corse", "2B": "Collectivité de Corse",
@@ -929,6 +936,10 @@ TITLE_ECHOES = [  # (the title's words, the text's words that say them, lines sa
     (re.compile(r"\bBTP\b"), re.compile(r"\bBTP\b|chantiers?"),
      ("Vous suivez les salariés des entreprises adhérentes du BTP et les sensibilisez aux risques des chantiers : chutes, bruit, port de charges.",
       "Vous recevez en entretien les salariés du BTP et menez des actions de prévention sur les chantiers (chutes, bruit, manutention)."), {"infirmier-sante-au-travail"}),
+    (re.compile(r"[Cc]ontactolog"), re.compile(r"[Cc]ontactolog|lentilles"),
+     ("Vous adaptez les lentilles de contact : prise de mesures, essais, apprentissage de la pose et suivi du porteur.",
+      "Vous assurez l'adaptation et le suivi des porteurs de lentilles de contact, de l'essai à l'apprentissage de la pose."),
+     None),
     (re.compile(r"([Pp]ool|POOL)\b(?!.*crèches)"), re.compile(r"[Pp]ool|[Rr]emplacements?\b|plusieurs services|[Vv]olante?"),
      ("Vous remplacez les absences dans les différents services, au gré des besoins du planning.",
       "Rattaché(e) au pool, vous intervenez dans plusieurs services selon les absences à couvrir."), None),
@@ -1959,7 +1970,8 @@ SURGICAL_CARE = re.compile(r"pré-?opératoire|post-?opératoire|à une opérati
 NO_SURGERY_SPECIALTIES = {"psychiatrie", "readaptation", "geriatrie"}
 # A ward's bedside care, which a theatre's post does not give, and bedridden patients' care.
 WARD_CARE = re.compile(r"\bbassins?\b(?! de balnéo)|urinal|stomies?\b|sonnette|appels? malades?|qui sonnent|"
-                       r"position basse|abaissant le lit|\brepas\b")
+                       r"position basse|abaissant le lit|\brepas\b|[Bb]inôme avec l'infirmier\(ère\)(,| sur| du)|\balités\b|"
+                       r"pompes? de nutrition|bariatriques?|forte corpulence")
 WARD_ROUND = re.compile(r"nutritions? (entérale|parentérale)|alimentation parentérale|entrées-sorties|diurèse|élimination (urinaire|des résidents)|"
                         r"transit et l'élimination|mictions|fécalome|constipation|bouche|buccale|hygiène bucco|aphasi|visite médicale|biberonnerie|"
                         r"quantités bues|à boire|régurgitations")
@@ -2133,7 +2145,7 @@ PUBLIC_WORDS = re.compile(r"fonction publique|statutaire|RIFSEEP|CNAS|CGOS|\bFPH
                           r"territoriaux|\bla collectivité|de la commune|traitement indiciaire|\bCTI\b")
 PRIVATE_WORDS = re.compile(r"de l'association\b|\bCCN\b|convention collective|FEHAP|accord d'entreprise|[Ii]ntéressement|"
                            r"\bCSE\b|comité social|[Tt]reizième mois|(du|le) groupe\b(?! de)|décentralisée|"
-                           r"ou prime Ségur|forfait (annuel en )?jours")  # (a civil servant's days are not counted by a forfait)
+                           r"ou prime Ségur|forfait (annuel en )?jours|[Mm]utuelle (d'|de l')entreprise")  # (a civil servant's days are not counted by a forfait)
 PUBLIC_STATUSES = {"fph", "fpt", "en"}
 # Lines that give a unit's or a team's size, which the ad says itself ("Service de 28 lits...").
 SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie|Équipe) de \d+ |multi-accueil de \d+ places|"
@@ -2299,7 +2311,7 @@ BABY_CARE = re.compile(r"diversification|biberon|\bchanges\b|[Bb]ébés?\b|nourr
 
 # A title that names the diploma it asks ("AIDE-SOIGNANT(E) DIPLÔMÉ(E)", "titulaire du CAP AEPE"):
 # its profile says it too.
-DIPLOMA_TITLE = re.compile(r"[Dd]iplômée?\b|DIPLOM|\bD\.?E\b|\bDE[A-Z]{2,3}\b|[Tt]itulaire d|\bCAP\b")
+DIPLOMA_TITLE = re.compile(r"[Dd]iplômée?\b|DIPLOM|\bD\.?E\b(?! [A-ZÀ-Ý])|\bDE[A-Z]{2,3}\b|[Tt]itulaire d|\bCAP\b")  # (not "DE NUIT")
 # A title that asks for the diploma, and the lines of students finishing it, which it does not take.
 GRADUATE_TITLE = re.compile(r"[Dd]iplômée?\b|DIPLOM|\bD\.?E\b|\bDE[A-Z]{2,3}\b|[Qq]ualifiée?\b|QUALIFIÉ|[Ff]ormé\(e\) ASG")
 FINISHING_STUDIES = re.compile(r"en fin de formation|dernière année|en cours de formation|\bVAE\b|pas encore (la formation|suivie)|"
@@ -2519,7 +2531,7 @@ PERMANENT_PAY = re.compile(r"[Pp]rime de bienvenue|[Pp]rime d'embauche|bonificat
 # hired for a few weeks: an induction course, a training plan, a referral bonus, profit sharing.
 STAFF_ONLY = re.compile(r"^(Parcours d'intégration|Plan de formation|Prime de parrainage|Prime de cooptation|"
                         r"Brancardage assuré|Binômes? aide|Cadre de santé (sur place|présent)|Places de parking|"
-                        r"Équipe de suppléance|"
+                        r"Équipe de suppléance|Analyse des pratiques|"
                         r"Intéressement|CSE|Comité social|Treizième mois|Entretien annuel|Tutorat|Promotion professionnelle|"
                         r"Titularisation|Stagiairisation|Congés trimestriels|A?RTT|Crèche|Mobilité interne|"
                         r"Perspectives d'évolution|Évolution de carrière|Plannings? (connus?|transmis|communiqués?|diffusés?))", re.I)
@@ -3023,6 +3035,9 @@ class OfferWriter:
                         [p for p in spec["noms"] if "Hôpital local" not in p] or patterns)
         if departement == "Paris":  # Paris has no conseil départemental since 2019: the Ville de Paris is both
             patterns = [p.replace("Conseil départemental - {departement}", "Ville de Paris") for p in patterns]
+            # and its CCAS is the Centre d'action sociale de la Ville de Paris (CASVP)
+            patterns = list(dict.fromkeys("Centre d'action sociale de la Ville de Paris" if "action sociale de {ville}" in p or
+                                          p.startswith(("CCAS", "CIAS")) else p for p in patterns))
         pattern = rng.choice(patterns)
         nom = rng.choice(self.noms_enfance if spec.get("nomsEnfance") else self.noms)
         name = contract(pattern.format(nom=nom, ville=ville, departement=departement))
@@ -3173,8 +3188,7 @@ class OfferWriter:
                 values["secteurs"] = str(max(1, min(int(values["secteurs"]), round(people / 70000))))
             values["habitants"] = num(min(int(values["secteurs"]) * draw("sector_people", lambda r: r.randrange(55000, 85000, 5000)),
                                           people or 10 ** 9) // 1000 * 1000)
-            values["lits"] = str(min(int(draw("lits", PRESENTATION_VALUES["lits"])),
-                                     int(values["secteurs"]) * draw("sector_beds", lambda r: r.randint(30, 45))))
+            values["lits"] = str(int(values["secteurs"]) * draw("sector_beds", lambda r: r.randint(20, 40)))  # no 40 beds for 9 sectors
             values["cmp"] = str(int(values["secteurs"]) * draw("sector_cmp", lambda r: r.randint(1, 3)))  # a sector's one to three CMPs
         if ad.kind == "ch" and "lits_ch" in values:  # a hospital's pôles: some 100 to 150 beds each
             values["unites"] = str(max(2, min(12, int(values["lits_ch"].replace(" ", "")) // draw("pole_beds", lambda r: r.randint(100, 150)))))
@@ -4040,7 +4054,7 @@ class OfferWriter:
         ad.hospital = hospital
         neighbours = len(self.refs.places.by_departement.get(commune[3], ())) - 1
         if neighbours > 1:  # Réunion's 24 communes: no "Saint-André et 30 communes voisines"
-            ad.communes = min(ad.communes, neighbours if neighbours >= 60 else max(2, neighbours // 2))
+            ad.communes = min(ad.communes, neighbours if neighbours >= 60 else max(2, neighbours // 4))
         ad.liberal = liberal_mode(intitule, appellation) if contrat == "LIB" else ""  # collaboration or replacement
         ad.title_specialties = (named_specialties(intitule, bank["slug"]) |
                                 named_specialties(appellation, bank["slug"])) - TITLE_ONLY_SPECIALTIES
@@ -4087,6 +4101,8 @@ class OfferWriter:
             name, about = universitaire(name, ville), [universitaire(a, ville) for a in about]
         if kind == "conseil-departemental" and collectivity_name:  # Paris's, Corsica's, Lyon's... no "Département"
             about = [collectivity(a, collectivity_name) for a in about]
+        if kind == "ccas" and departement == "Paris":  # Paris's CCAS is the CASVP
+            about = [replaced(a, CASVP_WORDS) for a in about]
         presentation = " ".join(about)
         ad.opening_said = bool(OPENING_SAID.search(presentation))  # its opening hours, which the conditions do not say again
         ad.autism_only = "autisme" in presentation and "olyhandicap" not in presentation and \
@@ -4423,7 +4439,8 @@ class OfferWriter:
             lines = [l for l in lines if not LICENCE_ASKED.search(l)]  # Paris's visits are made by metro and bus
         required = REQUIRED_LINES.get(ad.slug)
         licence = [l for l in lines if required.search(l)] if required else []
-        if not licence and not ad.alternance and (rng.random() < 0.4 or DIPLOMA_TITLE.search(ad.title)):
+        if not licence and not ad.alternance and (rng.random() < (0.7 if ad.slug in PROTECTED_SLUGS else 0.4) or
+                                                  DIPLOMA_TITLE.search(ad.title)):  # the law's diploma, more often
             # the diploma a post requires is often among its requirements, whatever else is drawn
             # (in every ad, it made thousands of profiles share their runs of text)
             licence = [l for l in lines if says(DIPLOMA_REQUIRED, l)]
