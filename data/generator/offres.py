@@ -163,7 +163,7 @@ CONTEXTES = [
      {"CDD"}, ORGANISATIONS),
     ("Mission à partir du {debut} : pour l'un de nos établissements clients, nous recherchons un(e) {poste}.",
      {"MIS"}, None),
-    ("Pour des remplacements réguliers à partir du {debut}, nous recherchons un(e) {poste}.", {"LIB", "CDD"},
+    ("Pour des remplacements réguliers à partir du {debut}, nous recherchons un(e) {poste}.", {"LIB"},
      ORGANISATIONS),
     ("À partir du {debut}, nous accueillons un(e) apprenti(e) {poste} et lui offrons un tutorat attentif.", {"ALT"},
      ORGANISATIONS),
@@ -2145,7 +2145,7 @@ PUBLIC_WORDS = re.compile(r"fonction publique|statutaire|RIFSEEP|CNAS|CGOS|\bFPH
                           r"territoriaux|\bla collectivité|de la commune|traitement indiciaire|\bCTI\b")
 PRIVATE_WORDS = re.compile(r"de l'association\b|\bCCN\b|convention collective|FEHAP|accord d'entreprise|[Ii]ntéressement|"
                            r"\bCSE\b|comité social|[Tt]reizième mois|(du|le) groupe\b(?! de)|décentralisée|"
-                           r"ou prime Ségur|forfait (annuel en )?jours|[Mm]utuelle (d'|de l')entreprise")  # (a civil servant's days are not counted by a forfait)
+                           r"ou prime Ségur|[Ff]orfait (annuel en )?jours|[Mm]utuelle (d'|de l')entreprise")  # (a civil servant's days are not counted by a forfait)
 PUBLIC_STATUSES = {"fph", "fpt", "en"}
 # Lines that give a unit's or a team's size, which the ad says itself ("Service de 28 lits...").
 SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie|Équipe) de \d+ |multi-accueil de \d+ places|"
@@ -3211,6 +3211,8 @@ class OfferWriter:
             # A home service's carers: more than the ad's team, about one for 6 to 12 people
             # helped, each working some 90 to 130 hours a month.
             carers = max(ad.team + rng.randint(5, 40), ad.followed // rng.randint(6, 12))
+            if ad.kind == "ssiad":  # a nursing service: some three carers for ten patients, not 34 for 58
+                carers = max(3, round(ad.followed * rng.uniform(0.28, 0.4)))
             values["intervenants"] = str(carers)
             # Its sectors: a few for its communes, more in a city's districts.
             values["sites"] = str(max(2, min(int(PRESENTATION_VALUES["sites"](rng)), (ad.communes + 1) // 3 + population // 50000)))
@@ -3227,6 +3229,9 @@ class OfferWriter:
             values["biologistes"] = str(max(3, min(int(draw("biologistes", PRESENTATION_VALUES["biologistes"])),
                                                    int(values["techniciens"]) // 4)))
             values["dossiers"] = num(round_figure(int(values["techniciens"]) * draw("files_rate", lambda r: r.randint(30, 60))))
+            # the law wants a biologist on each site while it is open: no 38 sites for 14 biologists
+            values["sites_reseau"] = str(min(int(draw("sites_reseau", PRESENTATION_VALUES["sites_reseau"])),
+                                             int(values["biologistes"])))
         if ad.kind == "centre-imagerie":  # a year's exams: the patients of some 250 working days
             values["examens"] = num(int(round(ad.received * rng.randint(240, 270), -3)))
             # a radiologist reads some 6,000 to 12,000 exams a year
