@@ -136,7 +136,7 @@ CONTEXTES = [
      {"CDI", "CDD"}, {"unit"}),
     ("Nous recherchons un(e) {poste} pour rejoindre une équipe stable et soudée de {equipe} personnes.",
      {"CDI", "CDD"}, ORGANISATIONS),
-    ("Envie de donner du sens à votre travail ? Dès le {debut}, rejoignez-nous en tant {que_poste}.", None,
+    ("Envie de donner du sens à votre travail ? Dès le {debut}, rejoignez-nous en tant {que_poste}.", {"CDI", "CDD", "LIB"},
      {"unit", "domicile", "enfance", "office"}),
     ("Un poste {de_poste} est à pourvoir à compter du {debut}.", {"CDI", "CDD"}, {"unit", "domicile", "enfance", "office"}),
     ("Nous souhaitons accueillir un(e) {poste} à partir du {debut}.", {"CDI", "CDD"}, {"unit", "domicile", "enfance", "office"}),
@@ -936,6 +936,10 @@ TITLE_ECHOES = [  # (the title's words, the text's words that say them, lines sa
     (re.compile(r"\bBTP\b"), re.compile(r"\bBTP\b|chantiers?"),
      ("Vous suivez les salariés des entreprises adhérentes du BTP et les sensibilisez aux risques des chantiers : chutes, bruit, port de charges.",
       "Vous recevez en entretien les salariés du BTP et menez des actions de prévention sur les chantiers (chutes, bruit, manutention)."), {"infirmier-sante-au-travail"}),
+    (re.compile(r"[Pp]récarité|PRÉCARITÉ|\bEMPP\b"), re.compile(r"précarité|sans abri|[Mm]araudes?"),
+     ("Vous allez à la rencontre des personnes sans abri ou en grande précarité, dans la rue et en structure d'hébergement, pour repérer leurs troubles psychiques.",
+      "Avec les maraudes et les centres d'hébergement, vous orientez vers le soin les personnes en grande précarité qui souffrent de troubles psychiques."),
+     {"infirmier-en-psychiatrie", "psychiatre", "psychologue"}),
     (re.compile(r"[Cc]ontactolog"), re.compile(r"[Cc]ontactolog|lentilles"),
      ("Vous adaptez les lentilles de contact : prise de mesures, essais, apprentissage de la pose et suivi du porteur.",
       "Vous assurez l'adaptation et le suivi des porteurs de lentilles de contact, de l'essai à l'apprentissage de la pose."),
@@ -1406,7 +1410,7 @@ def interleave(rng, plain, specific):
 def household_headers(headers):
     """The headers a household writes: it has no "site" and asks no one to join it ("Pourquoi
     nous rejoindre ?")."""
-    return [h for h in headers if "site" not in h and "rejoindre" not in h] or headers
+    return [h for h in headers if "site" not in h and "rejoindre" not in h and "choisir" not in h] or headers
 
 
 def header(rng, key, ville, own=(), household=False):
@@ -1971,7 +1975,7 @@ NO_SURGERY_SPECIALTIES = {"psychiatrie", "readaptation", "geriatrie"}
 # A ward's bedside care, which a theatre's post does not give, and bedridden patients' care.
 WARD_CARE = re.compile(r"\bbassins?\b(?! de balnéo)|urinal|stomies?\b|sonnette|appels? malades?|qui sonnent|"
                        r"position basse|abaissant le lit|\brepas\b|[Bb]inôme avec l'infirmier\(ère\)(,| sur| du)|\balités\b|"
-                       r"pompes? de nutrition|bariatriques?|forte corpulence")
+                       r"pompes? de nutrition|bariatriques?|forte corpulence|\bsondés\b|du méat")
 WARD_ROUND = re.compile(r"nutritions? (entérale|parentérale)|alimentation parentérale|entrées-sorties|diurèse|élimination (urinaire|des résidents)|"
                         r"transit et l'élimination|mictions|fécalome|constipation|bouche|buccale|hygiène bucco|aphasi|visite médicale|biberonnerie|"
                         r"quantités bues|à boire|régurgitations")
@@ -1997,8 +2001,8 @@ def fits_specialties(line, specialties, slug=""):
         return False  # the emergencies and the theatre have no patients staying on a ward
     if specialties & NO_SURGERY_SPECIALTIES and SURGICAL_CARE.search(line):
         return False  # no patient is prepared for an operation in psychiatry, SMR or geriatrics
-    if "bloc" in specialties and WARD_CARE.search(line):
-        return False  # a theatre's post brings no bedpan, changes no stoma bag, answers no call bell
+    if specialties & {"bloc", "urgences"} and WARD_CARE.search(line):
+        return False  # a theatre's or an emergency's post brings no bedpan, changes no stoma bag, answers no call bell
     if specialties & {"urgences", "bloc"} and WARD_ROUND.search(line):
         return False  # nor do the emergencies: no tube feeding, fluid chart, mouth care or ward round
     if specialties & {"neonat", "naissance"} and NURSERY_CARE.search(line):
@@ -2214,6 +2218,8 @@ RECRUITMENT_ROUTE = re.compile(r"ouvert aux (fonctionnaires|contractuels|titulai
 # Care without consent, or the emergencies, and the open ward of free patients they rule out.
 CLOSED_CARE = re.compile(r"isolement et (de )?contention|sans consentement|[Uu]rgences|URGENCES")
 OPEN_WARD = re.compile(r"hospitalisation libre")
+# A practice's partners, whom a locum does not have.
+PARTNERS = re.compile(r"vos associé")
 # An employer's sites said in the opening, and the trips between them that a line may mention.
 SITES = re.compile(r"\bsites\b|\bcentres\b|établissements|\bantennes\b|groupement|\bGHT\b")
 BETWEEN_SITES = re.compile(r"entre les sites\b")
@@ -3772,6 +3778,8 @@ class OfferWriter:
             lines = self._narrowed(lines, "one pupil", lambda l: says(ONE_PUPIL, l))  # an ULIS's AESH helps a class
         if title.orthopaedics:
             lines = self._narrowed(lines, "no stoma", lambda l: says(STOMA_CARE, l))  # no stoma after a hip or a knee
+        if ad.liberal == "remplacement":  # a locum has no partners of her own
+            lines = self._narrowed(lines, "locum", lambda l: says(PARTNERS, l))
         if not ad.sites_said:  # no trips "entre les sites" of an employer said to have one
             key = (bank["slug"], kind, section)
             trips = self.site_trips.get(key)
@@ -4138,7 +4146,8 @@ class OfferWriter:
         # A public post overseas is paid its grid and the majoration of the DROM (not an apprentice's).
         ad.uplift = OVERSEAS_UPLIFT.get(commune[3], 0) if ad.statut in PUBLIC_STATUSES and not alternance else 0
         salaire = self._salary(rng, bank, partiel, max(hours, 35) if not partiel else hours, alternance, ad.statut,
-                               ad.contrat == "LIB", ad.client, ad.uplift)
+                               ad.contrat == "LIB", ad.client, ad.uplift,
+                               short=ad.contrat in ("MIS", "CDD") and (ad.months or 0) < 12)
         if salaire and "libelle" in salaire and ad.contrat == "LIB":  # fees, not a wage: no thirteenth month
             salaire["libelle"] = salaire["libelle"].replace("sur 13.0 mois", "sur 12.0 mois")
         # The employer's presentation, in the record's own field for most ads: their text then
@@ -4297,7 +4306,8 @@ class OfferWriter:
             chosen["exigence"] = "S"  # an apprentice or a faisant fonction prepares the diploma: the record cannot require it
         return [chosen]
 
-    def _salary(self, rng, bank, partiel, hours, alternance=False, statut=None, liberal=False, kind=None, uplift=0):
+    def _salary(self, rng, bank, partiel, hours, alternance=False, statut=None, liberal=False, kind=None, uplift=0,
+                short=False):
         if rng.random() < 0.35:
             return None
         if liberal:  # a libéral is paid by the fees of her acts, not a monthly wage
@@ -4326,7 +4336,7 @@ class OfferWriter:
             # the monthly pay of the ad's hours (less part time, more at 39 h) and place
             ratio = paid_share(hours, statut) * (1 + uplift / 100)
             lo, hi = round(lo * ratio / 10) * 10, round(hi * ratio / 10) * 10
-            annual = lo >= 3500 and rng.random() < 0.4
+            annual = lo >= 3500 and rng.random() < 0.4 and not short  # no year's pay for a month's mission
             # a 13th month is a private clinic's or company's, not the public service's nor the CCN 51/66's
             mois = rng.choice(("12.0", "12.0", "13.0")) if statut in ("fhp", "prive") else "12.0"
             if annual:

@@ -185,7 +185,7 @@ def rephrase(rng, line, section, as_list, used=None, style=None):
         return line  # a liking is no demand: no "Vous devez aimer", "Il vous est demandé d'aimer"
     if verb == "être" and rest.startswith("tenu"):
         return line  # one is bound by secrecy: no "Vous devez être tenu(e) au secret professionnel"
-    if section == "missions" and verb.split()[-1] in ("être", "avoir"):
+    if section == "missions" and verb.split()[-1] in ("être", "avoir", "savoir"):
         return line  # a state is no task: no "Vous serez chargé(e) d'être impliqué(e)"
     if verb.split()[-1] in ("éviter", "respecter") or re.search(r"\b(toujours|jamais)\b", verb + " " + rest):
         return line  # a rule, not a task: no "Vous serez amené(e) à éviter de secouer le linge"
