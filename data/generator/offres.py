@@ -347,6 +347,9 @@ CASVP_WORDS = [(re.compile(r"\b([Ll]e|du|au) (CCAS|CIAS|[Cc]entre communal d'act
                (re.compile(r"les habitants de la commune"), "les Parisiens"),
                (re.compile(r"\b(de|pour) la commune\b"), r"\1 la Ville"),
                (re.compile(r"les services du Département"), "les espaces parisiens des solidarités")]
+# A département's council, which a collectivity stands for in some places, and its articles.
+COUNCIL = re.compile(r"\b(le|du|au|Le|Du|Au) [Cc]onseil départemental\b(?! \()")
+COUNCIL_ARTICLES = {"le": "la ", "Le": "La ", "du": "de la ", "Du": "De la ", "au": "à la ", "Au": "À la "}
 # Départements whose council became another collectivity, by its name.
 DEPARTEMENT_COLLECTIVITIES = {"67": "Collectivité européenne d'Alsace", "68": "Collectivité européenne d'Alsace",
                               "75": "Ville de Paris", "2A": "Collectivité de Corse", "2B": "Collectivité de Corse",
@@ -1170,6 +1173,7 @@ class Ad:
         self.day_service = False  # a day hospital, a CMP, a consultation: open by day on weekdays
         self.sites_said = False  # whether the opening says the employer's sites, between which one may travel
         self.closed_care = False  # whether the title or the tasks hold patients without their consent
+        self.collectivity = ""  # the collectivity that stands for the place's département ("Ville de Paris")
         self.opening_said = False  # the presentation gives its opening hours
         self.parking_said = False  # the place line gives a car park
         self.uplift = 0  # an overseas public post's majoration de traitement (%)
@@ -1975,7 +1979,8 @@ NO_SURGERY_SPECIALTIES = {"psychiatrie", "readaptation", "geriatrie"}
 # A ward's bedside care, which a theatre's post does not give, and bedridden patients' care.
 WARD_CARE = re.compile(r"\bbassins?\b(?! de balnéo)|urinal|stomies?\b|sonnette|appels? malades?|qui sonnent|"
                        r"position basse|abaissant le lit|\brepas\b|[Bb]inôme avec l'infirmier\(ère\)(,| sur| du)|\balités\b|"
-                       r"pompes? de nutrition|bariatriques?|forte corpulence|\bsondés\b|du méat")
+                       r"pompes? de nutrition|bariatriques?|forte corpulence|\bsondés\b|du méat|ses effets personnels|"
+                       r"affaires personnelles du patient|liste de ses effets|demi-assise")
 WARD_ROUND = re.compile(r"nutritions? (entérale|parentérale)|alimentation parentérale|entrées-sorties|diurèse|élimination (urinaire|des résidents)|"
                         r"transit et l'élimination|mictions|fécalome|constipation|bouche|buccale|hygiène bucco|aphasi|visite médicale|biberonnerie|"
                         r"quantités bues|à boire|régurgitations")
@@ -2218,6 +2223,9 @@ RECRUITMENT_ROUTE = re.compile(r"ouvert aux (fonctionnaires|contractuels|titulai
 # Care without consent, or the emergencies, and the open ward of free patients they rule out.
 CLOSED_CARE = re.compile(r"isolement et (de )?contention|sans consentement|[Uu]rgences|URGENCES")
 OPEN_WARD = re.compile(r"hospitalisation libre")
+# Cardiac rehabilitation, and the titles of another rehabilitation than the heart's.
+CARDIAC_REHAB = re.compile(r"[Rr]éadaptation cardiaque|réentraînement à l'effort")
+OTHER_REHAB_TITLE = re.compile(r"[Oo]rthop|ORTHOP|[Gg]ériatr|GÉRIATR|[Nn]euro|NEURO|[Pp]édiatr|PÉDIATR|[Cc]hutes|CHUTES")
 # A practice's partners, whom a locum does not have.
 PARTNERS = re.compile(r"vos associé")
 # An employer's sites said in the opening, and the trips between them that a line may mention.
@@ -3399,6 +3407,8 @@ class OfferWriter:
             most = min(most, 1800)
         if many_services:  # a clinic with a maternity, emergencies or psychiatry besides its medicine, holds some 150 beds or more
             least, most = 150, max(most, 150)
+        if proximity:  # and no more: "hôpital de proximité (515 lits)" read false
+            most = min(most, 180)
         if kind == "ch" and not proximity:  # a city's hospital is a big one: Metz's has no 300 beds
             least = min(most, max(least, population // 150 // 10 * 10))
         beds = int(draw(key, PRESENTATION_VALUES[key]).replace(" ", ""))
@@ -3778,6 +3788,8 @@ class OfferWriter:
             lines = self._narrowed(lines, "one pupil", lambda l: says(ONE_PUPIL, l))  # an ULIS's AESH helps a class
         if title.orthopaedics:
             lines = self._narrowed(lines, "no stoma", lambda l: says(STOMA_CARE, l))  # no stoma after a hip or a knee
+        if OTHER_REHAB_TITLE.search(ad.title):  # an orthopaedic, geriatric or children's SMR runs no cardiac rehabilitation
+            lines = self._narrowed(lines, "no cardiac", lambda l: says(CARDIAC_REHAB, l))
         if ad.liberal == "remplacement":  # a locum has no partners of her own
             lines = self._narrowed(lines, "locum", lambda l: says(PARTNERS, l))
         if not ad.sites_said:  # no trips "entre les sites" of an employer said to have one
@@ -4094,6 +4106,7 @@ class OfferWriter:
         name, proper, pattern = self._employer(rng, spec, ville, departement, specialties, intitule,
                                                rural(commune[3], population), hospital, population, bank["slug"])
         collectivity_name = DEPARTEMENT_COLLECTIVITIES.get(commune[3])
+        ad.collectivity = collectivity_name or ""
         if (parent or commune[0]) in self.refs.places.metropole_lyon:
             collectivity_name = "Métropole de Lyon"  # the Rhône's council has no say in Lyon and its 58 neighbours
         if kind == "conseil-departemental" and collectivity_name:
@@ -4116,6 +4129,8 @@ class OfferWriter:
             about = [collectivity(a, collectivity_name) for a in about]
         if kind == "ccas" and departement == "Paris":  # Paris's CCAS is the CASVP
             about = [replaced(a, CASVP_WORDS) for a in about]
+        if collectivity_name:  # "autorisé par la Collectivité territoriale de Martinique", not its council
+            about = [COUNCIL.sub(lambda m: COUNCIL_ARTICLES[m.group(1)] + collectivity_name, a) for a in about]
         presentation = " ".join(about)
         ad.opening_said = bool(OPENING_SAID.search(presentation))  # its opening hours, which the conditions do not say again
         ad.autism_only = "autisme" in presentation and "olyhandicap" not in presentation and \
@@ -4209,8 +4224,9 @@ class OfferWriter:
         if rythme == "Horaires normaux" and ("week-end" in o["description"] or "décalés" in o["description"]):
             if SHIFTED_HOURS.search(o["description"]):
                 rythme = "Travail en horaires décalés"
-            elif WEEKEND_ROTA.search(o["description"]):
-                rythme = "Travail samedi et dimanche"  # "un week-end sur deux", "week-ends et jours fériés inclus"
+            elif WEEKEND_ROTA.search(o["description"]) and not NO_WEEKEND.search(o["description"]):
+                # "un week-end sur deux", "week-ends et jours fériés inclus"; not "fermé les week-ends et jours fériés"
+                rythme = "Travail samedi et dimanche"
         o["dureeTravailLibelle"] = "%s %s" % (
             ("%dH" % hours) if hours == int(hours) else ("%dH30" % hours), rythme)
         o["dureeTravailLibelleConverti"] = "Temps partiel" if partiel else "Temps plein"
@@ -4813,6 +4829,8 @@ class OfferWriter:
         if ad.contact and ad.contact.woman and "coordinatrice" in ad.contact.role:
             # the coordinator the lines name is the woman the ad names ("Mme Lacroix, infirmière coordinatrice")
             body = [b.replace("l'infirmier coordinateur", "l'infirmière coordinatrice") for b in body]
+        if ad.collectivity:  # Martinique's, Paris's, Corsica's, Alsace's council is a collectivity, called by its name
+            body = [COUNCIL.sub(lambda m: COUNCIL_ARTICLES[m.group(1)] + ad.collectivity, b) for b in body]
         # Some employers put the profile before the missions.
         if rng.random() < 0.2 and len(body) > 3:
             body[1], body[2] = body[2], body[1]

@@ -56,7 +56,7 @@ AFTER_DRAWING = {"offres.FOR_SOME_POSTS", "offres.OTHER_THAN_SHOPPING_CENTRE", "
                  "offres.QUALITY_AFTER_POST", "offres.TITLE_ECHOES", "offres.TWELVE_HOURS",
                  "offres.WEEKEND_ROTA", "offres.SHIFTED_HOURS", "offres.NON_VERBAL_PUBLIC",
                  "offres.TITLE_SHIFTED", "offres.AT_HOME_TITLE", "offres.COORDINATOR", "offres.LYCEE",
-                 "offres.PAY_SAID", "offres.DIPLOMA_TITLE", "offres.SITES", "offres.CLOSED_CARE", "offres.RECRUITMENT_ROUTE", "offres.MEAL_BENEFIT", "offres.CASVP_WORDS"}
+                 "offres.PAY_SAID", "offres.DIPLOMA_TITLE", "offres.SITES", "offres.CLOSED_CARE", "offres.RECRUITMENT_ROUTE", "offres.MEAL_BENEFIT", "offres.CASVP_WORDS", "offres.COUNCIL", "offres.OTHER_REHAB_TITLE"}
 
 
 def line_patterns():

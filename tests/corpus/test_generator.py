@@ -534,7 +534,7 @@ class GeneratorTest(unittest.TestCase):
         # 2 703 transports" reads as no approximation; a night post says its nights, as many as
         # its hours (3 nights of 10 h in a 28 h week before).
         from offres import public_holidays
-        from specifics import shift_length
+        from specifics import NO_WEEKEND, shift_length
         for o in self.offers:
             d = o["description"]
             for day, month, year in re.findall(r"(?:dès le|souhaitée le) (\d\d)/(\d\d)/(\d{4})", d):
@@ -546,6 +546,8 @@ class GeneratorTest(unittest.TestCase):
                 self.assertLessEqual(len(digits), 3, (o["id"], figure))
             if "nuit" in o["dureeTravailLibelle"]:
                 self.assertRegex(d + o["intitule"], r"nuit|NUIT", o["id"])
+            if "samedi et dimanche" in o["dureeTravailLibelle"]:  # no "Établissement fermé les week-ends" then
+                self.assertNotRegex(d, NO_WEEKEND, o["id"])
             week = re.match(r"(\d+)H(\d*)", o["dureeTravailLibelle"])
             hours = int(week.group(1)) + int(week.group(2) or 0) / 60
             shifts = re.search(r"(\d+h\d*) à (\d+h\d*)[^.;\d]*?(?<!à )\b(\d) nuits par semaine( en moyenne)?", d)
