@@ -2957,7 +2957,7 @@ class OfferWriter:
         self.choices = self._famille_choices()
         self.banks = {}  # (rome, slug, kind) -> the bank lines that fit that employer
         self.fitting = {}  # (bank key, section, terms) -> the lines that fit the ad's terms too
-        self.site_trips = {}  # (slug, kind, section) -> the bank's lines of trips between sites
+        self.bank_lines = {}  # (slug, client, section, why) -> the bank section's lines a rule's pattern finds
         self.fitting_hours = {}  # (id of a terms list, part time, weekly hours) -> its lines that fit those hours
         self.fitting_rules = {}  # (id of an hours list, section, experience, title rules, apprentice) -> its lines
         self.fitting_specialties = {}  # (id of a fitting list, specialties) -> its lines of those specialties
@@ -3765,43 +3765,50 @@ class OfferWriter:
             if unfit:
                 lines = self._narrowed(lines, unfit, lambda l: l in unfit)
         if section in ("profil", "conditions") and ad.temporary():  # a temp starts with no tutor
-            lines = self._narrowed(lines, "induction", lambda l: says(INDUCTION, l))
+            lines = self._without(lines, bank, section, ad, "induction", INDUCTION)
         if ad.autism_only:  # a house for autistic people only has no polyhandicapped residents
             lines = self._narrowed(lines, "polyhandicap", lambda l: "olyhandicap" in l)
         if "Mission locale" in (ad.employer_pattern or ""):  # a mission locale's young people are no worksite's employees
-            lines = self._narrowed(lines, "mission locale", lambda l: says(WORKSITE_WORDS, l))
+            lines = self._without(lines, bank, section, ad, "mission locale", WORKSITE_WORDS)
         if not ad.summer:  # no heatwave plan in an ad of November
-            lines = self._narrowed(lines, "heat", lambda l: says(HEAT, l))
+            lines = self._without(lines, bank, section, ad, "heat", HEAT)
         if ad.psychic_only:  # adults with a psychic disability talk: no pictograms, no polyhandicap
-            lines = self._narrowed(lines, "non-verbal", lambda l: says(NON_VERBAL_CARE, l))
+            lines = self._without(lines, bank, section, ad, "non-verbal", NON_VERBAL_CARE)
         if ad.population < PRIORITY_AREA_TOWN:  # no priority district in a small town
-            lines = self._narrowed(lines, "priority area", lambda l: says(PRIORITY_AREA, l))
+            lines = self._without(lines, bank, section, ad, "priority area", PRIORITY_AREA)
         if ad.population < TRANSPORT_TOWN:
-            lines = self._narrowed(lines, "public transport", lambda l: says(PUBLIC_TRANSPORT, l))
+            lines = self._without(lines, bank, section, ad, "public transport", PUBLIC_TRANSPORT)
         title = title_line_flags(ad.title, ad.post)
         if ad.kind in NO_SURGERY_KINDS or ad.kind == "ch" and ad.hospital == "proximite" or title.medicine:
-            lines = self._narrowed(lines, "surgery", lambda l: says(SURGICAL_CARE, l))  # no one operated on there
+            lines = self._without(lines, bank, section, ad, "surgery", SURGICAL_CARE)  # no one operated on there
         other_service = OTHER_DAY_SERVICES.get(ad.day_department)
         if other_service:  # a day hospital's nurse makes no CMP home visits
             lines = self._narrowed(lines, ad.day_department, lambda l: says(other_service, l))
         if ad.slug in INCLUSION_SLUGS and title.pupils:
             lines = self._narrowed(lines, "one pupil", lambda l: says(ONE_PUPIL, l))  # an ULIS's AESH helps a class
         if title.orthopaedics:
-            lines = self._narrowed(lines, "no stoma", lambda l: says(STOMA_CARE, l))  # no stoma after a hip or a knee
+            lines = self._without(lines, bank, section, ad, "no stoma", STOMA_CARE)  # no stoma after a hip or a knee
         if OTHER_REHAB_TITLE.search(ad.title):  # an orthopaedic, geriatric or children's SMR runs no cardiac rehabilitation
-            lines = self._narrowed(lines, "no cardiac", lambda l: says(CARDIAC_REHAB, l))
+            lines = self._without(lines, bank, section, ad, "no cardiac", CARDIAC_REHAB)
         if ad.liberal == "remplacement":  # a locum has no partners of her own
-            lines = self._narrowed(lines, "locum", lambda l: says(PARTNERS, l))
+            lines = self._without(lines, bank, section, ad, "locum", PARTNERS)
         if not ad.sites_said:  # no trips "entre les sites" of an employer said to have one
-            key = (bank["slug"], kind, section)
-            trips = self.site_trips.get(key)
-            if trips is None:  # (the bank's few such lines, found once: most lists have none to narrow)
-                trips = self.site_trips[key] = frozenset(l for l in bank[section] if BETWEEN_SITES.search(l))
-            if trips and not trips.isdisjoint(lines):
-                lines = self._narrowed(lines, "one site", lambda l: l in trips)
+            lines = self._without(lines, bank, section, ad, "one site", BETWEEN_SITES)
         if ad.slug in CERTIFIED_SLUGS:  # the certificate is required: no line for those without it
             lines = self._narrowed(lines, "uncertified", lambda l: "non certifi" in l)
         return lines
+
+    def _without(self, lines, bank, section, ad, why, pattern):
+        """lines but those pattern finds (as _narrowed), found first among the bank section's few
+        lines that say it (cached): most lists hold none of them, and are kept as they are with no
+        line read (each narrowing read every line of a list it had not met, some 3 lists an ad)."""
+        key = (bank["slug"], ad.client, section, why)
+        said = self.bank_lines.get(key)
+        if said is None:
+            said = self.bank_lines[key] = frozenset(l for l in bank[section] if pattern.search(l))
+        if not said or said.isdisjoint(lines):
+            return lines
+        return self._narrowed(lines, why, lambda l: l in said)
 
     def _narrowed(self, lines, why, unfit):
         """lines but those unfit finds, or all of them when it finds every one (cached by the
