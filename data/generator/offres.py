@@ -4477,7 +4477,7 @@ class OfferWriter:
             lines = [l for l in lines if not LICENCE_ASKED.search(l)]  # Paris's visits are made by metro and bus
         required = REQUIRED_LINES.get(ad.slug)
         licence = [l for l in lines if required.search(l)] if required else []
-        if not licence and not ad.alternance and (rng.random() < (0.7 if ad.slug in PROTECTED_SLUGS else 0.4) or
+        if not licence and not ad.alternance and (rng.random() < (0.55 if ad.slug in PROTECTED_SLUGS else 0.4) or
                                                   DIPLOMA_TITLE.search(ad.title)):  # the law's diploma, more often
             # the diploma a post requires is often among its requirements, whatever else is drawn
             # (in every ad, it made thousands of profiles share their runs of text)
