@@ -2154,7 +2154,7 @@ PUBLIC_WORDS = re.compile(r"fonction publique|statutaire|RIFSEEP|CNAS|CGOS|\bFPH
                           r"territoriaux|\bla collectivité|de la commune|traitement indiciaire|\bCTI\b")
 PRIVATE_WORDS = re.compile(r"de l'association\b|\bCCN\b|convention collective|FEHAP|accord d'entreprise|[Ii]ntéressement|"
                            r"\bCSE\b|comité social|[Tt]reizième mois|(du|le) groupe\b(?! de)|décentralisée|"
-                           r"ou prime Ségur|[Ff]orfait (annuel en )?jours|[Mm]utuelle (d'|de l')entreprise")  # (a civil servant's days are not counted by a forfait)
+                           r"ou prime Ségur|[Ff]orfait (annuel en )?jours|[Mm]utuelle (d'|de l')entreprise|[Cc]ongés trimestriels")  # (a civil servant's days are not counted by a forfait)
 PUBLIC_STATUSES = {"fph", "fpt", "en"}
 # Lines that give a unit's or a team's size, which the ad says itself ("Service de 28 lits...").
 SIZED = re.compile(r"^(Unité|Service|Section|Groupe de vie|Équipe) de \d+ |multi-accueil de \d+ places|"
