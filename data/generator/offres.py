@@ -2120,7 +2120,9 @@ ACTING_LINES = ["Candidatures en faisant fonction acceptées, avec un projet de 
 REQUIRED_LINES = {**{slug: AGREMENT for slug in LICENSED_SLUGS}, **{slug: REQUIRED_CERTIFICATE for slug in CERTIFIED_SLUGS},
                   "assistant-de-soins-en-gerontologie-asg": re.compile(r"^DEAS, DEAES ou DEAMP"),
                   # the title of psychologue is protected (law of 25 July 1985): its Master 2 is required
-                  "psychologue": re.compile(r"Master 2 (de|en) psychologie (est )?exigé")}
+                  "psychologue": re.compile(r"Master 2 (de|en) psychologie (est )?exigé"),
+                  # a cadre de santé's own diploma, or a faisant fonction's route to it, not a nurse's DE alone
+                  "cadre-de-sante": re.compile(r"[Dd]iplôme de cadre de santé")}
 # Employers whose ads hire contractuels on fixed terms (an AESH's three years, a school nurse's
 # year), their permanent staff being recruited by competition.
 CONTRACTUAL_ONLY = {"education-nationale"}

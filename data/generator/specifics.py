@@ -315,7 +315,8 @@ CDD_WORDS = re.compile(r"\bCDD\b|durée déterminée|période de remplacement|po
                        r"remplacements (sont ouverts aux étudiants|peuvent être confiés)|"
                        r"Remplacements : nous acceptons|retenu\(e\) sur des remplacements|acceptés en remplacement")
 CDI_WORDS = re.compile(r"\bCDI\b|durée indéterminée|(par )?voie statutaire|[Rr]ecrutement statutaire|"
-                       r"([Oo]uvert|accessible) aux (fonctionnaires|contractuels|titulaires)|voie contractuelle ou statutaire")  # (a civil servant's post is permanent)
+                       r"([Oo]uvert|accessible) aux (fonctionnaires|contractuels|titulaires)|voie contractuelle ou statutaire|"
+                       r"[Pp]oste stable")  # (a civil servant's post is permanent)
 # What a permanent employee does or is offered, not a temp on a mission of weeks.
 LONG_TERM = re.compile(r"[Rr]éférent|projets? personnalisés?|projet de vie|projets? d'accompagnement|\bséjours\b|"
                        r"rapport annuel|médecin traitant|[Tt]emps partiel (possible|à 80)|selon vos souhaits|annualisé|"
