@@ -341,8 +341,7 @@ AP_HP_WORDS = [(re.compile(r"\b(du|au|[Ll]e) (CHU|centre hospitalier universitai
 
 
 # Paris's CCAS as it calls itself.
-CASVP_WORDS = [(re.compile(r"\b([Ll]e|du|au) (CCAS|CIAS|[Cc]entre communal d'action sociale)( de Paris\b)?"),
-                lambda m: {"Le": "Le", "le": "le", "du": "du", "au": "au"}[m.group(1)] + " CASVP"),
+CASVP_WORDS = [(re.compile(r"\b([Ll]e|du|au) (CCAS|CIAS|[Cc]entre communal d'action sociale)( de Paris\b)?"), r"\1 CASVP"),
                (re.compile(r"\bCCAS de Paris\b"), "CASVP"),
                (re.compile(r"les habitants de la commune"), "les Parisiens"),
                (re.compile(r"\b(de|pour) la commune\b"), r"\1 la Ville"),
@@ -350,6 +349,14 @@ CASVP_WORDS = [(re.compile(r"\b([Ll]e|du|au) (CCAS|CIAS|[Cc]entre communal d'act
 # A département's council, which a collectivity stands for in some places, and its articles.
 COUNCIL = re.compile(r"\b(le|du|au|Le|Du|Au) [Cc]onseil départemental\b(?! \()")
 COUNCIL_ARTICLES = {"le": "la ", "Le": "La ", "du": "de la ", "Du": "De la ", "au": "à la ", "Au": "À la "}
+
+
+def council_named(text, name):
+    """text with the département's council called by the collectivity that stands for it
+    ("autorisé par la Collectivité territoriale de Martinique")."""
+    return COUNCIL.sub(lambda m: COUNCIL_ARTICLES[m.group(1)] + name, text)
+
+
 # Départements whose council became another collectivity, by its name.
 DEPARTEMENT_COLLECTIVITIES = {"67": "Collectivité européenne d'Alsace", "68": "Collectivité européenne d'Alsace",
                               "75": "Ville de Paris", "2A": "Collectivité de Corse", "2B": "Collectivité de Corse",
@@ -748,11 +755,11 @@ UNIT_NAMES = ["des Tilleuls", "des Glycines", "des Lilas", "des Oliviers", "des 
               "Arc-en-ciel", "Beausoleil", "Bellevue", "Horizon", "Mistral", "Azur", "Soleil",
               "Ariane", "Jasmin", "Capucine", "Iris", "Lavande", "Marguerite", "Pervenche",
               "A", "B", "C", "Nord", "Sud", "Est", "Ouest", "Bleu", "Vert", "Orange"]
-# Who an employer houses or treats, by kind, with the unit sizes it has.
 # The métiers whose days are spent with a unit's patients or residents, who may count them.
 BEDSIDE_SLUGS = {"aide-soignant", "infirmier-en-soins-generaux-ide", "infirmier-en-psychiatrie",
                  "accompagnant-educatif-et-social-aes", "auxiliaire-de-puericulture", "puericulteur",
                  "moniteur-educateur", "educateur-specialise", "assistant-de-soins-en-gerontologie-asg"}
+# Who an employer houses or treats, by kind, with the unit sizes it has.
 PUBLICS = {"ch": ("patients", 12, 40), "chu": ("patients", 12, 40), "clinique": ("patients", 12, 40),
            "smr": ("patients", 15, 40), "epsm": ("patients", 12, 30), "usld": ("résidents", 20, 45),
            "ehpad": ("résidents", 12, 45), "residence-autonomie": ("résidents", 12, 30),
@@ -1228,9 +1235,9 @@ class Ad:
         if key == "missions":
             out = ["Vos missions à compter du %s :" % debut]
             if self.unit and not self.whole:
-                out += ["Vos missions au sein %s :" % of(self.unit),
-                        "Votre quotidien auprès des %d %s :" % (self.size, PUBLICS.get(self.kind, ("personnes",))[0])
-                        ][:2 if self.slug in BEDSIDE_SLUGS else 1]  # a ward's beds are its carers' days, not a cleaner's or a cadre's
+                out.append("Vos missions au sein %s :" % of(self.unit))
+                if self.slug in BEDSIDE_SLUGS:  # a ward's beds are its carers' days, not a cleaner's or a cadre's
+                    out.append("Votre quotidien auprès des %d %s :" % (self.size, PUBLICS.get(self.kind, ("personnes",))[0]))
             elif self.setting == "domicile" and not self.one_town():
                 out.append("Vos interventions sur %s :" % self.area())
             return out
@@ -1298,8 +1305,8 @@ class Ad:
         if self.setting == "domicile" and self.communes_said:  # the sector is said once
             return "Planning établi par %s." % who if who else None
         if self.setting == "domicile":
-            return "Secteur d'intervention : %s%s%s." % (
-                "centre-ville " + self.de_ville if CITY_CENTRE.search(self.title) else self.ville if self.one_town() else self.area(), "",
+            return "Secteur d'intervention : %s%s." % (
+                "centre-ville " + self.de_ville if CITY_CENTRE.search(self.title) else self.ville if self.one_town() else self.area(),
                 ", planning établi par " + who if who and rng.random() < 0.5 else "")
         if who and self.kind != "agence-interim" and self.setting != "particulier" and self.contrat != "LIB":
             return "Poste placé sous la responsabilité de %s." % who.replace("de le Dr", "du Dr")
@@ -3785,9 +3792,9 @@ class OfferWriter:
             lines = self._without(lines, bank, section, ad, "surgery", SURGICAL_CARE)  # no one operated on there
         other_service = OTHER_DAY_SERVICES.get(ad.day_department)
         if other_service:  # a day hospital's nurse makes no CMP home visits
-            lines = self._narrowed(lines, ad.day_department, lambda l: says(other_service, l))
+            lines = self._without(lines, bank, section, ad, ad.day_department, other_service)
         if ad.slug in INCLUSION_SLUGS and title.pupils:
-            lines = self._narrowed(lines, "one pupil", lambda l: says(ONE_PUPIL, l))  # an ULIS's AESH helps a class
+            lines = self._without(lines, bank, section, ad, "one pupil", ONE_PUPIL)  # an ULIS's AESH helps a class
         if title.orthopaedics:
             lines = self._without(lines, bank, section, ad, "no stoma", STOMA_CARE)  # no stoma after a hip or a knee
         if OTHER_REHAB_TITLE.search(ad.title):  # an orthopaedic, geriatric or children's SMR runs no cardiac rehabilitation
@@ -4139,7 +4146,7 @@ class OfferWriter:
         if kind == "ccas" and departement == "Paris":  # Paris's CCAS is the CASVP
             about = [replaced(a, CASVP_WORDS) for a in about]
         if collectivity_name:  # "autorisé par la Collectivité territoriale de Martinique", not its council
-            about = [COUNCIL.sub(lambda m: COUNCIL_ARTICLES[m.group(1)] + collectivity_name, a) for a in about]
+            about = [council_named(a, collectivity_name) for a in about]
         presentation = " ".join(about)
         ad.opening_said = bool(OPENING_SAID.search(presentation))  # its opening hours, which the conditions do not say again
         ad.autism_only = "autisme" in presentation and "olyhandicap" not in presentation and \
@@ -4425,19 +4432,19 @@ class OfferWriter:
         # bullet, which readers took for a machine's.
         voice = rng.random() if key == "missions" and as_list else None
         drawn = distinct(drawn) if key == "missions" else drawn  # (a task said twice: missions only)
-        if voice is not None and voice < 0.3:
+        if voice is not None and voice < 0.3:  # bare infinitives, or the list as written where a task has none
             picked = [rephrase(rng, line, key, as_list, said, style=0) for line in drawn]
-            if any(p.startswith(("Vous", "Il ")) for p in picked):  # a task no infinitive can say: the list as written
-                picked, said = list(drawn), set()
-            drawn = ()
-        for line in drawn:
-            if voice is None:
-                picked.append(rephrase(rng, line, key, as_list, said))
-            else:
-                opened = sum(1 for u in said if isinstance(u, tuple) and u[0] == "style")
-                # (an opening, not a bare infinitive among the "Vous...": 10,200 lists had one)
-                picked.append(rephrase(rng, line, key, as_list, said, style=rng.choice(VOUS_STYLES))
-                              if opened < 2 and rng.random() < 0.5 else line)
+            if any(p.startswith(("Vous", "Il ")) for p in picked):
+                picked = list(drawn)
+        else:
+            for line in drawn:
+                if voice is None:
+                    picked.append(rephrase(rng, line, key, as_list, said))
+                else:
+                    opened = sum(1 for u in said if isinstance(u, tuple) and u[0] == "style")
+                    # (an opening, not a bare infinitive among the "Vous...": 10,200 lists had one)
+                    picked.append(rephrase(rng, line, key, as_list, said, style=rng.choice(VOUS_STYLES))
+                                  if opened < 2 and rng.random() < 0.5 else line)
         if key == "profil":
             picked = between(picked, [p for p in picked if STATED_REQUIREMENT.search(p)])
         if not picked:
@@ -4499,7 +4506,7 @@ class OfferWriter:
         shift work) its shifts."""
         lines = self._named(self._fitting(bank, ad.kind, "conditions", ad), ad)
         if ad.opening_said:
-            lines = self._narrowed(lines, "opening hours", lambda l: says(OPENING_SAID, l))
+            lines = self._without(lines, bank, "conditions", ad, "opening hours", OPENING_SAID)
         if ad.contrat == "LIB":  # the contract line says the ad's own share of the fees and its mode
             other = COLLABORATION if ad.liberal == "remplacement" else REPLACEMENT if ad.liberal else None
             lines = [l for l in lines if not FEES.search(l) and not (other and other.search(l))]
@@ -4839,7 +4846,7 @@ class OfferWriter:
             # the coordinator the lines name is the woman the ad names ("Mme Lacroix, infirmière coordinatrice")
             body = [b.replace("l'infirmier coordinateur", "l'infirmière coordinatrice") for b in body]
         if ad.collectivity:  # Martinique's, Paris's, Corsica's, Alsace's council is a collectivity, called by its name
-            body = [COUNCIL.sub(lambda m: COUNCIL_ARTICLES[m.group(1)] + ad.collectivity, b) for b in body]
+            body = [council_named(b, ad.collectivity) for b in body]
         # Some employers put the profile before the missions.
         if rng.random() < 0.2 and len(body) > 3:
             body[1], body[2] = body[2], body[1]
