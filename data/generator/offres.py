@@ -462,6 +462,21 @@ def before_gender(title, words):
     return title[:m.start()] + words + title[m.start():] if m else title + words
 
 
+TITLE_PARTS = re.compile(r" [-–] ")
+
+
+def night_title(rng, title):
+    """A night post's title that says its nights, as real ones do (readers took a night
+    appellation's tasks under "Infirmier(e) en EHPAD" for a day post's): "de nuit" after the
+    post's name ("IDE de nuit - CDD 6 mois"), or a last part "- poste de nuit"."""
+    parts = TITLE_PARTS.split(title, 1)
+    if "accepté" in parts[0] or rng.random() < 0.35:  # ("jeune diplômé(e) accepté(e) de nuit" reads wrong)
+        words = rng.choice((" - poste de nuit", " - nuit"))
+        return before_gender(title, words.upper() if TITLE_PARTS.split(title)[-1].isupper() else words)
+    parts[0] = before_gender(parts[0], " DE NUIT" if parts[0].isupper() else " de nuit")
+    return TITLE_PARTS.search(title).group(0).join(parts) if len(parts) > 1 else parts[0]
+
+
 def easter(year):
     """Easter Sunday of a year (the Gregorian computus)."""
     a, b, c = year % 19, year // 100, year % 100
@@ -533,6 +548,8 @@ PLACED_HEADERS = {
 }
 BULLETS = ["- ", "- ", "• ", "* ", "– ", "✓ ", "> ", "✔ ", "→ ", "▪ ", "➢ ", "► ", "■ "]  # as writers set them (pasted from a word processor)
 LINKS = ["", "", "", "De plus, ", "Par ailleurs, ", "En outre, ", "Au quotidien, "]
+# Of which one a section at most: "Par ailleurs, ... De plus, ... En outre, ..." read as a machine's.
+ADDITIVE_LINKS = {"De plus, ", "Par ailleurs, ", "En outre, "}
 # A connective links sentences with a subject, not a list's fragments ("Par ailleurs, poste en
 # CDI", "En outre, crèche du personnel" read as pasted).
 SENTENCE_SUBJECTS = ("Vous ", "Il vous ", "Nous ")
@@ -859,6 +876,11 @@ TOWN_PUBLIC = ("habitants accompagnés chaque année par le service", 60, 900)
 CHILDREN_SLUGS = {"atsem", "accompagnant-eleves-situation-handicap-aesh", "agent-petite-enfance",
                   "auxiliaire-de-puericulture", "educateur-de-jeunes-enfants-eje", "directeur-eaje", "assistant-maternel",
                   "puericulteur", "medecin-pmi", "infirmier-scolaire", "animateur-socioculturel"}
+# The métiers a Département's child and family directorate hires (ASE, PMI, family placement).
+DEPARTMENT_FAMILY_SLUGS = {"auxiliaire-de-puericulture", "technicien-intervention-sociale-familiale-tisf", "sage-femme",
+                           "medecin-pmi", "educateur-prevention-specialisee", "educateur-specialise", "psychologue",
+                           "conseiller-conjugal-et-familial", "chef-de-service-socio-educatif", "puericulteur",
+                           "mediateur-familial", "assistant-familial", "pediatre", "assistant-de-service-social"}
 # A town's presentations and details about its children's services.
 CHILDREN_SERVICES = re.compile(r"petite enfance|enfance-jeunesse|écoles maternelles|[Ss]ervice enfance|crèche municipale")
 
@@ -1849,7 +1871,7 @@ SPECIALTIES = [
     ("pediatrie", r"[Pp]édiatri|PÉDIATRI|\bTND\b|[Nn]eurodéveloppement|[Pp]édopsy|[Ii]nfanto-juvénile|\bCAMSP\b|"
      r"développement de l'enfant|[Ee]nfants et adolescents|ENFANTS ET ADOLESCENTS", r"enfants? hospitalisés|hospitalisation de leur enfant|dosages pédiatriques|"
      r"pédiatrie générale|\bWISC\b|enfants présentant|troubles du neurodéveloppement|enfants dyspraxiques|"
-     r"bilans psychomoteurs des enfants|graphomotricité", ()),
+     r"bilans psychomoteurs des enfants|graphomotricité|[Pp]édopsychiat", ()),
     ("reanimation", r"[Rr]éanimation|RÉANIMATION|[Ss]oins (critiques|intensifs)", r"[Rr]éanimation|[Ss]oins (critiques|intensifs)", ()),
     ("urgences", r"[Uu]rgences|URGENCES|\bSMUR\b", r"(?<!lors )(?<!et )\b(aux|des) urgences\b(?! vitales)|\bSMUR\b", ()),
     ("pmi", r"\bPMI\b|[Pp]rotection maternelle", r"\ben PMI\b|centres? de PMI|demandes d'agrément|suivi des assistants maternels|"
@@ -1969,7 +1991,8 @@ ADULTS_DISABLED = re.compile(r"adultes en situation de handicap|\bPECS\b|pictogr
 ADULT_CARE = re.compile(r"prothèses? de hanche|ligamentoplast|chirurgie de l'épaule|\bAVC\b|lésion médullaire|"
                         r"maladie d'Alzheimer|personnes âgées|\bEHPAD\b|[Gg]ériatri|chutes? de la personne âgée|"
                         r"troubles cognitifs|fin de vie|ménopause|addictions? (à l'alcool|au tabac)|\bMMS\b|\bMIF\b|"
-                        r"[Bb]ilan 400 points|adultes comme aux enfants|aux adultes comme|enfants comme (aux |d')adultes")
+                        r"[Bb]ilan 400 points|adultes comme aux enfants|aux adultes comme|enfants comme (aux |d')adultes|"
+                        r"sans consentement|action prolongée|forme retard|[Rr]éhabilitation|l'accord du patient")  # (and adult psychiatry's)
 
 
 # Children's words: their school, their welfare, their games.
@@ -1987,7 +2010,7 @@ NO_SURGERY_SPECIALTIES = {"psychiatrie", "readaptation", "geriatrie"}
 WARD_CARE = re.compile(r"\bbassins?\b(?! de balnéo)|urinal|stomies?\b|sonnette|appels? malades?|qui sonnent|"
                        r"position basse|abaissant le lit|\brepas\b|[Bb]inôme avec l'infirmier\(ère\)(,| sur| du)|\balités\b|"
                        r"pompes? de nutrition|bariatriques?|forte corpulence|\bsondés\b|du méat|ses effets personnels|"
-                       r"affaires personnelles du patient|liste de ses effets|demi-assise")
+                       r"affaires personnelles du patient|liste de ses effets|demi-assise|chambres du secteur|[a-z]+ de (plusieurs )?chambres")
 WARD_ROUND = re.compile(r"nutritions? (entérale|parentérale)|alimentation parentérale|entrées-sorties|diurèse|élimination (urinaire|des résidents)|"
                         r"transit et l'élimination|mictions|fécalome|constipation|bouche|buccale|hygiène bucco|aphasi|visite médicale|biberonnerie|"
                         r"quantités bues|à boire|régurgitations")
@@ -2338,7 +2361,7 @@ DIPLOMA_TITLE = re.compile(r"[Dd]iplômée?\b|DIPLOM|\bD\.?E\b(?! [A-ZÀ-Ý])|\b
 # A title that asks for the diploma, and the lines of students finishing it, which it does not take.
 GRADUATE_TITLE = re.compile(r"[Dd]iplômée?\b|DIPLOM|\bD\.?E\b|\bDE[A-Z]{2,3}\b|[Qq]ualifiée?\b|QUALIFIÉ|[Ff]ormé\(e\) ASG")
 FINISHING_STUDIES = re.compile(r"en fin de formation|dernière année|en cours de formation|\bVAE\b|pas encore (la formation|suivie)|"
-                               r"vous manque encore|"
+                               r"vous manque encore|\bun (de ses )?CCP|plusieurs CCP|"  # (one CCP is a part of the titre)
                                r"(qualification|[Dd]iplôme)[^.;]*(serait|est) un plus")
 REQUIRED = re.compile(r"([Dd]iplôme|\bDE[A-Z]{2,3}\b|\bDE\b|[Tt]itre)[^.;]*(exigée?s?\b|obligatoire|indispensable)|"
                       r"[Tt]itulaire d[ue']")
@@ -2413,6 +2436,8 @@ TUESDAY_TO_SATURDAY = re.compile(r"du mardi au samedi")
 MONDAY_TO_FRIDAY = re.compile(r"du lundi au vendredi")
 
 
+# A contract of a year that a grant funds: no replacement's, nor a contract of other months.
+FUNDED_YEAR = re.compile(r"financements? du dispositif")
 # A baby's first foods, and a child at school.
 FIRST_FOODS = re.compile(r"diversification")
 AT_SCHOOL = re.compile(r"scolarisée?\b|sortie de classe")
@@ -2515,6 +2540,8 @@ DRIVERS = {"ambulancier", "conducteur-accompagnateur-pmr", "auxiliaire-ambulanci
 RURAL = re.compile(r"[Rr]ural|RURAL")
 # Titles of a town centre's post, and the presentations of a shop that is not in one.
 CITY_CENTRE = re.compile(r"[Cc]entre-ville|CENTRE-VILLE")
+# A crèche's deputy director (DEPUTY) is a big crèche's (40 children and more), a small town's at least.
+DEPUTY_TOWN = 3000
 # Where a shopping centre's shop is not.
 OTHER_THAN_SHOPPING_CENTRE = re.compile(r"centre-ville|de quartier|[Rr]ural|du centre de \{ville\}")
 SHOPPING_CENTRE = re.compile(r"centre commercial|galerie marchande|zone commerciale")
@@ -2773,7 +2800,7 @@ SIBLINGS = re.compile(r"deux enfants|frères et sœurs|fratrie")
 ACCUEILLIS = {"assistant-maternel": ("notre fille", "notre fils", "notre enfant"),
               "accueillant-familial": ("notre mère", "notre père", "un proche âgé")}
 # A household's details about its own home, where one who works in hers does not come.
-HOUSEHOLD_HOME = re.compile(r"[Ll]e domicile se trouve|chez nous|\bCESU\b")
+HOUSEHOLD_HOME = re.compile(r"[Ll]e domicile se trouve|chez nous|\bCESU\b|[Qq]uartier calme")
 COMMUNITY_OF_COMMUNES = re.compile(r"[Cc]ommunauté de communes")
 # Where every commune is in a métropole or a communauté d'agglomération: Paris and its petite
 # couronne (the Métropole du Grand Paris) and La Réunion.
@@ -3178,7 +3205,13 @@ class OfferWriter:
         if ad.kind == "centre-social":  # a small paid team, and the volunteers a town of its size finds
             values["pro"] = str(ad.team + rng.randint(2, 12))
             values["benevoles"] = str(min(int(PRESENTATION_VALUES["benevoles"](rng)), max(8, population // 100)))
+            # and the families of the town that join it: some in ten households at most
+            values["adherents"] = num(min(int(values["adherents"].replace(" ", "")), max(60, population // 150 * 10)))
             if "espace de vie sociale" in text.lower():  # an EVS is a small house: some tens of volunteers and families
+                values["pro"] = str(rng.randint(2, 8))  # and "une petite équipe salariée", whatever the ad's team
+                ad.team = min(ad.team, int(values["pro"]))
+                values["equipe"] = str(ad.team)
+                ad.staff = int(values["pro"])
                 values["benevoles"] = str(min(int(values["benevoles"]), rng.randint(10, 35)))
                 values["adherents"] = num(min(int(values["adherents"].replace(" ", "")), rng.randrange(60, 250, 10)))
         if ad.kind in ("ime", "itep"):  # some 5 to 8 professionals for 10 children
@@ -3311,6 +3344,10 @@ class OfferWriter:
                 children = max(12, population // 60)
                 ad.team = max(4, round(children / rng.uniform(2.6, 3.6)))
                 values["equipe"] = str(ad.team)
+            if DEPUTY.search(ad.title + " " + ad.post) and ad.slug == "directeur-eaje" and children < 40:
+                children = max(40, min(60, population // 60))
+                ad.team = max(ad.team, round(children / rng.uniform(2.6, 3.6)))
+                values["equipe"] = str(ad.team)
             sections = max(1, min(4, children // 12))
             values.update({"enfants": str(children), "sections": str(sections)})
             ad.known["enfants"] = str(children)
@@ -3336,7 +3373,8 @@ class OfferWriter:
         if ad.kind == "ccas":  # its agents help households by the hundreds: no "1 793 agents" for "1 100 ménages"
             agents = int(values["agents_commune"].replace(" ", ""))
             menages = max(menages, round_figure(int(agents * draw("menages_per_agent", lambda r: r.uniform(2.5, 5)))))
-        values["menages"] = num(min(menages, max(60, served // 6)))  # a share of its town's households
+        # a share of its town's households: some one in ten at most (a third of Sulniac's read false)
+        values["menages"] = num(min(menages, max(60, served // 25)))
         # The radius its communes fill, at some 15 km² a commune: 14 communes, some 10 km.
         values["km"] = str(max(5, min(55, round(math.sqrt(ad.communes) * rng.uniform(2.5, 3.5) / 5) * 5)))
         if ad.kind == "agence-interim":  # an agency's clients are around its town, not in its street
@@ -3545,6 +3583,11 @@ class OfferWriter:
             templates = [t for t in templates if bool(CHILDREN_SERVICES.search(t)) == children] or templates
             if ad.slug not in CCAS_HOME_SLUGS:  # a mediator or a CESF works in no home-care service
                 templates = [t for t in templates if "SSIAD" not in t] or templates
+        if ad.slug not in BEDSIDE_SLUGS:  # a sterilisation agent or a secretary joins no "pôle de plus de 270 lits"
+            templates = [t for t in templates if "rejoignez un pôle" not in t] or templates
+        if ad.kind == "conseil-departemental" and ad.slug not in DEPARTMENT_FAMILY_SLUGS:
+            # an accueil, an insertion adviser or a TB nurse is no child and family directorate's
+            templates = [t for t in templates if "direction de l'enfance" not in t] or templates
         if ad.kind == "collectivite" and not serves_children(ad.famille, ad.slug):
             templates = [t for t in templates if not CHILDREN_SERVICES.search(t)] or templates
             details = [d for d in details if not CHILDREN_SERVICES.search(d)]
@@ -3612,6 +3655,8 @@ class OfferWriter:
             if mode:  # a replacement's appellation is no collaborator's, and the other way round
                 other = COLLABORATION if mode == "remplacement" else REPLACEMENT
                 appellations = [a for a in appellations if not other.search(a)] or appellations
+            if CHILD_PSYCHIATRY.search(intitule):  # a child psychiatry title's appellation is of children too
+                appellations = [a for a in appellations if CHILD_PSYCHIATRY.search(a)] or appellations
             if INPATIENT_TITLE.search(intitule):  # "Unité d'hospitalisation": no day hospital, no CMP
                 appellations = [a for a in appellations if not DAY_SERVICE.search(a)] or appellations
             if not APPRENTICE.search(intitule):  # an apprentice is one the title hires as such
@@ -3832,7 +3877,7 @@ class OfferWriter:
         """_fitting's first filter, on all but the ad's specialties (cached by key)."""
         if key not in self.fitting:
             schedule_conditions = bool(ad.schedule) and section == "conditions"
-            night_missions = ad.night and section in ("missions", "profil", "conditions")  # nor asks for them, nor equips them
+            night_missions = ad.night and section in ("missions", "profil", "conditions", "competences")  # nor asks for them, nor equips them
             lines = []
             for l in bank[section]:
                 three_years = section == "conditions" and "de trois ans" in l and "expérience" not in l
@@ -3997,6 +4042,7 @@ class OfferWriter:
                   not says(DAY_SERVICE, intitule + " " + appellation))
         # An educator's nights are a surveillant de nuit's post, another métier.
         night = t_night if t_night is not None else (shifts and not alternance and bank["slug"] not in EDUCATORS and
+                                                      "bloc" not in named_specialties(intitule) and  # (the theatre's nights are on call)
                                                       rng.random() < 0.12)
         if night and not partiel and t_hours is None and client in PUBLIC_HOSPITAL_KINDS:
             hours = 32.5  # a public hospital's night staff work 1,476 hours a year
@@ -4055,7 +4101,8 @@ class OfferWriter:
         hospital = self.refs.hospital_level(commune)
         proximity = kind == "ch" and hospital == "proximite"
         city = population >= 100000  # France's 70-odd type 3 maternities are in its cities
-        key = (bank["slug"], kind, summer, town, proximity, city)
+        small = population < DEPUTY_TOWN and bank["slug"] == "directeur-eaje"
+        key = (bank["slug"], kind, summer, town, proximity, city, small)
         titles = self.titles.get(key)
         if titles is None:
             titles = bank["intitules"] if summer else (
@@ -4066,6 +4113,8 @@ class OfferWriter:
                 titles = [t for t in titles if not TITLE_NIGHT.search(t)] or titles
             if not city:
                 titles = [t for t in titles if not LEVEL_3.search(t)] or titles
+            if small:
+                titles = [t for t in titles if not DEPUTY.search(t)] or titles
             if town:
                 titles = [t for t in titles if not RURAL.search(t)] or titles
             else:  # a village has no town centre to make a sector of
@@ -4088,6 +4137,8 @@ class OfferWriter:
         if alternance and not TRAINEE_TITLE.search(intitule + appellation):  # the title says the post is an apprentice's
             intitule = before_gender(intitule, rng.choice((" - apprentissage", " en alternance", " - contrat en alternance")
                                          if "professionnalisation" not in nature else (" - contrat de professionnalisation",)))
+        if night and not TITLE_NIGHT.search(intitule):  # a night post says so in its title, as real ones do
+            intitule = night_title(rng, intitule)
         ad = Ad(rng, kind, famille, ville, (contrat, months, days, partiel, hours, night, schedule,
                                             alternance, nature), appellation, bank["slug"], specialties, intitule,
                 population)
@@ -4216,7 +4267,9 @@ class OfferWriter:
                 entreprise["description"] = pajemploi(entreprise["description"])
         if name == CITY_CHUS["75056"][1]:  # the AP-HP's staff have their own social fund, not the CGOS
             o["description"] = o["description"].replace("au CGOS", "à l'AGOSPAP")
-        skills = [c for c in bank["competences"] if not unfit(c, client)] or bank["competences"]  # no elderly care at an IME
+        # The skills fit the ad as its lines do: no elderly care at an IME, no meals or bedsores in
+        # the theatre, no night presence by day, no school run on Wednesdays and holidays.
+        skills = [c for c in self._fitting(bank, kind, "competences", ad) if not unfit(c, client)] or bank["competences"]
         o["competences"] = [{"libelle": c, "exigence": rng.choice("EES")}
                             for c in rng.sample(skills, min(len(skills), rng.randint(2, 5)))]
         o["qualitesProfessionnelles"] = [{"libelle": q, "description": d}
@@ -4378,10 +4431,14 @@ class OfferWriter:
             else:
                 out["libelle"] = "Mensuel de %.1f Euros sur %s mois" % (lo, mois)
         if rng.random() < 0.3 and not liberal:
-            # no Ségur pay rise outside health and social care, no mileage for a post on site
-            out["complement1"] = rng.choice([c for c in ("Mutuelle", "Prime Ségur", "Chèque repas", "Indemnités kilométriques")
-                                              if not (c == "Prime Ségur" and kind and unfit(c, kind) or
-                                                      c == "Indemnités kilométriques" and kind not in DOMICILE_KINDS)])
+            # no Ségur pay rise outside health and social care, no mileage for a post on site, no
+            # company health insurance or meal vouchers from a household
+            extras = [c for c in ("Mutuelle", "Prime Ségur", "Chèque repas", "Indemnités kilométriques")
+                      if not (c == "Prime Ségur" and kind and unfit(c, kind) or
+                              c == "Indemnités kilométriques" and kind not in DOMICILE_KINDS or
+                              c != "Indemnités kilométriques" and kind == "particulier-employeur")]
+            if extras:
+                out["complement1"] = rng.choice(extras)
         return out
 
     def _title_echo(self, bank, ad):
@@ -4467,7 +4524,7 @@ class OfferWriter:
         used = {"Au quotidien, "} if "quotidien" in header.lower() else set()  # "Au quotidien :" said it
         for p in picked[1:]:
             link = rng.choice(LINKS)
-            if link and (link in used or link[:-2].lower() in p.lower() or not p.startswith(SENTENCE_SUBJECTS) or
+            if link and (link in used or link in ADDITIVE_LINKS and used & ADDITIVE_LINKS or link[:-2].lower() in p.lower() or not p.startswith(SENTENCE_SUBJECTS) or
                          p.startswith("Votre rôle") or
                          link == "Au quotidien, " and (not tasks or not p.startswith(("Vous", "Il vous")))):
                 link = ""
@@ -4514,6 +4571,8 @@ class OfferWriter:
             lines = [l for l in lines if not STAFF_ONLY.search(l) and not LONG_SERVICE.search(l)]
         if ad.closed_care:  # no open ward of free patients after seclusion, restraint or the emergencies
             lines = [l for l in lines if not OPEN_WARD.search(l)]
+        if ad.contrat != "CDD" or ad.months != 12 or ad.replacing:  # "12 mois lié au financement du dispositif"
+            lines = self._without(lines, bank, "conditions", ad, "funded year", FUNDED_YEAR)
         if ad.contact and "cadre" in ad.contact.role or TITLE_WEEKEND.search(ad.title):
             # the cadre the ad names is no "Cadre de santé présent(e)", nor is one there on weekends
             lines = [l for l in lines if not l.startswith("Cadre de santé présent")]
@@ -4571,6 +4630,8 @@ class OfferWriter:
             picked = [line for line in picked if not RECRUITMENT_ROUTE.search(line)]
         said = {subject(line) for line in extra}  # no second "Secteur d'intervention" line
         picked = [line for line in picked if subject(line) not in said]
+        kept = consistent(extra + picked)  # no "sans garde de week-end" beside weekend on-call duty
+        picked = [line for line in picked if line in kept]
         rng.shuffle(extra)
         picked = interleave(rng, picked, extra)
         ad.subjects = {subject(line) for line in picked}  # the benefits do not say them again
@@ -4655,15 +4716,16 @@ class OfferWriter:
         rota = ad.setting == "domicile" or ad.setting == "unit" and ad.slug in SHIFT_SLUGS and not ad.day_service
         unfit_generic = [p for p in ((ROTA_OR_STAFF_ONLY if staff_only else ROTA_BENEFIT) if ad.slug in OWN_HOME_SLUGS
                                      else staff_only, None if rota else PLANNINGS,
-                                     PARKING if ad.parking_said else None) if p]
+                                     PARKING if ad.parking_said else None,
+                                     # lodging is a ward's or a home's, for more months than a brief stay's
+                                     LODGING if brief_stay or ad.client not in H24_KINDS | HOSPITALS else None) if p]
         if ad.slug in OWN_HOME_SLUGS:  # she works at home: no fare refunded, no CESU, no household's hourly wage
             own = [line for line in own if not AT_THE_HOUSEHOLD.search(line)]
             plain = [line for line in plain if not AT_THE_HOUSEHOLD.search(line)]
         if ad.setting != "particulier" and statut != "liberal" and rng.random() < 0.4:  # one benefit per subject
             extra = generic_benefits(rng, 1, unfit_generic)
-            if not any(subject(extra[0]) == subject(line) for line in plain + own) and \
-                    subject(extra[0]) not in ad.subjects and \
-                    not (extra[0].startswith("Logement") and (ad.client not in H24_KINDS | HOSPITALS or brief_stay)):
+            if extra and not any(subject(extra[0]) == subject(line) for line in plain + own) and \
+                    subject(extra[0]) not in ad.subjects:
                 own += extra
         if salaire and statut != "liberal" and not any(WAGE_SAID.search(line) for line in own + plain) and rng.random() < 0.4:
             pay = salary_line(rng, salaire, ad.statut, ad.alternance, "professionnalisation" in ad.nature, ad.uplift)
@@ -4796,6 +4858,10 @@ class OfferWriter:
                                   if ad.area() not in h or "communes voisines" not in intro and ad.area() not in intro],
                                  ad.setting == "particulier" or ad.contrat == "LIB",
                                  promised + rng.sample(own, min(len(own), rng.randint(1, 2) - len(promised))))
+        service = title_service(ad.title)
+        if service and ad.unit == service and service.split()[-1] not in intro + missions:
+            # the service the title names is said ("IDE - Cardiologie" whose text never said cardiology)
+            missions = "Vos missions au sein %s :" % of(service) + missions[missions.index("\n"):]
         said |= facts(missions)
         ad.closed_care = bool(CLOSED_CARE.search(ad.title + "\n" + missions))
         ad.communes_said = "communes voisines" in intro or ad.area() in intro + missions

@@ -666,7 +666,7 @@ BENEFITS = {
         "Convention collective des entreprises de services à la personne, dimanches majorés de {maj} %.",
         "Indemnités kilométriques de {ik} € par kilomètre.",
         "Mutuelle prise en charge à {mut} %.",
-        "Prime de parrainage de {coopt} €.",
+        "Prime de parrainage de {parrainage} €.",
     ],
     "ml": [
         "Rémunération selon la convention collective des missions locales et PAIO, avec reprise d'ancienneté, soit environ {net} € net par mois.",
@@ -694,7 +694,7 @@ BENEFITS = {
         "Indemnités de fin de mission (10 %) et de congés payés (10 %).",
         "Acompte de paie possible chaque semaine.",
         "Compte épargne temps rémunéré à {cet} %.",
-        "Prime de parrainage de {coopt} €.",
+        "Prime de parrainage de {parrainage} €.",
         "Accès au comité d'entreprise de l'agence et à la mutuelle des intérimaires.",
     ],
     "liberal": [
@@ -727,6 +727,7 @@ BENEFIT_VALUES = {
     "mut": lambda rng: str(rng.choice((50, 55, 60, 65, 70, 75, 80, 100))),
     "cv": lambda rng: str(rng.randrange(100, 450, 25)),
     "coopt": lambda rng: num(rng.randrange(300, 1600, 100)),
+    "parrainage": lambda rng: num(rng.randrange(100, 550, 50)),  # a home service's or an agency's: some hundreds
     "ct": lambda rng: str(rng.choice((6, 9, 12, 18))),
     "app": lambda rng: rng.choice(("une fois par mois", "toutes les six semaines", "chaque mois",
                                    "deux fois par trimestre")),
@@ -962,9 +963,9 @@ PHRASINGS = {
         "Indemnités kilométriques : {ik} € du kilomètre.",
         "Indemnités kilométriques à raison de {ik} € par kilomètre.",
     ),
-    "Prime de parrainage de {coopt} €.": (
-        "Prime de parrainage : {coopt} €.",
-        "Prime de parrainage d'un montant de {coopt} €.",
+    "Prime de parrainage de {parrainage} €.": (
+        "Prime de parrainage : {parrainage} €.",
+        "Prime de parrainage d'un montant de {parrainage} €.",
     ),
     "Rémunération selon la convention collective ALISFA (pesée du poste) avec reprise d'ancienneté, soit environ {net} € net par mois.": (
         "Environ {net} € net par mois selon la convention collective ALISFA (pesée du poste), ancienneté reprise.",
