@@ -18,10 +18,10 @@ from datetime import date, timedelta
 from phrasing import VOUS_STYLES, elide, rephrase
 from refs import FAMILLES, GROUPED_SECTIONS, city_name, main_famille, reserved_for, reserved_to, weighted
 from specifics import (ALTERNATING, DAYS_12H, FPH_FLOOR_MONTHLY, H24_KINDS, NIGHTS, OVERSEAS_UPLIFT, PLACEHOLDER,
-                       PUBLIC_HOSPITAL_KINDS, SCHEDULE_WORDS, SHIFT_SLUGS, TITLE_DAY,
+                       LONG_TERM, PUBLIC_HOSPITAL_KINDS, SCHEDULE_WORDS, SHIFT_SLUGS, TITLE_DAY,
                        TITLE_NIGHT, WEEKENDS, DAY_ONLY, NO_WEEKEND, TITLE_REPLACEMENT, TITLE_WEEKEND, Person,
                        approximate, benefits, contract_line, euros, figure, fits_contract, fits_terms, generic_benefits,
-                       hours_text, num, paid_share, round_figure, salary_line, schedule_lines, shift_length, status,
+                       hours_text, num, paid_share, round_figure, salary_line, schedule_lines, shift_length, states_hours, status,
                        title_terms, weekend_hours)
 
 class OfferRandom(random.Random):
@@ -1267,7 +1267,8 @@ class Ad:
             return ["Profil recherché pour %s à pourvoir le %s :" % (self.contract_words(), debut),
                     "Pour ce poste à pourvoir le %s :" % debut]
         if key == "conditions":
-            return ["Conditions du poste (%s, dès le %s) :" % (self.contract_short(), debut),
+            # (not its hours, which the contract's line says below)
+            return ["Conditions du poste (%s, dès le %s) :" % (self.contract_short(hours=False), debut),
                     "Organisation du travail à partir du %s :" % debut]
         if key == "avantages" and self.employer and self.setting != "particulier":
             return ["%s : nos avantages" % self.employer, "%s : ce que nous vous proposons" % self.employer]
@@ -1294,8 +1295,10 @@ class Ad:
         """Whether a home service serves its own town only (a town's CCAS, not an intercommunal CIAS)."""
         return self.kind == "ccas" and "CIAS" not in (self.employer or "") or bool(CITY_CENTRE.search(self.title))
 
-    def contract_short(self):
-        """ "CDI, 35 h", "CDD de 6 mois, 24 h", "mission de 3 mois"..."""
+    def contract_short(self, hours=True):
+        """ "CDI, 35 h", "CDD de 6 mois, 24 h", "mission de 3 mois"... (without the hours: "CDI")"""
+        if not hours:
+            return self.contract_short().split(", ")[0]
         h = hours_text(self.hours)
         if self.alternance:
             return "alternance, %s" % h
@@ -1758,7 +1761,7 @@ UNFIT_MARKERS = [
     (re.compile(r"[Mm]édecins traitants"), {"usld"}),
     # A household has no company phone, colleague, works council or second site.
     (re.compile(r"[Ss]martphone|[Tt]éléphone (portable )?professionnel|en binôme|[Pp]arrainage|\bCSE\b|"
-                r"responsable de secteur|véhicule de service|entre les sites"), {"particulier-employeur"}),
+                r"responsable de secteur|véhicule de service|entre les sites|personnes? isolées?"), {"particulier-employeur"}),
     (re.compile(r"entre les sites"), {"cabinet-liberal", "cabinet-dentaire", "pharmacie", "magasin-optique",
                                       "centre-audition", "micro-creche"}),
     # Post-operative and post-stroke rehabilitation, with its evaluation flat, is an SMR's or a hospital's.
@@ -1996,8 +1999,13 @@ ADULT_CARE = re.compile(r"prothèses? de hanche|ligamentoplast|chirurgie de l'é
 
 
 # Children's words: their school, their welfare, their games.
-CHILDREN = re.compile(r"(?<![-\w])enfants?\b|\bjeunes\b(?! diplômé)|[Aa]dolescent|scolari|l'école|\bASE\b|[Aa]ide sociale à l'enfance|"
-                      r"\bmineurs\b|[Pp]édiatri|[Pp]rotection de l'enfance")
+CHILDREN = re.compile(r"(?<![-\w])enfants?\b|\bjeunes\b(?! diplômé)|[Aa]dolescent|scolari|l'école|\bécoles\b|\bASE\b|[Aa]ide sociale à l'enfance|"
+                      r"\bmineurs\b|[Pp]édiatri|[Pp]édopsychiat|[Pp]rotection de l'enfance")
+# A paediatric ward's lines, which a newborn's unit has not: a child's room and games, norms by age, a team without midwives.
+NEWBORNS_UNFIT = re.compile(r"enfants hospitalisés|(valeurs?|normes)\b[^.]*\bâge\b")
+PAEDIATRIC_TEAM = re.compile(r"[Éé]quipe[^.]*\bpédiatres\b")
+# A laboratory bench's work: its analysers, quality controls and results.
+BENCH_WORK = re.compile(r"\bautomates?\b|contrôles? (de )?(qualité )?internes?|\bCIQ\b|(avant|préalable à) (leur|sa) validation biologique")
 
 
 AUTISM = re.compile(r"[Aa]utisme|\bTSA\b|\bTND\b")
@@ -2050,6 +2058,14 @@ def fits_specialties(line, specialties, slug=""):
         return False  # a geriatric post follows no autism guidelines
     if "adultes" in specialties and CHILDREN.search(line):
         return False  # an adults' service has no pupils, school or child welfare
+    if "geriatrie" in specialties and CHILDREN.search(line):
+        return False  # nor has an elderly people's post ("ADVF secteur personnes âgées" fetching children from school)
+    if specialties & {"neonat", "maternite"} and (NEWBORNS_UNFIT.search(line) or PAEDIATRIC_TEAM.search(line) and "sage" not in line):
+        return False  # a newborn is shown no room, plays no game of its age; a maternity's team has midwives
+    if "neonat" in specialties and "sage-femme" in line:
+        return False  # a neonatal unit's auxiliaire reports to its nurses, not to a midwife
+    if "prelevement" in specialties and BENCH_WORK.search(line):
+        return False  # a sampling site's technician takes blood, and runs no analyser
     own = line_specialties(line, slug)
     if not own:
         return True
@@ -2203,7 +2219,8 @@ DAY_SERVICE = re.compile(r"[Hh]ôpital de jour|HÔPITAL DE JOUR|\bHDJ\b|\bCMP\b|
 # Tasks done by day, which a night post does not do: activities, outings, welcoming newcomers.
 DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[Aa]ccueill(ir|ez) les nouveaux|\bsorties\b|"
                            r"activités d'éveil|\brepas\b|au lever|à la toilette|l'habillage|\bsiestes?\b|scolari|"
-                           r"travail scolaire|\bséjours\b|éducation thérapeutique|visite médicale|\bplonge\b|rendez-vous|"
+                           r"travail scolaire|\bséjours\b|éducation thérapeutique|visite médicale|\bplonge\b|rendez-vous|(à|pendant|tolérer) l'effort\b|"
+                           r"réunions? cliniques?|\bsynthèses?\b|[Rr]éaliser une visite à domicile|"
                            r"\brencontres\b|accueillis en stage|kinésithérapeutes|plateau technique|réunions de synthèse|"
                            r"préparation à la naissance|\brégimes\b|textures modifiées|animer des activités|"
                            r"activités éducatives|entretien de leur chambre|et leurs familles et recueill|"
@@ -2327,12 +2344,14 @@ def title_line_flags(title, post):
     imaging modality's, a medicine ward's (no surgery), an orthopaedic ward's, an AESH's of
     several pupils."""
     text = title + " " + post
+    # a ward the title names is the ad's: "médecine polyvalente" under the appellation "en médecine et chirurgie"
+    ward = title if MEDICINE.search(title) or SURGERY_TITLE.search(title) else post
     return TitleFlags(bool(HIGHER_ROLE.search(text)), bool(MORNING_TITLE.search(title)), bool(ORTHODONTICS.search(text)),
                       bool(SURGERY_TITLE.search(title)), bool(BABY_TITLE.search(title)),
                       bool(SECONDARY_TITLE.search(title)), bool(ACTING.search(title)), bool(MAM.search(text)),
                       bool(GRADUATE_TITLE.search(title)), bool(HOLIDAY_TITLE.search(title)), bool(CLEANER.search(text)),
                       bool(ONE_MODALITY.search(title)),
-                      bool(MEDICINE.search(text)) and not SURGERY_TITLE.search(text), bool(ORTHOPAEDICS.search(text)),
+                      bool(MEDICINE.search(ward)) and not SURGERY_TITLE.search(ward), bool(ORTHOPAEDICS.search(text)),
                       bool(SEVERAL_PUPILS.search(text)))
 
 
@@ -2360,6 +2379,7 @@ BABY_CARE = re.compile(r"diversification|biberon|\bchanges\b|[Bb]ébés?\b|nourr
 DIPLOMA_TITLE = re.compile(r"[Dd]iplômée?\b|DIPLOM|\bD\.?E\b(?! [A-ZÀ-Ý])|\bDE[A-Z]{2,3}\b|[Tt]itulaire d|\bCAP\b")  # (not "DE NUIT")
 # A title that asks for the diploma, and the lines of students finishing it, which it does not take.
 GRADUATE_TITLE = re.compile(r"[Dd]iplômée?\b|DIPLOM|\bD\.?E\b|\bDE[A-Z]{2,3}\b|[Qq]ualifiée?\b|QUALIFIÉ|[Ff]ormé\(e\) ASG")
+STUDENTS_TOO = " ou élève en fin de formation"  # a formation's comment that takes students finishing it
 FINISHING_STUDIES = re.compile(r"en fin de formation|dernière année|en cours de formation|\bVAE\b|pas encore (la formation|suivie)|"
                                r"vous manque encore|\bun (de ses )?CCP|plusieurs CCP|"  # (one CCP is a part of the titre)
                                r"(qualification|[Dd]iplôme)[^.;]*(serait|est) un plus")
@@ -3078,8 +3098,9 @@ class OfferWriter:
             patterns = [p for p in patterns if "Collège" not in p] or patterns
         if population < 2000:  # an intercommunal service is named after a bourg, not a hamlet
             patterns = [p for p in patterns if not INTERCOMMUNAL.search(p)] or patterns
-        if population < CANTON_SEAT:  # a canton is named after its chief town
-            patterns = [p for p in patterns if "canton de" not in p] or patterns
+        if population < CANTON_SEAT:  # a canton, a school "bassin" or a collège is a chief town's
+            patterns = [p for p in patterns if "canton de" not in p and "bassin de" not in p and
+                        not p.startswith("Collège")] or patterns
         if hospital != "proximite":  # an hôpital local is a small town's
             patterns = ([p for p in patterns if "Hôpital local" not in p] or
                         [p for p in spec["noms"] if "Hôpital local" not in p] or patterns)
@@ -3820,6 +3841,8 @@ class OfferWriter:
                 lines = self._narrowed(lines, unfit, lambda l: l in unfit)
         if section in ("profil", "conditions") and ad.temporary():  # a temp starts with no tutor
             lines = self._without(lines, bank, section, ad, "induction", INDUCTION)
+        if section in ("conditions", "avantages") and ad.temporary():  # nor is offered a yearly stay or a career's training
+            lines = self._without(lines, bank, section, ad, "long term", LONG_TERM)
         if ad.autism_only:  # a house for autistic people only has no polyhandicapped residents
             lines = self._narrowed(lines, "polyhandicap", lambda l: "olyhandicap" in l)
         if "Mission locale" in (ad.employer_pattern or ""):  # a mission locale's young people are no worksite's employees
@@ -4259,6 +4282,9 @@ class OfferWriter:
                 if not (acronym and re.search(re.escape(acronym.group(0)) + r"[^.;\n]{0,40}\b(exigée?s?|obligatoires?)\b",
                                                o["description"])):
                     f["exigence"] = "S"
+        for f in o["formations"]:  # "DEAP ou élève en fin de formation" only where the text takes students too
+            if STUDENTS_TOO in f.get("commentaire", "") and not FINISHING_STUDIES.search(o["description"]):
+                f["commentaire"] = f["commentaire"].replace(STUDENTS_TOO, "")
         if bank["slug"] == "garde-d-enfants" and "CESU" in o["description"] + entreprise.get("description", "") and \
                 not OLDER_CHILDREN.search(o["description"] + intitule):
             # a nanny of children under six is declared through Pajemploi (the CAF's CMG), not the CESU
@@ -4356,7 +4382,9 @@ class OfferWriter:
         code = weighted(rng, list(weights.items()))
         if code == "D":
             return {"experienceExige": "D", "experienceLibelle": "Débutant accepté"}
-        duree = rng.choice(("2 An(s)", "2 An(s)", "3 An(s)", "5 An(s)") if bank["slug"] in TWO_YEARS_SLUGS else
+        manager = bank["slug"].startswith(("directeur", "chef-de-service", "cadre")) or says(HIGHER_ROLE, intitule)
+        duree = rng.choice(("2 An(s)",) if bank["slug"] in TWO_YEARS_SLUGS else  # (the 24 months the text says)
+                           ("2 An(s)", "3 An(s)", "3 An(s)", "5 An(s)") if manager else
                            ("6 Mois", "1 An(s)", "1 An(s)", "2 An(s)") if bank["qualificationCode"] in "12345" else  # no 5 years for an entry post
                            ("6 Mois", "1 An(s)", "1 An(s)", "2 An(s)", "3 An(s)", "5 An(s)"))
         out = {"experienceExige": code,
@@ -4595,6 +4623,7 @@ class OfferWriter:
                                prepared_diploma(bank["formations"]) if ad.alternance else None)]
         if not ad.partiel:  # "CDI, 35 h" then "Temps partiel possible" read as a contradiction
             picked = [p for p in picked if "emps partiel" not in p]
+        picked = [p for p in picked if not states_hours(p)]  # the contract's line says the hours, once
         says_shifts = ad.night or bool(ad.schedule and TWELVE_HOURS_TITLE.search(ad.title))
         if says_shifts and (not ad.days or ad.days >= 7):
             # A night or "12h" post always says its shifts, in place of other hours.
@@ -4615,9 +4644,11 @@ class OfferWriter:
         if (ad.weekend == "les samedis et dimanches" or ad.weekends and WEEKEND_SAID.search(ad.title)) and \
                 not any(WEEKEND_SAID.search(l) for l in picked[:len(extra)] + extra):
             if ad.weekend == "les samedis et dimanches":  # a weekends-only title: the text says it too
+                # (a household has no weekday teams to relieve)
                 extra.append(rng.choice(("Travail les samedis et dimanches, jours fériés selon le planning.",
-                                         "Poste de week-end : samedis et dimanches.",
-                                         "Présence les samedis et dimanches, en renfort des équipes de semaine.")))
+                                         "Poste de week-end : samedis et dimanches.") + (
+                                        () if ad.setting == "particulier" else
+                                        ("Présence les samedis et dimanches, en renfort des équipes de semaine.",))))
             else:  # "gardes et week-ends": the weekends the title names, in turn with the team
                 extra.append(rng.choice(("Travail un week-end sur deux selon le planning.",
                                          "Week-ends travaillés par roulement avec l'équipe.")))
@@ -4807,7 +4838,7 @@ class OfferWriter:
                 reasons = [r for r in reasons if "mobilité interne" not in r] or reasons
             if OPENS.search(about[0]):  # a house that opens has no one retiring or moving on
                 reasons = [r for r in reasons if "mobilité interne" not in r and "retraite" not in r] or reasons
-            for said in ("relation de travail durable", "de confiance"):  # the household's presentation said it
+            for said in ("relation de travail durable", "de confiance", "recrutons"):  # the presentation said it
                 if said in " ".join(about):
                     reasons = [r for r in reasons if said not in r] or reasons
             if ad.kind in CONTRACTUAL_ONLY or ad.statut in PUBLIC_STATUSES or SUCCESSION.search(ad.title):

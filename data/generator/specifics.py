@@ -311,6 +311,12 @@ def _traits(line):
     return traits
 
 
+def states_hours(line):
+    """Whether a line states weekly hours ("Temps plein de 35 heures du lundi au vendredi"),
+    which an ad's contract line says already."""
+    return _traits(line)[5] is not None
+
+
 CDD_WORDS = re.compile(r"\bCDD\b|durée déterminée|période de remplacement|pour des remplacements|[Cc]ontrat d'un an|"
                        r"remplacements (sont ouverts aux étudiants|peuvent être confiés)|"
                        r"Remplacements : nous acceptons|retenu\(e\) sur des remplacements|acceptés en remplacement")
@@ -321,7 +327,8 @@ CDI_WORDS = re.compile(r"\bCDI\b|durée indéterminée|(par )?voie statutaire|[R
 LONG_TERM = re.compile(r"[Rr]éférent|projets? personnalisés?|projet de vie|projets? d'accompagnement|\bséjours\b|"
                        r"rapport annuel|médecin traitant|[Tt]emps partiel (possible|à 80)|selon vos souhaits|annualisé|"
                        r"titularisation|[Pp]romotion professionnelle|[Cc]ompte épargne|[Rr]eprise d'ancienneté|"
-                       r"[Ee]ncadr\w* (les |des )?(élèves|étudiants|stagiaires)|[Tt]utorat des")
+                       r"[Ee]ncadr\w* (les |des )?(élèves|étudiants|stagiaires)|[Tt]utorat des|séjours? de transfert|"
+                       r"financement de la formation|financer votre cursus|financement pour vous former")
 EMPLOYED_WORDS = re.compile(r"\b[Pp]oste salarié|\b[Ss]alariat\b")
 LIBERAL_WORDS = re.compile(r"[Rr]étrocession|[Rr]edevance|en libéral|[Cc]ollaboration libérale|[Rr]emplacements? en libéral")
 
@@ -510,9 +517,9 @@ def contract_line(rng, contrat, months, days, partiel, hours, alternance, nature
                                "Emploi permanent %s%s : praticien hospitalier titulaire, ou recrutement contractuel "
                                "en vue d'une nomination." % (time, start)))
         return "Contrat de praticien contractuel de %d mois, %s%s." % (months, time, start)
-    if contrat == "CDI" and public and hours < 17.5:  # a post under half time is filled by contract only
+    if contrat == "CDI" and public and hours < 17.5:  # a post under half time (whose contract agent a town hires for three years: not said beside a CDI)
         start = start or ", à compter du %s" % debut
-        return "Emploi permanent à temps non complet (%s)%s, pourvu par un agent contractuel." % (h, start)
+        return "Emploi permanent à temps non complet (%s)%s." % (h, start)
     if contrat == "CDI" and public:
         start = start or ", à compter du %s" % debut
         return rng.choice((

@@ -686,7 +686,7 @@ class GeneratorTest(unittest.TestCase):
         "PERMIS B EXIGÉ" is in the record and the text; an ASG's profile asks the care diploma;
         no bullet opens on "Votre rôle :"; an SMR's patients are named by it once."""
         public = re.compile(r"par voie statutaire ou contractuelle|ouvert aux titulaires|recrutement statutaire|"
-                            r"pourvu par un agent contractuel")
+                            r"Emploi permanent à temps non complet")
         seen = Counter()
         for o in self.offers:
             d, title = o["description"], o["intitule"]
