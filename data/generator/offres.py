@@ -1219,6 +1219,7 @@ class Ad:
         self.hospital = None  # the public hospital of the ad's town (refs.hospital_level)
         self.liberal = ""  # a libéral post's mode: "collaboration", "remplacement" or "" (either)
         self.autism_only = False  # the presentation's public is autistic people only
+        self.overseas = False  # the post is in an overseas département
         self.psychic_only = False  # its public is adults with a psychic disability, who speak
         self.communes_said = False  # the introduction or a header named the communes of the sector
         self.civil_servants = False  # the text opens the post to titulaires (who alone draw an NBI)
@@ -2220,7 +2221,7 @@ DAY_SERVICE = re.compile(r"[Hh]ôpital de jour|HÔPITAL DE JOUR|\bHDJ\b|\bCMP\b|
 DAYTIME_TASKS = re.compile(r"\banimations?\b|temps d'activités|\bateliers?\b|[Aa]ccueill(ir|ez) les nouveaux|\bsorties\b|"
                            r"activités d'éveil|\brepas\b|au lever|à la toilette|l'habillage|\bsiestes?\b|scolari|"
                            r"travail scolaire|\bséjours\b|éducation thérapeutique|visite médicale|\bplonge\b|rendez-vous|(à|pendant|tolérer) l'effort\b|"
-                           r"réunions? cliniques?|\bsynthèses?\b|[Rr]éaliser une visite à domicile|"
+                           r"réunions? cliniques?|\bsynthèses?\b|[Rr]éaliser une visite à domicile|(chaque jour|quotidiennement|au quotidien) avec le médecin|"
                            r"\brencontres\b|accueillis en stage|kinésithérapeutes|plateau technique|réunions de synthèse|"
                            r"préparation à la naissance|\brégimes\b|textures modifiées|animer des activités|"
                            r"activités éducatives|entretien de leur chambre|et leurs familles et recueill|"
@@ -2458,6 +2459,13 @@ MONDAY_TO_FRIDAY = re.compile(r"du lundi au vendredi")
 
 # A contract of a year that a grant funds: no replacement's, nor a contract of other months.
 FUNDED_YEAR = re.compile(r"financements? du dispositif")
+AUGUST = re.compile(r"\baoût\b")
+# The places a title gives ("DIRECTRICE DE MULTI-ACCUEIL - 40 BERCEAUX").
+# A reason of a post that someone leaves, which a house that opens has not.
+LEAVING = re.compile(r"mobilité interne|retraite|[Dd]épart|[Rr]emplacement|se libère|succéd")
+TITLE_CAPACITY = re.compile(r"\b(\d+) (berceaux|BERCEAUX|places|PLACES)\b")
+# Employers of old people, where a carer's dementia training (ASG) is wished for.
+ELDERLY_KINDS = {"ehpad", "usld", "residence-autonomie", "ssiad", "saad", "had", "smr"}
 # A baby's first foods, and a child at school.
 FIRST_FOODS = re.compile(r"diversification")
 AT_SCHOOL = re.compile(r"scolarisée?\b|sortie de classe")
@@ -2779,7 +2787,7 @@ VEHICLE_CREWS = {"ambulances": (1.8, 2.6), "transport-adapte": (1.1, 1.5)}
 # Staff a unit has for each of its beds or places, where it differs from a hospital ward's.
 UNIT_STAFF = {"ehpad": (0.45, 0.7), "usld": (0.6, 0.9)}
 # Presentations of a house that opens, and details that speak of its past.
-OPENS = re.compile(r"\bouvre\b|ouvrira|nouvelle structure")
+OPENS = re.compile(r"\bouvre\b|ouvrira|ouvrons|nouvelle structure|nouveau centre")
 PAST = re.compile(r"\{(annee|recent|annee_caf|familles_mc)\}|depuis")
 @functools.lru_cache(maxsize=None)
 def template_flags(template):
@@ -3439,6 +3447,11 @@ class OfferWriter:
             values["creche"] = str(max(20, min(int(draw("creche", PRESENTATION_VALUES["creche"])),
                                                ad.staff // draw("creche_rate", lambda r: r.randint(15, 25)))) // 2 * 2)
             ad.known["creche"] = values["creche"]  # the benefits' crèche is this one
+        capacity = TITLE_CAPACITY.search(ad.title)
+        if capacity and ad.kind in ("eaje", "micro-creche"):  # "MULTI-ACCUEIL - 40 BERCEAUX": 40 places in the text too
+            for key in ("places", "enfants", "berceaux"):
+                values[key] = capacity.group(1)
+            ad.known["enfants"] = capacity.group(1)
         used = set()
 
         def value(match):
@@ -3847,6 +3860,8 @@ class OfferWriter:
             lines = self._narrowed(lines, "polyhandicap", lambda l: "olyhandicap" in l)
         if "Mission locale" in (ad.employer_pattern or ""):  # a mission locale's young people are no worksite's employees
             lines = self._without(lines, bank, section, ad, "mission locale", WORKSITE_WORDS)
+        if ad.overseas:  # an overseas crèche or practice closes in the austral summer, not in August
+            lines = self._without(lines, bank, section, ad, "august", AUGUST)
         if not ad.summer:  # no heatwave plan in an ad of November
             lines = self._without(lines, bank, section, ad, "heat", HEAT)
         if ad.psychic_only:  # adults with a psychic disability talk: no pictograms, no polyhandicap
@@ -4167,6 +4182,7 @@ class OfferWriter:
                 population)
         ad.client = client
         ad.hospital = hospital
+        ad.overseas = commune[3].startswith("97")  # (its long holidays are December's, not August's)
         neighbours = len(self.refs.places.by_departement.get(commune[3], ())) - 1
         if neighbours > 1:  # Réunion's 24 communes: no "Saint-André et 30 communes voisines"
             ad.communes = min(ad.communes, neighbours if neighbours >= 60 else max(2, neighbours // 4))
@@ -4282,9 +4298,8 @@ class OfferWriter:
                 if not (acronym and re.search(re.escape(acronym.group(0)) + r"[^.;\n]{0,40}\b(exigée?s?|obligatoires?)\b",
                                                o["description"])):
                     f["exigence"] = "S"
-        for f in o["formations"]:  # "DEAP ou élève en fin de formation" only where the text takes students too
-            if STUDENTS_TOO in f.get("commentaire", "") and not FINISHING_STUDIES.search(o["description"]):
-                f["commentaire"] = f["commentaire"].replace(STUDENTS_TOO, "")
+        for f in o["formations"]:
+            self._formation_agrees(f, o, ad)
         if bank["slug"] == "garde-d-enfants" and "CESU" in o["description"] + entreprise.get("description", "") and \
                 not OLDER_CHILDREN.search(o["description"] + intitule):
             # a nanny of children under six is declared through Pajemploi (the CAF's CMG), not the CESU
@@ -4394,6 +4409,24 @@ class OfferWriter:
                 ("Expérience en établissement de santé ou médico-social.", "Expérience auprès d'un public similaire.") +
                 (("Une expérience dans un poste similaire est appréciée.", "Stages inclus.") if code == "S" else ()))
         return out
+
+    @staticmethod
+    def _formation_agrees(formation, record, ad):
+        """A formation's comment made to say what the text and the record do: "DEAP ou élève en
+        fin de formation" only where the text takes students; "DEME ou DEAES avec expérience"
+        neither beside "DEME exigé" (then DEME, required) nor for a beginner; no ASG training
+        wished for away from old people."""
+        comment, text = formation.get("commentaire", ""), record["description"]
+        if STUDENTS_TOO in comment and not FINISHING_STUDIES.search(text):
+            comment = comment.replace(STUDENTS_TOO, "")
+        first = re.match(r"([A-Z][A-Za-zÉ]{2,}) ou ", comment)
+        if first and re.search(re.escape(first.group(1)) + r"[^.;\n]{0,40}\b(exigée?s?|obligatoires?)\b", text):
+            comment, formation["exigence"] = first.group(1), "E"
+        if record.get("experienceExige") == "D":
+            comment = re.sub(r" avec expérience[^,;]*", "", comment)
+        if "geriatrie" not in ad.specialties and ad.client not in ELDERLY_KINDS:
+            comment = comment.replace(" ; formation ASG appréciée", "")
+        formation["commentaire"] = comment
 
     @staticmethod
     def _band(rng, bands, team):
@@ -4565,7 +4598,9 @@ class OfferWriter:
         agrément among them. A requirement says what is asked and ends there: no "..., pour ce
         CDI à temps plein" after it (readers took such tails for a machine's)."""
         lines = self._one_shift(self._named(self._fitting(bank, ad.kind, "profil", ad), ad), ad)
-        if ad.slug == "assistant-de-soins-en-gerontologie-asg":  # the ASG's training is the post's condition, not a wish
+        if ad.slug == "assistant-de-soins-en-gerontologie-asg" or \
+                "geriatrie" not in ad.specialties and ad.client not in ELDERLY_KINDS:
+            # the ASG's training is the post's condition, not a wish; and no psychiatric or theatre post's wish
             lines = [l for l in lines if not ASG_WISHED.search(l)]
         if ad.paris and ad.slug not in DRIVERS and not LICENCE_ASKED.search(ad.title):
             lines = [l for l in lines if not LICENCE_ASKED.search(l)]  # Paris's visits are made by metro and bus
@@ -4836,8 +4871,8 @@ class OfferWriter:
                 reasons = [r for r in reasons if "clients" not in r] or reasons
             if (ad.staff or 0) < 50 and ad.setting != "unit" or ad.slug in OWN_HOME_SLUGS:  # a practice or a shop has no internal moves
                 reasons = [r for r in reasons if "mobilité interne" not in r] or reasons
-            if OPENS.search(about[0]):  # a house that opens has no one retiring or moving on
-                reasons = [r for r in reasons if "mobilité interne" not in r and "retraite" not in r] or reasons
+            if OPENS.search(about[0]) or OPENS.search(intro):  # a house that opens has no one retiring, moving on or leaving
+                reasons = [r for r in reasons if not LEAVING.search(r)] or reasons
             for said in ("relation de travail durable", "de confiance", "recrutons"):  # the presentation said it
                 if said in " ".join(about):
                     reasons = [r for r in reasons if said not in r] or reasons
