@@ -2475,11 +2475,16 @@ SCHOOL_AGE = re.compile(r"scolaris|l'école|extrascolaires|piscine|mercredis|dev
 EXCLUSIVE = ((NO_WEEKEND, WEEKEND_MENTION), (FINISHING_STUDIES, REQUIRED), (FOUR_DAYS, SATURDAY),
              (TUESDAY_TO_SATURDAY, MONDAY_TO_FRIDAY), (FIRST_FOODS, AT_SCHOOL), (BABY_FULL_TIME, SCHOOL_AGE))
 _SIDES = {}  # line -> ({i: the line says EXCLUSIVE[i]'s first}, {i: it says its second only})
+_ANY_SIDE = re.compile("|".join("(?:%s)" % pattern.pattern for pair in EXCLUSIVE for pattern in pair))
+NO_SIDES = (frozenset(), frozenset())
 
 
 def _sides(line):
     sides = _SIDES.get(line)
     if sides is None:
+        if not _ANY_SIDE.search(line):  # most lines take no side
+            _SIDES[line] = NO_SIDES
+            return NO_SIDES
         says_no = {i for i, (no, _) in enumerate(EXCLUSIVE) if no.search(line)}
         says_yes = {i for i, (no, yes) in enumerate(EXCLUSIVE) if i not in says_no and yes.search(line)}
         sides = _SIDES[line] = (says_no, says_yes)
@@ -4696,8 +4701,9 @@ class OfferWriter:
             picked = [line for line in picked if not RECRUITMENT_ROUTE.search(line)]
         said = {subject(line) for line in extra}  # no second "Secteur d'intervention" line
         picked = [line for line in picked if subject(line) not in said]
-        kept = consistent(extra + picked)  # no "sans garde de week-end" beside weekend on-call duty
-        picked = [line for line in picked if line in kept]
+        if any(_sides(line) is not NO_SIDES for line in picked):  # (the bank's lines, read once; most take no side)
+            kept = consistent(extra + picked)  # no "sans garde de week-end" beside weekend on-call duty
+            picked = [line for line in picked if line in kept]
         rng.shuffle(extra)
         picked = interleave(rng, picked, extra)
         ad.subjects = {subject(line) for line in picked}  # the benefits do not say them again
