@@ -3610,6 +3610,8 @@ class OfferWriter:
         if "psychique" in ad.title.lower():  # "handicap psychique": not a house for polyhandicapped adults
             templates = [t for t in templates if not NON_VERBAL_PUBLIC.search(t)] or templates
             details = [d for d in details if not NON_VERBAL_PUBLIC.search(d)]
+        if "olyhandicap" in ad.title:  # "accompagnement polyhandicap": not a house for psychic disability or autism only
+            templates = [t for t in templates if "psychique" not in t and ("olyhandicap" in t or "autis" not in t)] or templates
         if SHOPPING_CENTRE.search(ad.title):  # a shopping centre's shop is in no town centre, district or village
             templates = [t for t in templates if not OTHER_THAN_SHOPPING_CENTRE.search(t)] or templates
             details = [d for d in details if not OTHER_THAN_SHOPPING_CENTRE.search(d)]
