@@ -979,6 +979,10 @@ TITLE_ECHOES = [  # (the title's words, the text's words that say them, lines sa
     (re.compile(r"([Pp]ool|POOL)\b(?!.*crèches)"), re.compile(r"[Pp]ool|[Rr]emplacements?\b|plusieurs services|[Vv]olante?"),
      ("Vous remplacez les absences dans les différents services, au gré des besoins du planning.",
       "Rattaché(e) au pool, vous intervenez dans plusieurs services selon les absences à couvrir."), None),
+    (re.compile(r"[Cc]ardiolog|CARDIOLOG"), re.compile(r"[Cc]ardi|ECG|électrocardiogramme|thoracique|\bscope\b"),
+     ("Vous surveillez les patients de cardiologie sous scope, réalisez les ECG prescrits et alertez devant toute douleur thoracique.",
+      "En cardiologie, vous repérez douleur thoracique, essoufflement ou œdèmes et réalisez les électrocardiogrammes demandés."),
+     {"infirmier-en-soins-generaux-ide"}),
     (re.compile(r"[Ss]ection des bébés|SECTION DES BÉBÉS"), re.compile(r"bébés?\b|biberons?|nourrissons?"),
      ("Vous accompagnez les bébés de la section au rythme de chacun : biberons, changes, siestes et temps d'éveil.",
       "Auprès des bébés de la section, vous assurez biberons, changes et moments d'éveil, en suivant le rythme de chacun."),
@@ -2031,7 +2035,8 @@ NO_SURGERY_SPECIALTIES = {"psychiatrie", "readaptation", "geriatrie"}
 WARD_CARE = re.compile(r"\bbassins?\b(?! de balnéo)|urinal|stomies?\b|sonnette|appels? malades?|qui sonnent|"
                        r"position basse|abaissant le lit|\brepas\b|[Bb]inôme avec l'infirmier\(ère\)(,| sur| du)|\balités\b|"
                        r"pompes? de nutrition|bariatriques?|forte corpulence|\bsondés\b|du méat|ses effets personnels|"
-                       r"affaires personnelles du patient|liste de ses effets|demi-assise|chambres du secteur|[a-z]+ de (plusieurs )?chambres")
+                       r"affaires personnelles du patient|liste de ses effets|demi-assise|chambres du secteur|[a-z]+ de (plusieurs )?chambres|"
+                       r"dentiers|prothèses dentaires, lunettes")
 WARD_ROUND = re.compile(r"nutritions? (entérale|parentérale)|alimentation parentérale|entrées-sorties|diurèse|élimination (urinaire|des résidents)|"
                         r"transit et l'élimination|mictions|fécalome|constipation|bouche|buccale|hygiène bucco|aphasi|visite médicale|biberonnerie|"
                         r"quantités bues|à boire|régurgitations")
@@ -3981,6 +3986,8 @@ class OfferWriter:
             lines = [l for l in lines if not UNIT_OWNED.search(l)] or lines
         if pool and section == "conditions":  # nor a stable posting, nor residents she is référente of
             lines = [l for l in lines if not l.startswith("Affectation stable") and not REFERENT.search(l)] or lines
+        if pool and section == "avantages":  # nor a pool of others to spare her rest days: she is it
+            lines = [l for l in lines if "suppléance" not in l] or lines
         if modality:  # "Manipulateur en IRM" rotates on no other modality
             lines = [l for l in lines if not MODALITY_ROTATION.search(l)] or lines
         if cleaner and section == "missions":  # an agent de bionettoyage cleans, others serve the meals
