@@ -2849,6 +2849,8 @@ SIBLINGS = re.compile(r"deux enfants|frères et sœurs|fratrie")
 # Whom a household asks one who works in her own home to take in ("{accueilli}").
 ACCUEILLIS = {"assistant-maternel": ("notre fille", "notre fils", "notre enfant"),
               "accueillant-familial": ("notre mère", "notre père", "un proche âgé")}
+# A household's own voice for the bank's lines that speak of it ("la liste établie avec le particulier").
+HOUSEHOLD_VOICE = [(re.compile(r"\b(avec|par) le particulier\b"), lambda m: "avec nous" if m.group(1) == "avec" else "par nos soins")]
 # A household's details about its own home, where one who works in hers does not come.
 HOUSEHOLD_HOME = re.compile(r"[Ll]e domicile se trouve|chez nous|\bCESU\b|[Qq]uartier calme")
 COMMUNITY_OF_COMMUNES = re.compile(r"[Cc]ommunauté de communes")
@@ -4332,6 +4334,10 @@ class OfferWriter:
             o["description"] = pajemploi(o["description"])
             if "description" in entreprise:
                 entreprise["description"] = pajemploi(entreprise["description"])
+        if kind == "particulier-employeur":  # a household says "nous", not "le particulier"
+            o["description"] = replaced(o["description"], HOUSEHOLD_VOICE)
+        if kind in NOT_CARE and o.get("experienceCommentaire", "").startswith("Expérience en établissement de santé"):
+            o["experienceCommentaire"] = "Expérience auprès d'un public similaire."  # a household or a town is neither
         if name == CITY_CHUS["75056"][1]:  # the AP-HP's staff have their own social fund, not the CGOS
             o["description"] = o["description"].replace("au CGOS", "à l'AGOSPAP")
         # The skills fit the ad as its lines do: no elderly care at an IME, no meals or bedsores in

@@ -52,7 +52,7 @@ def _patterns(value, name, depth, out):
 # agree on them. FOR_SOME_POSTS and EXPERIENCE_WISH are read on a group's first phrasing for what
 # the whole group says in its own words ("pour les postes d'orthodontiste", "en orthodontie";
 # "Une expérience en EHPAD est appréciée", "Avoir déjà travaillé en EHPAD est apprécié").
-AFTER_DRAWING = {"offres.FOR_SOME_POSTS", "offres.LEAVING", "offres.TITLE_CAPACITY", "offres.TITLE_PARTS", "offres.OTHER_THAN_SHOPPING_CENTRE", "specifics.PSYCHOLOGIST_POST", "offres.INCLUSIVE_WORD", "offres.SEVERAL_PUPILS", "offres.FOR_SOME_POSTS_STOPWORDS", "offres.EXPERIENCE_WISH", "offres.INCLUSIVE_ENDING", "offres.NIGHT_SAID", "offres.TITLE_SERVICES", "offres.LONG_POST_NAME",
+AFTER_DRAWING = {"offres.FOR_SOME_POSTS", "offres.HOUSEHOLD_VOICE", "offres.LEAVING", "offres.TITLE_CAPACITY", "offres.TITLE_PARTS", "offres.OTHER_THAN_SHOPPING_CENTRE", "specifics.PSYCHOLOGIST_POST", "offres.INCLUSIVE_WORD", "offres.SEVERAL_PUPILS", "offres.FOR_SOME_POSTS_STOPWORDS", "offres.EXPERIENCE_WISH", "offres.INCLUSIVE_ENDING", "offres.NIGHT_SAID", "offres.TITLE_SERVICES", "offres.LONG_POST_NAME",
                  "offres.QUALITY_AFTER_POST", "offres.TITLE_ECHOES", "offres.TWELVE_HOURS",
                  "offres.WEEKEND_ROTA", "offres.SHIFTED_HOURS", "offres.NON_VERBAL_PUBLIC",
                  "offres.TITLE_SHIFTED", "offres.AT_HOME_TITLE", "offres.COORDINATOR", "offres.LYCEE",
