@@ -4289,7 +4289,7 @@ class OfferWriter:
         ad.employer = name
         ad.employer_pattern = pattern
         place = self._place(rng, commune)
-        experience = self._experience(rng, bank, intitule, alternance)
+        experience = self._experience(rng, bank, intitule, alternance, kind)
         ad.experience = experience_asked(experience)
         ad.years = record_years(experience)
         # A full-time night post of 32 h 30 in the public service is paid as full time.
@@ -4339,8 +4339,6 @@ class OfferWriter:
                 entreprise["description"] = pajemploi(entreprise["description"])
         if kind == "particulier-employeur":  # a household says "nous", not "le particulier"
             o["description"] = replaced(o["description"], HOUSEHOLD_VOICE)
-        if kind in NOT_CARE and o.get("experienceCommentaire", "").startswith("Expérience en établissement de santé"):
-            o["experienceCommentaire"] = "Expérience auprès d'un public similaire."  # a household or a town is neither
         if name == CITY_CHUS["75056"][1]:  # the AP-HP's staff have their own social fund, not the CGOS
             o["description"] = o["description"].replace("au CGOS", "à l'AGOSPAP")
         # The skills fit the ad as its lines do: no elderly care at an IME, no meals or bedsores in
@@ -4417,7 +4415,7 @@ class OfferWriter:
         e["entrepriseAdaptee"] = False
         return e
 
-    def _experience(self, rng, bank, intitule, alternance):
+    def _experience(self, rng, bank, intitule, alternance, kind):
         """The experience the record asks, as the title says it when it does: an apprentice or
         a "jeune diplômé(e) accepté(e)" title is a beginner's post, a "confirmé(e)" or a
         manager's title is none."""
@@ -4443,6 +4441,8 @@ class OfferWriter:
             out["experienceCommentaire"] = rng.choice(
                 ("Expérience en établissement de santé ou médico-social.", "Expérience auprès d'un public similaire.") +
                 (("Une expérience dans un poste similaire est appréciée.", "Stages inclus.") if code == "S" else ()))
+            if kind in NOT_CARE and out["experienceCommentaire"].startswith("Expérience en établissement"):
+                out["experienceCommentaire"] = "Expérience auprès d'un public similaire."  # a household or a town is neither
         return out
 
     @staticmethod
